@@ -1,0 +1,52 @@
+# Tongcheng (同城) — the two commands: `make demo` and `make test`. Everything else is set up by them.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+SIZE ?= 6000
+SEED ?= 2025
+PYTEST_ARGS ?=
+
+.PHONY: setup demo test test-sqlite up down bench fuzz load season-large clean help
+
+help:
+	@echo "make demo   set up, start the suite, play a whole Huangyan season through the gateway (SIZE=, SEED=)"
+	@echo "make test   set up and run every test (SQLite, and PostgreSQL where reachable)"
+	@echo "make up / make down   start / stop the five processes on the embedded default"
+	@echo "make bench  print the performance figures; make fuzz / make load: long runs"
+
+$(VENV)/.installed: pyproject.toml constraints.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install -q --disable-pip-version-check --upgrade pip
+	$(PY) -m pip install -q --disable-pip-version-check -c constraints.txt -e '.[test]'
+	@$(PY) -c "import sysconfig, pathlib; d = pathlib.Path.cwd(); \
+	  p = pathlib.Path(sysconfig.get_paths()['purelib']) / 'tongcheng-services.pth'; \
+	  p.write_text(''.join(str(d / s) + '\n' for s in ['services/common', 'services/points', \
+	  'services/verification', 'services/enrollment', 'services/funding', 'gateway']))"
+	@touch $@
+
+var/secrets.env: | $(VENV)/.installed
+	$(PY) -m tongcheng.secrets
+
+setup: $(VENV)/.installed var/secrets.env
+
+test: setup
+	$(PY) -m pytest -q -m "not slow" $(PYTEST_ARGS)
+
+up: setup
+	$(PY) -m tongcheng.cli up
+
+down:
+	@test -x $(PY) && $(PY) -m tongcheng.cli down || true
+
+demo: setup
+	$(PY) -m tongcheng.cli demo --size $(SIZE) --seed $(SEED)
+
+bench: setup
+	$(PY) -m bench
+
+fuzz: setup
+	$(PY) -m pytest -q -m slow tests/reliability $(PYTEST_ARGS)
+
+clean: down
+	rm -rf var/data var/logs var/run var/report

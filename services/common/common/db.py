@@ -1,0 +1,177 @@
+"""Engines, sessions, transactions and migrations for one service's own database.
+
+SQLite (default): WAL mode, ``busy_timeout``, and write transactions opened with ``BEGIN IMMEDIATE`` so two
+writers queue for the lock instead of failing with "database is locked". Reads use a deferred ``BEGIN``.
+PostgreSQL: selected by the service's ``database_url``; READ COMMITTED, unique constraints for idempotency.
+
+The request owns the transaction: a write endpoint takes :data:`WriteSession`, calls the service layer (which never
+commits) and commits once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import Depends, Request
+from sqlalchemy import DateTime, MetaData, create_engine, event
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
+from sqlalchemy.types import TypeDecorator
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+def make_base() -> type[DeclarativeBase]:
+    """A fresh declarative base with the suite's naming convention (one per service)."""
+
+    class ServiceBase(DeclarativeBase):
+        metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+    return ServiceBase
+
+
+class UTCDateTime(TypeDecorator):
+    """Timezone-aware datetime stored in UTC on both backends; naive values are refused."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime refused: give a timezone")
+        value = value.astimezone(timezone.utc)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: datetime | None, dialect: Any) -> datetime | None:
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            return value.replace(tzinfo=timezone.utc)
+        return value.astimezone(timezone.utc)
+
+
+def utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def make_engine(url: str, *, pool_size: int = 10) -> Engine:
+    """Create the engine for ``url``. SQLite gets WAL, busy_timeout 30 s, and IMMEDIATE write transactions."""
+    if url.startswith("sqlite"):
+        if url.startswith("sqlite:///") and not url.startswith("sqlite:///:memory:"):
+            Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"check_same_thread": False, "timeout": 30},
+                               pool_size=pool_size, max_overflow=20)
+
+        @event.listens_for(engine, "connect")
+        def _on_connect(dbapi_conn: Any, _: Any) -> None:
+            dbapi_conn.isolation_level = None  # we emit BEGIN ourselves
+            cur = dbapi_conn.cursor()
+            cur.execute("PRAGMA journal_mode=WAL")
+            cur.execute("PRAGMA synchronous=NORMAL")
+            cur.execute("PRAGMA foreign_keys=ON")
+            cur.execute("PRAGMA busy_timeout=30000")
+            cur.close()
+
+        @event.listens_for(engine, "begin")
+        def _on_begin(conn: Any) -> None:
+            immediate = conn.get_execution_options().get("tc_write", False)
+            conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+        return engine
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    return create_engine(url, pool_size=pool_size, max_overflow=20, pool_pre_ping=True)
+
+
+class Database:
+    """One service's engine with its read and write session factories."""
+
+    def __init__(self, url: str, *, pool_size: int = 10):
+        self.url = url
+        self.engine = make_engine(url, pool_size=pool_size)
+        self.backend = self.engine.dialect.name
+        self._read = sessionmaker(bind=self.engine, expire_on_commit=False)
+        self._write = sessionmaker(bind=self.engine.execution_options(tc_write=True), expire_on_commit=False)
+
+    def read_session(self) -> Session:
+        return self._read()
+
+    def write_session(self) -> Session:
+        """A session whose transaction takes the write lock at BEGIN on SQLite."""
+        return self._write()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def _db(request: Request) -> Database:
+    return request.app.state.db
+
+
+def _read_session(request: Request) -> Iterator[Session]:
+    with _db(request).read_session() as session:
+        yield session
+
+
+def _write_session(request: Request) -> Iterator[Session]:
+    session = _db(request).write_session()
+    try:
+        yield session
+    finally:
+        session.close()  # rolls back anything the endpoint did not commit
+
+
+ReadSession = Annotated[Session, Depends(_read_session)]
+WriteSession = Annotated[Session, Depends(_write_session)]
+
+
+def alembic_config(service_dir: Path, url: str):
+    """Alembic ``Config`` for a service folder holding ``alembic.ini`` and ``migrations/``."""
+    from alembic.config import Config
+
+    cfg = Config(str(service_dir / "alembic.ini"))
+    cfg.set_main_option("script_location", str(service_dir / "migrations"))
+    cfg.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    cfg.attributes["configure_logger"] = False
+    return cfg
+
+
+def upgrade_to_head(service_dir: Path, url: str) -> None:
+    """Run ``alembic upgrade head`` for the service (called on start)."""
+    from alembic import command
+
+    command.upgrade(alembic_config(service_dir, url), "head")
+
+
+def run_migrations_env(target_metadata: MetaData) -> None:
+    """Body of every service's ``migrations/env.py`` (online mode; batch mode on SQLite)."""
+    from alembic import context
+
+    config = context.config
+    url = config.get_main_option("sqlalchemy.url")
+    connectable = config.attributes.get("connection")
+    if connectable is None:
+        engine = make_engine(url, pool_size=1)
+        with engine.connect() as connection:
+            _configure_and_run(context, connection, target_metadata)
+        engine.dispose()
+    else:
+        _configure_and_run(context, connectable, target_metadata)
+
+
+def _configure_and_run(context: Any, connection: Any, target_metadata: MetaData) -> None:
+    context.configure(connection=connection, target_metadata=target_metadata,
+                      render_as_batch=connection.dialect.name == "sqlite", compare_type=True)
+    with context.begin_transaction():
+        context.run_migrations()

@@ -1,0 +1,145 @@
+"""RFC 9457 problem details for every service and the gateway.
+
+Every error answer is ``application/problem+json`` with ``type``, ``title``, ``status``, ``detail``, a stable
+machine ``code`` and the ``request_id``; validation errors add ``errors: [{field, message, code}]``.
+Services raise :class:`DomainError` subclasses; :func:`install_error_handlers` turns them into answers.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from common.logging import request_id_var
+
+log = logging.getLogger("tongcheng.errors")
+PROBLEM_JSON = "application/problem+json"
+
+
+class DomainError(Exception):
+    """An error a caller can act on. Subclasses fix ``status`` and ``code``; ``detail`` says what happened."""
+
+    status: int = 400
+    code: str = "bad_request"
+    title: str = "Bad request"
+
+    def __init__(self, detail: str, *, code: str | None = None, field: str | None = None, **extra: Any):
+        super().__init__(detail)
+        self.detail = detail
+        if code:
+            self.code = code
+        self.field = field
+        self.extra = extra
+
+
+class Unauthorized(DomainError):
+    status, code, title = 401, "unauthenticated", "Authentication required"
+
+
+class Forbidden(DomainError):
+    status, code, title = 403, "forbidden", "Role not allowed"
+
+
+class NotFound(DomainError):
+    status, code, title = 404, "not_found", "Not found"
+
+
+class Conflict(DomainError):
+    status, code, title = 409, "conflict", "Conflict"
+
+
+class PreconditionFailed(DomainError):
+    status, code, title = 412, "precondition_failed", "Stale version"
+
+
+class PreconditionRequired(DomainError):
+    status, code, title = 428, "precondition_required", "If-Match required"
+
+
+class Invalid(DomainError):
+    """422 for input that is well-formed JSON but breaks a rule; name the ``field``."""
+
+    status, code, title = 422, "invalid", "Invalid input"
+
+
+class Unavailable(DomainError):
+    status, code, title = 503, "upstream_unavailable", "Upstream unavailable"
+
+
+def problem(status: int, code: str, title: str, detail: str, headers: dict[str, str] | None = None,
+            **extra: Any) -> JSONResponse:
+    """Build a problem-details response; ``extra`` members (None dropped) are added as they are."""
+    body = {
+        "type": f"https://tongcheng.huangyan.gov.cn/problems/{code}",
+        "title": title,
+        "status": status,
+        "detail": detail,
+        "code": code,
+        "request_id": request_id_var.get(),
+    }
+    body.update({k: v for k, v in extra.items() if v is not None})
+    return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
+
+
+def _field_of(loc: tuple | list) -> str:
+    parts = [str(p) for p in loc if p not in ("body", "query", "path", "header")]
+    return ".".join(parts) or (str(loc[0]) if loc else "")
+
+
+def _validation_errors(exc: RequestValidationError) -> list[dict[str, str]]:
+    out = []
+    for err in exc.errors():
+        msg = str(err.get("msg", "invalid"))
+        out.append({"field": _field_of(err.get("loc", ())), "message": msg, "code": str(err.get("type", "invalid"))})
+    return out
+
+
+STATUS_CODES = {
+    400: ("bad_request", "Bad request"),
+    401: ("unauthenticated", "Authentication required"),
+    403: ("forbidden", "Role not allowed"),
+    404: ("not_found", "Not found"),
+    405: ("method_not_allowed", "Method not allowed"),
+    409: ("conflict", "Conflict"),
+    413: ("body_too_large", "Request body too large"),
+    415: ("unsupported_media_type", "Unsupported media type"),
+    422: ("invalid", "Invalid input"),
+    429: ("rate_limited", "Too many requests"),
+}
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """Register the handlers that turn every error into problem details (never a stack trace)."""
+
+    @app.exception_handler(DomainError)
+    async def _domain(_: Request, exc: DomainError) -> JSONResponse:
+        return problem(exc.status, exc.code, exc.title, exc.detail, field=exc.field, **exc.extra)
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
+        errors = _validation_errors(exc)
+        first = errors[0] if errors else {"field": "", "message": "invalid"}
+        detail = f"{first['field']}: {first['message']}" if first["field"] else first["message"]
+        return problem(422, "validation_error", "Invalid input", detail, field=first["field"] or None, errors=errors)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(_: Request, exc: StarletteHTTPException) -> JSONResponse:
+        code, title = STATUS_CODES.get(exc.status_code, ("http_error", "HTTP error"))
+        detail = exc.detail if isinstance(exc.detail, str) else title
+        if exc.status_code == 404 and detail == "Not Found":
+            detail = "no such resource"
+        resp = problem(exc.status_code, code, title, detail)
+        for k, v in (exc.headers or {}).items():
+            resp.headers[k] = v
+        return resp
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled error on %s %s", request.method, request.url.path)
+        return problem(500, "internal_error", "Internal error",
+                       "an unexpected error occurred; quote the request_id when reporting it")

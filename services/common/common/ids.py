@@ -1,0 +1,79 @@
+"""Identifier checks at the edge (BRIEF §9), on top of python-stdnum.
+
+python-stdnum checks the GB 11643 check character and the birth date's calendar validity, and the GB 32100 check
+character. It does NOT refuse full-width or other non-ASCII digits (``str.isdigit`` accepts them), nor a birth date
+in the future, nor the 15-digit pre-1999 format with a clear message; those rules are ours.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from pydantic import AfterValidator, Field, Strict
+from stdnum.cn import ric, uscc
+from stdnum.exceptions import ValidationError as StdnumError
+
+_USCC_ALPHABET = set("0123456789ABCDEFGHJKLMNPQRTUWXY")
+
+
+def check_id_number(value: str, *, today: date | None = None) -> str:
+    """Validate a resident ID number (居民身份证号码, GB 11643) and return it with an uppercase ``X``.
+
+    Raises ``ValueError`` with the reason: length, non-ASCII characters (full-width digits, look-alike letters),
+    check character (ISO 7064 MOD 11-2), impossible or future birth date.
+    """
+    if not isinstance(value, str):
+        raise ValueError("ID number must be a string")
+    if not value.isascii():
+        raise ValueError("ID number has non-ASCII characters (full-width digits or look-alike letters)")
+    if any(ch.isspace() for ch in value):
+        raise ValueError("ID number must not contain spaces")
+    if len(value) == 15 and value.isdigit():
+        raise ValueError("15-digit ID numbers (pre-1999 format) are not accepted; give the 18-character number")
+    if len(value) != 18:
+        raise ValueError("ID number must have 18 characters")
+    number = value.upper()
+    if not number[:17].isdigit() or not (number[17].isdigit() or number[17] == "X"):
+        raise ValueError("ID number must be 17 digits and a check character (0-9 or X)")
+    try:
+        birth = ric.get_birth_date(number)
+    except StdnumError:
+        raise ValueError("ID number has an impossible birth date") from None
+    if birth > (today or date.today()) or birth.year < 1900:
+        raise ValueError("ID number has a birth date in the future or before 1900")
+    try:
+        ric.validate(number)
+    except StdnumError:
+        raise ValueError("ID number check character does not match (GB 11643 / ISO 7064 MOD 11-2)") from None
+    return number
+
+
+def birth_date_of(id_number: str) -> date:
+    """Birth date encoded in positions 7–14 of a valid ID number."""
+    return ric.get_birth_date(id_number)
+
+
+def check_uscc(value: str, *, verify_checksum: bool = True) -> str:
+    """Validate a unified social credit code (统一社会信用代码, GB 32100): 18 characters from
+    ``0-9A-HJ-NPQRTUWXY``, check character MOD 31. ``verify_checksum=False`` keeps the shape check only
+    (the market department's registry is the authority on a code it confirms)."""
+    if not isinstance(value, str) or not value.isascii():
+        raise ValueError("USCC has non-ASCII characters")
+    code = value.upper()
+    if len(code) != 18 or not set(code) <= _USCC_ALPHABET:
+        raise ValueError("USCC must be 18 characters from 0-9A-HJ-NPQRTUWXY")
+    if verify_checksum:
+        try:
+            uscc.validate(code)
+        except StdnumError:
+            raise ValueError("USCC check character does not match (GB 32100)") from None
+    return code
+
+
+IdNumber = Annotated[str, Strict(), Field(min_length=1, max_length=32, description="居民身份证号码 (GB 11643)"),
+                     AfterValidator(check_id_number)]
+USCC = Annotated[str, Strict(), Field(min_length=1, max_length=32, description="统一社会信用代码 (GB 32100)"),
+                 AfterValidator(check_uscc)]
+USCCShape = Annotated[str, Strict(), Field(min_length=18, max_length=18),
+                      AfterValidator(lambda v: check_uscc(v, verify_checksum=False))]

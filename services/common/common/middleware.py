@@ -1,0 +1,104 @@
+"""ASGI middleware shared by services and the gateway: request id, access log, body size and JSON depth limits."""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+import uuid
+from itertools import accumulate
+from typing import Any
+
+from common.errors import problem
+from common.logging import request_id_var
+
+REQUEST_ID_HEADER = "x-request-id"
+_SAFE_ID = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
+_JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.S)
+_DEPTH = {ord("["): 1, ord("{"): 1, ord("]"): -1, ord("}"): -1}
+access_log = logging.getLogger("tongcheng.access")
+
+
+def json_depth(body: bytes) -> int:
+    """Deepest nesting of arrays/objects in a JSON text (strings ignored)."""
+    if body.count(b"[") + body.count(b"{") == 0:
+        return 0
+    brackets = _JSON_STRING.sub(b"", body).translate(None, bytes(b for b in range(256) if b not in _DEPTH))
+    return max(accumulate(_DEPTH[b] for b in brackets), default=0)
+
+
+class RequestContextMiddleware:
+    """Accept or create ``X-Request-ID``, log one access line per request, refuse bodies over ``max_body``
+    bytes (413 ``body_too_large``) and JSON nested deeper than ``max_depth`` (422 ``json_too_deep``)."""
+
+    def __init__(self, app: Any, *, max_body: int = 1_000_000, max_depth: int = 32):
+        self.app, self.max_body, self.max_depth = app, max_body, max_depth
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers") or [])
+        rid = headers.get(REQUEST_ID_HEADER.encode(), b"").decode("latin-1")
+        if not _SAFE_ID.match(rid):
+            rid = uuid.uuid4().hex
+        token = request_id_var.set(rid)
+        started = time.perf_counter()
+        status_holder = {"status": 0}
+
+        async def send_with_id(message: dict) -> None:
+            if message["type"] == "http.response.start":
+                status_holder["status"] = message["status"]
+                message.setdefault("headers", [])
+                message["headers"] = [*message["headers"], (b"x-request-id", rid.encode())]
+            await send(message)
+
+        try:
+            declared = headers.get(b"content-length")
+            if declared is not None and (not declared.isdigit() or int(declared) > self.max_body):
+                await self._answer(scope, send_with_id, 413, "body_too_large",
+                                   f"request body over {self.max_body} bytes")
+                return
+            if scope["method"] in ("POST", "PUT", "PATCH", "DELETE"):
+                body = b""
+                more = True
+                while more:
+                    message = await receive()
+                    if message["type"] == "http.disconnect":
+                        return
+                    body += message.get("body", b"")
+                    more = message.get("more_body", False)
+                    if len(body) > self.max_body:
+                        await self._answer(scope, send_with_id, 413, "body_too_large",
+                                           f"request body over {self.max_body} bytes")
+                        return
+                if json_depth(body) > self.max_depth:
+                    await self._answer(scope, send_with_id, 422, "json_too_deep",
+                                       f"JSON nested deeper than {self.max_depth} levels")
+                    return
+                replayed = False
+
+                async def receive_again() -> dict:
+                    nonlocal replayed
+                    if not replayed:
+                        replayed = True
+                        return {"type": "http.request", "body": body, "more_body": False}
+                    return await receive()
+
+                await self.app(scope, receive_again, send_with_id)
+            else:
+                await self.app(scope, receive, send_with_id)
+        finally:
+            if scope.get("path") != "/health":
+                access_log.info("%s %s %s %.1fms", scope["method"], scope.get("path"), status_holder["status"],
+                                (time.perf_counter() - started) * 1000)
+            request_id_var.reset(token)
+
+    @staticmethod
+    async def _answer(scope: dict, send: Any, status: int, code: str, detail: str) -> None:
+        resp = problem(status, code, "Request refused", detail)
+        await resp({**scope}, _no_receive, send)
+
+
+async def _no_receive() -> dict:
+    return {"type": "http.disconnect"}

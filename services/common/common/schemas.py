@@ -1,0 +1,115 @@
+"""Pydantic v2 building blocks for every service's request and response models.
+
+Write models subclass :class:`StrictModel` (unknown fields refused, so no caller can set a status or a score).
+Field types refuse what cannot be stored exactly: booleans or floats where integers are due, numbers where dates
+are due, naive datetimes, money as JSON numbers or with more than 2 decimals.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, Strict
+
+MAX_FEN = 10**15  # 10 trillion yuan: anything larger is a typo or an attack
+
+
+class StrictModel(BaseModel):
+    """Base for write models: unknown fields are refused (422 naming the field)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+def _require_str(kind: str):
+    def check(value: Any) -> Any:
+        if not isinstance(value, str):
+            raise ValueError(f"{kind} must be a string")
+        return value
+
+    return check
+
+
+def _money(value: Any) -> Decimal:
+    if not isinstance(value, str):
+        raise ValueError('money must be a decimal string such as "3000.00", never a JSON number')
+    text = value.strip()
+    try:
+        amount = Decimal(text)
+    except InvalidOperation:
+        raise ValueError("money must be a decimal string such as \"3000.00\"") from None
+    if not amount.is_finite():
+        raise ValueError("money must be finite")
+    if text != value or "e" in text.lower() or text.startswith("+"):
+        raise ValueError("money must be plain digits with an optional '-' and at most 2 decimals")
+    if amount.as_tuple().exponent < -2:
+        raise ValueError("money has at most 2 decimals (fen)")
+    if abs(amount) * 100 >= MAX_FEN:
+        raise ValueError("amount too large")
+    return amount.quantize(Decimal("0.01"))
+
+
+def yuan_to_fen(amount: Decimal) -> int:
+    """Exact conversion of a 2-decimal yuan amount to integer fen."""
+    return int((amount * 100).to_integral_value(rounding=ROUND_HALF_UP))
+
+
+def fen_to_yuan(fen: int) -> str:
+    """Integer fen → decimal string with 2 places: ``300000`` → ``"3000.00"``."""
+    sign = "-" if fen < 0 else ""
+    fen = abs(fen)
+    return f"{sign}{fen // 100}.{fen % 100:02d}"
+
+
+Money = Annotated[Decimal, BeforeValidator(_money), PlainSerializer(lambda d: f"{d:.2f}", return_type=str)]
+"""Yuan as a decimal string with at most 2 places ("3000.00"); JSON numbers, NaN, exponents refused."""
+
+NonNegativeMoney = Annotated[Money, Field(ge=0)]
+PositiveMoney = Annotated[Money, Field(gt=0)]
+
+Day = Annotated[date, BeforeValidator(_require_str("date")), Field(description="ISO date YYYY-MM-DD")]
+"""A calendar date as ``YYYY-MM-DD``; numbers and impossible dates refused."""
+
+Timestamp = Annotated[AwareDatetime, BeforeValidator(_require_str("datetime"))]
+"""An ISO 8601 datetime with its offset; naive datetimes refused."""
+
+Count = Annotated[int, Strict(), Field(ge=0, le=1_000_000_000)]
+"""A non-negative integer; booleans, floats and numeric strings refused."""
+
+Flag = Annotated[bool, Strict()]
+
+
+def _name(value: str) -> str:
+    if not value or value != value.strip():
+        raise ValueError("name must be non-empty without leading or trailing spaces")
+    for ch in value:
+        cat = unicodedata.category(ch)
+        if cat in ("Cc", "Cf", "Cs", "Co", "Cn") or ch == "\x00":
+            raise ValueError(f"name contains a control or invalid character U+{ord(ch):04X}")
+    return unicodedata.normalize("NFC", value)
+
+
+PersonName = Annotated[str, Strict(), Field(min_length=1, max_length=64), AfterValidator(_name)]
+"""A person's name: any letters incl. CJK extensions beyond the BMP and the middle dot (·) of minority names;
+control characters, lone surrogates, NUL refused."""
+
+
+def _phone(value: str) -> str:
+    digits = value.replace("-", "")
+    if len(digits) == 11 and digits.isascii() and digits.isdigit() and digits[0] == "1" and digits[1] in "3456789":
+        return digits
+    if digits.isascii() and digits.isdigit() and digits.startswith("0") and 10 <= len(digits) <= 12:
+        return value
+    raise ValueError("phone must be a mainland mobile (11 digits starting 13–19) or a landline with area code")
+
+
+Phone = Annotated[str, Strict(), Field(min_length=7, max_length=16), AfterValidator(_phone)]
+
+
+class Page(BaseModel):
+    """A page of a listing: ``items`` and the ``next_cursor`` to pass back (``None`` on the last page)."""
+
+    items: list[Any]
+    next_cursor: str | None = None

@@ -1,0 +1,18 @@
+"""The funding service app. Run: ``uvicorn --factory funding.main:create_app --port 8104``."""
+
+from pathlib import Path
+
+from fastapi import FastAPI
+
+from common.app import build_app
+from funding.config import Settings
+from funding.router import router
+
+SERVICE_DIR = Path(__file__).resolve().parents[1]
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """Build the app; ``settings`` defaults to the environment (``FUNDING_*``, ``TONGCHENG_*``)."""
+    settings = settings or Settings()
+    return build_app(settings, title="Tongcheng funding", description="""政府购买学位: purchased seats, tariffs, semester settlements and the hash-chained ledger.""",
+                     service_dir=SERVICE_DIR, routers=[router])

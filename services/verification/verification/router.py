@@ -1,0 +1,5 @@
+"""HTTP endpoints of the verification service: parse, call the service layer, commit once, return a schema."""
+
+from fastapi import APIRouter
+
+router = APIRouter()

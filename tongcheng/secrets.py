@@ -1,0 +1,68 @@
+"""Generate this machine's secrets and demo credentials (never committed): ``python -m tongcheng.secrets``.
+
+Writes, when missing:
+- ``var/secrets.env``: ``TONGCHENG_INTERNAL_SECRET`` (the gateway↔services identity key);
+- ``var/credentials.json``: the gateway's table of SHA-256(bearer token) → role, department, subject;
+- ``var/tokens.json``: subject → bearer token, for the demo, the stub departments and the tests (mode 0600).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import secrets
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+# subject → (role, department): one credential per actor of BRIEF §2 (two for bureau and finance, for the
+# concurrency tests: two people acting at once).
+DEMO_CALLERS: dict[str, tuple[str, str | None]] = {
+    "platform-taizhou": ("platform", None),
+    "dept-police": ("department", "police"),
+    "dept-market": ("department", "market"),
+    "dept-housing": ("department", "housing"),
+    "dept-hrss": ("department", "hrss"),
+    "bureau-1": ("bureau", None),
+    "bureau-2": ("bureau", None),
+    "finance-1": ("finance", None),
+    "finance-2": ("finance", None),
+    "auditor-1": ("auditor", None),
+}
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def generate(var_dir: Path, *, force: bool = False) -> dict[str, str]:
+    """Create the three files under ``var_dir`` unless present; return subject → token."""
+    var_dir.mkdir(parents=True, exist_ok=True)
+    env_file, cred_file, tok_file = var_dir / "secrets.env", var_dir / "credentials.json", var_dir / "tokens.json"
+    if not env_file.exists() or force:
+        env_file.write_text(f"TONGCHENG_INTERNAL_SECRET={secrets.token_urlsafe(48)}\n")
+        os.chmod(env_file, 0o600)
+    if tok_file.exists() and cred_file.exists() and not force:
+        return json.loads(tok_file.read_text())
+    tokens = {subject: f"tc_{secrets.token_urlsafe(32)}" for subject in DEMO_CALLERS}
+    creds = {token_hash(tok): {"subject": s, "role": DEMO_CALLERS[s][0], "department": DEMO_CALLERS[s][1]}
+             for s, tok in tokens.items()}
+    cred_file.write_text(json.dumps(creds, indent=2))
+    tok_file.write_text(json.dumps(tokens, indent=2))
+    os.chmod(tok_file, 0o600)
+    return tokens
+
+
+def read_secret(var_dir: Path) -> str:
+    for line in (var_dir / "secrets.env").read_text().splitlines():
+        if line.startswith("TONGCHENG_INTERNAL_SECRET="):
+            return line.split("=", 1)[1].strip()
+    raise RuntimeError("no TONGCHENG_INTERNAL_SECRET in secrets.env")
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1]) if len(sys.argv) > 1 else REPO / "var"
+    generate(target)
+    print(f"secrets and demo credentials ready in {target}")
