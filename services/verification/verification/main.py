@@ -11,8 +11,16 @@ from verification.router import router
 SERVICE_DIR = Path(__file__).resolve().parents[1]
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
-    """Build the app; ``settings`` defaults to the environment (``VERIFICATION_*``, ``TONGCHENG_*``)."""
+def create_app(settings: Settings | None = None, *, http_clients: dict | None = None) -> FastAPI:
+    """Build the app; ``settings`` defaults to the environment (``VERIFICATION_*``, ``TONGCHENG_*``).
+
+    ``http_clients`` keeps the suite's factory signature uniform; verification calls no other service, so it is
+    stored on ``app.state.http_clients`` and otherwise unused.
+    """
     settings = settings or Settings()
-    return build_app(settings, title="Tongcheng verification", description="""部门核验: partner departments confirm residence permits, social insurance, housing and business licenses.""",
-                     service_dir=SERVICE_DIR, routers=[router])
+    app = build_app(settings, title="Tongcheng verification",
+                    description="部门核验: partner departments confirm residence permits, social insurance, housing "
+                                "and business licenses (BRIEF §2, §4; plan 四(二)).",
+                    service_dir=SERVICE_DIR, routers=[router])
+    app.state.http_clients = dict(http_clients or {})
+    return app

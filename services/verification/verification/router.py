@@ -1,5 +1,183 @@
-"""HTTP endpoints of the verification service: parse, call the service layer, commit once, return a schema."""
+"""HTTP endpoints of the verification service: parse, call the service layer, commit once, return a schema.
 
-from fastapi import APIRouter
+Roles (docs/api.md, verification): enrollment (``service:enrollment``) and the bureau register cases; each
+department lists and answers only its own requests (another department's are 404, never 403); points and the
+bureau read CaseFacts. Every department POST needs an ``Idempotency-Key``.
+"""
 
-router = APIRouter()
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import JSONResponse
+from pydantic import ValidationError
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from common.db import ReadSession, WriteSession
+from common.errors import DomainError
+from common.idempotency import IdempotencyKey, commit_idempotent
+from common.identity import Caller
+from verification import service
+from verification.errors import DuplicateItem, Invalid
+from verification.models import idempotency_keys
+from verification.schemas import (MAX_ID, CaseBatchIn, CaseBatchOut, CaseFacts, CaseFactsPage, CaseIn, CaseOut,
+                                  RequestDetail, RequestPage, ResultBatchIn, ResultBatchOut, ResultIn, ResultItemIn,
+                                  ResultOut)
+
+router = APIRouter(tags=["verification"])
+
+Registrar = Caller("service:enrollment", "bureau")
+Department = Caller("department")
+FactsReader = Caller("service:points", "bureau")
+Limit = Annotated[int, Query(ge=1, le=1000, description="page size")]
+Cursor = Annotated[str | None, Query(max_length=40, description="next_cursor of the previous page")]
+Season = Annotated[int | None, Query(ge=2000, le=2100)]
+RequestId = Annotated[int, Path(ge=1, le=MAX_ID)]
+
+
+def _once_more_on_race(session: Session, run: Callable[[], JSONResponse]) -> JSONResponse:
+    """PostgreSQL: two registrations of one new ``application_no`` at once → the loser's insert hits the unique
+    index; roll back and run again, when the case exists and the call is an ordinary replay."""
+    try:
+        return run()
+    except IntegrityError:
+        session.rollback()
+        return run()
+
+
+@router.post("/cases", status_code=201, response_model=CaseOut)
+def register_case(body: CaseIn, request: Request, who: Registrar, session: WriteSession,
+                  key: IdempotencyKey = None) -> JSONResponse:
+    """Register one application and create its requests (BRIEF §4 step 3) → 201 ``{application_no, requests}``.
+
+    Idempotent by ``application_no``: the same body again creates nothing and answers the same requests; a changed
+    body amends the case (changed requests superseded, new ones pending). 422 for an ID number failing GB 11643.
+    """
+
+    def effect() -> CaseOut:
+        reg = service.register_cases(session, [body])[0]
+        reqs = service.live_requests(session, reg.case.id)
+        return CaseOut(application_no=reg.case.application_no,
+                       requests=[{"id": r.id, "kind": r.kind, "department": r.department,
+                                  "guardian_no": r.guardian_no, "state": r.state} for r in reqs])
+
+    return _once_more_on_race(session, lambda: commit_idempotent(
+        session, idempotency_keys, request, who, key, body, effect, status_code=201))
+
+
+@router.post("/cases/batch", response_model=CaseBatchOut)
+def register_cases(body: CaseBatchIn, request: Request, who: Registrar, session: WriteSession,
+                   key: IdempotencyKey = None) -> JSONResponse:
+    """Register up to 1,000 applications at once → ``{created, existing, amended, application_nos}`` (distinct
+    numbers in first-seen order). Each case idempotent by ``application_no``; one invalid case refuses the call
+    (422 naming ``items.<i>.<field>``)."""
+
+    def effect() -> CaseBatchOut:
+        regs = service.register_cases(session, body.items)
+        count = {s: sum(r.status == s for r in regs) for s in ("created", "existing", "amended")}
+        return CaseBatchOut(created=count["created"], existing=count["existing"] + count["amended"],
+                            amended=count["amended"], application_nos=[r.case.application_no for r in regs])
+
+    return _once_more_on_race(session, lambda: commit_idempotent(
+        session, idempotency_keys, request, who, key, body, effect))
+
+
+@router.get("/queue", response_model=RequestPage)
+def list_queue(who: Department, session: ReadSession, season: Season = None, limit: Limit = 100,
+               cursor: Cursor = None) -> dict[str, Any]:
+    """The caller's department's own ``pending`` requests, oldest first, with ID numbers whole (they need them to
+    look the subject up). Page: ``{items: [Request], next_cursor}``."""
+    rows, nxt = service.queue(session, who.department, season=season, limit=limit, cursor=cursor)
+    return {"items": [service.request_view(r, who) for r in rows], "next_cursor": nxt}
+
+
+@router.get("/requests/{request_id}", response_model=RequestDetail)
+def read_request(request_id: RequestId, who: Caller("department", "bureau", "service"),
+                 session: ReadSession) -> dict[str, Any]:
+    """Request + ``history`` (every result, oldest first; a correction names the result it ``supersedes``).
+    A department sees only its own (else 404) with the ID number whole; bureau and services see it masked."""
+    req, history = service.get_request(session, who, request_id)
+    return {**service.request_view(req, who), "history": [service.result_view(r) for r in history]}
+
+
+@router.post("/requests/{request_id}/results", status_code=201, response_model=ResultOut)
+def post_result(request_id: RequestId, body: ResultIn, request: Request, who: Department, session: WriteSession,
+                key: IdempotencyKey = None) -> JSONResponse:
+    """Answer one of the department's requests (BRIEF §4 step 4) → 201 Result. On an answered request the new
+    result is a correction that supersedes the current one (both kept). ``Idempotency-Key`` required (400
+    ``idempotency_key_required``); 404 ``request_not_found`` for another department's request; 422
+    ``invalid_facts`` / ``contradicts_claim``; 409 ``request_superseded``."""
+
+    def effect() -> dict[str, Any]:
+        outcome = service.answer_requests(session, who, [(request_id, body)])[0]
+        if isinstance(outcome, DomainError):
+            raise outcome
+        return service.result_view(outcome)
+
+    return commit_idempotent(session, idempotency_keys, request, who, key, body, effect, status_code=201,
+                             required=True)
+
+
+@router.post("/results/batch", response_model=ResultBatchOut)
+def post_results(body: ResultBatchIn, request: Request, who: Department, session: WriteSession,
+                 key: IdempotencyKey = None) -> JSONResponse:
+    """Answer up to 1,000 requests in one call → ``{stored, rejected, items: [{request_id, status, result_id?,
+    code?, detail?}]}`` in input order. Good items are stored, bad ones reported with the code the single endpoint
+    would give; a rejected item writes nothing. A request named twice in one batch: the second is
+    ``duplicate_item``. ``Idempotency-Key`` required."""
+
+    def effect() -> ResultBatchOut:
+        report: list[dict[str, Any] | None] = [None] * len(body.items)
+        valid: list[tuple[int, tuple[int, ResultIn]]] = []
+        seen: set[int] = set()
+        for i, raw in enumerate(body.items):
+            try:
+                item = ResultItemIn.model_validate(raw)
+            except ValidationError as exc:
+                err = exc.errors()[0]
+                field = ".".join(str(p) for p in err["loc"])
+                report[i] = {"request_id": raw.get("request_id"), "status": "rejected", "code": "validation_error",
+                             "detail": f"{field}: {err['msg']}" if field else err["msg"]}
+                continue
+            if item.request_id in seen:
+                dup = DuplicateItem(f"request {item.request_id} appears earlier in this batch")
+                report[i] = {"request_id": item.request_id, "status": "rejected", "code": dup.code,
+                             "detail": dup.detail}
+                continue
+            seen.add(item.request_id)
+            valid.append((i, (item.request_id, item)))
+        outcomes = service.answer_requests(session, who, [pair for _, pair in valid])
+        for (i, (rid, _)), outcome in zip(valid, outcomes):
+            if isinstance(outcome, DomainError):
+                report[i] = {"request_id": rid, "status": "rejected", "code": outcome.code, "detail": outcome.detail}
+            else:
+                report[i] = {"request_id": rid, "status": "stored", "result_id": outcome.id}
+        stored = sum(r["status"] == "stored" for r in report if r)
+        return ResultBatchOut(stored=stored, rejected=len(report) - stored, items=report)
+
+    return commit_idempotent(session, idempotency_keys, request, who, key, body, effect, required=True)
+
+
+@router.get("/facts/{application_no}", response_model=CaseFacts)
+def read_case_facts(application_no: Annotated[str, Path(max_length=40)], who: FactsReader,
+                    session: ReadSession) -> dict[str, Any]:
+    """CaseFacts of one application: current results per guardian and kind, pending kinds, ``seq``, ``digest``.
+    No names or ID numbers. 404 ``case_not_found``."""
+    return service.case_facts(session, application_no)
+
+
+@router.get("/facts", response_model=CaseFactsPage)
+def list_case_facts(who: FactsReader, session: ReadSession, season: Season = None,
+                    grade: Annotated[int | None, Query(ge=1, le=7, description="1 or 7")] = None,
+                    changed_after: Annotated[int | None, Query(ge=0, le=MAX_ID)] = None,
+                    limit: Limit = 100, cursor: Cursor = None) -> dict[str, Any]:
+    """Page of CaseFacts ordered by ``seq``; ``changed_after=<seq>`` gives only cases whose results changed since
+    (so points re-scores only those). Two queries per page whatever its size."""
+    if grade not in (None, 1, 7):
+        raise Invalid("grade is 1 or 7", field="grade")
+    items, nxt = service.facts_page(session, season=season, grade=grade, changed_after=changed_after, limit=limit,
+                                    cursor=cursor)
+    return {"items": items, "next_cursor": nxt}

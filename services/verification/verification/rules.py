@@ -1,0 +1,151 @@
+"""The verification rules as plain functions: no HTTP, no session (BRIEF §2, §4 steps 3–4; plan 四(二)).
+
+- which requests a case needs (:func:`planned_requests`): a ``residence_permit`` (police) and a
+  ``social_insurance`` (hrss) request for every guardian, ``housing`` and ``business_license`` where claimed;
+- whether an answer fits its request (:func:`check_answer`): facts present or absent by outcome, dates of record
+  not in the future, and a ``confirmed`` answer that agrees with what was claimed;
+- the canonical digest of a case's current results (:func:`facts_digest`) and the masking of personal data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from common.logging import mask_id
+from verification.errors import ContradictsClaim, FactsInvalid
+
+DEPARTMENT_OF = {"residence_permit": "police", "social_insurance": "hrss", "housing": "housing",
+                 "business_license": "market"}
+KINDS = tuple(DEPARTMENT_OF)
+ALWAYS = ("residence_permit", "social_insurance")
+FACT_DATES = ("issued_on", "continuous_since", "since", "acquired_on", "registered_on", "established_on")
+
+
+def normalize_certificate_no(value: str) -> str:
+    """不动产权证书号 are opaque: fold full-width brackets and digits to ASCII (NFKC) and drop all spaces, so
+    ``浙（2021）黄岩区不动产权第０００１２３４号`` and ``浙(2021)黄岩区不动产权第0001234号`` compare equal."""
+    folded = unicodedata.normalize("NFKC", value)
+    folded = "".join(ch for ch in folded if not ch.isspace())
+    if not folded:
+        raise ValueError("certificate_no is empty")
+    return folded
+
+
+@dataclass(frozen=True)
+class PlannedRequest:
+    """What one request asks: ``kind`` about guardian ``guardian_no`` (name, ID number), with the ``claim``."""
+
+    guardian_no: int
+    kind: str
+    subject_name: str
+    subject_id_number: str
+    claim: dict[str, Any]
+
+    @property
+    def department(self) -> str:
+        return DEPARTMENT_OF[self.kind]
+
+    @property
+    def key(self) -> tuple[int, str]:
+        return self.guardian_no, self.kind
+
+
+def planned_requests(guardians: Iterable[Mapping[str, Any]], claims: Mapping[str, Iterable[Mapping[str, Any]]]
+                     ) -> list[PlannedRequest]:
+    """The requests a case needs, ordered by guardian then kind.
+
+    ``guardians``: ``[{guardian_no, name, id_number}]``; ``claims``: ``{"housing": [{guardian_no, tenure, ...}],
+    "business_license": [{guardian_no, uscc}]}`` (JSON-ready values; ``guardian_no`` is dropped from the claim).
+    """
+    out: list[PlannedRequest] = []
+    claimed = {kind: {c["guardian_no"]: {k: v for k, v in c.items() if k != "guardian_no"} for c in items}
+               for kind, items in claims.items()}
+    for g in sorted(guardians, key=lambda g: g["guardian_no"]):
+        for kind in KINDS:
+            if kind in ALWAYS:
+                claim: dict[str, Any] | None = {}
+            else:
+                claim = claimed.get(kind, {}).get(g["guardian_no"])
+            if claim is not None:
+                out.append(PlannedRequest(g["guardian_no"], kind, g["name"], g["id_number"], claim))
+    return out
+
+
+def canonical_json(value: Any) -> str:
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+
+
+def sha256_of(value: Any) -> str:
+    return hashlib.sha256(canonical_json(value).encode()).hexdigest()
+
+
+def check_answer(kind: str, claim: Mapping[str, Any], outcome: str, facts: Mapping[str, Any] | None, *,
+                 today: date) -> None:
+    """Refuse an answer that cannot be right for its request (BRIEF §4 step 4).
+
+    ``facts`` are the already-typed facts of record (JSON-ready). ``confirmed`` and ``mismatch`` need facts,
+    ``not_found`` must have none, ``falsified`` may have them. No date of record may lie after ``today``.
+    A ``confirmed`` answer must agree with the claim (same tenure, certificate or lease number, share, USCC):
+    a record that differs is a ``mismatch``. Raises :class:`FactsInvalid` or :class:`ContradictsClaim` (422).
+    """
+    if outcome in ("confirmed", "mismatch") and facts is None:
+        raise FactsInvalid(f"a {outcome} result carries the facts of record", field="facts")
+    if outcome == "not_found" and facts is not None:
+        raise FactsInvalid("a not_found result carries no facts (facts: null)", field="facts")
+    if facts is None:
+        return
+    for name in FACT_DATES:
+        if name in facts and date.fromisoformat(str(facts[name])) > today:
+            raise FactsInvalid(f"facts.{name} {facts[name]} lies in the future", field=f"facts.{name}")
+    if outcome != "confirmed":
+        return
+    differs = [name for name in _claim_fields(kind, claim) if str(facts.get(name)) != str(claim[name])]
+    if differs:
+        raise ContradictsClaim(
+            f"a confirmed {kind} result must agree with the claim; {', '.join(differs)} differ(s): "
+            "post outcome 'mismatch' with the facts of record", field=f"facts.{differs[0]}")
+
+
+def _claim_fields(kind: str, claim: Mapping[str, Any]) -> list[str]:
+    if kind == "housing":
+        return [k for k in ("tenure", "certificate_no", "share_percent", "lease_no") if k in claim]
+    if kind == "business_license":
+        return ["uscc"]
+    return []
+
+
+def guardian_facts_canonical(results: Mapping[str, Mapping[str, Any] | None], pending: list[str]) -> dict[str, Any]:
+    """The part of one guardian that scoring depends on: per kind the outcome, facts and department, and the
+    kinds still pending (ids, notes and timestamps left out, so an identical correction keeps the digest)."""
+    return {
+        "results": {kind: None if r is None else {"outcome": r["outcome"], "facts": r["facts"],
+                                                  "department": r["department"]}
+                    for kind, r in sorted(results.items())},
+        "pending": sorted(pending),
+    }
+
+
+def facts_digest(season: int, grade: int, child_birth_date: date, guardians: list[dict[str, Any]]) -> str:
+    """SHA-256 hex of the canonical case facts: ``guardians`` = ``[{guardian_no, results: {kind: Result|None},
+    pending}]`` with results as JSON-ready dicts."""
+    return sha256_of({
+        "season": season, "grade": grade, "child_birth_date": child_birth_date.isoformat(),
+        "guardians": [{"guardian_no": g["guardian_no"], **guardian_facts_canonical(g["results"], g["pending"])}
+                      for g in sorted(guardians, key=lambda g: g["guardian_no"])],
+    })
+
+
+def mask_name(name: str) -> str:
+    """``张三`` → ``张*``, ``欧阳娜娜`` → ``欧***``, ``Ali`` → ``A**`` (first character kept)."""
+    return name[:1] + "*" * max(len(name) - 1, 1) if name else name
+
+
+def mask_id_number(id_number: str) -> str:
+    """``331003199001011234`` → ``3310**********1234``."""
+    return mask_id(id_number) or ""
