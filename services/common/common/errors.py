@@ -113,6 +113,12 @@ STATUS_CODES = {
 }
 
 
+def internal_error() -> JSONResponse:
+    """The 500 problem for an unexpected exception: the request id, never the exception or a stack trace."""
+    return problem(500, "internal_error", "Internal error",
+                   "an unexpected error occurred; quote the request_id when reporting it")
+
+
 def install_error_handlers(app: FastAPI) -> None:
     """Register the handlers that turn every error into problem details (never a stack trace)."""
 
@@ -141,5 +147,4 @@ def install_error_handlers(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unhandled error on %s %s", request.method, request.url.path)
-        return problem(500, "internal_error", "Internal error",
-                       "an unexpected error occurred; quote the request_id when reporting it")
+        return internal_error()

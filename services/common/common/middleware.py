@@ -9,7 +9,7 @@ import uuid
 from itertools import accumulate
 from typing import Any
 
-from common.errors import problem
+from common.errors import internal_error, problem
 from common.logging import request_id_var
 
 REQUEST_ID_HEADER = "x-request-id"
@@ -17,6 +17,7 @@ _SAFE_ID = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
 _JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.S)
 _DEPTH = {ord("["): 1, ord("{"): 1, ord("]"): -1, ord("}"): -1}
 access_log = logging.getLogger("tongcheng.access")
+error_log = logging.getLogger("tongcheng.errors")
 
 
 def json_depth(body: bytes) -> int:
@@ -88,6 +89,13 @@ class RequestContextMiddleware:
                 await self.app(scope, receive_again, send_with_id)
             else:
                 await self.app(scope, receive, send_with_id)
+        except Exception:
+            # An exception no handler took. Starlette's outermost ServerErrorMiddleware would answer it after this
+            # middleware has returned: without the request id in the body, the header or the log line. Answer here.
+            if status_holder["status"]:
+                raise  # the answer has started; nothing sane can be sent any more
+            error_log.exception("unhandled error on %s %s", scope["method"], scope.get("path"))
+            await internal_error()(scope, _no_receive, send_with_id)
         finally:
             if scope.get("path") != "/health":
                 access_log.info("%s %s %s %.1fms", scope["method"], scope.get("path"), status_holder["status"],

@@ -7,8 +7,9 @@ are due, naive datetimes, money as JSON numbers or with more than 2 decimals.
 
 from __future__ import annotations
 
+import re
 import unicodedata
-from datetime import date
+from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Annotated, Any
 
@@ -32,9 +33,17 @@ def _require_str(kind: str):
     return check
 
 
+_MONEY_TEXT = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+_DAY_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def _money(value: Any) -> Decimal:
+    if isinstance(value, Decimal):  # built in Python (from fen, from a row): JSON never yields a Decimal
+        value = str(value)
     if not isinstance(value, str):
         raise ValueError('money must be a decimal string such as "3000.00", never a JSON number')
+    if not _MONEY_TEXT.fullmatch(value):  # Decimal() would take "1_000", full-width and other Unicode digits
+        raise ValueError("money must be plain digits with an optional '-' and at most 2 decimals")
     text = value.strip()
     try:
         amount = Decimal(text)
@@ -69,10 +78,24 @@ Money = Annotated[Decimal, BeforeValidator(_money), PlainSerializer(lambda d: f"
 NonNegativeMoney = Annotated[Money, Field(ge=0)]
 PositiveMoney = Annotated[Money, Field(gt=0)]
 
-Day = Annotated[date, BeforeValidator(_require_str("date")), Field(description="ISO date YYYY-MM-DD")]
+def _day(value: Any) -> Any:
+    if isinstance(value, date) and not isinstance(value, datetime):  # built in Python: JSON never yields a date
+        return value
+    if not isinstance(value, str) or not _DAY_TEXT.fullmatch(value):  # no timestamps, no times, no Unicode digits
+        raise ValueError("date must be a string YYYY-MM-DD")
+    return value
+
+
+Day = Annotated[date, BeforeValidator(_day), Field(description="ISO date YYYY-MM-DD")]
 """A calendar date as ``YYYY-MM-DD``; numbers and impossible dates refused."""
 
-Timestamp = Annotated[AwareDatetime, BeforeValidator(_require_str("datetime"))]
+def _timestamp(value: Any) -> Any:
+    if isinstance(value, datetime):  # built in Python (from a row): JSON never yields a datetime
+        return value
+    return _require_str("datetime")(value)
+
+
+Timestamp = Annotated[AwareDatetime, BeforeValidator(_timestamp)]
 """An ISO 8601 datetime with its offset; naive datetimes refused."""
 
 Count = Annotated[int, Strict(), Field(ge=0, le=1_000_000_000)]
@@ -86,7 +109,9 @@ def _name(value: str) -> str:
         raise ValueError("name must be non-empty without leading or trailing spaces")
     for ch in value:
         cat = unicodedata.category(ch)
-        if cat in ("Cc", "Cf", "Cs", "Co", "Cn") or ch == "\x00":
+        if cat == "Cn" and 0x20000 <= ord(ch) <= 0x3FFFF:
+            continue  # CJK extensions newer than this Python's Unicode tables (Ext-H, Ext-I ...) are real names
+        if cat in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp") or ch == "\x00":
             raise ValueError(f"name contains a control or invalid character U+{ord(ch):04X}")
     return unicodedata.normalize("NFC", value)
 
