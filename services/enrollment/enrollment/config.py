@@ -1,6 +1,26 @@
-"""Settings of the enrollment service (env prefix ``ENROLLMENT_``; shared values ``TONGCHENG_``)."""
+"""Settings of the enrollment service (env prefix ``ENROLLMENT_``; shared values ``TONGCHENG_``).
+
+Every number the bureau may change per season is a setting here, never a constant in code (BRIEF preamble):
+the private-school scale norms (BRIEF §7), the 95 % public-share target (plan 二(一)), the publication window
+(公示, BRIEF §4 step 6), the school-year start of purchased seats and the withdrawal cut-off.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from pydantic import Field, field_validator
 
 from common.config import ServiceSettings, service_config
+
+
+def _month_day(value: str) -> str:
+    try:
+        date.fromisoformat(f"2024-{value}")  # a leap year, so 02-29 passes
+    except ValueError:
+        raise ValueError(f"expected MM-DD, got {value!r}") from None
+    return value
 
 
 class Settings(ServiceSettings):
@@ -8,3 +28,50 @@ class Settings(ServiceSettings):
 
     model_config = service_config("ENROLLMENT_")
     service_name: str = "enrollment"
+
+    # Upstreams (ENROLLMENT_VERIFICATION_URL, ENROLLMENT_POINTS_URL, ENROLLMENT_FUNDING_URL).
+    verification_url: str = "http://127.0.0.1:8102"
+    points_url: str = "http://127.0.0.1:8101"
+    funding_url: str = "http://127.0.0.1:8104"
+
+    # BRIEF §7: approved capacity (核定规模) of a private migrant school.
+    class_limit_primary: int = Field(default=45, ge=1, description="pupils per class, primary")
+    class_limit_junior: int = Field(default=50, ge=1, description="pupils per class, junior")
+    floor_norm_primary: Decimal = Field(default=Decimal("6"), gt=0, description="m² of floor area per pupil")
+    floor_norm_junior: Decimal = Field(default=Decimal("7"), gt=0, description="m² of floor area per pupil")
+    land_norm_primary: Decimal = Field(default=Decimal("18"), gt=0, description="m² of land area per pupil")
+    land_norm_junior: Decimal = Field(default=Decimal("23"), gt=0, description="m² of land area per pupil")
+
+    # Plan 二(一): share of placed eligible children in public schools, percent.
+    public_share_target: Decimal = Field(default=Decimal("95"), ge=0, le=100, description="percent")
+    # BRIEF §4 step 6: publication window (公示) in working days (Mon–Fri) after the publishing day.
+    publication_window_days: int = Field(default=5, ge=1, le=60)
+    # Purchased seats start on the autumn semester start of the season year (MM-DD).
+    school_year_start: str = "09-01"
+    # Applications may be withdrawn up to and including this day of the season year (MM-DD); it mirrors the
+    # rulebook cut-off date (积分截止日, BRIEF §3 default 30 April).
+    withdraw_cutoff: str = "04-30"
+    # Fixed "today" (Asia/Shanghai) for rehearsals and tests; None = the real date.
+    today: date | None = None
+
+    # Outbox dispatcher (hand-overs to verification and funding).
+    outbox_dispatcher: bool = Field(default=True, description="start the background dispatcher thread")
+    outbox_interval_s: float = Field(default=1.0, gt=0, description="seconds between dispatcher passes")
+    outbox_batch_size: int = Field(default=1000, ge=1, le=1000, description="cases per POST /cases/batch")
+    outbox_backoff_s: float = Field(default=2.0, gt=0, description="first retry delay, doubled per failure")
+    outbox_backoff_max_s: float = Field(default=300.0, gt=0, description="longest retry delay")
+    outbox_lease_s: float = Field(default=120.0, gt=0, description="a claimed row is retried after this")
+
+    @field_validator("school_year_start", "withdraw_cutoff")
+    @classmethod
+    def _check_month_day(cls, value: str) -> str:
+        return _month_day(value)
+
+    def class_limit(self, level: str) -> int:
+        return self.class_limit_primary if level == "primary" else self.class_limit_junior
+
+    def floor_norm(self, level: str) -> Decimal:
+        return self.floor_norm_primary if level == "primary" else self.floor_norm_junior
+
+    def land_norm(self, level: str) -> Decimal:
+        return self.land_norm_primary if level == "primary" else self.land_norm_junior

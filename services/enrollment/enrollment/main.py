@@ -1,18 +1,57 @@
 """The enrollment service app. Run: ``uvicorn --factory enrollment.main:create_app --port 8103``."""
 
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+import httpx
 from fastapi import FastAPI
 
 from common.app import build_app
+from enrollment.clients import build_clients
 from enrollment.config import Settings
+from enrollment.outbox import Dispatcher
 from enrollment.router import router
+from enrollment.router_runs import router as runs_router
+from enrollment.rules import today_in_shanghai
 
 SERVICE_DIR = Path(__file__).resolve().parents[1]
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
-    """Build the app; ``settings`` defaults to the environment (``ENROLLMENT_*``, ``TONGCHENG_*``)."""
+def create_app(settings: Settings | None = None, *, http_clients: dict[str, httpx.Client] | None = None) -> FastAPI:
+    """Build the app; ``settings`` defaults to the environment (``ENROLLMENT_*``, ``TONGCHENG_*``).
+
+    ``http_clients`` (keys ``verification``, ``points``, ``funding``) replace the upstream connections — tests pass
+    clients on ``httpx.MockTransport`` or a provider's TestClient; they are not closed here.
+    """
     settings = settings or Settings()
-    return build_app(settings, title="Tongcheng enrollment", description="""招生入学: schools, seats, plans, applications, placement rounds, appeals and the 95 % public-school share.""",
-                     service_dir=SERVICE_DIR, routers=[router])
+
+    @contextmanager
+    def resources(app: FastAPI) -> Iterator[None]:
+        clients = build_clients(settings, http_clients)
+        dispatcher = Dispatcher(
+            app.state.db,
+            send_cases=lambda cases, key: clients["verification"].register_cases(cases, idempotency_key=key),
+            send_seats=lambda body, key: clients["funding"].handover(body, idempotency_key=key),
+            batch_size=settings.outbox_batch_size, backoff_s=settings.outbox_backoff_s,
+            backoff_max_s=settings.outbox_backoff_max_s, lease_s=settings.outbox_lease_s,
+            interval_s=settings.outbox_interval_s)
+        app.state.clients, app.state.dispatcher = clients, dispatcher
+        if settings.outbox_dispatcher:
+            dispatcher.start()
+        try:
+            yield
+        finally:
+            dispatcher.stop()
+            for name, client in clients.items():
+                if name not in (http_clients or {}):
+                    client.close()
+
+    app = build_app(settings, title="Tongcheng enrollment",
+                    description="招生入学: schools, seats, plans, applications, placement rounds, appeals and the "
+                                "95 % public-school share.",
+                    service_dir=SERVICE_DIR, routers=[router, runs_router], resources=resources)
+    app.state.clock = lambda: settings.today or today_in_shanghai()
+    return app

@@ -1,7 +1,170 @@
-"""SQLAlchemy 2 models of the enrollment service (its own database)."""
+"""SQLAlchemy 2 models of the enrollment service (its own database).
 
-from common.db import make_base
+Areas are stored as integer hundredths of a square metre (exact on both backends); datetimes in UTC
+(``UTCDateTime``); lists and small maps as JSON.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column
+
+from common.db import UTCDateTime, make_base
 from common.idempotency import idempotency_table
 
 Base = make_base()
 idempotency_keys = idempotency_table(Base.metadata)
+
+
+class School(Base):
+    """A public school or a private migrant school (民办随迁子女学校). Area and classroom fields: private only."""
+
+    __tablename__ = "schools"
+
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name: Mapped[str] = mapped_column(String(120))
+    kind: Mapped[str] = mapped_column(String(10))  # public | private
+    level: Mapped[str] = mapped_column(String(10))  # primary | junior
+    township_code: Mapped[str] = mapped_column(String(12))
+    catchment_townships: Mapped[list[str]] = mapped_column(JSON, default=list)
+    floor_area_x100: Mapped[int | None] = mapped_column(Integer)  # m² × 100
+    land_area_x100: Mapped[int | None] = mapped_column(Integer)  # m² × 100
+    classrooms: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)  # {"1": 6, ...}
+    current_pupils: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
+    status: Mapped[str] = mapped_column(String(16), default="active")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
+class Intake(Base):
+    """Seats a school offers in one grade and season: migrant seats (public) or the enrollment plan (private)."""
+
+    __tablename__ = "intakes"
+
+    school_code: Mapped[str] = mapped_column(ForeignKey("schools.code"), primary_key=True)
+    season: Mapped[int] = mapped_column(Integer, primary_key=True)
+    grade: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seats: Mapped[int] = mapped_column(Integer)
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    updated_by: Mapped[str] = mapped_column(String(120))
+
+
+class Counter(Base):
+    """Named sequences (``app:2025:1`` → last application number used); also serialises run creation."""
+
+    __tablename__ = "counters"
+
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class Application(Base):
+    """One child's application for one season and grade (申请), as submitted by the platform."""
+
+    __tablename__ = "applications"
+    __table_args__ = (UniqueConstraint("season", "child_id_number"), Index(None, "season", "grade", "id"))
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    application_no: Mapped[str] = mapped_column(String(40), unique=True)
+    season: Mapped[int] = mapped_column(Integer)
+    grade: Mapped[int] = mapped_column(Integer)
+    child_name: Mapped[str] = mapped_column(String(64))
+    child_id_number: Mapped[str] = mapped_column(String(18))
+    child_birth_date: Mapped[date] = mapped_column(Date)
+    guardians: Mapped[list[dict[str, Any]]] = mapped_column(JSON)
+    township_code: Mapped[str] = mapped_column(String(12))
+    public_choices: Mapped[list[str]] = mapped_column(JSON)
+    private_choices: Mapped[list[str]] = mapped_column(JSON)
+    claims: Mapped[dict[str, Any]] = mapped_column(JSON)
+    state: Mapped[str] = mapped_column(String(12), default="submitted")  # submitted | withdrawn
+    submitted_by: Mapped[str] = mapped_column(String(120))
+    submitted_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class OutboxRow(Base):
+    """A hand-over waiting for (or done by) the dispatcher: a case for verification or a chunk of purchased seats
+    for funding. ``(topic, ref)`` is unique, so nothing is queued twice."""
+
+    __tablename__ = "outbox"
+    __table_args__ = (UniqueConstraint("topic", "ref"), Index(None, "state", "topic", "id"))
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    topic: Mapped[str] = mapped_column(String(40))  # verification.cases | funding.seats
+    ref: Mapped[str] = mapped_column(String(80))  # application_no | run:<id>:<chunk>
+    payload: Mapped[str] = mapped_column(Text)  # JSON
+    idempotency_key: Mapped[str | None] = mapped_column(String(200))
+    state: Mapped[str] = mapped_column(String(12), default="pending")  # pending | failing | delivered
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    claimed_by: Mapped[str | None] = mapped_column(String(40))
+    claimed_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    last_error: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class Run(Base):
+    """One placement round (录取批次) over a frozen snapshot: draft → published (公示) → final, or superseded."""
+
+    __tablename__ = "runs"
+    __table_args__ = (Index(None, "season", "grade", "state"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    season: Mapped[int] = mapped_column(Integer)
+    grade: Mapped[int] = mapped_column(Integer)
+    seq: Mapped[int] = mapped_column(Integer)  # 1, 2, ... within season and grade
+    mechanism: Mapped[str] = mapped_column(String(40))
+    seed: Mapped[str] = mapped_column(String(100))
+    rulebook_id: Mapped[str | None] = mapped_column(String(64))
+    input_digest: Mapped[str] = mapped_column(String(64))
+    state: Mapped[str] = mapped_column(String(12), default="draft")
+    window_ends_on: Mapped[date | None] = mapped_column(Date)
+    counts: Mapped[dict[str, Any]] = mapped_column(JSON)
+    snapshot: Mapped[str] = mapped_column(Text)  # canonical JSON of the engine's input, plus cut-offs and counts
+    created_by: Mapped[str] = mapped_column(String(120))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    published_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    finalised_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    finalised_by: Mapped[str | None] = mapped_column(String(120))
+    superseded_by: Mapped[int | None] = mapped_column(Integer)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+
+
+class PlacementRow(Base):
+    """Where one application of a run goes (``round`` 1/2/3, school, tier, choice rank) or why it waits."""
+
+    __tablename__ = "placements"
+    __table_args__ = (UniqueConstraint("run_id", "application_no"), Index(None, "application_no"))
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("runs.id"))
+    application_no: Mapped[str] = mapped_column(String(40))
+    round: Mapped[int | None] = mapped_column(Integer)
+    school_code: Mapped[str | None] = mapped_column(String(32))
+    tier: Mapped[int | None] = mapped_column(Integer)
+    choice_rank: Mapped[int | None] = mapped_column(Integer)
+    reason: Mapped[str | None] = mapped_column(String(40))  # waitlist reason; None when placed
+
+
+class Appeal(Base):
+    """A family's objection (复核) during a run's publication window, and the bureau's decision."""
+
+    __tablename__ = "appeals"
+    __table_args__ = (UniqueConstraint("run_id", "application_no"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    run_id: Mapped[int] = mapped_column(ForeignKey("runs.id"))
+    application_no: Mapped[str] = mapped_column(String(40))
+    reason: Mapped[str] = mapped_column(Text)
+    state: Mapped[str] = mapped_column(String(12), default="lodged")  # lodged | upheld | rejected
+    note: Mapped[str | None] = mapped_column(Text)
+    lodged_by: Mapped[str] = mapped_column(String(120))
+    lodged_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    decided_by: Mapped[str | None] = mapped_column(String(120))
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -1,5 +1,163 @@
-"""HTTP endpoints of the enrollment service: parse, call the service layer, commit once, return a schema."""
+"""HTTP endpoints for schools, seats, plans, applications and the outbox: parse, call the service layer, commit
+once, return a schema. Runs, appeals, placements and reports are in :mod:`enrollment.router_runs`."""
 
-from fastapi import APIRouter
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Path, Request, Response
+
+from common.db import ReadSession, WriteSession, utcnow
+from common.identity import Caller
+from common.idempotency import IdempotencyKey, commit_idempotent
+from common.versioning import check_if_match, set_etag
+from enrollment import applications, outbox, schools
+from enrollment.deps import Cursor, DispatcherDep, Limit, SettingsDep, Today
+from enrollment.models import idempotency_keys
+from enrollment.schemas import (ApplicationBatchIn, ApplicationIn, ApplicationOut, BatchOut, IntakeOut,
+                                OutboxStatus, Page, PlanIn, SchoolCreate, SchoolOut, SchoolUpdate, SeatsIn)
 
 router = APIRouter()
+Bureau = Caller("bureau")
+Reader = Caller("bureau", "platform")
+Platform = Caller("platform")
+Code = Annotated[str, Path(max_length=32)]
+SeasonPath = Annotated[int, Path(ge=2000, le=2100)]
+GradePath = Annotated[int, Path(ge=1, le=9)]
+
+
+# ---- schools (BRIEF §6, §7; plan 三(二), 三(五)) -------------------------------------------------------------
+
+@router.post("/schools", status_code=201, response_model=SchoolOut, tags=["schools"])
+def create_school(body: SchoolCreate, who: Bureau, session: WriteSession, request: Request, settings: SettingsDep,
+                  key: IdempotencyKey = None):
+    """Register a public or private migrant school → 201 School (409 ``school_exists``)."""
+    def effect():
+        school = schools.create_school(session, body, now=utcnow())
+        return schools.school_view(session, school, settings)
+    resp = commit_idempotent(session, idempotency_keys, request, who, key, body, effect, status_code=201)
+    resp.headers["ETag"] = '"v1"'
+    return resp
+
+
+@router.put("/schools/{code}", response_model=SchoolOut, tags=["schools"])
+def replace_school(code: Code, body: SchoolUpdate, who: Bureau, session: WriteSession, request: Request,
+                   response: Response, settings: SettingsDep):
+    """Replace a school's fields; honours ``If-Match`` (412 when stale). ``kind`` and ``level`` stay."""
+    school = schools.get_school(session, code)
+    check_if_match(request, school.version)
+    schools.replace_school(session, school, body, now=utcnow())
+    view = schools.school_view(session, school, settings)
+    session.commit()
+    set_etag(response, school.version)
+    return view
+
+
+@router.get("/schools", response_model=Page, tags=["schools"])
+def list_schools(who: Reader, session: ReadSession, settings: SettingsDep,
+                 kind: Literal["public", "private"] | None = None, level: Literal["primary", "junior"] | None = None,
+                 limit: Limit = 100, cursor: Cursor = None):
+    """Schools in code order: ``{items: [School], next_cursor}``."""
+    rows, nxt = schools.list_schools(session, kind=kind, level=level, limit=limit, cursor=cursor)
+    return {"items": [schools.school_view(session, s, settings) for s in rows], "next_cursor": nxt}
+
+
+@router.get("/schools/{code}", response_model=SchoolOut, tags=["schools"])
+def get_school(code: Code, who: Reader, session: ReadSession, response: Response, settings: SettingsDep):
+    """School with ``approved_capacity`` (核定规模: min of floor, land and classroom limits, with the inputs) for a
+    private school, and its seats / plans per season and grade (``intakes``). ETag = version."""
+    school = schools.get_school(session, code)
+    set_etag(response, school.version)
+    return schools.school_view(session, school, settings)
+
+
+@router.put("/schools/{code}/seats/{season}/{grade}", response_model=IntakeOut, tags=["schools"])
+def put_seats(code: Code, season: SeasonPath, grade: GradePath, body: SeatsIn, who: Bureau, session: WriteSession):
+    """Migrant seats (随迁子女学位) of a public school for a season and its intake grade (422 ``wrong_school_kind``,
+    ``wrong_level``; ``below_placed`` under what final runs already placed)."""
+    out = schools.set_seats(session, code, season, grade, body.migrant_seats, who=who.subject, now=utcnow())
+    session.commit()
+    return out
+
+
+@router.put("/schools/{code}/plans/{season}/{grade}", response_model=IntakeOut, tags=["schools"])
+def put_plan(code: Code, season: SeasonPath, grade: GradePath, body: PlanIn, who: Bureau, session: WriteSession,
+             settings: SettingsDep):
+    """Enrollment plan (招生计划) of a private school: 422 ``plan_over_capacity`` with ``approved_capacity``,
+    ``school_total``, ``grade_total``, ``grade_limit``; 422 ``school_phasing_out`` for a plan > 0 (BRIEF §7)."""
+    out = schools.set_plan(session, code, season, grade, body.planned, who=who.subject, now=utcnow(),
+                           settings=settings)
+    session.commit()
+    return out
+
+
+# ---- applications (BRIEF §4 steps 2–3) -----------------------------------------------------------------------
+
+@router.post("/applications", status_code=201, response_model=ApplicationOut, tags=["applications"])
+def submit_application(body: ApplicationIn, who: Platform, session: WriteSession, request: Request,
+                       dispatcher: DispatcherDep, key: IdempotencyKey = None):
+    """Store an application and queue its verification case (outbox, same transaction) → 201 Application.
+    422 with ``field`` and ``code``; 409 ``duplicate_application`` with ``existing_application_no``."""
+    def effect():
+        app = applications.submit_application(session, body, who=who.subject, now=utcnow())
+        return applications.application_view(app)
+    resp = commit_idempotent(session, idempotency_keys, request, who, key, body, effect, status_code=201)
+    dispatcher.kick()
+    return resp
+
+
+@router.post("/applications/batch", response_model=BatchOut, tags=["applications"])
+def submit_batch(body: ApplicationBatchIn, who: Platform, session: WriteSession, request: Request,
+                 dispatcher: DispatcherDep, key: IdempotencyKey = None):
+    """Up to 1,000 applications (``Idempotency-Key`` required): good items stored, the others reported with
+    ``field`` and ``code`` → ``{created, duplicates, rejected, items}``."""
+    def effect():
+        return applications.submit_batch(session, body.items, who=who.subject, now=utcnow())
+    resp = commit_idempotent(session, idempotency_keys, request, who, key, body, effect, required=True)
+    dispatcher.kick()
+    return resp
+
+
+@router.get("/applications", response_model=Page, tags=["applications"])
+def list_applications(who: Bureau, session: ReadSession, season: int | None = None, grade: int | None = None,
+                      limit: Limit = 100, cursor: Cursor = None):
+    """Applications in submission order (ID numbers and phones masked): ``{items, next_cursor}``."""
+    rows, nxt = applications.list_applications(session, season=season, grade=grade, limit=limit, cursor=cursor)
+    return {"items": [applications.application_view(a, masked=True) for a in rows], "next_cursor": nxt}
+
+
+@router.get("/applications/{no}", response_model=ApplicationOut, tags=["applications"])
+def get_application(no: Annotated[str, Path(max_length=40)], who: Reader, session: ReadSession, response: Response):
+    """One application, whole. ETag = version."""
+    app = applications.get_application(session, no)
+    set_etag(response, app.version)
+    return applications.application_view(app)
+
+
+@router.post("/applications/{no}/withdraw", response_model=ApplicationOut, tags=["applications"])
+def withdraw(no: Annotated[str, Path(max_length=40)], who: Reader, session: WriteSession, request: Request,
+             today: Today, settings: SettingsDep, key: IdempotencyKey = None):
+    """Withdraw up to the season's cut-off (409 ``withdrawal_closed`` after); the record stays, state
+    ``withdrawn``, and later runs leave it out."""
+    def effect():
+        app = applications.withdraw_application(session, no, today=today, now=utcnow(), settings=settings)
+        return applications.application_view(app)
+    return commit_idempotent(session, idempotency_keys, request, who, key, {"withdraw": no}, effect)
+
+
+# ---- outbox --------------------------------------------------------------------------------------------------
+
+@router.get("/outbox", response_model=OutboxStatus, tags=["outbox"])
+def outbox_status(who: Bureau, session: ReadSession):
+    """Hand-overs to verification (cases) and funding (purchased seats): ``pending`` (not yet delivered),
+    ``delivered``, ``failing`` (pending whose last attempt failed), ``last_error``, per topic."""
+    return outbox.status(session)
+
+
+@router.post("/outbox/flush", tags=["outbox"])
+def outbox_flush(who: Bureau, dispatcher: DispatcherDep, session: ReadSession):
+    """Deliver every waiting hand-over now (backoff skipped) → the status plus this pass's
+    ``{attempted, delivered, failed}``."""
+    result = dispatcher.flush(now_too=True)
+    return {**outbox.status(session), "flushed": {"attempted": result.attempted, "delivered": result.delivered,
+                                                  "failed": result.failed}}

@@ -1,0 +1,232 @@
+"""Use cases for applications (BRIEF §4 steps 2–3): submission with its verification case in the same
+transaction (outbox), batches, duplicates, withdrawal. Functions take a session and never commit."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import Any
+
+from pydantic import ValidationError
+from sqlalchemy import func, insert, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from common.logging import mask_id, mask_phone
+from enrollment import outbox
+from enrollment.config import Settings
+from enrollment.counters import next_numbers
+from enrollment.errors import Conflict, DuplicateApplication, Invalid, InvalidState, NotFound
+from enrollment.models import Application, OutboxRow, PlacementRow, Run, School
+from enrollment.rules import Problem, SchoolRef, application_no, check_application, check_choices, month_day
+from enrollment.schemas import ApplicationIn
+
+
+def application_view(app: Application, *, masked: bool = False) -> dict[str, Any]:
+    """The Application answer; ``masked`` hides ID numbers and phones (listings)."""
+    ident = mask_id if masked else (lambda v: v)
+    phone = mask_phone if masked else (lambda v: v)
+    return {"application_no": app.application_no, "season": app.season, "grade": app.grade, "state": app.state,
+            "child": {"name": app.child_name, "id_number": ident(app.child_id_number),
+                      "birth_date": app.child_birth_date.isoformat()},
+            "guardians": [{**g, "id_number": ident(g["id_number"]), "phone": phone(g["phone"])} for g in app.guardians],
+            "township_code": app.township_code, "public_choices": app.public_choices,
+            "private_choices": app.private_choices, "claims": app.claims, "submitted_at": app.submitted_at,
+            "withdrawn_at": app.withdrawn_at, "version": app.version}
+
+
+def _school_refs(session: Session, codes: Iterable[str]) -> dict[str, SchoolRef]:
+    wanted = sorted(set(codes))
+    if not wanted:
+        return {}
+    rows = session.execute(select(School.code, School.kind, School.level, School.status)
+                           .where(School.code.in_(wanted))).all()
+    return {r.code: SchoolRef(r.kind, r.level, r.status) for r in rows}
+
+
+def _problems(body: ApplicationIn, schools: dict[str, SchoolRef]) -> list[Problem]:
+    return check_application(body) or check_choices(body.grade, body.public_choices, body.private_choices, schools)
+
+
+def _row(body: ApplicationIn, no: str, who: str, now: datetime) -> dict[str, Any]:
+    """The ``applications`` row of a parsed application (a plain dict for a bulk insert)."""
+    return {"application_no": no, "season": body.season, "grade": body.grade, "child_name": body.child.name,
+            "child_id_number": body.child.id_number, "child_birth_date": body.child.birth_date,
+            "guardians": [g.model_dump(mode="json") for g in body.guardians], "township_code": body.township_code,
+            "public_choices": list(body.public_choices), "private_choices": list(body.private_choices),
+            "claims": body.claims.model_dump(mode="json"), "state": "submitted", "submitted_by": who,
+            "submitted_at": now, "withdrawn_at": None, "version": 1}
+
+
+def case_payload(row: dict[str, Any]) -> dict[str, Any]:
+    """The verification case of an application row (docs/api.md ``POST /cases``; guardian_no = position + 1)."""
+    return {"application_no": row["application_no"], "season": row["season"], "grade": row["grade"],
+            "child_birth_date": row["child_birth_date"].isoformat(),
+            "guardians": [{"guardian_no": i + 1, "name": g["name"], "id_number": g["id_number"]}
+                          for i, g in enumerate(row["guardians"])],
+            "claims": row["claims"]}
+
+
+def _existing(session: Session, season: int, id_numbers: Iterable[str]) -> dict[str, str]:
+    ids = sorted(set(id_numbers))
+    if not ids:
+        return {}
+    rows = session.execute(select(Application.child_id_number, Application.application_no)
+                           .where(Application.season == season, Application.child_id_number.in_(ids))).all()
+    return {r.child_id_number: r.application_no for r in rows}
+
+
+def _insert(session: Session, rows: list[dict[str, Any]], now: datetime) -> None:
+    session.execute(insert(Application), rows)
+    session.execute(insert(OutboxRow), [outbox.row_values(topic=outbox.TOPIC_CASES, ref=r["application_no"],
+                                                          payload=case_payload(r), now=now) for r in rows])
+
+
+def _store(session: Session, rows: list[dict[str, Any]], now: datetime) -> list[str | None]:
+    """Insert applications and their verification cases (outbox) in bulk; per row the existing application number
+    when a concurrent twin of the child won the race (then rows go one by one, each in a savepoint), else None."""
+    if not rows:
+        return []
+    try:
+        with session.begin_nested():
+            _insert(session, rows, now)
+        return [None] * len(rows)
+    except IntegrityError:
+        pass
+    out: list[str | None] = []
+    for row in rows:
+        try:
+            with session.begin_nested():
+                _insert(session, [row], now)
+            out.append(None)
+        except IntegrityError:
+            out.append(_existing(session, row["season"], [row["child_id_number"]]).get(row["child_id_number"], "?"))
+    return out
+
+
+def submit_application(session: Session, body: ApplicationIn, *, who: str, now: datetime) -> Application:
+    """Store one application and queue its verification case in the same transaction (BRIEF §4 steps 2–3).
+
+    Errors: 422 with ``field`` and a code of :func:`rules.check_application` / :func:`rules.check_choices`;
+    409 ``duplicate_application`` with ``existing_application_no`` for a second application of the child.
+    """
+    if problems := _problems(body, _school_refs(session, [*body.public_choices, *body.private_choices])):
+        p = problems[0]
+        raise Invalid(p.detail, code=p.code, field=p.field)
+    if existing := _existing(session, body.season, [body.child.id_number]).get(body.child.id_number):
+        raise _duplicate(existing)
+    (seq,) = next_numbers(session, f"app:{body.season}:{body.grade}")
+    row = _row(body, application_no(body.season, body.grade, seq), who, now)
+    (twin,) = _store(session, [row], now)
+    if twin:
+        raise _duplicate(twin)
+    return get_application(session, row["application_no"])
+
+
+def _duplicate(existing: str) -> DuplicateApplication:
+    return DuplicateApplication(f"this child already has application {existing} this season",
+                                existing_application_no=existing)
+
+
+def submit_batch(session: Session, items: list[dict[str, Any]], *, who: str, now: datetime) -> dict[str, Any]:
+    """Store the good items of a batch (≤ 1,000) and report the others, in item order (docs/api.md):
+    ``{created, duplicates, rejected, items: [{index, status, application_no | existing_application_no | code,
+    detail, field}]}``. A child twice in one batch: the second is a duplicate of the first."""
+    results: list[dict[str, Any] | None] = [None] * len(items)
+    parsed: list[tuple[int, ApplicationIn]] = []
+    for i, item in enumerate(items):
+        try:
+            parsed.append((i, ApplicationIn.model_validate(item)))
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            field = ".".join(str(p) for p in err.get("loc", ()))
+            results[i] = {"index": i, "status": "rejected", "code": "validation_error", "field": field or None,
+                          "detail": f"{field}: {err.get('msg')}" if field else str(err.get("msg"))}
+    refs = _school_refs(session, [c for _, b in parsed for c in (*b.public_choices, *b.private_choices)])
+    good: list[tuple[int, ApplicationIn]] = []
+    for i, body in parsed:
+        if problems := _problems(body, refs):
+            p = problems[0]
+            results[i] = {"index": i, "status": "rejected", "code": p.code, "field": p.field, "detail": p.detail}
+        else:
+            good.append((i, body))
+    known: dict[tuple[int, str], str] = {}
+    for season in {b.season for _, b in good}:
+        for child, no in _existing(session, season, [b.child.id_number for _, b in good if b.season == season]).items():
+            known[(season, child)] = no
+    fresh: list[tuple[int, ApplicationIn]] = []
+    pending: dict[tuple[int, str], int] = {}  # (season, child) → index of the batch item that takes it
+    for i, body in good:
+        key = (body.season, body.child.id_number)
+        if key in known:
+            results[i] = _dup_item(i, known[key])
+        elif key in pending:
+            results[i] = {"index": i, "status": "duplicate", "existing_index": pending[key]}
+        else:
+            pending[key] = i
+            fresh.append((i, body))
+    numbers: dict[int, str] = {}
+    for season, grade in sorted({(b.season, b.grade) for _, b in fresh}):
+        group = [i for i, b in fresh if (b.season, b.grade) == (season, grade)]
+        for i, seq in zip(group, next_numbers(session, f"app:{season}:{grade}", len(group))):
+            numbers[i] = application_no(season, grade, seq)
+    rows = [_row(body, numbers[i], who, now) for i, body in fresh]
+    for (i, _), twin in zip(fresh, _store(session, rows, now)):
+        results[i] = _dup_item(i, twin) if twin else {"index": i, "status": "created", "application_no": numbers[i]}
+    for i, r in enumerate(results):
+        if r is not None and r.get("status") == "duplicate" and "existing_index" in r:
+            first = results[r.pop("existing_index")] or {}
+            r["existing_application_no"] = first.get("application_no") or first.get("existing_application_no")
+            r["code"], r["detail"] = "duplicate_application", "the same child appears earlier in this batch"
+    final = [r for r in results if r is not None]
+    return {"created": sum(r["status"] == "created" for r in final),
+            "duplicates": sum(r["status"] == "duplicate" for r in final),
+            "rejected": sum(r["status"] == "rejected" for r in final), "items": final}
+
+
+def _dup_item(i: int, existing: str) -> dict[str, Any]:
+    return {"index": i, "status": "duplicate", "existing_application_no": existing, "code": "duplicate_application",
+            "detail": f"this child already has application {existing} this season"}
+
+
+def get_application(session: Session, no: str) -> Application:
+    app = session.scalar(select(Application).where(Application.application_no == no))
+    if app is None:
+        raise NotFound(f"no application {no}", code="application_not_found")
+    return app
+
+
+def withdraw_application(session: Session, no: str, *, today: date, now: datetime, settings: Settings) -> Application:
+    """Withdraw up to the season's cut-off day (setting ``withdraw_cutoff``, the rulebook's 积分截止日): the record
+    stays, state ``withdrawn``, excluded from later runs. Withdrawing twice answers the same record.
+    Errors: 409 ``withdrawal_closed`` after the cut-off; 409 ``invalid_state`` once placed by a final run."""
+    app = get_application(session, no)
+    if app.state == "withdrawn":
+        return app
+    cutoff = month_day(app.season, settings.withdraw_cutoff)
+    if today > cutoff:
+        raise Conflict(f"withdrawals for season {app.season} closed on {cutoff}", code="withdrawal_closed")
+    placed = session.scalar(select(func.count()).select_from(PlacementRow).join(Run, Run.id == PlacementRow.run_id)
+                            .where(PlacementRow.application_no == no, Run.state == "final",
+                                   PlacementRow.school_code.is_not(None)))
+    if placed:
+        raise InvalidState(f"application {no} is already placed by a final run")
+    app.state, app.withdrawn_at, app.version = "withdrawn", now, app.version + 1
+    session.flush()
+    return app
+
+
+def list_applications(session: Session, *, season: int | None, grade: int | None, limit: int,
+                      cursor: str | None) -> tuple[list[Application], str | None]:
+    """Applications in submission order after ``cursor`` (an opaque number)."""
+    query = select(Application).order_by(Application.id).limit(limit + 1)
+    if season is not None:
+        query = query.where(Application.season == season)
+    if grade is not None:
+        query = query.where(Application.grade == grade)
+    if cursor:
+        if not cursor.isdigit():
+            raise Invalid("cursor is not one this listing gave", code="invalid_cursor", field="cursor")
+        query = query.where(Application.id > int(cursor))
+    rows = list(session.scalars(query))
+    return rows[:limit], str(rows[limit - 1].id) if len(rows) > limit else None

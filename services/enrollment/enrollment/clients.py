@@ -1,0 +1,116 @@
+"""Typed clients for the services enrollment calls (tolerant readers: only the fields used are read).
+
+- verification ``POST /cases/batch`` (cases of submitted applications, via the outbox);
+- points ``GET /scores?season=&grade=`` (paged, 1,000 a page) for the snapshot of a run;
+- funding ``POST /purchased-seats/handover`` (purchased seats of a finalised run, via the outbox).
+
+Tests hand in an ``httpx.Client`` on an ``httpx.MockTransport`` (or a provider's TestClient) per upstream.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import httpx
+
+from common.clients import ServiceClient, UpstreamError
+
+SCORES_PAGE = 1000
+
+
+class VerificationClient(ServiceClient):
+    def register_cases(self, cases: list[dict[str, Any]], *, idempotency_key: str) -> dict[str, Any]:
+        """``POST /cases/batch`` ``{items: cases}`` (≤ 1,000) → ``{created, existing, application_nos}``.
+        Verification is idempotent by ``application_no``. Raises ``Unavailable`` / ``UpstreamError``."""
+        return self.request("POST", "/cases/batch", json={"items": cases}, idempotency_key=idempotency_key)
+
+
+@dataclass(frozen=True)
+class ScoreView:
+    """What placement needs from a points ScoreSummary (BRIEF §5 tie-break data, §6 tier township)."""
+
+    application_no: str
+    eligible: bool
+    family_score: Decimal
+    other_guardian_score: Decimal
+    earliest_continuous_since: date | None
+    residence_township_code: str | None
+    rulebook_id: str | None
+
+
+def _malformed(detail: str) -> UpstreamError:
+    err = UpstreamError(f"points: {detail}", code="upstream_malformed")
+    err.status = 502
+    return err
+
+
+def _decimal(value: Any, field: str) -> Decimal:
+    if isinstance(value, bool) or value is None:
+        raise _malformed(f"{field} missing or not a number")
+    try:
+        result = Decimal(str(value)).quantize(Decimal("0.01"))
+    except InvalidOperation:
+        raise _malformed(f"{field} is not a decimal ({value!r})") from None
+    if not result.is_finite():
+        raise _malformed(f"{field} is not finite")
+    return result
+
+
+def parse_score(item: dict[str, Any]) -> ScoreView:
+    """Read one ScoreSummary; unknown fields are ignored. Malformed → ``UpstreamError`` (502)."""
+    try:
+        tie = item.get("tie_break") or {}
+        since = tie.get("earliest_continuous_since")
+        return ScoreView(
+            application_no=str(item["application_no"]),
+            eligible=item.get("eligible") is True,
+            family_score=_decimal(item.get("family_score"), "family_score"),
+            other_guardian_score=_decimal(tie.get("other_guardian_score", "0"), "tie_break.other_guardian_score"),
+            earliest_continuous_since=date.fromisoformat(since) if since else None,
+            residence_township_code=item.get("residence_township_code") or None,
+            rulebook_id=item.get("rulebook_id"),
+        )
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise _malformed(f"malformed score ({exc.__class__.__name__}: {exc})") from None
+
+
+class PointsClient(ServiceClient):
+    def iter_scores(self, season: int, grade: int) -> Iterator[ScoreView]:
+        """Every stored score of a season and grade, following ``next_cursor`` (1,000 a page)."""
+        cursor: str | None = None
+        while True:
+            params: dict[str, Any] = {"season": season, "grade": grade, "limit": SCORES_PAGE}
+            if cursor:
+                params["cursor"] = cursor
+            page = self.request("GET", "/scores", params=params) or {}
+            for item in page.get("items", []):
+                yield parse_score(item)
+            cursor = page.get("next_cursor")
+            if not cursor:
+                return
+
+    def scores(self, season: int, grade: int) -> dict[str, ScoreView]:
+        """``application_no → ScoreView`` for a season and grade."""
+        return {s.application_no: s for s in self.iter_scores(season, grade)}
+
+
+class FundingClient(ServiceClient):
+    def handover(self, body: dict[str, Any], *, idempotency_key: str) -> dict[str, Any]:
+        """``POST /purchased-seats/handover`` ``{run_id, seats: [...]}`` → ``{created, existing}``; the same seat
+        twice creates nothing there, and the key replays a retried chunk."""
+        return self.request("POST", "/purchased-seats/handover", json=body, idempotency_key=idempotency_key)
+
+
+def build_clients(settings: Any, http_clients: dict[str, httpx.Client] | None = None) -> dict[str, ServiceClient]:
+    """One typed client per upstream; ``http_clients`` (by name) replace the real connections in tests."""
+    given = http_clients or {}
+    kinds = {"verification": (VerificationClient, settings.verification_url),
+             "points": (PointsClient, settings.points_url),
+             "funding": (FundingClient, settings.funding_url)}
+    return {name: cls(url, secret=settings.internal_secret, caller="enrollment",
+                      timeout_s=settings.upstream_timeout_s, client=given.get(name))
+            for name, (cls, url) in kinds.items()}

@@ -1,0 +1,36 @@
+"""Endpoint dependencies of the enrollment service: settings, today's date, upstream clients, the dispatcher."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import Depends, Query, Request
+
+from enrollment.config import Settings
+from enrollment.outbox import Dispatcher
+
+
+def _settings(request: Request) -> Settings:
+    return request.app.state.settings
+
+
+def _today(request: Request) -> date:
+    """Today in Asia/Shanghai (``app.state.clock``; the ``today`` setting pins it)."""
+    return request.app.state.clock()
+
+
+def _clients(request: Request) -> dict[str, Any]:
+    return request.app.state.clients
+
+
+def _dispatcher(request: Request) -> Dispatcher:
+    return request.app.state.dispatcher
+
+
+SettingsDep = Annotated[Settings, Depends(_settings)]
+Today = Annotated[date, Depends(_today)]
+Clients = Annotated[dict[str, Any], Depends(_clients)]
+DispatcherDep = Annotated[Dispatcher, Depends(_dispatcher)]
+Limit = Annotated[int, Query(ge=1, le=1000, description="page size")]
+Cursor = Annotated[str | None, Query(max_length=100, description="next_cursor of the previous page")]

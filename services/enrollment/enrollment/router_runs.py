@@ -1,0 +1,184 @@
+"""HTTP endpoints for placement runs (录取批次), placements, appeals (复核) and reports (BRIEF §4 step 6–7, §6;
+plan 二(一), 三(二))."""
+
+from __future__ import annotations
+
+import json
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, Path, Request, Response
+from fastapi.responses import PlainTextResponse
+
+from common.db import ReadSession, WriteSession, utcnow
+from common.identity import Caller
+from common.idempotency import IdempotencyKey, commit_idempotent
+from common.versioning import check_if_match, set_etag
+from enrollment import appeals, reports, runs
+from enrollment.deps import Clients, Cursor, DispatcherDep, Limit, SettingsDep, Today
+from enrollment.models import idempotency_keys
+from enrollment.schemas import (AppealIn, AppealOut, DecisionIn, Page, PlacementLookupOut, PublishIn, RunIn,
+                                RunOut)
+
+router = APIRouter()
+Bureau = Caller("bureau")
+Reader = Caller("bureau", "platform")
+Platform = Caller("platform")
+RunId = Annotated[int, Path(ge=1)]
+
+
+def _with_etag(resp: Response, version: int | None) -> Response:
+    if version is not None and resp.status_code < 300:
+        resp.headers["ETag"] = f'"v{version}"'
+    return resp
+
+
+@router.post("/runs", status_code=201, response_model=RunOut, tags=["runs"])
+def create_run(body: RunIn, who: Bureau, session: WriteSession, request: Request, clients: Clients,
+               key: IdempotencyKey = None):
+    """Freeze a snapshot (active applications, their scores from points, seats and remaining plans), place
+    (BRIEF §6) and store a draft run; earlier draft/published runs of the season and grade are superseded.
+    503 ``upstream_unavailable`` when points does not answer."""
+    scores = clients["points"].scores(body.season, body.grade)  # before the write lock is taken
+
+    def effect():
+        return runs.run_view(runs.create_run(session, body, scores, who=who.subject, now=utcnow()))
+    resp = commit_idempotent(session, idempotency_keys, request, who, key, body, effect, status_code=201)
+    return _with_etag(resp, 1)
+
+
+@router.get("/runs", response_model=Page, tags=["runs"])
+def list_runs(who: Bureau, session: ReadSession, season: int | None = None, grade: int | None = None):
+    """Runs, newest first (``{items, next_cursor: null}``)."""
+    return {"items": [runs.run_view(r) for r in runs.list_runs(session, season=season, grade=grade)],
+            "next_cursor": None}
+
+
+@router.get("/runs/{run_id}", response_model=RunOut, tags=["runs"])
+def get_run(run_id: RunId, who: Bureau, session: ReadSession, response: Response):
+    """Run with seed, mechanism, rulebook id, input digest, state, window and counts. ETag = version."""
+    run = runs.get_run(session, run_id)
+    set_etag(response, run.version)
+    return runs.run_view(run)
+
+
+@router.get("/runs/{run_id}/placements", response_model=Page, tags=["runs"])
+def run_placements(run_id: RunId, who: Bureau, session: ReadSession, limit: Limit = 100, cursor: Cursor = None):
+    """Placements (round, school, tier, choice rank) and waitlist (reason) in application_no order."""
+    rows, nxt = runs.list_placements(session, run_id, limit=limit, cursor=cursor)
+    return {"items": [runs.placement_view(p) for p in rows], "next_cursor": nxt}
+
+
+@router.post("/runs/{run_id}/publish", response_model=RunOut, tags=["runs"])
+def publish(run_id: RunId, who: Bureau, session: WriteSession, request: Request, today: Today,
+            settings: SettingsDep, body: PublishIn | None = None, key: IdempotencyKey = None):
+    """draft → published (公示); ``window_ends_on`` = ``window_days`` (default setting, 5) working days after today
+    (Asia/Shanghai, Sat/Sun skipped). If-Match honoured (412); 409 ``invalid_state`` unless draft."""
+    days = (body.window_days if body else None) or settings.publication_window_days
+
+    def effect():
+        run = runs.get_run(session, run_id)
+        check_if_match(request, run.version)
+        return runs.run_view(runs.publish_run(session, run, window_days=days, today=today, now=utcnow()))
+    resp = commit_idempotent(session, idempotency_keys, request, who, key, body or {}, effect)
+    return _with_etag(resp, _version(resp))
+
+
+@router.post("/runs/{run_id}/finalise", tags=["runs"])
+def finalise(run_id: RunId, who: Bureau, session: WriteSession, request: Request, settings: SettingsDep,
+             dispatcher: DispatcherDep, key: IdempotencyKey = None):
+    """published → final; the purchased seats (rounds 2 and 3) are queued to funding through the outbox →
+    Run + ``handover: {purchased_seats, chunks}``. Of two concurrent finalisations exactly one succeeds; the
+    other gets 409 ``invalid_state``. 409 ``appeals_pending`` while an appeal is undecided; If-Match (412)."""
+    def effect():
+        run = runs.get_run(session, run_id)
+        check_if_match(request, run.version)
+        done = runs.finalise_run(session, run, who=who.subject, now=utcnow(), settings=settings)
+        return {**runs.run_view(done["run"]),
+                "handover": {"purchased_seats": done["purchased_seats"], "chunks": done["chunks"]}}
+    resp = commit_idempotent(session, idempotency_keys, request, who, key, {"finalise": run_id}, effect)
+    dispatcher.kick()
+    return _with_etag(resp, _version(resp))
+
+
+def _version(resp: Response) -> int | None:
+    try:
+        return int(json.loads(resp.body)["version"])
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
+# ---- placements and appeals ----------------------------------------------------------------------------------
+
+@router.get("/placements/{application_no}", response_model=PlacementLookupOut, tags=["placements"])
+def lookup(application_no: Annotated[str, Path(max_length=40)], who: Reader, session: ReadSession):
+    """Where the child goes in the latest published or final run (404 ``not_published`` before any)."""
+    return runs.lookup_placement(session, application_no)
+
+
+@router.post("/appeals", status_code=201, response_model=AppealOut, tags=["appeals"])
+def lodge(body: AppealIn, who: Platform, session: WriteSession, request: Request, today: Today,
+          key: IdempotencyKey = None):
+    """A family's appeal (复核) while the run is published and its window open (409 ``appeal_window_closed``)."""
+    def effect():
+        appeal = appeals.lodge_appeal(session, run_id=body.run_id, application_no=body.application_no,
+                                      reason=body.reason, who=who.subject, today=today, now=utcnow())
+        return appeals.appeal_view(appeal)
+    return commit_idempotent(session, idempotency_keys, request, who, key, body, effect, status_code=201)
+
+
+@router.post("/appeals/{appeal_id}/decision", response_model=AppealOut, tags=["appeals"])
+def decide(appeal_id: Annotated[int, Path(ge=1)], body: DecisionIn, who: Bureau, session: WriteSession,
+           request: Request, key: IdempotencyKey = None):
+    """upheld | rejected, once (409 ``invalid_state`` after). Upheld is recorded; the bureau then re-runs."""
+    def effect():
+        appeal = appeals.decide_appeal(session, appeal_id, decision=body.decision, note=body.note,
+                                       who=who.subject, now=utcnow())
+        return appeals.appeal_view(appeal)
+    return commit_idempotent(session, idempotency_keys, request, who, key, body, effect)
+
+
+@router.get("/appeals", response_model=Page, tags=["appeals"])
+def appeal_list(who: Bureau, session: ReadSession, run_id: int | None = None):
+    """Appeals, oldest first (``{items, next_cursor: null}``)."""
+    return {"items": [appeals.appeal_view(a) for a in appeals.list_appeals(session, run_id)], "next_cursor": None}
+
+
+# ---- reports -------------------------------------------------------------------------------------------------
+
+Format = Literal["json", "csv"]
+View = Literal["summary", "townships", "schools"]
+
+
+def _csv(report: dict, view: str, name: str, season_rows: bool) -> PlainTextResponse:
+    if view == "summary":
+        if season_rows:
+            rows = [{"grade": g["grade"], **g["summary"]} for g in report["grades"]]
+            rows.append({"grade": "all", **report["summary"]})
+        else:
+            rows = [{"run_id": report["run"]["id"], "grade": report["run"]["grade"], **report["summary"]}]
+        columns = ("grade", *reports.SUMMARY_COLUMNS) if season_rows else ("run_id", "grade", *reports.SUMMARY_COLUMNS)
+    else:
+        rows = report[view]
+        base = reports.TOWNSHIP_COLUMNS if view == "townships" else reports.SCHOOL_COLUMNS
+        columns = ("grade", *base) if season_rows else base
+    return PlainTextResponse(reports.to_csv(rows, columns), media_type="text/csv; charset=utf-8",
+                             headers={"Content-Disposition": f'attachment; filename="{name}-{view}.csv"'})
+
+
+@router.get("/reports/runs/{run_id}", tags=["reports"])
+def run_report(run_id: RunId, who: Bureau, session: ReadSession, settings: SettingsDep, format: Format = "json",
+               view: View = "summary"):
+    """Per run: applicants, eligible, placed in public, placed by purchase, waitlisted; the public share of placed
+    eligible children vs the target (95 %); by township demand vs public seats; by school seats, filled, cut-off;
+    first choice / top 3 / none. ``format=csv`` gives one ``view`` (summary | townships | schools) as text/csv."""
+    report = runs.run_report(session, run_id, settings)
+    return _csv(report, view, f"run-{run_id}", False) if format == "csv" else report
+
+
+@router.get("/reports/seasons/{season}", tags=["reports"])
+def season_report(season: Annotated[int, Path(ge=2000, le=2100)], who: Bureau, session: ReadSession,
+                  settings: SettingsDep, format: Format = "json", view: View = "summary"):
+    """Per season: per grade (final runs, else the latest run, marked provisional) and in total; townships and
+    schools per grade. ``format=csv`` gives one ``view`` as text/csv."""
+    report = runs.season_report(session, season, settings)
+    return _csv(report, view, f"season-{season}", True) if format == "csv" else report

@@ -1,0 +1,129 @@
+"""Pure rules of the enrollment service: application numbers, choice checks, working days, season dates.
+
+No HTTP, no session: plain data in, plain data out (BRIEF §4, §6).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from typing import Any
+
+from common.ids import birth_date_of
+
+SHANGHAI = timezone(timedelta(hours=8), "Asia/Shanghai")  # China keeps no daylight saving time
+GRADE_LEVEL = {1: "primary", 7: "junior"}
+LEVEL_GRADES = {"primary": (1, 2, 3, 4, 5, 6), "junior": (7, 8, 9)}
+MAX_PUBLIC_CHOICES = 5
+MAX_PRIVATE_CHOICES = 3
+
+
+def today_in_shanghai(now: datetime | None = None) -> date:
+    """The calendar day in Asia/Shanghai (UTC+8) at ``now`` (default: the current time)."""
+    return (now or datetime.now(timezone.utc)).astimezone(SHANGHAI).date()
+
+
+def application_no(season: int, grade: int, seq: int) -> str:
+    """``HY2025-1-000123``: season, grade and a per-season-and-grade sequence (6 digits, more when needed)."""
+    return f"HY{season}-{grade}-{seq:06d}"
+
+
+def add_working_days(start: date, days: int) -> date:
+    """The day ``days`` working days (Mon–Fri) after ``start``; ``start`` itself is not counted.
+
+    A Friday plus 5 → the next Friday; a Saturday plus 1 → the Monday. Public holidays are not known here.
+    """
+    if days < 0:
+        raise ValueError("days must be >= 0")
+    current, left = start, days
+    while left:
+        current += timedelta(days=1)
+        if current.weekday() < 5:
+            left -= 1
+    return current
+
+
+def month_day(season: int, mmdd: str) -> date:
+    """``2025`` and ``"09-01"`` → 2025-09-01."""
+    return date.fromisoformat(f"{season}-{mmdd}")
+
+
+@dataclass(frozen=True)
+class SchoolRef:
+    """What choice checks need to know about a school."""
+
+    kind: str  # "public" | "private"
+    level: str  # "primary" | "junior"
+    status: str  # "active" | "phasing_out" | "closed"
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One refused field: ``field`` as a dotted path (``public_choices.2``), a stable ``code``, a ``detail``."""
+
+    field: str
+    code: str
+    detail: str
+
+
+def check_choices(grade: int, public: Sequence[str], private: Sequence[str],
+                  schools: Mapping[str, SchoolRef]) -> list[Problem]:
+    """Problems with an application's school choices (BRIEF §4 step 2): each list distinct, every code an
+    existing school of the right kind (public list → public schools, private list → private migrant schools),
+    of the grade's level (grade 1 → primary, 7 → junior) and admitting (not phasing out or closed).
+    Codes: ``duplicate_choice``, ``unknown_school``, ``wrong_school_kind``, ``wrong_level``,
+    ``school_not_admitting``. The list-length limits (≤ 5, ≤ 3) are schema rules."""
+    level = GRADE_LEVEL[grade]
+    problems: list[Problem] = []
+    for name, kind, codes in (("public_choices", "public", public), ("private_choices", "private", private)):
+        seen: set[str] = set()
+        for i, code in enumerate(codes):
+            where = f"{name}.{i}"
+            school = schools.get(code)
+            if code in seen:
+                problems.append(Problem(where, "duplicate_choice", f"school {code} is chosen twice"))
+            elif school is None:
+                problems.append(Problem(where, "unknown_school", f"no school with code {code}"))
+            elif school.kind != kind:
+                problems.append(Problem(where, "wrong_school_kind", f"school {code} is {school.kind}, not {kind}"))
+            elif school.level != level:
+                problems.append(Problem(where, "wrong_level",
+                                        f"school {code} is {school.level}; grade {grade} needs {level}"))
+            elif school.status != "active":
+                problems.append(Problem(where, "school_not_admitting",
+                                        f"school {code} is {school.status} and takes no new pupils"))
+            seen.add(code)
+    return problems
+
+
+def check_application(app: Any) -> list[Problem]:
+    """Rules across the fields of one application (an ``ApplicationIn``), BRIEF §4 step 2 and §9:
+
+    - ``birth_date_mismatch``: the child's birth date differs from positions 7–14 of the child's ID number;
+    - ``invalid``: a child born before 1990 (verification refuses such cases);
+    - ``duplicate_guardian``: two guardians with one ID number; ``guardian_is_child``: a guardian is the child;
+    - ``unknown_guardian`` / ``duplicate_claim``: a claim names a guardian beyond the list, or two claims of one
+      kind name the same guardian (verification's ``POST /cases`` rules, so a stored case is never refused there).
+    """
+    problems: list[Problem] = []
+    encoded = birth_date_of(app.child.id_number)
+    if encoded != app.child.birth_date:
+        problems.append(Problem("child.birth_date", "birth_date_mismatch",
+                                f"birth date {app.child.birth_date} differs from the ID number's {encoded}"))
+    elif app.child.birth_date.year < 1990:
+        problems.append(Problem("child.birth_date", "invalid", "a child born before 1990 cannot enter grade 1 or 7"))
+    ids = [g.id_number for g in app.guardians]
+    if len(set(ids)) != len(ids):
+        problems.append(Problem("guardians.1.id_number", "duplicate_guardian", "two guardians share one ID number"))
+    if app.child.id_number in ids:
+        problems.append(Problem(f"guardians.{ids.index(app.child.id_number)}.id_number", "guardian_is_child",
+                                "a guardian has the child's ID number"))
+    for kind in ("housing", "business_license"):
+        claimed = [c.guardian_no for c in getattr(app.claims, kind)]
+        if any(no > len(app.guardians) for no in claimed):
+            problems.append(Problem(f"claims.{kind}", "unknown_guardian",
+                                    f"a claim names a guardian_no beyond the {len(app.guardians)} guardian(s)"))
+        elif len(set(claimed)) != len(claimed):
+            problems.append(Problem(f"claims.{kind}", "duplicate_claim", "one claim per guardian and kind"))
+    return problems

@@ -1,0 +1,311 @@
+"""Use cases for placement runs (录取批次), publication (公示), finalisation, placements and reports.
+
+BRIEF §4 step 6–7, §6; plan 二(一), 三(二), 三(三), 三(四). Functions take a session and never commit.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from enrollment import outbox, placement, reports
+from enrollment.clients import ScoreView
+from enrollment.config import Settings
+from enrollment.counters import next_numbers
+from enrollment.errors import Conflict, InvalidState, NotFound
+from enrollment.models import Appeal, Application, Intake, PlacementRow, Run, School
+from enrollment.rules import GRADE_LEVEL, add_working_days, month_day
+from enrollment.schemas import RunIn
+from enrollment.schools import final_taken
+
+NOT_SCORED = "not_scored"  # waitlist reason when points holds no score for the application
+SEATS_CHUNK = 1000
+
+
+# ---- snapshot and run ----------------------------------------------------------------------------------------
+
+def _final_placed(session: Session, season: int, grade: int) -> set[str]:
+    rows = session.scalars(select(PlacementRow.application_no).join(Run, Run.id == PlacementRow.run_id)
+                           .where(Run.season == season, Run.grade == grade, Run.state == "final",
+                                  PlacementRow.school_code.is_not(None)))
+    return set(rows)
+
+
+def snapshot(session: Session, season: int, grade: int,
+             scores: dict[str, ScoreView]) -> tuple[list[placement.Applicant], list[placement.School], set[str]]:
+    """Freeze the input of a run: active (not withdrawn) applications not yet placed by a final run of the season
+    and grade, with their scores; the grade's schools with their seats — public: migrant seats, private: the
+    plan — minus the seats final runs of the same season and grade already took.
+
+    The tier township is the score's ``residence_township_code`` (the confirmed residence permit, BRIEF §6),
+    the declared township when points gives none. An application without a score is ineligible
+    (returned in the third element, waitlisted ``not_scored``).
+    """
+    placed = _final_placed(session, season, grade)
+    apps = session.execute(select(Application.application_no, Application.township_code,
+                                  Application.public_choices, Application.private_choices)
+                           .where(Application.season == season, Application.grade == grade,
+                                  Application.state == "submitted").order_by(Application.application_no)).all()
+    applicants, unscored = [], set()
+    for a in apps:
+        if a.application_no in placed:
+            continue
+        s = scores.get(a.application_no)
+        if s is None:
+            unscored.add(a.application_no)
+        applicants.append(placement.Applicant(
+            id=a.application_no, family_score=s.family_score if s else Decimal("0.00"),
+            other_score=s.other_guardian_score if s else Decimal("0.00"),
+            earliest_since=s.earliest_continuous_since if s else None,
+            township=(s.residence_township_code if s else None) or a.township_code,
+            public_choices=tuple(a.public_choices), private_choices=tuple(a.private_choices),
+            eligible=bool(s and s.eligible)))
+    taken = final_taken(session, season, grade)
+    rows = session.execute(select(School, Intake.seats).join(Intake, Intake.school_code == School.code)
+                           .where(Intake.season == season, Intake.grade == grade,
+                                  School.level == GRADE_LEVEL[grade]).order_by(School.code)).all()
+    schools = [placement.School(code=s.code, kind=s.kind, township=s.township_code,
+                                capacity=max(0, seats - taken.get(s.code, 0)),
+                                catchment=frozenset(s.catchment_townships if s.kind == "public" else ()),
+                                status=s.status) for s, seats in rows]
+    return applicants, schools, unscored
+
+
+def _snapshot_json(applicants: list[placement.Applicant], schools: list[placement.School],
+                   result: placement.PlacementResult, unscored: set[str]) -> str:
+    doc = {"applicants": [{"id": a.id, "family_score": str(a.family_score), "other_score": str(a.other_score),
+                           "earliest_since": a.earliest_since.isoformat() if a.earliest_since else None,
+                           "township": a.township, "public_choices": list(a.public_choices),
+                           "private_choices": list(a.private_choices), "eligible": a.eligible,
+                           "scored": a.id not in unscored} for a in applicants],
+           "schools": [{"code": s.code, "kind": s.kind, "township": s.township, "capacity": s.capacity,
+                        "catchment": sorted(s.catchment), "status": s.status} for s in schools],
+           "cutoffs": {code: None if c is None else {"family_score": str(c.family_score), "tier": c.tier,
+                                                     "application_no": c.application_no}
+                       for code, c in result.cutoffs.items()}}
+    return json.dumps(doc, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _counts(applicants: list[placement.Applicant], result: placement.PlacementResult,
+            unscored: set[str]) -> dict[str, int]:
+    rounds = [0, 0, 0]
+    for p in result.placements.values():
+        rounds[p.round - 1] += 1
+    return {"applicants": len(applicants), "eligible": sum(a.eligible for a in applicants),
+            "not_scored": len(unscored), "placed_public": rounds[0], "placed_private_choice": rounds[1],
+            "placed_district": rounds[2], "placed_purchased": rounds[1] + rounds[2],
+            "waitlisted": len(result.waitlist)}
+
+
+def create_run(session: Session, body: RunIn, scores: dict[str, ScoreView], *, who: str, now: datetime) -> Run:
+    """Run placement (BRIEF §6) over a frozen snapshot and store it as a draft, superseding the season and grade's
+    earlier draft or published runs. Same snapshot + seed + mechanism → same placements and ``input_digest``.
+
+    ``scores``: application_no → ScoreView from points. Errors: 409 ``mixed_rulebooks`` when the scores come from
+    more than one rulebook.
+    """
+    (seq,) = next_numbers(session, f"run:{body.season}:{body.grade}")  # also serialises concurrent runs
+    applicants, schools, unscored = snapshot(session, body.season, body.grade, scores)
+    rulebooks = sorted({scores[a.id].rulebook_id for a in applicants if a.id in scores} - {None})
+    if len(rulebooks) > 1:
+        raise Conflict(f"scores come from several rulebooks ({', '.join(rulebooks)}); rescore the season first",
+                       code="mixed_rulebooks")
+    result = placement.place(applicants, schools, seed=body.seed, mechanism=body.mechanism)
+    run = Run(season=body.season, grade=body.grade, seq=seq, mechanism=body.mechanism, seed=body.seed,
+              rulebook_id=rulebooks[0] if rulebooks else None, input_digest=result.input_digest, state="draft",
+              counts=_counts(applicants, result, unscored),
+              snapshot=_snapshot_json(applicants, schools, result, unscored), created_by=who, created_at=now,
+              version=1)
+    session.add(run)
+    session.flush()
+    session.execute(update(Run).where(Run.season == body.season, Run.grade == body.grade, Run.id != run.id,
+                                      Run.state.in_(("draft", "published")))
+                    .values(state="superseded", superseded_by=run.id, version=Run.version + 1))
+    rows = [{"run_id": run.id, "application_no": no, "round": p.round, "school_code": p.school_code,
+             "tier": p.tier, "choice_rank": p.choice_rank, "reason": None} for no, p in result.placements.items()]
+    rows += [{"run_id": run.id, "application_no": no, "round": None, "school_code": None, "tier": None,
+              "choice_rank": None, "reason": NOT_SCORED if no in unscored else reason}
+             for no, reason in result.waitlist.items()]
+    if rows:
+        session.execute(PlacementRow.__table__.insert(), rows)
+    return run
+
+
+def get_run(session: Session, run_id: int) -> Run:
+    run = session.get(Run, run_id)
+    if run is None:
+        raise NotFound(f"no run {run_id}", code="run_not_found")
+    return run
+
+
+def run_view(run: Run) -> dict[str, Any]:
+    return {k: getattr(run, k) for k in ("id", "season", "grade", "seq", "mechanism", "seed", "rulebook_id",
+                                         "input_digest", "state", "window_ends_on", "counts", "created_at",
+                                         "published_at", "finalised_at", "superseded_by", "version")}
+
+
+def list_runs(session: Session, *, season: int | None, grade: int | None) -> list[Run]:
+    query = select(Run).order_by(Run.id.desc())
+    if season is not None:
+        query = query.where(Run.season == season)
+    if grade is not None:
+        query = query.where(Run.grade == grade)
+    return list(session.scalars(query))
+
+
+def placement_view(p: PlacementRow) -> dict[str, Any]:
+    return {"run_id": p.run_id, "application_no": p.application_no, "placed": p.school_code is not None,
+            "round": p.round, "school_code": p.school_code, "tier": p.tier, "choice_rank": p.choice_rank,
+            "purchased_seat": p.round in (placement.ROUND_PRIVATE, placement.ROUND_DISTRICT), "reason": p.reason}
+
+
+def list_placements(session: Session, run_id: int, *, limit: int, cursor: str | None) -> tuple[list[PlacementRow],
+                                                                                                  str | None]:
+    """A run's placements and waitlist in application_no order after ``cursor`` (the last number given)."""
+    get_run(session, run_id)
+    query = (select(PlacementRow).where(PlacementRow.run_id == run_id).order_by(PlacementRow.application_no)
+             .limit(limit + 1))
+    if cursor:
+        query = query.where(PlacementRow.application_no > cursor)
+    rows = list(session.scalars(query))
+    return rows[:limit], rows[limit - 1].application_no if len(rows) > limit else None
+
+
+def publish_run(session: Session, run: Run, *, window_days: int, today: date, now: datetime) -> Run:
+    """draft → published (公示): ``window_ends_on`` = ``window_days`` working days (Mon–Fri) after ``today``
+    (Asia/Shanghai). 409 ``invalid_state`` unless draft."""
+    _transition(session, run, "draft", "published", window_ends_on=add_working_days(today, window_days),
+                published_at=now)
+    return run
+
+
+def finalise_run(session: Session, run: Run, *, who: str, now: datetime, settings: Settings) -> dict[str, Any]:
+    """published → final, then queue the purchased seats (rounds 2 and 3, 政府购买学位) to funding through the
+    outbox in chunks of 1,000 (``Idempotency-Key`` per run and chunk; ``run_id`` sent as a string, as funding
+    takes it). A conditional update makes two concurrent finalisations end in exactly one; the other gets 409
+    ``invalid_state``. 409 ``appeals_pending`` while an appeal on the run is undecided."""
+    pending = session.scalar(select(func.count()).select_from(Appeal)
+                             .where(Appeal.run_id == run.id, Appeal.state == "lodged"))
+    if pending:
+        raise Conflict(f"{pending} appeal(s) on run {run.id} are not decided yet", code="appeals_pending")
+    _transition(session, run, "published", "final", finalised_at=now, finalised_by=who)
+    seats = session.execute(select(PlacementRow.application_no, PlacementRow.school_code, Application.child_name,
+                                   Application.child_id_number)
+                            .join(Application, Application.application_no == PlacementRow.application_no)
+                            .where(PlacementRow.run_id == run.id,
+                                   PlacementRow.round.in_((placement.ROUND_PRIVATE, placement.ROUND_DISTRICT)))
+                            .order_by(PlacementRow.application_no)).all()
+    start = month_day(run.season, settings.school_year_start).isoformat()
+    items = [{"application_no": s.application_no, "pupil_name": s.child_name, "pupil_id_number": s.child_id_number,
+              "school_code": s.school_code, "grade": run.grade, "start_date": start} for s in seats]
+    chunks = [items[i:i + SEATS_CHUNK] for i in range(0, len(items), SEATS_CHUNK)]
+    for n, chunk in enumerate(chunks, start=1):
+        outbox.enqueue(session, topic=outbox.TOPIC_SEATS, ref=f"run:{run.id}:{n}",
+                       payload={"run_id": str(run.id), "seats": chunk}, now=now,
+                       idempotency_key=f"enrollment-run-{run.id}-seats-{n}")
+    session.flush()
+    return {"run": run, "purchased_seats": len(items), "chunks": len(chunks)}
+
+
+def _transition(session: Session, run: Run, source: str, target: str, **values: Any) -> None:
+    """Move ``run`` from ``source`` to ``target`` with a conditional UPDATE (the loser of a race gets 409)."""
+    if run.state != source:
+        raise InvalidState(f"run {run.id} is {run.state}; only a {source} run can become {target}")
+    done = session.execute(update(Run).where(Run.id == run.id, Run.state == source, Run.version == run.version)
+                           .values(state=target, version=Run.version + 1, **values)).rowcount
+    if done != 1:
+        raise InvalidState(f"run {run.id} changed meanwhile; only a {source} run can become {target}")
+    session.refresh(run)
+
+
+# ---- placements for families ---------------------------------------------------------------------------------
+
+def lookup_placement(session: Session, application_no: str) -> dict[str, Any]:
+    """Where the child goes in the latest published or final run that includes the application.
+    404 ``not_published`` when no such run exists yet."""
+    row = session.execute(select(PlacementRow, Run).join(Run, Run.id == PlacementRow.run_id)
+                          .where(PlacementRow.application_no == application_no,
+                                 Run.state.in_(("published", "final")))
+                          .order_by(Run.id.desc()).limit(1)).first()
+    if row is None:
+        raise NotFound(f"no published or final run places application {application_no} yet", code="not_published")
+    p, run = row
+    school = session.get(School, p.school_code) if p.school_code else None
+    return {**placement_view(p), "run_state": run.state, "school_name": school.name if school else None,
+            "window_ends_on": run.window_ends_on}
+
+
+# ---- reports -------------------------------------------------------------------------------------------------
+
+def _outcomes(session: Session, run: Run) -> tuple[dict[str, reports.Outcome], dict[str, Any]]:
+    snap = json.loads(run.snapshot)
+    info = {a["id"]: a for a in snap["applicants"]}
+    out = {}
+    for p in session.scalars(select(PlacementRow).where(PlacementRow.run_id == run.id)):
+        a = info[p.application_no]
+        choices = [*a["public_choices"], *a["private_choices"]]
+        out[p.application_no] = reports.Outcome(p.application_no, run.grade, a["eligible"], a["township"],
+                                                len(a["public_choices"]), choices[0] if choices else None,
+                                                p.round, p.school_code, p.choice_rank)
+    return out, snap
+
+
+def _names(session: Session) -> dict[str, str]:
+    return dict(session.execute(select(School.code, School.name)).all())
+
+
+def run_report(session: Session, run_id: int, settings: Settings) -> dict[str, Any]:
+    """Per run (plan 二(一), 三(二)): ``{run, summary, townships, schools}``; seats are the run's snapshot
+    capacities (what was left to offer), cut-offs the run's."""
+    run = get_run(session, run_id)
+    outcomes, snap = _outcomes(session, run)
+    names = _names(session)
+    seats = [reports.SchoolSeats(s["code"], names.get(s["code"], s["code"]), s["kind"], s["township"],
+                                 s["capacity"] if s["status"] == "active" else 0, snap["cutoffs"].get(s["code"]))
+             for s in snap["schools"]]
+    values = list(outcomes.values())
+    return {"run": run_view(run), "summary": reports.summary(values, settings.public_share_target),
+            "townships": reports.by_township(values, seats), "schools": reports.by_school(values, seats)}
+
+
+def season_report(session: Session, season: int, settings: Settings) -> dict[str, Any]:
+    """Per season: for each grade, the final runs (later runs override earlier ones per application); a grade
+    without a final run uses its latest draft or published run and is marked ``provisional``. Seats are the
+    configured migrant seats and plans of the season; a school's cut-off is the latest run's that has one.
+    ``{season, grades: [{grade, runs, provisional, summary}], summary, townships: [{grade, ...}], schools}``."""
+    names = _names(session)
+    grades, all_outcomes, towns, schools_rows = [], [], [], []
+    for grade in (1, 7):
+        runs = list(session.scalars(select(Run).where(Run.season == season, Run.grade == grade, Run.state == "final")
+                                    .order_by(Run.id)))
+        provisional = not runs
+        if provisional:
+            latest = session.scalar(select(Run).where(Run.season == season, Run.grade == grade,
+                                                      Run.state.in_(("draft", "published")))
+                                    .order_by(Run.id.desc()).limit(1))
+            runs = [latest] if latest else []
+        outcomes: dict[str, reports.Outcome] = {}
+        cutoffs: dict[str, Any] = {}
+        for run in runs:
+            got, snap = _outcomes(session, run)
+            outcomes.update(got)
+            cutoffs.update({k: v for k, v in snap["cutoffs"].items() if v is not None})
+        intake = session.execute(select(School, Intake.seats).join(Intake, Intake.school_code == School.code)
+                                 .where(Intake.season == season, Intake.grade == grade)
+                                 .order_by(School.code)).all()
+        seats = [reports.SchoolSeats(s.code, names[s.code], s.kind, s.township_code,
+                                     n if s.status == "active" else 0, cutoffs.get(s.code)) for s, n in intake]
+        values = list(outcomes.values())
+        all_outcomes += values
+        grades.append({"grade": grade, "runs": [r.id for r in runs], "provisional": provisional,
+                       "summary": reports.summary(values, settings.public_share_target)})
+        towns += [{"grade": grade, **row} for row in reports.by_township(values, seats)]
+        schools_rows += [{"grade": grade, **row} for row in reports.by_school(values, seats)]
+    return {"season": season, "grades": grades,
+            "summary": reports.summary(all_outcomes, settings.public_share_target),
+            "townships": towns, "schools": schools_rows}

@@ -1,0 +1,355 @@
+"""Pydantic v2 models of the enrollment API (docs/api.md, enrollment section).
+
+Write models subclass ``StrictModel`` (unknown fields refused). Claims mirror verification's ``POST /cases``
+(BRIEF §4 step 3) and are at least as strict, so that a stored application is never refused by verification.
+Areas are decimal strings with at most 2 places (``"3600.00"``; integers accepted), never JSON floats.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, PlainSerializer, Strict, model_validator
+
+from common.ids import IdNumber, USCCShape
+from common.schemas import Count, Day, Phone, PersonName, StrictModel
+from common.townships import check_township
+from enrollment.rules import MAX_PRIVATE_CHOICES, MAX_PUBLIC_CHOICES
+
+MAX_BATCH = 1000
+
+Season = Annotated[int, Strict(), Field(ge=2000, le=2100, description="the season's year")]
+Grade = Literal[1, 7]
+Level = Literal["primary", "junior"]
+SchoolStatus = Literal["active", "phasing_out", "closed"]
+SchoolCode = Annotated[str, Strict(), Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$")]
+TownshipCode = Annotated[str, Strict(), AfterValidator(check_township)]
+Mechanism = Literal["deferred_acceptance", "immediate_acceptance"]
+
+
+def _area(value: Any) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, int | str):
+        raise ValueError('an area is a decimal string such as "3600.50" or an integer, never a JSON float')
+    if isinstance(value, str) and (value != value.strip() or "e" in value.lower() or value.startswith(("+", "-"))):
+        raise ValueError("an area is a plain non-negative number of m²")
+    try:
+        amount = Decimal(value)
+    except InvalidOperation:
+        raise ValueError('an area is a decimal string such as "3600.50"') from None
+    if not amount.is_finite() or amount < 0:
+        raise ValueError("an area is a plain non-negative number of m²")
+    if amount.as_tuple().exponent < -2:
+        raise ValueError("an area has at most 2 decimals")
+    if amount >= Decimal(10) ** 8:
+        raise ValueError("area too large")
+    return amount.quantize(Decimal("0.01"))
+
+
+Area = Annotated[Decimal, BeforeValidator(_area), PlainSerializer(lambda d: f"{d:.2f}", return_type=str)]
+
+
+def _grade_map(value: dict[str, int]) -> dict[str, int]:
+    for key in value:
+        if key not in {str(g) for g in range(1, 10)}:
+            raise ValueError(f"grade keys are '1'..'9', got {key!r}")
+    return dict(sorted(value.items(), key=lambda kv: int(kv[0])))
+
+
+GradeMap = Annotated[dict[str, Annotated[int, Strict(), Field(ge=0, le=100_000)]], AfterValidator(_grade_map)]
+
+
+# ---- schools -------------------------------------------------------------------------------------------------
+
+class SchoolFields(StrictModel):
+    """School fields (``PUT /schools/{code}`` replaces them). Private schools need the area and classroom fields;
+    public schools need ``catchment_townships`` (BRIEF §6, §7)."""
+
+    name: Annotated[str, Strict(), Field(min_length=1, max_length=120)]
+    kind: Literal["public", "private"]
+    level: Level
+    township_code: TownshipCode
+    catchment_townships: list[TownshipCode] = Field(default_factory=list, max_length=19)
+    floor_area_m2: Area | None = None
+    land_area_m2: Area | None = None
+    classrooms: GradeMap = Field(default_factory=dict)
+    current_pupils: GradeMap = Field(default_factory=dict)
+    status: SchoolStatus = "active"
+
+    @model_validator(mode="after")
+    def _by_kind(self) -> "SchoolFields":
+        allowed = {"primary": {"1", "2", "3", "4", "5", "6"}, "junior": {"7", "8", "9"}}[self.level]
+        if self.kind == "private":
+            if self.floor_area_m2 is None or self.land_area_m2 is None:
+                raise ValueError("a private school needs floor_area_m2 and land_area_m2")
+            if self.catchment_townships:
+                raise ValueError("catchment_townships are for public schools only")
+        else:
+            private_only = (self.floor_area_m2, self.land_area_m2, self.classrooms or None, self.current_pupils or None)
+            if any(v is not None for v in private_only):
+                raise ValueError("area, classroom and pupil fields are for private schools only")
+        for name in ("classrooms", "current_pupils"):
+            if bad := set(getattr(self, name)) - allowed:
+                raise ValueError(f"{name}: grades {sorted(bad)} are not taught at a {self.level} school")
+        if len(set(self.catchment_townships)) != len(self.catchment_townships):
+            raise ValueError("catchment_townships repeat a township")
+        return self
+
+
+class SchoolCreate(SchoolFields):
+    code: SchoolCode
+
+
+class SchoolUpdate(SchoolFields):
+    code: SchoolCode | None = None
+
+
+class SchoolOut(BaseModel):
+    """School; private schools add ``approved_capacity`` (核定规模, pupils) and ``approved_capacity_inputs``
+    ``{approved, by_floor, by_land, by_classrooms, binding, floor_area_m2, land_area_m2, classrooms, norms}``;
+    ``intakes`` lists seats (public) or plans (private) per season and grade."""
+
+    code: str
+    name: str
+    kind: str
+    level: str
+    township_code: str
+    catchment_townships: list[str]
+    floor_area_m2: str | None
+    land_area_m2: str | None
+    classrooms: dict[str, int]
+    current_pupils: dict[str, int]
+    status: str
+    version: int
+    approved_capacity: int | None = None
+    approved_capacity_inputs: dict[str, Any] | None = None
+    intakes: list[dict[str, int]] = Field(default_factory=list, description="[{season, grade, seats}]")
+
+
+class SeatsIn(StrictModel):
+    migrant_seats: Count
+
+
+class PlanIn(StrictModel):
+    planned: Count
+
+
+class IntakeOut(BaseModel):
+    school_code: str
+    season: int
+    grade: int
+    kind: str
+    migrant_seats: int | None = None
+    planned: int | None = None
+    approved_capacity: int | None = None
+
+
+# ---- applications --------------------------------------------------------------------------------------------
+
+def _percent(value: Any) -> Decimal:
+    if not isinstance(value, str) or value != value.strip() or value.startswith(("+", "-")) or "e" in value.lower():
+        raise ValueError('a share is a decimal string such as "50.00"')
+    try:
+        amount = Decimal(value)
+    except InvalidOperation:
+        raise ValueError('a share is a decimal string such as "50.00"') from None
+    if not amount.is_finite() or amount.as_tuple().exponent < -2 or not Decimal(0) < amount <= Decimal(100):
+        raise ValueError("a share is more than 0 and at most 100 percent, with at most 2 decimals")
+    return amount.quantize(Decimal("0.01"))
+
+
+Percent = Annotated[Decimal, BeforeValidator(_percent), PlainSerializer(lambda d: f"{d:.2f}", return_type=str)]
+DocumentNo = Annotated[str, Strict(), Field(min_length=1, max_length=80, pattern=r"^\S(.*\S)?$")]
+GuardianNo = Literal[1, 2]
+Relation = Annotated[str, Strict(), Field(min_length=1, max_length=20, pattern=r"^\S(.*\S)?$")]
+
+
+class OwnedHomeClaim(StrictModel):
+    guardian_no: GuardianNo
+    tenure: Literal["owned"]
+    certificate_no: DocumentNo
+    share_percent: Percent
+
+
+class RentedHomeClaim(StrictModel):
+    guardian_no: GuardianNo
+    tenure: Literal["rented"]
+    lease_no: DocumentNo
+
+
+HousingClaim = Annotated[Union[OwnedHomeClaim, RentedHomeClaim], Field(discriminator="tenure")]
+
+
+class BusinessLicenseClaim(StrictModel):
+    guardian_no: GuardianNo
+    uscc: USCCShape
+
+
+class Claims(StrictModel):
+    """Housing and business claims, ``guardian_no`` = the guardian's position + 1; one claim per guardian and kind."""
+
+    housing: list[HousingClaim] = Field(default_factory=list, max_length=2)
+    business_license: list[BusinessLicenseClaim] = Field(default_factory=list, max_length=2)
+
+
+class Child(StrictModel):
+    name: PersonName
+    id_number: IdNumber
+    birth_date: Day
+
+
+class Guardian(StrictModel):
+    name: PersonName
+    id_number: IdNumber
+    relation: Relation
+    phone: Phone
+
+
+class ApplicationIn(StrictModel):
+    """``POST /applications``: field types here; the rules across fields (birth date = the ID number's, distinct
+    guardians, claims naming existing guardians) are ``rules.check_application``, the choices against the
+    schools ``rules.check_choices`` — both give a field and a stable code."""
+
+    season: Season
+    grade: Grade
+    child: Child
+    guardians: list[Guardian] = Field(min_length=1, max_length=2)
+    township_code: TownshipCode
+    public_choices: list[SchoolCode] = Field(default_factory=list, max_length=MAX_PUBLIC_CHOICES)
+    private_choices: list[SchoolCode] = Field(default_factory=list, max_length=MAX_PRIVATE_CHOICES)
+    claims: Claims = Field(default_factory=Claims)
+
+
+class ApplicationBatchIn(StrictModel):
+    """Items stay loose here so that one bad item is reported, not the whole batch refused."""
+
+    items: list[dict[str, Any]] = Field(min_length=1, max_length=MAX_BATCH)
+
+
+class ApplicationOut(BaseModel):
+    application_no: str
+    season: int
+    grade: int
+    state: str  # submitted | withdrawn
+    child: dict[str, Any]
+    guardians: list[dict[str, Any]]
+    township_code: str
+    public_choices: list[str]
+    private_choices: list[str]
+    claims: dict[str, Any]
+    submitted_at: datetime
+    withdrawn_at: datetime | None
+    version: int
+
+
+class BatchItemOut(BaseModel):
+    index: int
+    status: Literal["created", "duplicate", "rejected"]
+    application_no: str | None = None
+    existing_application_no: str | None = None
+    code: str | None = None
+    detail: str | None = None
+    field: str | None = None
+
+
+class BatchOut(BaseModel):
+    created: int
+    duplicates: int
+    rejected: int
+    items: list[BatchItemOut]
+
+
+class Page(BaseModel):
+    items: list[Any]
+    next_cursor: str | None = None
+
+
+# ---- runs, appeals -------------------------------------------------------------------------------------------
+
+Seed = Annotated[Union[Annotated[int, Strict(), Field(ge=0, le=2**63)],
+                       Annotated[str, Strict(), Field(min_length=1, max_length=100, pattern=r"^[\x21-\x7e]+$")]],
+                 AfterValidator(str)]
+
+
+class RunIn(StrictModel):
+    """``POST /runs``: the seed is published with the round (lottery key = SHA-256 of ``"{seed}:{application_no}"``)."""
+
+    season: Season
+    grade: Grade
+    mechanism: Mechanism = "deferred_acceptance"
+    seed: Seed
+
+
+class PublishIn(StrictModel):
+    window_days: Annotated[int, Strict(), Field(ge=1, le=60)] | None = None
+
+
+class RunOut(BaseModel):
+    id: int
+    season: int
+    grade: int
+    seq: int
+    mechanism: str
+    seed: str
+    rulebook_id: str | None
+    input_digest: str
+    state: str
+    window_ends_on: date | None
+    counts: dict[str, Any]
+    created_at: datetime
+    published_at: datetime | None
+    finalised_at: datetime | None
+    superseded_by: int | None
+    version: int
+
+
+class PlacementOut(BaseModel):
+    run_id: int
+    application_no: str
+    placed: bool
+    round: int | None
+    school_code: str | None
+    tier: int | None
+    choice_rank: int | None
+    purchased_seat: bool
+    reason: str | None
+
+
+class PlacementLookupOut(PlacementOut):
+    run_state: str
+    school_name: str | None
+    window_ends_on: date | None
+
+
+class AppealIn(StrictModel):
+    run_id: Annotated[int, Strict(), Field(ge=1)]
+    application_no: Annotated[str, Strict(), Field(min_length=1, max_length=40)]
+    reason: Annotated[str, Strict(), Field(min_length=1, max_length=4000)]
+
+
+class DecisionIn(StrictModel):
+    decision: Literal["upheld", "rejected"]
+    note: Annotated[str, Strict(), Field(max_length=4000)] = ""
+
+
+class AppealOut(BaseModel):
+    id: int
+    run_id: int
+    application_no: str
+    reason: str
+    state: str  # lodged | upheld | rejected
+    note: str | None
+    lodged_at: datetime
+    decided_at: datetime | None
+    decided_by: str | None
+
+
+class OutboxStatus(BaseModel):
+    """``pending`` = not yet delivered (``failing`` ⊆ pending: the last attempt failed); by topic as well."""
+
+    pending: int
+    delivered: int
+    failing: int
+    last_error: str | None
+    topics: dict[str, dict[str, int]]

@@ -1,0 +1,191 @@
+"""Use cases for schools, migrant seats and private plans (BRIEF §6, §7; plan 三(二), 三(五)).
+Functions take a session and never commit."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from enrollment.config import Settings
+from enrollment.errors import Invalid, NotFound, PlanOverCapacity, SchoolExists, SchoolPhasingOut
+from enrollment.models import Intake, PlacementRow, Run, School
+from enrollment.rules import GRADE_LEVEL
+from enrollment.scale import Capacity, Norms, approved_capacity, check_plan
+from enrollment.schemas import SchoolCreate, SchoolFields, SchoolUpdate
+
+
+def _x100(area: Decimal | None) -> int | None:
+    return None if area is None else int(area * 100)
+
+
+def _area(x100: int | None) -> Decimal | None:
+    return None if x100 is None else Decimal(x100) / 100
+
+
+def _fields(school: School, body: SchoolFields) -> None:
+    school.name, school.kind, school.level = body.name, body.kind, body.level
+    school.township_code, school.catchment_townships = body.township_code, list(body.catchment_townships)
+    school.floor_area_x100, school.land_area_x100 = _x100(body.floor_area_m2), _x100(body.land_area_m2)
+    school.classrooms, school.current_pupils = dict(body.classrooms), dict(body.current_pupils)
+    school.status = body.status
+
+
+def get_school(session: Session, code: str) -> School:
+    school = session.get(School, code)
+    if school is None:
+        raise NotFound(f"no school {code}", code="school_not_found")
+    return school
+
+
+def create_school(session: Session, body: SchoolCreate, *, now: datetime) -> School:
+    """Register a school; 409 ``school_exists`` on a known code."""
+    if session.get(School, body.code) is not None:
+        raise SchoolExists(f"school {body.code} already exists")
+    school = School(code=body.code, version=1, created_at=now, updated_at=now)
+    _fields(school, body)
+    session.add(school)
+    session.flush()
+    return school
+
+
+def replace_school(session: Session, school: School, body: SchoolUpdate, *, now: datetime) -> School:
+    """Replace a school's fields (the caller has checked If-Match). ``kind`` and ``level`` cannot change (their
+    seats and plans depend on them): 422 ``field_immutable``; a body ``code`` must be the path's."""
+    if body.code is not None and body.code != school.code:
+        raise Invalid(f"body code {body.code} differs from the path's {school.code}", code="code_mismatch",
+                      field="code")
+    for name in ("kind", "level"):
+        if getattr(body, name) != getattr(school, name):
+            raise Invalid(f"{name} cannot change ({getattr(school, name)}); register a new school",
+                          code="field_immutable", field=name)
+    _fields(school, body)
+    school.version += 1
+    school.updated_at = now
+    session.flush()
+    return school
+
+
+def norms(settings: Settings, level: str) -> Norms:
+    return Norms(settings.class_limit(level), settings.floor_norm(level), settings.land_norm(level))
+
+
+def capacity_of(school: School, settings: Settings) -> Capacity | None:
+    """核定规模 of a private school (BRIEF §7) with its inputs; None for a public school."""
+    if school.kind != "private":
+        return None
+    return approved_capacity(_area(school.floor_area_x100) or Decimal(0), _area(school.land_area_x100) or Decimal(0),
+                             school.classrooms, norms(settings, school.level))
+
+
+def school_view(session: Session, school: School, settings: Settings) -> dict[str, Any]:
+    """The School answer: fields, version, ``approved_capacity`` (核定规模, pupils; private schools) with
+    ``approved_capacity_inputs`` (areas, classrooms, norms and the three bounds) and every season's intake."""
+    cap = capacity_of(school, settings)
+    intakes = session.execute(select(Intake.season, Intake.grade, Intake.seats)
+                              .where(Intake.school_code == school.code).order_by(Intake.season, Intake.grade)).all()
+    area = _area
+    return {"code": school.code, "name": school.name, "kind": school.kind, "level": school.level,
+            "township_code": school.township_code, "catchment_townships": school.catchment_townships,
+            "floor_area_m2": None if school.floor_area_x100 is None else f"{area(school.floor_area_x100):.2f}",
+            "land_area_m2": None if school.land_area_x100 is None else f"{area(school.land_area_x100):.2f}",
+            "classrooms": school.classrooms, "current_pupils": school.current_pupils, "status": school.status,
+            "version": school.version, "approved_capacity": cap.approved if cap else None,
+            "approved_capacity_inputs": cap.as_dict() if cap else None,
+            "intakes": [{"season": s, "grade": g, "seats": n} for s, g, n in intakes]}
+
+
+def list_schools(session: Session, *, kind: str | None, level: str | None, limit: int,
+                 cursor: str | None) -> tuple[list[School], str | None]:
+    """Schools in code order after ``cursor`` (the last code of the previous page)."""
+    query = select(School).order_by(School.code).limit(limit + 1)
+    if kind:
+        query = query.where(School.kind == kind)
+    if level:
+        query = query.where(School.level == level)
+    if cursor:
+        query = query.where(School.code > cursor)
+    rows = list(session.scalars(query))
+    return rows[:limit], rows[limit - 1].code if len(rows) > limit else None
+
+
+def final_taken(session: Session, season: int, grade: int, school_code: str | None = None) -> dict[str, int]:
+    """Seats at each school already taken by final runs of the season and grade."""
+    query = (select(PlacementRow.school_code, func.count()).join(Run, Run.id == PlacementRow.run_id)
+             .where(Run.season == season, Run.grade == grade, Run.state == "final",
+                    PlacementRow.school_code.is_not(None)).group_by(PlacementRow.school_code))
+    if school_code:
+        query = query.where(PlacementRow.school_code == school_code)
+    return {code: n for code, n in session.execute(query)}
+
+
+def _check_intake(school: School, kind: str, grade: int) -> None:
+    if school.kind != kind:
+        raise Invalid(f"school {school.code} is {school.kind}: "
+                      f"{'seats are for public schools' if kind == 'public' else 'plans are for private schools'}",
+                      code="wrong_school_kind")
+    if GRADE_LEVEL.get(grade) != school.level:
+        raise Invalid(f"school {school.code} is {school.level}; grade {grade} is not its intake grade",
+                      code="wrong_level", field="grade")
+
+
+def _upsert_intake(session: Session, school: School, season: int, grade: int, seats: int, who: str,
+                   now: datetime) -> None:
+    taken = final_taken(session, season, grade, school.code).get(school.code, 0)
+    if seats < taken:
+        raise Invalid(f"final runs already placed {taken} pupils at {school.code}; cannot offer {seats}",
+                      code="below_placed", placed=taken)
+    row = session.get(Intake, (school.code, season, grade))
+    if row is None:
+        session.add(Intake(school_code=school.code, season=season, grade=grade, seats=seats, updated_at=now,
+                           updated_by=who))
+    else:
+        row.seats, row.updated_at, row.updated_by = seats, now, who
+    session.flush()
+
+
+def set_seats(session: Session, code: str, season: int, grade: int, migrant_seats: int, *, who: str,
+              now: datetime) -> dict[str, Any]:
+    """Migrant seats (随迁子女学位) of a public school for a grade and season (plan 三(二))."""
+    school = get_school(session, code)
+    _check_intake(school, "public", grade)
+    _upsert_intake(session, school, season, grade, migrant_seats, who, now)
+    return {"school_code": code, "season": season, "grade": grade, "kind": "public", "migrant_seats": migrant_seats}
+
+
+def set_plan(session: Session, code: str, season: int, grade: int, planned: int, *, who: str, now: datetime,
+             settings: Settings) -> dict[str, Any]:
+    """Enrollment plan (招生计划) of a private migrant school (BRIEF §7, plan 三(五)).
+
+    Errors: 422 ``school_phasing_out`` (``school_closed``) for a plan > 0 at such a school; 422
+    ``plan_over_capacity`` when current pupils + all the season's planned intake > approved capacity, or the
+    grade's pupils > its classrooms × class_limit — with ``approved_capacity``, ``school_total``, ``grade_total``,
+    ``grade_limit`` and ``reason`` in the problem body.
+    """
+    school = get_school(session, code)
+    _check_intake(school, "private", grade)
+    if planned > 0 and school.status != "active":
+        err = SchoolPhasingOut if school.status == "phasing_out" else Invalid
+        raise err(f"school {code} is {school.status} and takes no new pupils (plan 三(五))",
+                  code="school_phasing_out" if school.status == "phasing_out" else "school_closed")
+    cap = capacity_of(school, settings)
+    assert cap is not None
+    others = session.scalar(select(func.coalesce(func.sum(Intake.seats), 0))
+                            .where(Intake.school_code == code, Intake.season == season, Intake.grade != grade)) or 0
+    check = check_plan(cap, grade=grade, planned=planned,
+                       current_pupils={int(k): v for k, v in school.current_pupils.items()},
+                       classrooms={int(k): v for k, v in school.classrooms.items()}, other_plans=int(others))
+    if not check.ok:
+        if check.reason == "over_approved_capacity":
+            detail = (f"current pupils + planned intake = {check.school_total} > approved capacity "
+                      f"{check.approved_capacity} (核定规模)")
+        else:
+            detail = (f"grade {grade} would hold {check.grade_total} > {school.classrooms.get(str(grade), 0)} "
+                      f"classrooms × {cap.norms.class_limit} = {check.grade_limit}")
+        raise PlanOverCapacity(detail, field="planned", reason=check.reason, **check.numbers())
+    _upsert_intake(session, school, season, grade, planned, who, now)
+    return {"school_code": code, "season": season, "grade": grade, "kind": "private", "planned": planned,
+            "approved_capacity": cap.approved}

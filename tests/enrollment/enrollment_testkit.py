@@ -1,0 +1,175 @@
+"""Shared helpers for the enrollment tests: valid ID numbers, fake upstreams on httpx.MockTransport, factories.
+
+(Not a conftest.py: a second conftest module would shadow ``tests/conftest.py`` for ``from conftest import``.)
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import threading
+from datetime import date
+from typing import Any
+
+import httpx
+import pytest
+from stdnum.cn import ric
+
+TOWN_A, TOWN_B, TOWN_C = "331003001", "331003003", "331003107"  # 东城, 西城, 院桥
+_serial = itertools.count(100)
+
+
+def make_id(birth: date, serial: int | None = None, region: str = "331003") -> str:
+    """A valid 18-character ID number (GB 11643) for ``birth``."""
+    body = f"{region}{birth:%Y%m%d}{(next(_serial) if serial is None else serial) % 1000:03d}"
+    return body + ric.calc_check_digit(body + "0")  # the function ignores the last character
+
+
+def application(season: int = 2025, grade: int = 1, *, birth: date | None = None, public: list[str] | None = None,
+                private: list[str] | None = None, township: str = TOWN_A, guardian_count: int = 1,
+                **overrides: Any) -> dict[str, Any]:
+    """A valid application body; ``overrides`` replace top-level fields."""
+    birth = birth or (date(season - 6, 3, 1) if grade == 1 else date(season - 12, 3, 1))
+    people = [{"name": f"家长{i}", "id_number": make_id(date(1985 + i, 5, 6)), "relation": "father" if i == 0 else
+               "mother", "phone": f"1381234567{i}"} for i in range(guardian_count)]
+    body = {"season": season, "grade": grade,
+            "child": {"name": "小明", "id_number": make_id(birth), "birth_date": birth.isoformat()},
+            "guardians": people, "township_code": township,
+            "public_choices": public or [], "private_choices": private or [], "claims": {}}
+    body.update(overrides)
+    return body
+
+
+def public_school(code: str, township: str = TOWN_A, catchment: list[str] | None = None,
+                  level: str = "primary") -> dict[str, Any]:
+    return {"code": code, "name": f"公办{code}", "kind": "public", "level": level, "township_code": township,
+            "catchment_townships": catchment if catchment is not None else [township]}
+
+
+def private_school(code: str, township: str = TOWN_B, *, floor: str = "3000.00", land: str = "9000.00",
+                   classrooms: dict[str, int] | None = None, pupils: dict[str, int] | None = None,
+                   status: str = "active", level: str = "primary") -> dict[str, Any]:
+    return {"code": code, "name": f"民办{code}", "kind": "private", "level": level, "township_code": township,
+            "floor_area_m2": floor, "land_area_m2": land,
+            "classrooms": classrooms if classrooms is not None else {"1": 2, "2": 2},
+            "current_pupils": pupils if pupils is not None else {}, "status": status}
+
+
+class FakeUpstream:
+    """A scriptable upstream: ``down`` makes every call a connection error; ``calls`` records (method, path, key,
+    body). Subclasses answer in ``answer``."""
+
+    def __init__(self) -> None:
+        self.down = False
+        self.calls: list[tuple[str, str, str | None, Any]] = []
+        self.lock = threading.Lock()
+
+    def handler(self, request: httpx.Request) -> httpx.Response:
+        if self.down:
+            raise httpx.ConnectError("connection refused", request=request)
+        body = json.loads(request.content) if request.content else None
+        with self.lock:
+            self.calls.append((request.method, request.url.path, request.headers.get("idempotency-key"), body))
+            return self.answer(request, body)
+
+    def answer(self, request: httpx.Request, body: Any) -> httpx.Response:  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def client(self) -> httpx.Client:
+        return httpx.Client(transport=httpx.MockTransport(self.handler), base_url="http://upstream.test")
+
+
+class FakeVerification(FakeUpstream):
+    """``POST /cases/batch``, idempotent by application_no; ``refuse`` names application_nos it answers 422 for
+    (when they are in a batch)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.cases: dict[str, dict[str, Any]] = {}
+        self.refuse: set[str] = set()
+
+    def answer(self, request: httpx.Request, body: Any) -> httpx.Response:
+        assert request.url.path == "/cases/batch" and request.headers.get("idempotency-key")
+        nos = [c["application_no"] for c in body["items"]]
+        if self.refuse & set(nos):
+            return httpx.Response(422, json={"code": "validation_error", "detail": "bad case"})
+        created = 0
+        for case in body["items"]:
+            if case["application_no"] not in self.cases:
+                self.cases[case["application_no"]] = case
+                created += 1
+        return httpx.Response(200, json={"created": created, "existing": len(nos) - created, "amended": 0,
+                                         "application_nos": nos})
+
+
+class FakeFunding(FakeUpstream):
+    """``POST /purchased-seats/handover``: one seat per application_no, whatever is resent."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.seats: dict[str, dict[str, Any]] = {}
+
+    def answer(self, request: httpx.Request, body: Any) -> httpx.Response:
+        assert request.url.path == "/purchased-seats/handover" and request.headers.get("idempotency-key")
+        created = 0
+        for seat in body["seats"]:
+            if seat["application_no"] not in self.seats:
+                self.seats[seat["application_no"]] = {**seat, "run_id": body["run_id"]}
+                created += 1
+        return httpx.Response(200, json={"created": created, "existing": len(body["seats"]) - created})
+
+
+class FakePoints(FakeUpstream):
+    """``GET /scores?season=&grade=&limit=&cursor=`` from ``scores`` (application_no → ScoreSummary), paged."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.scores: dict[str, dict[str, Any]] = {}
+
+    def set(self, no: str, family: str, *, eligible: bool = True, other: str = "0.00", since: str | None = "2020-01-01",
+            township: str | None = TOWN_A, rulebook: str = "HY-2025", season: int = 2025, grade: int = 1) -> None:
+        self.scores[no] = {"application_no": no, "season": season, "grade": grade, "rulebook_id": rulebook,
+                           "cutoff_date": f"{season}-04-30", "eligible": eligible, "family_score": family,
+                           "tie_break": {"other_guardian_score": other, "earliest_continuous_since": since},
+                           "residence_township_code": township, "facts_digest": "x" * 64,
+                           "scored_at": "2025-05-01T00:00:00+00:00", "extra_field_ignored": True}
+
+    def answer(self, request: httpx.Request, body: Any) -> httpx.Response:
+        assert request.url.path == "/scores"
+        season, grade = int(request.url.params["season"]), int(request.url.params["grade"])
+        limit = int(request.url.params.get("limit", 100))
+        after = request.url.params.get("cursor") or ""
+        items = sorted((s for s in self.scores.values() if s["season"] == season and s["grade"] == grade
+                        and s["application_no"] > after), key=lambda s: s["application_no"])
+        page = items[:limit]
+        nxt = page[-1]["application_no"] if len(items) > limit else None
+        return httpx.Response(200, json={"items": page, "next_cursor": nxt})
+
+
+def upstreams() -> tuple[FakeVerification, FakePoints, FakeFunding, dict[str, httpx.Client]]:
+    v, p, f = FakeVerification(), FakePoints(), FakeFunding()
+    return v, p, f, {"verification": v.client(), "points": p.client(), "funding": f.client()}
+
+
+def start_app(url: str, tmp_dir: Any, http_clients: dict[str, httpx.Client] | None = None, **overrides: Any):
+    """A started TestClient of the enrollment app on ``url`` (for module-scoped apps; close with ``__exit__``)."""
+    from fastapi.testclient import TestClient
+
+    from conftest import TEST_SECRET
+    from enrollment.config import Settings
+    from enrollment.main import create_app
+
+    overrides.setdefault("outbox_dispatcher", False)
+    settings = Settings(internal_secret=TEST_SECRET, database_url=url, data_dir=tmp_dir, **overrides)
+    client = TestClient(create_app(settings, http_clients=http_clients), raise_server_exceptions=False)
+    client.__enter__()
+    return client
+
+
+@pytest.fixture(scope="module")
+def shared_app(tmp_path_factory):
+    """One SQLite-backed app per test module, for checks where the backend does not matter (validation, roles)."""
+    tmp = tmp_path_factory.mktemp("enrollment")
+    client = start_app(f"sqlite:///{tmp}/enrollment.db", tmp)
+    yield client
+    client.__exit__(None, None, None)

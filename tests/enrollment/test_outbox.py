@@ -1,0 +1,103 @@
+"""The outbox: cases reach verification once, after any outage, in batches, with two dispatchers at once."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import Counter
+
+from enrollment.outbox import Dispatcher
+from enrollment_testkit import application, public_school, upstreams
+
+
+def _submit(app, auth, n: int) -> list[str]:
+    app.post("/schools", json=public_school("S1"), headers=auth("bureau"))
+    items = [application(public=["S1"]) for _ in range(n)]
+    out = app.post("/applications/batch", json={"items": items},
+                   headers={**auth("platform"), "Idempotency-Key": f"k-{n}"}).json()
+    assert out["created"] == n, out
+    return [i["application_no"] for i in out["items"]]
+
+
+def _sent(fake) -> Counter:
+    return Counter(c["application_no"] for _, _, _, body in fake.calls for c in body["items"])
+
+
+def test_verification_down_then_back_delivers_each_case_once(make_service, auth, backend):
+    verification, _, _, clients = upstreams()
+    app = make_service("enrollment", outbox_dispatcher=False, create_app_kwargs={"http_clients": clients})
+    nos = _submit(app, auth, 3)
+    verification.down = True
+    down = app.post("/outbox/flush", headers=auth("bureau")).json()
+    assert (down["pending"], down["failing"], down["delivered"]) == (3, 3, 0)
+    assert "upstream_unavailable" in down["last_error"] and down["flushed"]["failed"] == 3
+    assert verification.cases == {}
+
+    verification.down = False
+    back = app.post("/outbox/flush", headers=auth("bureau")).json()
+    assert (back["pending"], back["failing"], back["delivered"], back["last_error"]) == (0, 0, 3, None)
+    assert sorted(verification.cases) == sorted(nos)
+    assert len(verification.calls) == 1  # one batch of three
+    case = verification.cases[nos[0]]
+    assert case["guardians"][0]["guardian_no"] == 1 and case["child_birth_date"] == "2019-03-01"
+    app.post("/outbox/flush", headers=auth("bureau"))
+    assert _sent(verification) == Counter({no: 1 for no in nos})  # nothing resent
+    assert app.get("/outbox", headers=auth("platform")).status_code == 403
+
+
+def test_batches_and_a_refused_case_does_not_hold_the_others(make_service, auth):
+    verification, _, _, clients = upstreams()
+    app = make_service("enrollment", outbox_dispatcher=False, outbox_batch_size=2,
+                       create_app_kwargs={"http_clients": clients})
+    nos = _submit(app, auth, 5)
+    verification.refuse = {nos[1]}
+    out = app.post("/outbox/flush", headers=auth("bureau")).json()
+    assert (out["delivered"], out["failing"]) == (4, 1) and "422" in out["last_error"]
+    assert sorted(verification.cases) == sorted(n for n in nos if n != nos[1])
+    keys = [key for _, _, key, _ in verification.calls]
+    assert all(keys) and len(set(keys)) == len(keys)
+
+
+def test_two_dispatchers_and_an_expired_claim_never_double(make_service, auth, backend):
+    verification, _, _, clients = upstreams()
+    app = make_service("enrollment", outbox_dispatcher=False, create_app_kwargs={"http_clients": clients})
+    nos = _submit(app, auth, 40)
+    db = app.app.state.db
+
+    def slow_send(cases, key):
+        time.sleep(0.02)
+        return clients["verification"].post("/cases/batch", json={"items": cases}, headers={"Idempotency-Key": key})
+
+    dispatchers = [Dispatcher(db, send_cases=slow_send, send_seats=lambda *a: None, batch_size=5) for _ in range(2)]
+    barrier = threading.Barrier(2)
+
+    def run(d):
+        barrier.wait()
+        d.flush()
+    threads = [threading.Thread(target=run, args=(d,)) for d in dispatchers]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    assert _sent(verification) == Counter({no: 1 for no in nos})  # claims kept the two apart
+
+    # a dispatcher that claims and dies: after its lease another one resends; verification keeps one case
+    more = _submit(app, auth, 2)
+    crashed = Dispatcher(db, send_cases=lambda *a: None, send_seats=lambda *a: None, lease_s=0.05)
+    assert len(crashed._claim("verification.cases", 10)) == 2  # claimed, never marked
+    assert Dispatcher(db, send_cases=slow_send, send_seats=lambda *a: None).flush().delivered == 0  # still leased
+    time.sleep(0.1)
+    assert Dispatcher(db, send_cases=slow_send, send_seats=lambda *a: None).flush().delivered == 2
+    assert sorted(verification.cases) == sorted(nos + more)
+
+
+def test_background_dispatcher_delivers_without_a_flush(make_service, auth):
+    verification, _, _, clients = upstreams()
+    app = make_service("enrollment", outbox_dispatcher=True, outbox_interval_s=0.05,
+                       create_app_kwargs={"http_clients": clients})
+    nos = _submit(app, auth, 2)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and len(verification.cases) < 2:
+        time.sleep(0.05)
+    assert sorted(verification.cases) == sorted(nos)
+    assert app.get("/outbox", headers=auth("bureau")).json()["delivered"] == 2
