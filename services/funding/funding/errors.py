@@ -1,3 +1,87 @@
 """Domain errors of the funding service, each with its status and stable code."""
 
 from common.errors import Conflict, DomainError, Invalid, NotFound  # noqa: F401  (re-exported for the service)
+
+
+class SemesterNotFound(NotFound):
+    code = "semester_not_found"
+
+
+class SemesterExists(Conflict):
+    code = "semester_exists"
+
+
+class TariffNotFound(NotFound):
+    code = "tariff_not_found"
+
+
+class TariffMissing(Conflict):
+    """Settling a school that has no tariff for the semester."""
+
+    code = "tariff_missing"
+
+
+class SemesterSettled(Conflict):
+    """The school's settlement for the semester is approved: its tariff and lines are frozen (BRIEF §8)."""
+
+    code = "semester_settled"
+
+
+class SeatNotFound(NotFound):
+    code = "seat_not_found"
+
+
+class SeatEnded(Conflict):
+    code = "seat_ended"
+
+
+class SeatExists(Conflict):
+    code = "seat_exists"
+
+
+class SettlementNotFound(NotFound):
+    code = "settlement_not_found"
+
+
+class SettlementNotDraft(Conflict):
+    code = "settlement_not_draft"
+
+
+class SettlementOutdated(Conflict):
+    """The draft no longer matches the current tariff or seats: recompute it before approving."""
+
+    code = "settlement_outdated"
+
+
+class SettlementNotApproved(Conflict):
+    code = "settlement_not_approved"
+
+
+class NothingDue(Conflict):
+    code = "nothing_due"
+
+
+class AmountMismatch(Invalid):
+    code = "amount_mismatch"
+
+
+class DuplicateReference(Conflict):
+    code = "duplicate_reference"
+
+
+class SeatNotInSettlement(Invalid):
+    code = "seat_not_in_settlement"
+
+
+class NoChange(Invalid):
+    code = "no_change"
+
+
+class ConcurrentUpdate(Conflict):
+    """Another request changed the same thing at the same moment; retry."""
+
+    code = "concurrent_update"
+
+
+class InvalidCursor(Invalid):
+    code = "invalid_cursor"

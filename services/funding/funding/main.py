@@ -6,13 +6,16 @@ from fastapi import FastAPI
 
 from common.app import build_app
 from funding.config import Settings
+from funding.reports_router import router as reports_router
 from funding.router import router
 
 SERVICE_DIR = Path(__file__).resolve().parents[1]
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
-    """Build the app; ``settings`` defaults to the environment (``FUNDING_*``, ``TONGCHENG_*``)."""
+def create_app(settings: Settings | None = None, *, http_clients: dict | None = None) -> FastAPI:
+    """Build the app; ``settings`` defaults to the environment (``FUNDING_*``, ``TONGCHENG_*``).
+    ``http_clients`` is accepted for the suite's uniform signature: funding calls no other service."""
     settings = settings or Settings()
-    return build_app(settings, title="Tongcheng funding", description="""政府购买学位: purchased seats, tariffs, semester settlements and the hash-chained ledger.""",
-                     service_dir=SERVICE_DIR, routers=[router])
+    return build_app(settings, title="Tongcheng funding",
+                     description="政府购买学位: purchased seats, tariffs, semester settlements and the hash-chained ledger.",
+                     service_dir=SERVICE_DIR, routers=[router, reports_router])

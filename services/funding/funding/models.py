@@ -1,7 +1,178 @@
-"""SQLAlchemy 2 models of the funding service (its own database)."""
+"""SQLAlchemy 2 models of the funding service (its own database). Money columns are integer fen (``*_fen``)."""
 
-from common.db import make_base
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (BigInteger, CheckConstraint, Date, ForeignKey, Index, Integer, LargeBinary, String, Text,
+                        UniqueConstraint)
+from sqlalchemy.orm import Mapped, mapped_column
+
+from common.db import UTCDateTime, make_base
 from common.idempotency import idempotency_table
 
 Base = make_base()
 idempotency_keys = idempotency_table(Base.metadata)
+
+Fen = BigInteger
+SETTLEMENT_STATES = ("draft", "approved", "paid")
+
+
+class Semester(Base):
+    """A configured semester (学期), both ends inclusive."""
+
+    __tablename__ = "semesters"
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    name: Mapped[str] = mapped_column(String(64))
+    starts_on: Mapped[date] = mapped_column(Date)
+    ends_on: Mapped[date] = mapped_column(Date)
+    created_by: Mapped[str] = mapped_column(String(120))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    __table_args__ = (CheckConstraint("ends_on >= starts_on", name="span"),)
+
+
+class Tariff(Base):
+    """One version of a school's purchase standard (购买学位标准) for a semester; every version is kept."""
+
+    __tablename__ = "tariffs"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    school_code: Mapped[str] = mapped_column(String(32))
+    semester_code: Mapped[str] = mapped_column(ForeignKey("semesters.code"))
+    version: Mapped[int] = mapped_column(Integer)
+    operating_cost_fen: Mapped[int] = mapped_column(Fen)
+    original_fee_fen: Mapped[int] = mapped_column(Fen)
+    suggestion_fen: Mapped[int] = mapped_column(Fen)
+    standard_fen: Mapped[int] = mapped_column(Fen)
+    standard_given: Mapped[bool] = mapped_column()
+    note: Mapped[str | None] = mapped_column(Text)
+    decided_by: Mapped[str] = mapped_column(String(120))
+    decided_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    __table_args__ = (UniqueConstraint("school_code", "semester_code", "version"),
+                      CheckConstraint("standard_fen >= 0", name="standard_non_negative"))
+
+
+class PurchasedSeat(Base):
+    """A pupil's purchased seat (政府购买学位) at one private school from ``start_date`` to ``end_date``
+    (inclusive; ``None`` while the pupil stays)."""
+
+    __tablename__ = "purchased_seats"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    application_no: Mapped[str] = mapped_column(String(40))
+    pupil_name: Mapped[str] = mapped_column(String(64))
+    pupil_id_number: Mapped[str] = mapped_column(String(18))
+    school_code: Mapped[str] = mapped_column(String(32))
+    grade: Mapped[int] = mapped_column(Integer)
+    start_date: Mapped[date] = mapped_column(Date)
+    end_date: Mapped[date | None] = mapped_column(Date)
+    end_reason: Mapped[str | None] = mapped_column(Text)
+    run_id: Mapped[str | None] = mapped_column(String(64))
+    previous_seat_id: Mapped[int | None] = mapped_column(ForeignKey("purchased_seats.id"))
+    created_by: Mapped[str] = mapped_column(String(120))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    __table_args__ = (UniqueConstraint("application_no", "school_code", "start_date"),
+                      Index("ix_purchased_seats_school_start", "school_code", "start_date"))
+
+
+class Settlement(Base):
+    """What one school is owed for one semester (结算): draft → approved → paid. Approved rows never change
+    except state/version on payment; corrections are :class:`Adjustment` rows."""
+
+    __tablename__ = "settlements"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    school_code: Mapped[str] = mapped_column(String(32))
+    semester_code: Mapped[str] = mapped_column(ForeignKey("semesters.code"))
+    state: Mapped[str] = mapped_column(String(16))
+    tariff_fen: Mapped[int] = mapped_column(Fen)
+    tariff_version: Mapped[int] = mapped_column(Integer)
+    semester_days: Mapped[int] = mapped_column(Integer)
+    total_fen: Mapped[int] = mapped_column(Fen)
+    line_count: Mapped[int] = mapped_column(Integer)
+    version: Mapped[int] = mapped_column(Integer)
+    computed_by: Mapped[str] = mapped_column(String(120))
+    computed_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    approved_by: Mapped[str | None] = mapped_column(String(120))
+    approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    __table_args__ = (UniqueConstraint("school_code", "semester_code"),
+                      CheckConstraint("state IN ('draft', 'approved', 'paid')", name="state"))
+
+
+class SettlementLine(Base):
+    """One seat's amount in a settlement: the span used, its days and amount (fen)."""
+
+    __tablename__ = "settlement_lines"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    settlement_id: Mapped[int] = mapped_column(ForeignKey("settlements.id", ondelete="CASCADE"))
+    seat_id: Mapped[int] = mapped_column(ForeignKey("purchased_seats.id"), index=True)
+    application_no: Mapped[str] = mapped_column(String(40))
+    days: Mapped[int] = mapped_column(Integer)
+    amount_fen: Mapped[int] = mapped_column(Fen)
+    # the unique (settlement_id, seat_id) index also serves lookups by settlement
+    __table_args__ = (UniqueConstraint("settlement_id", "seat_id"),)
+
+
+class Adjustment(Base):
+    """A correction to an approved settlement for one seat (e.g. the pupil left earlier than recorded)."""
+
+    __tablename__ = "adjustments"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    settlement_id: Mapped[int] = mapped_column(ForeignKey("settlements.id"), index=True)
+    seat_id: Mapped[int] = mapped_column(ForeignKey("purchased_seats.id"))
+    previous_end_date: Mapped[date | None] = mapped_column(Date)
+    corrected_end_date: Mapped[date] = mapped_column(Date)
+    days_before: Mapped[int] = mapped_column(Integer)
+    days_after: Mapped[int] = mapped_column(Integer)
+    amount_before_fen: Mapped[int] = mapped_column(Fen)
+    amount_after_fen: Mapped[int] = mapped_column(Fen)
+    delta_fen: Mapped[int] = mapped_column(Fen)
+    reason: Mapped[str] = mapped_column(Text)
+    recorded_by: Mapped[str] = mapped_column(String(120))
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    ledger_seq: Mapped[int] = mapped_column(Integer)
+
+
+class Disbursement(Base):
+    """Money paid to a school against a settlement (拨付), with the payment reference."""
+
+    __tablename__ = "disbursements"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    settlement_id: Mapped[int] = mapped_column(ForeignKey("settlements.id"), index=True)
+    reference: Mapped[str] = mapped_column(String(64), unique=True)
+    amount_fen: Mapped[int] = mapped_column(Fen)
+    paid_on: Mapped[date] = mapped_column(Date)
+    recorded_by: Mapped[str] = mapped_column(String(120))
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    ledger_seq: Mapped[int] = mapped_column(Integer)
+
+
+class LedgerEntry(Base):
+    """One hash-chained ledger entry; ``body`` holds the canonical bytes exactly as hashed (see funding.ledger)."""
+
+    __tablename__ = "ledger_entries"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    kind: Mapped[str] = mapped_column(String(32))
+    settlement_id: Mapped[int | None] = mapped_column(Integer)
+    amount_fen: Mapped[int] = mapped_column(Fen)
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    body: Mapped[bytes] = mapped_column(LargeBinary)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class LedgerHead(Base):
+    """The single row (id 1) naming the chain's last entry; appends lock it, so two never fork the chain."""
+
+    __tablename__ = "ledger_head"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    seq: Mapped[int] = mapped_column(Integer)
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class Budget(Base):
+    """The year's appropriation for purchased seats (预算), yuan stored as fen."""
+
+    __tablename__ = "budgets"
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    appropriation_fen: Mapped[int] = mapped_column(Fen)
+    version: Mapped[int] = mapped_column(Integer)
+    updated_by: Mapped[str] = mapped_column(String(120))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())

@@ -1,5 +1,256 @@
-"""HTTP endpoints of the funding service: parse, call the service layer, commit once, return a schema."""
+"""HTTP endpoints of the funding service (政府购买学位, plan 三(四), BRIEF §8): semesters, tariffs, purchased
+seats, settlements, approvals, disbursements and adjustments. Each parses, calls the service layer, commits once
+(``commit_idempotent`` for POSTs) and returns a schema. Money: decimal strings in yuan; ID numbers masked."""
 
-from fastapi import APIRouter
+from __future__ import annotations
+
+import json
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Header, Path, Query, Request, Response
+from fastapi.responses import JSONResponse
+from sqlalchemy.orm import Session
+
+from common.db import ReadSession, WriteSession
+from common.idempotency import IdempotencyKey, commit_idempotent
+from common.identity import Caller, Identity
+from common.versioning import etag, set_etag
+from funding import service, settling
+from funding.models import idempotency_keys
+from funding.schemas import (CODE, AdjustmentCreate, AdjustmentRead, DisbursementCreate, DisbursementRead, Handover,
+                             HandoverResult, RunResult, SeatEnd, SeatEndResult, SeatRead, SeatTransfer,
+                             SeatTransferred, SemesterCreate, SemesterRead, SettlementCreate, SettlementRead,
+                             SettlementRun, TariffPut, TariffRead, page)
 
 router = APIRouter()
+
+READERS = ("bureau", "finance", "auditor")
+Limit = Annotated[int, Query(ge=1, le=1000, description="page size")]
+Cursor = Annotated[str | None, Query(max_length=12, description="next_cursor of the previous page")]
+IfMatch = Annotated[str | None, Header(alias="If-Match", max_length=200)]
+SchoolPath = Annotated[str, Path(min_length=1, max_length=32, pattern=CODE)]
+SemesterPath = Annotated[str, Path(min_length=1, max_length=32, pattern=CODE)]
+SchoolQ = Annotated[str | None, Query(min_length=1, max_length=32, pattern=CODE)]
+SemesterQ = Annotated[str | None, Query(min_length=1, max_length=32, pattern=CODE)]
+IdPath = Annotated[int, Path(ge=1, le=2**31 - 1)]
+IdQ = Annotated[int | None, Query(ge=1, le=2**31 - 1)]
+
+
+def _keyed(session: Session, request: Request, who: Identity, key: str | None, body: Any, effect: Any,
+           status_code: int = 200) -> JSONResponse:
+    """``commit_idempotent`` that also sets ``ETag`` when the answer carries a ``version``."""
+    seen: dict[str, Any] = {}
+
+    def run() -> Any:
+        out = effect()
+        seen["version"] = getattr(out, "version", None)
+        return out
+
+    resp = commit_idempotent(session, idempotency_keys, request, who, key, body, run, status_code=status_code)
+    version = seen.get("version")
+    if version is None and resp.headers.get("Idempotent-Replayed"):
+        version = json.loads(resp.body).get("version") if resp.body.startswith(b"{") else None
+    if isinstance(version, int):
+        resp.headers["ETag"] = etag(version)
+    return resp
+
+
+def _page(rows: list[Any], limit: int, out: Any, key: str = "id") -> dict[str, Any]:
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return page([out(r) for r in rows], getattr(rows[-1], key) if more else None)
+
+
+# ---- semesters -------------------------------------------------------------------------------------------------
+
+@router.post("/semesters", status_code=201, response_model=SemesterRead, tags=["semesters"])
+def create_semester(body: SemesterCreate, request: Request, who: Caller("bureau"), session: WriteSession,
+                    key: IdempotencyKey = None) -> JSONResponse:
+    """Configure a semester ``{code, name?, starts_on?, ends_on?}`` (both ends inclusive; without dates the
+    defaults 1 Sep – 31 Jan / 1 Feb – 15 Jul apply to ``<year>-autumn`` / ``<year>-spring``). 409
+    ``semester_exists``."""
+    def effect() -> SemesterRead:
+        s = service.create_semester(session, body, who, request.app.state.settings)
+        return _semester(s)
+
+    return _keyed(session, request, who, key, body, effect, status_code=201)
+
+
+def _semester(s: Any) -> SemesterRead:
+    return SemesterRead(code=s.code, name=s.name, starts_on=s.starts_on, ends_on=s.ends_on,
+                        days=(s.ends_on - s.starts_on).days + 1, created_by=s.created_by, created_at=s.created_at)
+
+
+@router.get("/semesters", tags=["semesters"])
+def list_semesters(who: Caller(*READERS), session: ReadSession) -> dict[str, list[SemesterRead]]:
+    """Every configured semester, by start date → ``{items: [Semester]}``."""
+    return {"items": [_semester(s) for s in service.list_semesters(session)]}
+
+
+# ---- tariffs ---------------------------------------------------------------------------------------------------
+
+@router.put("/tariffs/{school_code}/{semester}", response_model=TariffRead, tags=["tariffs"])
+def put_tariff(school_code: SchoolPath, semester: SemesterPath, body: TariffPut, response: Response,
+               who: Caller("bureau"), session: WriteSession, if_match: IfMatch = None) -> TariffRead:
+    """Decide a school's 购买学位标准 for a semester (yuan per pupil): ``{operating_cost_per_pupil, original_fee,
+    standard?, note?}``; suggestion = the lower of the two inputs and is the standard when none is given. Each PUT
+    is a new version (ETag ``"v<N>"``, If-Match honoured). 409 ``semester_settled`` once that school's settlement
+    is approved; 404 ``semester_not_found``."""
+    tariff = service.put_tariff(session, school_code, semester, body, who, if_match)
+    out = TariffRead.of(tariff)
+    session.commit()
+    set_etag(response, out.version)
+    return out
+
+
+@router.get("/tariffs", tags=["tariffs"])
+def list_tariffs(who: Caller(*READERS), session: ReadSession, semester: SemesterQ = None,
+                 school_code: SchoolQ = None, limit: Limit = 100, cursor: Cursor = None) -> dict[str, Any]:
+    """Current tariffs (latest version each) → page of Tariff."""
+    rows = service.list_tariffs(session, semester=semester, school_code=school_code,
+                                after=service.parse_cursor(cursor), limit=limit)
+    return _page(rows, limit, TariffRead.of)
+
+
+@router.get("/tariffs/{school_code}/{semester}/history", tags=["tariffs"])
+def tariff_history(school_code: SchoolPath, semester: SemesterPath, who: Caller(*READERS),
+                   session: ReadSession) -> dict[str, list[TariffRead]]:
+    """Every version of a school's tariff for a semester, oldest first; 404 ``tariff_not_found``."""
+    return {"items": [TariffRead.of(t) for t in service.tariff_history(session, school_code, semester)]}
+
+
+# ---- purchased seats -------------------------------------------------------------------------------------------
+
+@router.post("/purchased-seats/handover", response_model=HandoverResult, tags=["purchased seats"])
+def handover(body: Handover, request: Request, who: Caller("service:enrollment", "bureau"), session: WriteSession,
+             key: IdempotencyKey = None) -> JSONResponse:
+    """Purchased seats from a finalised run: ``{run_id, seats: [{application_no, pupil_name, pupil_id_number,
+    school_code, grade, start_date}]}`` (≤ 1000) → ``{created, existing, items}``. The same seat (application_no +
+    school + start date) handed over again creates nothing."""
+    return _keyed(session, request, who, key, body, lambda: HandoverResult(**service.handover(session, body, who)))
+
+
+@router.get("/purchased-seats", tags=["purchased seats"])
+def list_seats(who: Caller(*READERS), session: ReadSession, school_code: SchoolQ = None,
+               semester: SemesterQ = None, limit: Limit = 100, cursor: Cursor = None) -> dict[str, Any]:
+    """Seats (ID numbers masked), optionally of one school and/or those meeting a semester → page of Seat."""
+    rows = service.list_seats(session, school_code=school_code, semester=semester,
+                              after=service.parse_cursor(cursor), limit=limit)
+    return _page(rows, limit, SeatRead.of)
+
+
+@router.post("/purchased-seats/{seat_id}/end", response_model=SeatEndResult, tags=["purchased seats"])
+def end_seat(seat_id: IdPath, body: SeatEnd, request: Request, who: Caller("bureau"), session: WriteSession,
+             key: IdempotencyKey = None) -> JSONResponse:
+    """The pupil left: ``{end_date, reason}`` (last day attended). Returns the seat and the approved settlements
+    that counted it past that day (correct them with ``POST /adjustments``). 409 ``seat_ended``."""
+    def effect() -> SeatEndResult:
+        seat, affected = service.end_seat(session, seat_id, body)
+        return SeatEndResult(seat=SeatRead.of(seat), affected_settlements=affected)
+
+    return _keyed(session, request, who, key, body, effect)
+
+
+@router.post("/purchased-seats/{seat_id}/transfer", status_code=201, response_model=SeatTransferred,
+             tags=["purchased seats"])
+def transfer_seat(seat_id: IdPath, body: SeatTransfer, request: Request, who: Caller("bureau"), session: WriteSession,
+                  key: IdempotencyKey = None) -> JSONResponse:
+    """Move the pupil to ``to_school_code`` on ``on``: this seat ends the day before and a new one opens."""
+    def effect() -> SeatTransferred:
+        ended, opened, affected = service.transfer_seat(session, seat_id, body, who)
+        return SeatTransferred(ended=SeatRead.of(ended), opened=SeatRead.of(opened), affected_settlements=affected)
+
+    return _keyed(session, request, who, key, body, effect, status_code=201)
+
+
+# ---- settlements -----------------------------------------------------------------------------------------------
+
+@router.post("/settlements", status_code=201, response_model=SettlementRead, tags=["settlements"])
+def create_settlement(body: SettlementCreate, request: Request, who: Caller("bureau", "finance"),
+                      session: WriteSession, key: IdempotencyKey = None) -> JSONResponse:
+    """Compute the draft 结算 of one school for one semester (recomputing a draft replaces it) → Settlement with
+    lines. 409 ``tariff_missing``; 409 ``semester_settled`` once approved."""
+    def effect() -> SettlementRead:
+        row = settling.compute_draft(session, body.school_code, body.semester, who)
+        return settling.describe(session, row, with_lines=True)
+
+    return _keyed(session, request, who, key, body, effect, status_code=201)
+
+
+@router.post("/settlements/run", response_model=RunResult, tags=["settlements"])
+def run_settlements(body: SettlementRun, request: Request, who: Caller("bureau", "finance"), session: WriteSession,
+                    key: IdempotencyKey = None) -> JSONResponse:
+    """Draft every school with seats in the semester → ``{semester, drafted: [Settlement without lines],
+    skipped: [{school_code, code, detail}]}``."""
+    def effect() -> RunResult:
+        drafted, skipped = settling.run_semester(session, body.semester, who)
+        return RunResult(semester=body.semester, skipped=skipped,
+                         drafted=[settling.describe(session, r, with_lines=False, money=(0, 0)) for r in drafted])
+
+    return _keyed(session, request, who, key, body, effect)
+
+
+@router.get("/settlements", tags=["settlements"])
+def list_settlements(who: Caller(*READERS), session: ReadSession, semester: SemesterQ = None,
+                     school_code: SchoolQ = None, state: Literal["draft", "approved", "paid"] | None = None,
+                     limit: Limit = 100, cursor: Cursor = None) -> dict[str, Any]:
+    """Settlements without their lines → page of Settlement."""
+    rows = settling.list_settlements(session, semester=semester, school_code=school_code, state=state,
+                                     after=service.parse_cursor(cursor), limit=limit)
+    more = len(rows) > limit
+    rows = rows[:limit]
+    money = settling.money_of(session, [r.id for r in rows])
+    items = [settling.describe(session, r, with_lines=False, money=money[r.id]) for r in rows]
+    return page(items, rows[-1].id if more else None)
+
+
+@router.get("/settlements/{settlement_id}", response_model=SettlementRead, tags=["settlements"])
+def get_settlement(settlement_id: IdPath, response: Response, who: Caller(*READERS), session: ReadSession,
+                   lines: bool = True) -> SettlementRead:
+    """One settlement with its lines (``?lines=false`` to leave them out); ETag ``"v<N>"``."""
+    out = settling.describe(session, settling.get_settlement(session, settlement_id), with_lines=lines)
+    set_etag(response, out.version)
+    return out
+
+
+@router.post("/settlements/{settlement_id}/approve", response_model=SettlementRead, tags=["settlements"])
+def approve(settlement_id: IdPath, request: Request, who: Caller("finance"), session: WriteSession,
+            if_match: IfMatch = None, key: IdempotencyKey = None) -> JSONResponse:
+    """Finance approves a draft → approved, immutable, with a ledger entry. If-Match ``"v<N>"`` (stale → 412);
+    409 ``settlement_not_draft`` (e.g. a colleague approved it first); 409 ``settlement_outdated`` when the tariff
+    or seats changed since the draft."""
+    def effect() -> SettlementRead:
+        row = settling.approve(session, settlement_id, who, if_match)
+        return settling.describe(session, row, with_lines=False)
+
+    return _keyed(session, request, who, key, {"settlement_id": settlement_id}, effect)
+
+
+@router.post("/settlements/{settlement_id}/disbursements", status_code=201, response_model=DisbursementRead,
+             tags=["settlements"])
+def disburse(settlement_id: IdPath, body: DisbursementCreate, request: Request, who: Caller("finance"),
+             session: WriteSession, key: IdempotencyKey = None) -> JSONResponse:
+    """Finance records the payment ``{reference, amount, paid_on}``; the amount must equal the amount due
+    (422 ``amount_mismatch`` naming it) → paid, with a ledger entry."""
+    return _keyed(session, request, who, key, body,
+                  lambda: DisbursementRead.of(settling.disburse(session, settlement_id, body, who)), status_code=201)
+
+
+# ---- adjustments -----------------------------------------------------------------------------------------------
+
+@router.post("/adjustments", status_code=201, response_model=AdjustmentRead, tags=["adjustments"])
+def create_adjustment(body: AdjustmentCreate, request: Request, who: Caller("finance", "bureau"),
+                      session: WriteSession, key: IdempotencyKey = None) -> JSONResponse:
+    """Correct an approved settlement for one seat: ``{settlement_id, seat_id, corrected_end_date, reason}`` →
+    Adjustment with the delta (yuan, negative when less is owed) and its ledger entry."""
+    return _keyed(session, request, who, key, body,
+                  lambda: AdjustmentRead.of(settling.adjust(session, body, who)), status_code=201)
+
+
+@router.get("/adjustments", tags=["adjustments"])
+def list_adjustments(who: Caller(*READERS), session: ReadSession, settlement_id: IdQ = None,
+                     limit: Limit = 100, cursor: Cursor = None) -> dict[str, Any]:
+    """Adjustments, oldest first → page of Adjustment."""
+    rows = settling.list_adjustments(session, settlement_id=settlement_id, after=service.parse_cursor(cursor),
+                                     limit=limit)
+    return _page(rows, limit, AdjustmentRead.of)

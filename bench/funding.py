@@ -1,0 +1,186 @@
+"""Funding service figures (issue 6): `python -m bench.funding [--schools 50 --seats 20000 --ledger 100000
+--service-schools 50]`.
+
+1. Settlement arithmetic, pure (``funding.settlement.settle``): ``schools`` × ``seats`` purchased seats (default
+   50 × 20 000 = 1 000 000 lines) over the 2025 autumn semester — a mix of whole-semester pupils, late starters,
+   early leavers and seats outside the semester. Target: ≤ 3 s.
+2. The same through the service: seats stored in a fresh SQLite file, then ``POST /settlements/run`` in process
+   (FastAPI TestClient): reads the seats, settles, stores every line. ``--service-schools`` of them (default all).
+3. Ledger verification: ``ledger`` entries (default 100 000) appended with ``funding.ledger.next_entry`` and stored
+   in a migrated SQLite file; then the rows are loaded back and walked by ``funding.ledger.verify``. Target: ≤ 5 s.
+   Also ``GET /ledger/verify`` on that database (chain walk + reconciliation with the records).
+Prints figures; asserts nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import secrets
+import tempfile
+import time
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+from sqlalchemy import insert, select, text
+
+SEM_START, SEM_END = date(2025, 9, 1), date(2026, 1, 31)
+TARIFF_FEN = 300_000
+
+
+def synthetic_seats(schools: int, per_school: int, seed: int = 2025) -> list[list[tuple[int, date, date | None]]]:
+    """Per school, ``(seat_id, start, end)``: 70 % whole semester, 10 % placed in earlier years, 10 % late
+    starters, 8 % early leavers, 2 % outside the semester."""
+    rng = random.Random(seed)
+    out, seat_id = [], 0
+    for _ in range(schools):
+        seats = []
+        for _ in range(per_school):
+            seat_id += 1
+            r = rng.random()
+            if r < 0.70:
+                start, end = SEM_START, None
+            elif r < 0.80:
+                start, end = SEM_START - timedelta(days=365 * rng.randint(1, 5)), None
+            elif r < 0.90:
+                start, end = SEM_START + timedelta(days=rng.randint(1, 150)), None
+            elif r < 0.98:
+                start, end = SEM_START, SEM_START + timedelta(days=rng.randint(0, 150))
+            else:
+                start, end = SEM_END + timedelta(days=1), None
+            seats.append((seat_id, start, end))
+        out.append(seats)
+    return out
+
+
+def bench_pure(schools: int, per_school: int) -> None:
+    from funding.settlement import Period, settle
+
+    data = synthetic_seats(schools, per_school)
+    period = Period(SEM_START, SEM_END)
+    started = time.perf_counter()
+    lines = total = 0
+    for seats in data:
+        result = settle(TARIFF_FEN, period, seats)
+        lines += len(result.lines)
+        total += result.total_fen
+    took = time.perf_counter() - started
+    print(f"settle (pure): {schools} schools × {per_school} seats = {schools * per_school:,} seats → {lines:,} lines, "
+          f"total {total // 100:,}.{total % 100:02d} yuan in {took:.2f} s (target ≤ 3 s)")
+
+
+def _app(tmp: Path, name: str):
+    from fastapi.testclient import TestClient
+
+    from common.identity import IDENTITY_HEADER, Identity, mint
+    from funding.config import Settings
+    from funding.main import create_app
+
+    secret = secrets.token_hex(32)
+    settings = Settings(internal_secret=secret, database_url=f"sqlite:///{tmp / name}", data_dir=tmp,
+                        log_level="WARNING")
+    client = TestClient(create_app(settings))
+
+    def who(role: str) -> dict[str, str]:
+        return {IDENTITY_HEADER: mint(secret, Identity(role=role, subject=f"bench-{role}"))}
+
+    return client, who
+
+
+def bench_service(schools: int, per_school: int, tmp: Path) -> None:
+    from funding.models import PurchasedSeat
+
+    client, who = _app(tmp, "settle.db")
+    with client:
+        assert client.post("/semesters", json={"code": "2025-autumn"}, headers=who("bureau")).status_code == 201
+        for s in range(schools):
+            r = client.put(f"/tariffs/PS{s:03d}/2025-autumn", json={"operating_cost_per_pupil": "3000.00",
+                                                                    "original_fee": "3200.00"}, headers=who("bureau"))
+            assert r.status_code == 200, r.text
+        engine = client.app.state.db.engine
+        now = datetime.now(timezone.utc)
+        started = time.perf_counter()
+        with engine.begin() as conn:
+            for s, seats in enumerate(synthetic_seats(schools, per_school)):
+                conn.execute(insert(PurchasedSeat), [
+                    {"id": sid, "application_no": f"HY2025-1-{sid:07d}", "pupil_name": "王小明",
+                     "pupil_id_number": "331003201903010013", "school_code": f"PS{s:03d}", "grade": 1,
+                     "start_date": start, "end_date": end, "created_by": "bench", "created_at": now}
+                    for sid, start, end in seats])
+        print(f"  (seeding {schools * per_school:,} seats into SQLite took {time.perf_counter() - started:.1f} s)")
+        started = time.perf_counter()
+        r = client.post("/settlements/run", json={"semester": "2025-autumn"}, headers=who("finance"))
+        took = time.perf_counter() - started
+        assert r.status_code == 200, r.text
+        drafted = r.json()["drafted"]
+        lines = sum(d["line_count"] for d in drafted)
+        with engine.connect() as conn:
+            stored = conn.execute(text("SELECT COUNT(*) FROM settlement_lines")).scalar_one()
+        print(f"settle (service, POST /settlements/run, SQLite): {len(drafted)} schools, {lines:,} lines computed and "
+              f"{stored:,} stored in {took:.2f} s")
+
+
+def bench_ledger(entries: int, tmp: Path) -> None:
+    from funding import ledger
+    from funding.models import LedgerEntry, LedgerHead
+
+    client, who = _app(tmp, "ledger.db")
+    with client:
+        engine = client.app.state.db.engine
+        t0 = datetime(2026, 2, 1, tzinfo=timezone.utc)
+        rows, seq, head = [], 0, ledger.GENESIS_HASH
+        started = time.perf_counter()
+        for i in range(entries):
+            at = t0 + timedelta(seconds=i)
+            kind = ledger.KINDS[i % 3]
+            e = ledger.next_entry(seq, head, kind, {"settlement_id": i // 3 + 1, "amount_fen": 300_000 - i % 977,
+                                                    "at": at.isoformat(), "school_code": f"PS{i % 50:03d}",
+                                                    "semester": "2025-autumn", "by": "bench-finance"})
+            rows.append({"seq": e.seq, "kind": e.kind, "settlement_id": e.settlement_id, "amount_fen": e.amount_fen,
+                         "recorded_at": at, "body": e.body, "prev_hash": e.prev_hash, "hash": e.hash})
+            seq, head = e.seq, e.hash
+        built = time.perf_counter() - started
+        with engine.begin() as conn:
+            for i in range(0, len(rows), 10_000):
+                conn.execute(insert(LedgerEntry), rows[i:i + 10_000])
+            conn.execute(LedgerHead.__table__.update().where(LedgerHead.id == 1).values(seq=seq, hash=head))
+        print(f"  (building {entries:,} entries took {built:.2f} s)")
+
+        started = time.perf_counter()
+        with engine.connect() as conn:
+            loaded = conn.execute(select(LedgerEntry.seq, LedgerEntry.kind, LedgerEntry.settlement_id,
+                                         LedgerEntry.amount_fen, LedgerEntry.recorded_at, LedgerEntry.body,
+                                         LedgerEntry.prev_hash, LedgerEntry.hash).order_by(LedgerEntry.seq)).all()
+        load = time.perf_counter() - started
+        started = time.perf_counter()
+        result = ledger.verify(loaded, head=(seq, head))
+        walk = time.perf_counter() - started
+        print(f"verify (pure, rows loaded from SQLite): {result.entries:,} entries ok={result.ok} — load {load:.2f} s "
+              f"+ walk {walk:.2f} s = {load + walk:.2f} s (target ≤ 5 s)")
+        started = time.perf_counter()
+        r = client.get("/ledger/verify", headers=who("auditor"))
+        took = time.perf_counter() - started
+        print(f"verify (service, GET /ledger/verify, SQLite, incl. reconciliation): ok={r.json()['ok']} "
+              f"entries={r.json()['entries']:,} in {took:.2f} s")
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.funding", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--schools", type=int, default=50)
+    parser.add_argument("--seats", type=int, default=20_000, help="seats per school")
+    parser.add_argument("--ledger", type=int, default=100_000, help="ledger entries to verify")
+    parser.add_argument("--service-schools", type=int, default=None,
+                        help="schools to settle through the service (default: all; 0 skips)")
+    args = parser.parse_args(argv or [])
+    bench_pure(args.schools, args.seats)
+    with tempfile.TemporaryDirectory() as tmp:
+        n = args.schools if args.service_schools is None else args.service_schools
+        if n:
+            bench_service(n, args.seats, Path(tmp))
+        bench_ledger(args.ledger, Path(tmp))
+
+
+if __name__ == "__main__":
+    import sys
+
+    main(sys.argv[1:])

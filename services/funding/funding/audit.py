@@ -1,0 +1,96 @@
+"""The ledger's use cases (BRIEF §8, plan 三(四)): append an entry under the head-row lock, walk the stored chain,
+and reconcile settlements, adjustments and disbursements with the entries that recorded them. Functions take a
+session and never commit; the hashing itself is the pure :mod:`funding.ledger`."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from common.db import utcnow
+from funding import ledger
+from funding.models import Adjustment, Disbursement, LedgerEntry, LedgerHead, Settlement, SettlementLine
+from funding.service import SETTLED
+from funding.settlement import lines_digest
+
+
+def append_ledger(session: Session, kind: str, payload: dict[str, Any]) -> LedgerEntry:
+    """Append one entry after locking the head row (``SELECT ... FOR UPDATE``; SQLite writes are serialised by
+    ``BEGIN IMMEDIATE``). ``payload`` holds ``settlement_id`` and ``amount_fen`` (int fen) and only plain JSON."""
+    head = session.scalars(select(LedgerHead).where(LedgerHead.id == 1).with_for_update()).one()
+    at = utcnow()
+    entry = ledger.next_entry(head.seq, head.hash, kind, {**payload, "at": at.isoformat()})
+    row = LedgerEntry(seq=entry.seq, kind=entry.kind, settlement_id=entry.settlement_id, amount_fen=entry.amount_fen,
+                      recorded_at=at, body=entry.body, prev_hash=entry.prev_hash, hash=entry.hash)
+    session.add(row)
+    head.seq, head.hash = entry.seq, entry.hash
+    session.flush()
+    return row
+
+
+def verify_ledger(session: Session) -> ledger.Verification:
+    """Walk the stored chain in ``seq`` order (streamed) against the head row; see :func:`funding.ledger.verify`."""
+    head = session.execute(select(LedgerHead.seq, LedgerHead.hash).where(LedgerHead.id == 1)).first()
+    cols = (LedgerEntry.seq, LedgerEntry.kind, LedgerEntry.settlement_id, LedgerEntry.amount_fen,
+            LedgerEntry.recorded_at, LedgerEntry.body, LedgerEntry.prev_hash, LedgerEntry.hash)
+    rows = session.execute(select(*cols).order_by(LedgerEntry.seq).execution_options(yield_per=5000))
+    return ledger.verify(rows, head=(head.seq, head.hash) if head else (-1, ""))
+
+
+def reconcile(session: Session) -> tuple[int, list[dict[str, Any]]]:
+    """Compare what the ledger recorded with the rows it speaks for → ``(records checked, mismatches)``.
+
+    Every approved/paid settlement must have one approval entry whose total, tariff, line count and lines digest
+    match the stored settlement and lines; every adjustment and disbursement must match the amount and settlement
+    of its entry. A mismatch is ``{record, id, seq, reason}``; an edit to an approved line, a settlement total or
+    a payment amount behind the service's back shows up here even though the chain itself is intact.
+    """
+    bodies: dict[int, dict[str, Any]] = {}
+    for seq, kind, raw in session.execute(select(LedgerEntry.seq, LedgerEntry.kind, LedgerEntry.body)):
+        try:
+            bodies[seq] = {**json.loads(bytes(raw)), "_kind": kind}
+        except ValueError:
+            bodies[seq] = {"_kind": kind}
+    approvals = {b.get("settlement_id"): (seq, b) for seq, b in bodies.items() if b["_kind"] == "settlement_approved"}
+    out: list[dict[str, Any]] = []
+    checked = 0
+    settled = session.scalars(select(Settlement).where(Settlement.state.in_(SETTLED)).order_by(Settlement.id)).all()
+    lines: dict[int, list[tuple[int, int, int]]] = {s.id: [] for s in settled}
+    for sid, seat, days, amount in session.execute(
+            select(SettlementLine.settlement_id, SettlementLine.seat_id, SettlementLine.days, SettlementLine.amount_fen)
+            .join(Settlement, Settlement.id == SettlementLine.settlement_id).where(Settlement.state.in_(SETTLED))):
+        lines[sid].append((seat, days, amount))
+    for s in settled:
+        checked += 1
+        seq, body = approvals.get(s.id, (None, None))
+        if body is None:
+            out.append({"record": "settlement", "id": s.id, "seq": None, "reason": "no approval entry"})
+            continue
+        stored = {"amount_fen": s.total_fen, "tariff_fen": s.tariff_fen, "line_count": len(lines[s.id]),
+                  "lines_digest": lines_digest(lines[s.id])}
+        if s.line_count != len(lines[s.id]) or sum(a for _, _, a in lines[s.id]) != s.total_fen:
+            out.append({"record": "settlement", "id": s.id, "seq": seq, "reason": "lines do not add up to the total"})
+        for name, value in stored.items():
+            if body.get(name) != value:
+                out.append({"record": "settlement", "id": s.id, "seq": seq,
+                            "reason": f"{name} differs from the approval entry"})
+    for model, record in ((Adjustment, "adjustment"), (Disbursement, "disbursement")):
+        for row in session.scalars(select(model).order_by(model.id)):
+            checked += 1
+            amount = row.delta_fen if model is Adjustment else row.amount_fen
+            body = bodies.get(row.ledger_seq, {})
+            if (body.get("_kind"), body.get(f"{record}_id"), body.get("settlement_id"), body.get("amount_fen")) != \
+                    (record, row.id, row.settlement_id, amount):
+                out.append({"record": record, "id": row.id, "seq": row.ledger_seq,
+                            "reason": "amount or settlement differs from its ledger entry"})
+    return checked, out
+
+
+def list_ledger(session: Session, *, after: int, limit: int) -> list[LedgerEntry]:
+    return list(session.scalars(select(LedgerEntry).where(LedgerEntry.seq > after)
+                                .order_by(LedgerEntry.seq).limit(limit + 1)))
+
+

@@ -1,0 +1,122 @@
+"""Models of the ledger, budget and report endpoints: ledger entries and their verification, the budget (in and
+out), totals and the per-pupil report. Money out: ``"3000.00"`` strings made from integer fen."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, Field
+
+from common.schemas import NonNegativeMoney, StrictModel, fen_to_yuan
+from funding.schemas import SeatRead, Yuan
+
+
+class LedgerEntryRead(BaseModel):
+    """``body`` is the stored canonical text exactly: ``hash = SHA-256(bytes.fromhex(prev_hash) || body)``."""
+
+    seq: int
+    kind: str
+    settlement_id: int | None
+    amount: Yuan
+    recorded_at: datetime
+    body: str
+    prev_hash: str
+    hash: str
+
+    @classmethod
+    def of(cls, e: Any) -> "LedgerEntryRead":
+        return cls(seq=e.seq, kind=e.kind, settlement_id=e.settlement_id, amount=fen_to_yuan(e.amount_fen),
+                   recorded_at=e.recorded_at, body=bytes(e.body).decode("utf-8", "replace"),
+                   prev_hash=e.prev_hash, hash=e.hash)
+
+
+class BrokenRead(BaseModel):
+    seq: int
+    reason: str
+    detail: str
+
+
+class Mismatch(BaseModel):
+    record: Literal["settlement", "adjustment", "disbursement"]
+    id: int
+    seq: int | None
+    reason: str
+
+
+class VerifyRead(BaseModel):
+    """``ok`` = the chain is intact (``first_broken`` null) and the records agree with it (``mismatches`` empty)."""
+
+    ok: bool
+    entries: int
+    head_hash: str
+    first_broken: BrokenRead | None
+    records_checked: int = Field(description="settlements, adjustments and disbursements compared with the ledger")
+    mismatches: list[Mismatch]
+    checked_at: datetime
+
+
+class BudgetPut(StrictModel):
+    appropriation: NonNegativeMoney
+
+
+class BudgetRead(BaseModel):
+    """Appropriation vs settled (approved settlements + adjustments) vs paid, for the semesters starting in
+    ``year``."""
+
+    year: int
+    appropriation: Yuan | None
+    settled: Yuan
+    paid: Yuan
+    remaining: Yuan | None = Field(description="appropriation − settled")
+    semesters: list[str]
+    version: int | None
+    updated_by: str | None
+    updated_at: datetime | None
+
+
+class TotalRow(BaseModel):
+    semester: str
+    school_code: str
+    settlement_id: int
+    state: str
+    seats: int
+    tariff: Yuan
+    total: Yuan
+    adjustments: Yuan
+    paid: Yuan
+    due: Yuan
+
+
+class SemesterTotal(BaseModel):
+    semester: str
+    schools: int
+    seats: int
+    approved_total: Yuan = Field(description="approved and paid settlements, with their adjustments")
+    draft_total: Yuan
+    paid: Yuan
+    due: Yuan
+
+
+class Totals(BaseModel):
+    items: list[TotalRow]
+    by_semester: list[SemesterTotal]
+
+
+class PupilLine(BaseModel):
+    settlement_id: int
+    semester: str
+    school_code: str
+    state: str
+    seat_id: int
+    days: int
+    semester_days: int
+    amount: Yuan
+    adjustments: Yuan
+
+
+class PupilReport(BaseModel):
+    application_no: str
+    seats: list[SeatRead]
+    lines: list[PupilLine]
+    total: Yuan = Field(description="sum of line amounts and their adjustments, all states")

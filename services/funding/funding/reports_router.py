@@ -1,0 +1,146 @@
+"""HTTP endpoints for the ledger, the budget, reports and exports (BRIEF §8: auditors read everything in
+funding, write nothing). Money: decimal strings in yuan; ID numbers masked."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Path, Query, Response
+
+from common.db import ReadSession, WriteSession, utcnow
+from common.errors import NotFound
+from common.identity import Caller
+from common.schemas import fen_to_yuan, yuan_to_fen
+from common.versioning import set_etag
+from funding import audit, budget, exports, reports, service
+from funding.report_schemas import (BrokenRead, BudgetPut, BudgetRead, LedgerEntryRead, PupilLine, PupilReport,
+                                    SemesterTotal, TotalRow, Totals, VerifyRead)
+from funding.schemas import CODE, SeatRead, page, yuan
+
+router = APIRouter()
+
+READERS = ("auditor", "finance", "bureau")
+Limit = Annotated[int, Query(ge=1, le=1000, description="page size")]
+Cursor = Annotated[str | None, Query(max_length=12, description="next_cursor of the previous page")]
+SemesterQ = Annotated[str | None, Query(min_length=1, max_length=32, pattern=CODE)]
+SchoolQ = Annotated[str | None, Query(min_length=1, max_length=32, pattern=CODE)]
+Year = Annotated[int, Path(ge=2000, le=2100)]
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+# ---- ledger ----------------------------------------------------------------------------------------------------
+
+@router.get("/ledger", tags=["ledger"])
+def list_ledger(who: Caller(*READERS), session: ReadSession, limit: Limit = 100,
+                cursor: Cursor = None) -> dict[str, Any]:
+    """Ledger entries by ``seq`` → page of ``{seq, kind, settlement_id, amount, recorded_at, body, prev_hash,
+    hash}``; ``body`` is the exact hashed text."""
+    rows = audit.list_ledger(session, after=service.parse_cursor(cursor), limit=limit)
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return page([LedgerEntryRead.of(e) for e in rows], rows[-1].seq if more else None)
+
+
+@router.get("/ledger/verify", response_model=VerifyRead, tags=["ledger"])
+def verify_ledger(who: Caller(*READERS), session: ReadSession) -> VerifyRead:
+    """Walk the whole chain now → ``{ok, entries, head_hash, first_broken: null | {seq, reason, detail},
+    records_checked, mismatches: [{record, id, seq, reason}], checked_at}`` (chain reasons: ``seq_gap``,
+    ``prev_hash_mismatch``, ``hash_mismatch``, ``body_unreadable``, ``column_mismatch``, ``head_mismatch``;
+    mismatches: settlements, lines, adjustments or payments that disagree with their ledger entries)."""
+    result = audit.verify_ledger(session)
+    checked, mismatches = audit.reconcile(session)
+    broken = result.first_broken
+    return VerifyRead(ok=result.ok and not mismatches, entries=result.entries, head_hash=result.head_hash,
+                      first_broken=BrokenRead(seq=broken.seq, reason=broken.reason, detail=broken.detail)
+                      if broken else None, records_checked=checked, mismatches=mismatches, checked_at=utcnow())
+
+
+# ---- budget ----------------------------------------------------------------------------------------------------
+
+def _budget(b: dict[str, Any]) -> BudgetRead:
+    appropriation = b["appropriation_fen"]
+    return BudgetRead(year=b["year"], appropriation=yuan(appropriation), settled=fen_to_yuan(b["settled_fen"]),
+                      paid=fen_to_yuan(b["paid_fen"]),
+                      remaining=None if appropriation is None else fen_to_yuan(appropriation - b["settled_fen"]),
+                      semesters=b["semesters"], version=b["version"], updated_by=b["updated_by"],
+                      updated_at=b["updated_at"])
+
+
+@router.put("/budget/{year}", response_model=BudgetRead, tags=["budget"])
+def put_budget(year: Year, body: BudgetPut, response: Response, who: Caller("finance"),
+               session: WriteSession) -> BudgetRead:
+    """Finance sets the year's appropriation ``{appropriation}`` (yuan) → the budget view."""
+    budget.put_budget(session, year, yuan_to_fen(body.appropriation), who)
+    out = _budget(budget.budget_view(session, year))
+    session.commit()
+    set_etag(response, out.version or 0)
+    return out
+
+
+@router.get("/budget/{year}", response_model=BudgetRead, tags=["budget"])
+def get_budget(year: Year, who: Caller(*READERS), session: ReadSession) -> BudgetRead:
+    """Appropriation vs settled (approved settlements and their adjustments) vs paid, for the semesters that
+    start in ``year``; ``appropriation`` is null until finance sets it."""
+    return _budget(budget.budget_view(session, year))
+
+
+# ---- reports ---------------------------------------------------------------------------------------------------
+
+@router.get("/reports/totals", response_model=Totals, tags=["reports"])
+def totals(who: Caller(*READERS), session: ReadSession, semester: SemesterQ = None,
+           school_code: SchoolQ = None) -> Totals:
+    """Totals by school and semester (each settlement: total, adjustments, paid, due) and by semester."""
+    t = reports.totals(session, semester=semester, school_code=school_code)
+    items = [TotalRow(semester=i["semester"], school_code=i["school_code"], settlement_id=i["settlement_id"],
+                      state=i["state"], seats=i["seats"], tariff=fen_to_yuan(i["tariff_fen"]),
+                      total=fen_to_yuan(i["total_fen"]), adjustments=fen_to_yuan(i["adjustments_fen"]),
+                      paid=fen_to_yuan(i["paid_fen"]), due=fen_to_yuan(i["due_fen"])) for i in t["items"]]
+    by = [SemesterTotal(semester=s["semester"], schools=s["schools"], seats=s["seats"],
+                        approved_total=fen_to_yuan(s["approved_total_fen"]),
+                        draft_total=fen_to_yuan(s["draft_total_fen"]), paid=fen_to_yuan(s["paid_fen"]),
+                        due=fen_to_yuan(s["due_fen"])) for s in t["by_semester"]]
+    return Totals(items=items, by_semester=by)
+
+
+@router.get("/reports/pupils/{application_no}", response_model=PupilReport, tags=["reports"])
+def pupil_report(application_no: Annotated[str, Path(min_length=1, max_length=40, pattern=CODE)],
+                 who: Caller(*READERS), session: ReadSession) -> PupilReport:
+    """One pupil (ID masked): their seats and every settlement line and adjustment for them; 404 when the
+    application has no purchased seat."""
+    r = reports.pupil(session, application_no)
+    if not r["seats"]:
+        raise NotFound(f"no purchased seat for application {application_no}", code="seat_not_found")
+    lines = [PupilLine(**{k: v for k, v in x.items() if not k.endswith("_fen")}, amount=fen_to_yuan(x["amount_fen"]),
+                       adjustments=fen_to_yuan(x["adjustments_fen"])) for x in r["lines"]]
+    return PupilReport(application_no=application_no, seats=[SeatRead.of(s) for s in r["seats"]], lines=lines,
+                       total=fen_to_yuan(r["total_fen"]))
+
+
+# ---- exports ---------------------------------------------------------------------------------------------------
+
+def _filename(stem: str, semester: str | None) -> str:
+    return f"funding-{stem}{'-' + semester if semester else ''}-{datetime.now():%Y%m%d}"
+
+
+@router.get("/exports/auditor.xlsx", tags=["exports"], response_class=Response,
+            responses={200: {"content": {XLSX: {}}}})
+def export_xlsx(who: Caller(*READERS), session: ReadSession, semester: SemesterQ = None) -> Response:
+    """The auditor's workbook: one sheet per view (settlements, lines, seats, tariffs, adjustments,
+    disbursements, ledger, verification, totals, budget); amounts are numbers with format ``0.00``."""
+    data = exports.to_xlsx(reports.view(session, name, semester=semester) for name in reports.VIEWS)
+    return Response(data, media_type=XLSX,
+                    headers={"Content-Disposition": f'attachment; filename="{_filename("auditor", semester)}.xlsx"'})
+
+
+@router.get("/exports/{view}.csv", tags=["exports"], response_class=Response,
+            responses={200: {"content": {"text/csv": {}}}})
+def export_csv(view: str, who: Caller(*READERS), session: ReadSession, semester: SemesterQ = None) -> Response:
+    """One view as UTF-8 CSV (amounts as yuan strings with 2 places); views: settlements, lines, seats, tariffs,
+    adjustments, disbursements, ledger, verification, totals, budget. 404 ``unknown_view``."""
+    if view not in reports.VIEWS:
+        raise NotFound(f"no view {view!r}; views: {', '.join(reports.VIEWS)}", code="unknown_view")
+    data = exports.to_csv(reports.view(session, view, semester=semester))
+    return Response(data, media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{_filename(view, semester)}.csv"'})
+

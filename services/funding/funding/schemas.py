@@ -1,0 +1,308 @@
+"""Request and response models of the funding service. Money in: ``Money`` decimal strings (yuan, ≤ 2 places,
+JSON numbers refused); money out: ``"3000.00"`` strings made from integer fen; ID numbers out: masked."""
+
+from __future__ import annotations
+
+import unicodedata
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BaseModel, Field, Strict, model_validator
+
+from common.ids import IdNumber
+from common.schemas import Day, NonNegativeMoney, PersonName, PositiveMoney, StrictModel, fen_to_yuan
+
+CODE = r"^[A-Za-z0-9][A-Za-z0-9_-]*$"
+SchoolCode = Annotated[str, Strict(), Field(min_length=1, max_length=32, pattern=CODE)]
+SemesterCode = Annotated[str, Strict(), Field(min_length=1, max_length=32, pattern=CODE,
+                                              examples=["2025-autumn", "2026-spring"])]
+ApplicationNo = Annotated[str, Strict(), Field(min_length=1, max_length=40, pattern=CODE)]
+RowId = Annotated[int, Strict(), Field(ge=1, le=2**31 - 1)]
+Grade = Annotated[int, Strict(), Field(ge=1, le=9)]
+Yuan = Annotated[str, Field(description="yuan, decimal string with 2 places", examples=["3000.00"])]
+
+
+def _text(value: str) -> str:
+    if value != value.strip():
+        raise ValueError("text must not start or end with spaces")
+    for ch in value:
+        if unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn") and ch not in "\n":
+            raise ValueError(f"text contains a control or invalid character U+{ord(ch):04X}")
+    return value
+
+
+Text = Annotated[str, Strict(), Field(min_length=1, max_length=500), AfterValidator(_text)]
+Reference = Annotated[str, Strict(), Field(min_length=1, max_length=64), AfterValidator(_text)]
+
+
+def mask_id(number: str) -> str:
+    """``510722198801012345`` → ``510722********2345``: the issuing county and last four only (BRIEF §9)."""
+    return number[:6] + "*" * (len(number) - 10) + number[-4:] if len(number) > 10 else "*" * len(number)
+
+
+def yuan(fen: int | None) -> str | None:
+    return None if fen is None else fen_to_yuan(fen)
+
+
+# ---- semesters and tariffs -------------------------------------------------------------------------------------
+
+class SemesterCreate(StrictModel):
+    """A semester; without dates, ``"<year>-autumn"`` runs 1 Sep – 31 Jan and ``"<year>-spring"`` 1 Feb – 15 Jul
+    (the configured defaults)."""
+
+    code: SemesterCode
+    name: Text | None = None
+    starts_on: Day | None = None
+    ends_on: Day | None = None
+
+    @model_validator(mode="after")
+    def _both_or_neither(self) -> "SemesterCreate":
+        if (self.starts_on is None) != (self.ends_on is None):
+            raise ValueError("give both starts_on and ends_on, or neither for the defaults")
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValueError("ends_on is before starts_on")
+        return self
+
+
+class SemesterRead(BaseModel):
+    code: str
+    name: str
+    starts_on: date
+    ends_on: date
+    days: int
+    created_by: str
+    created_at: datetime
+
+
+class TariffPut(StrictModel):
+    """购买学位标准 inputs (yuan per pupil per semester). ``standard`` omitted → the suggestion, i.e. the lower of
+    operating cost and original fee."""
+
+    operating_cost_per_pupil: NonNegativeMoney
+    original_fee: NonNegativeMoney
+    standard: NonNegativeMoney | None = None
+    note: Text | None = None
+
+
+class TariffRead(BaseModel):
+    school_code: str
+    semester: str
+    version: int
+    operating_cost_per_pupil: Yuan
+    original_fee: Yuan
+    suggestion: Yuan
+    standard: Yuan
+    standard_source: Literal["decided", "suggestion"]
+    note: str | None
+    decided_by: str
+    decided_at: datetime
+
+    @classmethod
+    def of(cls, t: Any) -> "TariffRead":
+        return cls(school_code=t.school_code, semester=t.semester_code, version=t.version,
+                   operating_cost_per_pupil=fen_to_yuan(t.operating_cost_fen),
+                   original_fee=fen_to_yuan(t.original_fee_fen),
+                   suggestion=fen_to_yuan(t.suggestion_fen), standard=fen_to_yuan(t.standard_fen),
+                   standard_source="decided" if t.standard_given else "suggestion", note=t.note,
+                   decided_by=t.decided_by, decided_at=t.decided_at)
+
+
+# ---- purchased seats -------------------------------------------------------------------------------------------
+
+class SeatIn(StrictModel):
+    application_no: ApplicationNo
+    pupil_name: PersonName
+    pupil_id_number: IdNumber
+    school_code: SchoolCode
+    grade: Grade
+    start_date: Day
+
+
+class Handover(StrictModel):
+    """Placed pupils handed over by enrollment when a run is finalised (≤ 1000 seats per call)."""
+
+    run_id: Annotated[str, Strict(), Field(min_length=1, max_length=64)] | None = None
+    seats: list[SeatIn] = Field(min_length=1, max_length=1000)
+
+
+class HandoverItem(BaseModel):
+    application_no: str
+    school_code: str
+    start_date: date
+    seat_id: int
+    status: Literal["created", "existing"]
+
+
+class HandoverResult(BaseModel):
+    created: int
+    existing: int
+    items: list[HandoverItem]
+
+
+class SeatRead(BaseModel):
+    id: int
+    application_no: str
+    pupil_name: str
+    pupil_id_number: str = Field(description="masked: county and last four digits")
+    school_code: str
+    grade: int
+    start_date: date
+    end_date: date | None
+    end_reason: str | None
+    run_id: str | None
+    previous_seat_id: int | None
+    created_at: datetime
+
+    @classmethod
+    def of(cls, s: Any) -> "SeatRead":
+        return cls(id=s.id, application_no=s.application_no, pupil_name=s.pupil_name,
+                   pupil_id_number=mask_id(s.pupil_id_number), school_code=s.school_code, grade=s.grade,
+                   start_date=s.start_date, end_date=s.end_date, end_reason=s.end_reason, run_id=s.run_id,
+                   previous_seat_id=s.previous_seat_id, created_at=s.created_at)
+
+
+class SeatEnd(StrictModel):
+    end_date: Day
+    reason: Text
+
+
+class SeatEndResult(BaseModel):
+    seat: SeatRead
+    affected_settlements: list[int] = Field(
+        description="approved or paid settlements that counted this seat past its new end date: "
+                    "each needs an adjustment (POST /adjustments)")
+
+
+class SeatTransfer(StrictModel):
+    to_school_code: SchoolCode
+    on: Day
+    reason: Text | None = None
+
+
+class SeatTransferred(BaseModel):
+    ended: SeatRead
+    opened: SeatRead
+    affected_settlements: list[int]
+
+
+# ---- settlements -----------------------------------------------------------------------------------------------
+
+class SettlementCreate(StrictModel):
+    school_code: SchoolCode
+    semester: SemesterCode
+
+
+class SettlementRun(StrictModel):
+    semester: SemesterCode
+
+
+class Pupil(BaseModel):
+    name: str
+    id_number: str = Field(description="masked")
+
+
+class LineRead(BaseModel):
+    seat_id: int
+    application_no: str
+    pupil: Pupil
+    days: int
+    semester_days: int
+    amount: Yuan
+
+
+class SettlementRead(BaseModel):
+    """A settlement; ``amount_due`` = total + adjustments − paid. ``lines`` on single reads only."""
+
+    id: int
+    school_code: str
+    semester: str
+    state: Literal["draft", "approved", "paid"]
+    tariff: Yuan
+    tariff_version: int
+    semester_days: int
+    total: Yuan
+    line_count: int
+    adjustments_total: Yuan
+    paid_total: Yuan
+    amount_due: Yuan
+    version: int
+    computed_by: str
+    computed_at: datetime
+    approved_by: str | None
+    approved_at: datetime | None
+    lines: list[LineRead] | None = None
+
+
+class SkippedSchool(BaseModel):
+    school_code: str
+    code: str
+    detail: str
+
+
+class RunResult(BaseModel):
+    semester: str
+    drafted: list[SettlementRead]
+    skipped: list[SkippedSchool]
+
+
+class DisbursementCreate(StrictModel):
+    """拨付: the payment reference, the amount (must equal the amount due) and the day paid."""
+
+    reference: Reference
+    amount: PositiveMoney
+    paid_on: Day
+
+
+class DisbursementRead(BaseModel):
+    id: int
+    settlement_id: int
+    reference: str
+    amount: Yuan
+    paid_on: date
+    recorded_by: str
+    recorded_at: datetime
+    ledger_seq: int
+
+    @classmethod
+    def of(cls, d: Any) -> "DisbursementRead":
+        return cls(id=d.id, settlement_id=d.settlement_id, reference=d.reference, amount=fen_to_yuan(d.amount_fen),
+                   paid_on=d.paid_on, recorded_by=d.recorded_by, recorded_at=d.recorded_at, ledger_seq=d.ledger_seq)
+
+
+class AdjustmentCreate(StrictModel):
+    """A correction to an approved settlement for one seat: the pupil's corrected last day (the day before the
+    seat started = never attended)."""
+
+    settlement_id: RowId
+    seat_id: RowId
+    corrected_end_date: Day
+    reason: Text
+
+
+class AdjustmentRead(BaseModel):
+    id: int
+    settlement_id: int
+    seat_id: int
+    previous_end_date: date | None
+    corrected_end_date: date
+    days_before: int
+    days_after: int
+    amount_before: Yuan
+    amount_after: Yuan
+    delta: Yuan
+    reason: str
+    recorded_by: str
+    recorded_at: datetime
+    ledger_seq: int
+
+    @classmethod
+    def of(cls, a: Any) -> "AdjustmentRead":
+        return cls(id=a.id, settlement_id=a.settlement_id, seat_id=a.seat_id, previous_end_date=a.previous_end_date,
+                   corrected_end_date=a.corrected_end_date, days_before=a.days_before, days_after=a.days_after,
+                   amount_before=fen_to_yuan(a.amount_before_fen), amount_after=fen_to_yuan(a.amount_after_fen),
+                   delta=fen_to_yuan(a.delta_fen), reason=a.reason, recorded_by=a.recorded_by,
+                   recorded_at=a.recorded_at, ledger_seq=a.ledger_seq)
+
+
+def page(items: list[Any], next_cursor: int | None) -> dict[str, Any]:
+    return {"items": items, "next_cursor": None if next_cursor is None else str(next_cursor)}

@@ -1,0 +1,290 @@
+"""Use cases for semesters, tariffs (购买学位标准) and purchased seats (政府购买学位) — BRIEF §8, plan 三(四).
+
+Every function takes a session and never commits; the router commits once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from sqlalchemy import and_, func, or_, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from common.db import utcnow
+from common.errors import Invalid, PreconditionFailed
+from common.identity import Identity
+from common.schemas import yuan_to_fen
+from common.versioning import etag
+from funding import errors
+from funding.config import Settings
+from funding.models import PurchasedSeat, Semester, Settlement, SettlementLine, Tariff
+from funding.schemas import Handover, SeatEnd, SeatTransfer, SemesterCreate, TariffPut
+from funding.settlement import Period, day_before, default_period
+
+SETTLED = ("approved", "paid")
+
+
+def check_if_match(sent: str | None, version: int) -> None:
+    """``If-Match`` (optional) must name ``"v<version>"``; else 412 ``precondition_failed``."""
+    if sent is None or sent.strip() == "*":
+        return
+    if etag(version) not in [tag.strip().removeprefix("W/") for tag in sent.split(",")]:
+        raise PreconditionFailed(f"resource changed: current version is {etag(version)}, you sent {sent}")
+
+
+def parse_cursor(cursor: str | None) -> int:
+    """Listings page by an increasing id; the cursor is the last id seen (0 = from the start)."""
+    if cursor is None:
+        return 0
+    if not (cursor.isascii() and cursor.isdigit()) or len(cursor) > 12:
+        raise errors.InvalidCursor("cursor must be the next_cursor of a previous page", field="cursor")
+    return int(cursor)
+
+
+# ---- semesters -------------------------------------------------------------------------------------------------
+
+def create_semester(session: Session, body: SemesterCreate, who: Identity, settings: Settings) -> Semester:
+    """Configure a semester; missing dates come from the defaults for ``<year>-autumn`` / ``<year>-spring``.
+    409 ``semester_exists``; 422 when no dates are given for another code shape."""
+    if session.get(Semester, body.code) is not None:
+        raise errors.SemesterExists(f"semester {body.code} is already configured")
+    if body.starts_on and body.ends_on:
+        period = Period(body.starts_on, body.ends_on)
+    else:
+        try:
+            period = default_period(body.code, autumn=(settings.autumn_starts, settings.autumn_ends),
+                                    spring=(settings.spring_starts, settings.spring_ends))
+        except ValueError as exc:
+            raise Invalid(str(exc), field="starts_on") from None
+    semester = Semester(code=body.code, name=body.name or body.code, starts_on=period.starts_on,
+                        ends_on=period.ends_on, created_by=who.subject, created_at=utcnow())
+    session.add(semester)
+    try:
+        session.flush()
+    except IntegrityError:
+        raise errors.SemesterExists(f"semester {body.code} is already configured") from None
+    return semester
+
+
+def get_semester(session: Session, code: str) -> Semester:
+    semester = session.get(Semester, code)
+    if semester is None:
+        raise errors.SemesterNotFound(f"no semester {code!r}; configure it with POST /semesters", field="semester")
+    return semester
+
+
+def period_of(semester: Semester) -> Period:
+    return Period(semester.starts_on, semester.ends_on)
+
+
+def list_semesters(session: Session) -> Sequence[Semester]:
+    return session.scalars(select(Semester).order_by(Semester.starts_on, Semester.code)).all()
+
+
+# ---- tariffs ---------------------------------------------------------------------------------------------------
+
+def current_tariff(session: Session, school_code: str, semester_code: str, *, lock: bool = False) -> Tariff | None:
+    """The latest version of a school's tariff for a semester, or ``None``."""
+    stmt = (select(Tariff).where(Tariff.school_code == school_code, Tariff.semester_code == semester_code)
+            .order_by(Tariff.version.desc()).limit(1))
+    return session.scalars(stmt.with_for_update() if lock else stmt).first()
+
+
+def settlement_for(session: Session, school_code: str, semester_code: str, *, lock: bool = False) -> Settlement | None:
+    stmt = select(Settlement).where(Settlement.school_code == school_code, Settlement.semester_code == semester_code)
+    return session.scalars(stmt.with_for_update() if lock else stmt).first()
+
+
+def put_tariff(session: Session, school_code: str, semester_code: str, body: TariffPut, who: Identity,
+               if_match: str | None = None) -> Tariff:
+    """Decide (or replace) a school's standard for a semester, keeping every earlier version.
+
+    suggestion = min(operating cost per pupil, original fee); standard = the given one, else the suggestion.
+    404 ``semester_not_found``; 409 ``semester_settled`` once the school's settlement for the semester is approved
+    (the settlement row is locked, so an approval running at the same moment is ordered before or after);
+    412 on a stale ``If-Match``; 409 ``concurrent_update`` when another replacement wins the same version.
+    """
+    get_semester(session, semester_code)
+    settlement = settlement_for(session, school_code, semester_code, lock=True)
+    if settlement is not None and settlement.state in SETTLED:
+        raise errors.SemesterSettled(f"the {semester_code} settlement of {school_code} is {settlement.state}; "
+                                     "its tariff can no longer change (correct with an adjustment)")
+    current = current_tariff(session, school_code, semester_code, lock=True)
+    check_if_match(if_match, current.version if current else 0)
+    cost, fee = yuan_to_fen(body.operating_cost_per_pupil), yuan_to_fen(body.original_fee)
+    suggestion = min(cost, fee)
+    version = (current.version if current else 0) + 1
+    tariff = Tariff(school_code=school_code, semester_code=semester_code, version=version,
+                    operating_cost_fen=cost, original_fee_fen=fee, suggestion_fen=suggestion,
+                    standard_fen=suggestion if body.standard is None else yuan_to_fen(body.standard),
+                    standard_given=body.standard is not None, note=body.note, decided_by=who.subject,
+                    decided_at=utcnow())
+    session.add(tariff)
+    try:
+        session.flush()
+    except IntegrityError:
+        raise errors.ConcurrentUpdate("another tariff decision for this school and semester was saved first") from None
+    return tariff
+
+
+def list_tariffs(session: Session, *, semester: str | None, school_code: str | None, after: int,
+                 limit: int) -> list[Tariff]:
+    """Current versions only, ordered by id."""
+    latest = (select(Tariff.school_code, Tariff.semester_code, func.max(Tariff.version).label("v"))
+              .group_by(Tariff.school_code, Tariff.semester_code).subquery())
+    stmt = select(Tariff).join(latest, and_(Tariff.school_code == latest.c.school_code,
+                                            Tariff.semester_code == latest.c.semester_code,
+                                            Tariff.version == latest.c.v))
+    if semester:
+        stmt = stmt.where(Tariff.semester_code == semester)
+    if school_code:
+        stmt = stmt.where(Tariff.school_code == school_code)
+    return list(session.scalars(stmt.where(Tariff.id > after).order_by(Tariff.id).limit(limit + 1)))
+
+
+def tariff_history(session: Session, school_code: str, semester_code: str) -> list[Tariff]:
+    """Every version, oldest first; 404 ``tariff_not_found`` when none was decided."""
+    rows = list(session.scalars(select(Tariff).where(Tariff.school_code == school_code,
+                                                     Tariff.semester_code == semester_code).order_by(Tariff.version)))
+    if not rows:
+        raise errors.TariffNotFound(f"no tariff for {school_code} in {semester_code}")
+    return rows
+
+
+# ---- purchased seats -------------------------------------------------------------------------------------------
+
+def _seat_key(s: Any) -> tuple[str, str, date]:
+    return (s.application_no, s.school_code, s.start_date)
+
+
+def _find_seats(session: Session, keys: list[tuple[str, str, date]]) -> dict[tuple[str, str, date], PurchasedSeat]:
+    found: dict[tuple[str, str, date], PurchasedSeat] = {}
+    apps = sorted({k[0] for k in keys})
+    for i in range(0, len(apps), 500):
+        for seat in session.scalars(select(PurchasedSeat).where(PurchasedSeat.application_no.in_(apps[i:i + 500]))):
+            found[_seat_key(seat)] = seat
+    return found
+
+
+def handover(session: Session, body: Handover, who: Identity) -> dict[str, Any]:
+    """Take placed pupils from enrollment as purchased seats; idempotent per (application_no, school, start date).
+
+    A seat already held (or repeated in the batch, or inserted by a concurrent twin) counts as ``existing``
+    and creates nothing. → ``{created, existing, items: [{application_no, school_code, start_date, seat_id,
+    status}]}``.
+    """
+    keys = [_seat_key(s) for s in body.seats]
+    held = _find_seats(session, keys)
+    now = utcnow()
+    new: dict[tuple[str, str, date], PurchasedSeat] = {}
+    for s in body.seats:
+        key = _seat_key(s)
+        if key in held or key in new:
+            continue
+        new[key] = PurchasedSeat(application_no=s.application_no, pupil_name=s.pupil_name,
+                                 pupil_id_number=s.pupil_id_number, school_code=s.school_code, grade=s.grade,
+                                 start_date=s.start_date, run_id=body.run_id, created_by=who.subject, created_at=now)
+    if new:
+        try:
+            with session.begin_nested():
+                session.add_all(new.values())
+        except IntegrityError:  # a concurrent hand-over stored some of them first: go one by one
+            for key, seat in list(new.items()):
+                try:
+                    with session.begin_nested():
+                        session.add(seat)
+                except IntegrityError:
+                    del new[key]
+            held = _find_seats(session, keys)
+    items, seen = [], set()
+    for s in body.seats:
+        key = _seat_key(s)
+        created = key in new and key not in seen
+        seen.add(key)
+        seat = new[key] if key in new else held[key]
+        items.append({"application_no": s.application_no, "school_code": s.school_code, "start_date": s.start_date,
+                      "seat_id": seat.id, "status": "created" if created else "existing"})
+    n_created = sum(1 for i in items if i["status"] == "created")
+    return {"created": n_created, "existing": len(items) - n_created, "items": items}
+
+
+def get_seat(session: Session, seat_id: int, *, lock: bool = False) -> PurchasedSeat:
+    stmt = select(PurchasedSeat).where(PurchasedSeat.id == seat_id)
+    seat = session.scalars(stmt.with_for_update() if lock else stmt).first()
+    if seat is None:
+        raise errors.SeatNotFound(f"no purchased seat {seat_id}")
+    return seat
+
+
+def seats_in(session: Session, school_code: str, period: Period) -> list[tuple[int, str, date, date | None]]:
+    """``(seat_id, application_no, start, end)`` of a school's seats that meet the period, by id."""
+    stmt = (select(PurchasedSeat.id, PurchasedSeat.application_no, PurchasedSeat.start_date, PurchasedSeat.end_date)
+            .where(PurchasedSeat.school_code == school_code, PurchasedSeat.start_date <= period.ends_on,
+                   or_(PurchasedSeat.end_date.is_(None), PurchasedSeat.end_date >= period.starts_on))
+            .order_by(PurchasedSeat.id))
+    return [tuple(r) for r in session.execute(stmt)]
+
+
+def list_seats(session: Session, *, school_code: str | None, semester: str | None, after: int,
+               limit: int) -> list[PurchasedSeat]:
+    stmt = select(PurchasedSeat).where(PurchasedSeat.id > after)
+    if school_code:
+        stmt = stmt.where(PurchasedSeat.school_code == school_code)
+    if semester:
+        period = period_of(get_semester(session, semester))
+        stmt = stmt.where(PurchasedSeat.start_date <= period.ends_on,
+                          or_(PurchasedSeat.end_date.is_(None), PurchasedSeat.end_date >= period.starts_on))
+    return list(session.scalars(stmt.order_by(PurchasedSeat.id).limit(limit + 1)))
+
+
+def settlements_counting_past(session: Session, seat_id: int, end: date) -> list[int]:
+    """Approved/paid settlements whose semester runs past ``end`` and that counted this seat there."""
+    stmt = (select(Settlement.id).join(SettlementLine, SettlementLine.settlement_id == Settlement.id)
+            .join(Semester, Semester.code == Settlement.semester_code)
+            .where(SettlementLine.seat_id == seat_id, Settlement.state.in_(SETTLED), Semester.ends_on > end)
+            .order_by(Settlement.id))
+    return list(session.scalars(stmt))
+
+
+def end_seat(session: Session, seat_id: int, body: SeatEnd) -> tuple[PurchasedSeat, list[int]]:
+    """Record the pupil's last day. 404; 409 ``seat_ended`` when it already has an end; 422 when the end is
+    before the start. Approved settlements are not touched: the ids of those that need an adjustment are
+    returned with the seat."""
+    seat = get_seat(session, seat_id, lock=True)
+    if seat.end_date is not None:
+        raise errors.SeatEnded(f"seat {seat_id} already ended on {seat.end_date}; correct money with an adjustment")
+    if body.end_date < seat.start_date:
+        raise Invalid(f"end_date is before the seat's start {seat.start_date}", field="end_date")
+    seat.end_date, seat.end_reason = body.end_date, body.reason
+    session.flush()
+    return seat, settlements_counting_past(session, seat.id, body.end_date)
+
+
+def transfer_seat(session: Session, seat_id: int, body: SeatTransfer,
+                  who: Identity) -> tuple[PurchasedSeat, PurchasedSeat, list[int]]:
+    """Move a pupil to another school on ``on``: this seat ends the day before, a new seat opens on ``on``.
+    422 when ``on`` is not after the start or the school is the same; 409 ``seat_ended`` when the seat ended
+    before ``on``; 409 ``seat_exists`` when that new seat already exists."""
+    seat = get_seat(session, seat_id, lock=True)
+    if body.to_school_code == seat.school_code:
+        raise Invalid("the pupil already holds this seat at that school", field="to_school_code")
+    if body.on <= seat.start_date:
+        raise Invalid(f"a transfer must come after the seat's start {seat.start_date}", field="on")
+    if seat.end_date is not None and seat.end_date < body.on:
+        raise errors.SeatEnded(f"seat {seat_id} already ended on {seat.end_date}")
+    seat.end_date = day_before(body.on)
+    seat.end_reason = body.reason or f"transferred to {body.to_school_code}"
+    opened = PurchasedSeat(application_no=seat.application_no, pupil_name=seat.pupil_name,
+                           pupil_id_number=seat.pupil_id_number, school_code=body.to_school_code, grade=seat.grade,
+                           start_date=body.on, run_id=seat.run_id, previous_seat_id=seat.id, created_by=who.subject,
+                           created_at=utcnow())
+    try:
+        with session.begin_nested():
+            session.add(opened)
+    except IntegrityError:
+        raise errors.SeatExists(f"{seat.application_no} already has a seat at {body.to_school_code} "
+                                f"from {body.on}") from None
+    return seat, opened, settlements_counting_past(session, seat.id, seat.end_date)

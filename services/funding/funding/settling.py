@@ -1,0 +1,281 @@
+"""Use cases for settlements (结算), approvals, disbursements (拨付) and adjustments —
+BRIEF §8, plan 三(四). Functions take a session and never commit.
+
+State: draft → approved (finance) → paid (finance, amount = amount due). Approved settlements never change; a
+correction is an :class:`~funding.models.Adjustment`. Approvals, adjustments and disbursements each append one
+hash-chained ledger entry (:func:`funding.audit.append_ledger`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import timedelta
+
+from sqlalchemy import delete, func, insert, select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from common.db import utcnow
+from common.errors import Invalid
+from common.identity import Identity
+from common.schemas import fen_to_yuan, yuan_to_fen
+from funding import errors
+from funding.audit import append_ledger
+from funding.models import Adjustment, Disbursement, PurchasedSeat, Semester, Settlement, SettlementLine
+from funding.schemas import AdjustmentCreate, DisbursementCreate, LineRead, Pupil, SettlementRead, mask_id
+from funding.service import (SETTLED, check_if_match, current_tariff, get_semester, get_seat, period_of, seats_in,
+                             settlement_for)
+from funding.settlement import days_enrolled, lines_digest, prorate_fen, settle
+
+
+# ---- settlements -----------------------------------------------------------------------------------------------
+
+def get_settlement(session: Session, settlement_id: int, *, lock: bool = False) -> Settlement:
+    stmt = select(Settlement).where(Settlement.id == settlement_id)
+    row = session.scalars(stmt.with_for_update() if lock else stmt).first()
+    if row is None:
+        raise errors.SettlementNotFound(f"no settlement {settlement_id}")
+    return row
+
+
+def money_of(session: Session, ids: Sequence[int]) -> dict[int, tuple[int, int]]:
+    """``{settlement_id: (adjustments_fen, paid_fen)}``."""
+    out = {i: (0, 0) for i in ids}
+    for i in range(0, len(ids), 500):
+        chunk = list(ids[i:i + 500])
+        for sid, adj in session.execute(select(Adjustment.settlement_id, func.sum(Adjustment.delta_fen))
+                                        .where(Adjustment.settlement_id.in_(chunk)).group_by(Adjustment.settlement_id)):
+            out[sid] = (int(adj), out[sid][1])
+        for sid, paid in session.execute(select(Disbursement.settlement_id, func.sum(Disbursement.amount_fen))
+                                         .where(Disbursement.settlement_id.in_(chunk))
+                                         .group_by(Disbursement.settlement_id)):
+            out[sid] = (out[sid][0], int(paid))
+    return out
+
+
+def amount_due(session: Session, settlement: Settlement) -> int:
+    """total + adjustments − paid, in fen (0 for a draft: nothing is owed before approval)."""
+    if settlement.state not in SETTLED:
+        return 0
+    adj, paid = money_of(session, [settlement.id])[settlement.id]
+    return settlement.total_fen + adj - paid
+
+
+def compute_draft(session: Session, school_code: str, semester_code: str, who: Identity) -> Settlement:
+    """Compute (or recompute, replacing the lines) the draft settlement of one school for one semester from its
+    current tariff and seats. 404 ``semester_not_found``; 409 ``tariff_missing``; 409 ``semester_settled`` once
+    approved; 409 ``concurrent_update`` when a twin created it at the same moment."""
+    semester = get_semester(session, semester_code)
+    existing = settlement_for(session, school_code, semester_code, lock=True)
+    if existing is not None and existing.state in SETTLED:
+        raise errors.SemesterSettled(f"the {semester_code} settlement of {school_code} is {existing.state} and "
+                                     "never changes; correct it with an adjustment")
+    tariff = current_tariff(session, school_code, semester_code)
+    if tariff is None:
+        raise errors.TariffMissing(f"no tariff for {school_code} in {semester_code}: "
+                                   f"PUT /tariffs/{school_code}/{semester_code} first")
+    period = period_of(semester)
+    seats = seats_in(session, school_code, period)
+    result = settle(tariff.standard_fen, period, ((sid, start, end) for sid, _, start, end in seats))
+    now = utcnow()
+    fields = dict(state="draft", tariff_fen=tariff.standard_fen, tariff_version=tariff.version,
+                  semester_days=result.semester_days, total_fen=result.total_fen, line_count=len(result.lines),
+                  computed_by=who.subject, computed_at=now)
+    if existing is None:
+        row = Settlement(school_code=school_code, semester_code=semester_code, version=1, **fields)
+        try:
+            with session.begin_nested():
+                session.add(row)
+        except IntegrityError:
+            raise errors.ConcurrentUpdate("this settlement was created by another request at the same moment") from None
+    else:
+        row = existing
+        session.execute(delete(SettlementLine).where(SettlementLine.settlement_id == row.id))
+        for key, value in fields.items():
+            setattr(row, key, value)
+        row.version += 1
+    app_of = {sid: app for sid, app, _, _ in seats}
+    if result.lines:  # a Core insert: one executemany, no ORM bookkeeping for 20 000 rows
+        session.execute(insert(SettlementLine.__table__), [
+            {"settlement_id": row.id, "seat_id": sid, "application_no": app_of[sid], "days": days, "amount_fen": amt}
+            for sid, days, amt in result.lines])
+    session.flush()
+    return row
+
+
+def run_semester(session: Session, semester_code: str, who: Identity) -> tuple[list[Settlement], list[dict]]:
+    """Draft every school with seats in the semester; schools without a tariff or already approved are skipped
+    with the reason (``tariff_missing``, ``semester_settled``)."""
+    period = period_of(get_semester(session, semester_code))
+    schools = session.scalars(select(PurchasedSeat.school_code).distinct()
+                              .where(PurchasedSeat.start_date <= period.ends_on,
+                                     (PurchasedSeat.end_date.is_(None)) | (PurchasedSeat.end_date >= period.starts_on))
+                              .order_by(PurchasedSeat.school_code)).all()
+    drafted, skipped = [], []
+    for school in schools:
+        try:
+            drafted.append(compute_draft(session, school, semester_code, who))
+        except (errors.TariffMissing, errors.SemesterSettled) as exc:
+            skipped.append({"school_code": school, "code": exc.code, "detail": exc.detail})
+    return drafted, skipped
+
+
+def stored_lines(session: Session, settlement_id: int) -> list[tuple[int, int, int]]:
+    return [tuple(r) for r in session.execute(
+        select(SettlementLine.seat_id, SettlementLine.days, SettlementLine.amount_fen)
+        .where(SettlementLine.settlement_id == settlement_id).order_by(SettlementLine.seat_id))]
+
+
+def approve(session: Session, settlement_id: int, who: Identity, if_match: str | None) -> Settlement:
+    """draft → approved, with a ``settlement_approved`` ledger entry carrying the total and the lines' digest.
+
+    The row is locked first, so of two finance users approving at once exactly one succeeds: the other finds it
+    approved (409 ``settlement_not_draft``) or, with a stale ``If-Match``, gets 412. 409 ``settlement_outdated``
+    when the tariff or the seats changed since the draft was computed (recompute it first).
+    """
+    row = get_settlement(session, settlement_id, lock=True)
+    if row.state != "draft":
+        raise errors.SettlementNotDraft(f"settlement {settlement_id} is {row.state}; only a draft can be approved")
+    check_if_match(if_match, row.version)
+    tariff = current_tariff(session, row.school_code, row.semester_code)
+    period = period_of(get_semester(session, row.semester_code))
+    fresh = settle(row.tariff_fen, period,
+                   ((sid, s, e) for sid, _, s, e in seats_in(session, row.school_code, period)))
+    lines = stored_lines(session, row.id)
+    if tariff is None or tariff.version != row.tariff_version or sorted(fresh.lines) != lines:
+        raise errors.SettlementOutdated(f"settlement {settlement_id} no longer matches the current tariff or seats; "
+                                        "recompute it (POST /settlements) and approve the new draft")
+    row.state, row.approved_by, row.approved_at = "approved", who.subject, utcnow()
+    row.version += 1
+    append_ledger(session, "settlement_approved", {
+        "settlement_id": row.id, "school_code": row.school_code, "semester": row.semester_code,
+        "tariff_fen": row.tariff_fen, "tariff_version": row.tariff_version, "semester_days": row.semester_days,
+        "line_count": row.line_count, "amount_fen": row.total_fen, "lines_digest": lines_digest(lines),
+        "by": who.subject})
+    return row
+
+
+def disburse(session: Session, settlement_id: int, body: DisbursementCreate, who: Identity) -> Disbursement:
+    """Record a payment (拨付) of exactly the amount due → state ``paid`` and a ``disbursement`` ledger entry.
+    409 ``settlement_not_approved`` on a draft; 409 ``nothing_due``; 422 ``amount_mismatch`` (with
+    ``amount_due``); 409 ``duplicate_reference``."""
+    row = get_settlement(session, settlement_id, lock=True)
+    if row.state not in SETTLED:
+        raise errors.SettlementNotApproved(f"settlement {settlement_id} is a draft: finance approves it first")
+    due = amount_due(session, row)
+    if due <= 0:
+        raise errors.NothingDue(f"nothing is due on settlement {settlement_id}", amount_due=fen_to_yuan(due))
+    amount = yuan_to_fen(body.amount)
+    if amount != due:
+        raise errors.AmountMismatch(f"the amount must equal the amount due {fen_to_yuan(due)}", field="amount",
+                                    amount_due=fen_to_yuan(due))
+    if session.scalar(select(Disbursement.id).where(Disbursement.reference == body.reference)) is not None:
+        raise errors.DuplicateReference(f"payment reference {body.reference!r} is already recorded", field="reference")
+    paid = Disbursement(settlement_id=row.id, reference=body.reference, amount_fen=amount, paid_on=body.paid_on,
+                        recorded_by=who.subject, recorded_at=utcnow(), ledger_seq=0)
+    try:
+        with session.begin_nested():
+            session.add(paid)
+    except IntegrityError:
+        raise errors.DuplicateReference(f"payment reference {body.reference!r} is already recorded",
+                                        field="reference") from None
+    entry = append_ledger(session, "disbursement", {
+        "settlement_id": row.id, "disbursement_id": paid.id, "reference": body.reference, "amount_fen": amount,
+        "paid_on": body.paid_on.isoformat(), "school_code": row.school_code, "semester": row.semester_code,
+        "by": who.subject})
+    paid.ledger_seq = entry.seq
+    row.state = "paid"
+    row.version += 1
+    session.flush()
+    return paid
+
+
+def adjust(session: Session, body: AdjustmentCreate, who: Identity) -> Adjustment:
+    """Correct an approved settlement for one seat whose end date was wrong: the seat's amount is recomputed with
+    the settlement's own tariff and semester, and the difference from what was already counted (its line plus
+    earlier adjustments) is the delta (negative when the pupil left earlier). The seat's end date becomes the
+    corrected one. Appends an ``adjustment`` ledger entry naming the settlement and seat.
+
+    404 settlement / seat; 409 ``settlement_not_approved`` on a draft (recompute it instead); 422
+    ``seat_not_in_settlement``; 422 when the end is more than a day before the start; 422 ``no_change``.
+    """
+    row = get_settlement(session, body.settlement_id, lock=True)
+    if row.state not in SETTLED:
+        raise errors.SettlementNotApproved(f"settlement {row.id} is a draft: recompute it instead of adjusting")
+    seat = get_seat(session, body.seat_id, lock=True)
+    line = session.scalars(select(SettlementLine).where(SettlementLine.settlement_id == row.id,
+                                                        SettlementLine.seat_id == seat.id)).first()
+    if line is None:
+        raise errors.SeatNotInSettlement(f"seat {seat.id} has no line in settlement {row.id}", field="seat_id")
+    if body.corrected_end_date < seat.start_date - timedelta(days=1):
+        raise Invalid(f"corrected_end_date is more than a day before the seat's start {seat.start_date}",
+                      field="corrected_end_date")
+    earlier = session.execute(select(Adjustment.days_after, Adjustment.amount_after_fen)
+                              .where(Adjustment.settlement_id == row.id, Adjustment.seat_id == seat.id)
+                              .order_by(Adjustment.id.desc()).limit(1)).first()
+    days_before, amount_before = ((earlier.days_after, earlier.amount_after_fen) if earlier
+                                  else (line.days, line.amount_fen))
+    period = period_of(session.get(Semester, row.semester_code))
+    days_after = days_enrolled(period, seat.start_date, body.corrected_end_date)
+    if days_after == days_before:
+        raise errors.NoChange(f"the corrected end date gives the same {days_before} days in {row.semester_code}",
+                              field="corrected_end_date")
+    amount_after = prorate_fen(row.tariff_fen, days_after, row.semester_days)
+    adj = Adjustment(settlement_id=row.id, seat_id=seat.id, previous_end_date=seat.end_date,
+                     corrected_end_date=body.corrected_end_date, days_before=days_before, days_after=days_after,
+                     amount_before_fen=amount_before, amount_after_fen=amount_after,
+                     delta_fen=amount_after - amount_before, reason=body.reason, recorded_by=who.subject,
+                     recorded_at=utcnow(), ledger_seq=0)
+    session.add(adj)
+    session.flush()
+    entry = append_ledger(session, "adjustment", {
+        "settlement_id": row.id, "adjustment_id": adj.id, "seat_id": seat.id,
+        "application_no": seat.application_no, "school_code": row.school_code, "semester": row.semester_code,
+        "previous_end_date": seat.end_date.isoformat() if seat.end_date else None,
+        "corrected_end_date": body.corrected_end_date.isoformat(), "days_before": days_before,
+        "days_after": days_after, "amount_fen": adj.delta_fen, "reason": body.reason, "by": who.subject})
+    adj.ledger_seq = entry.seq
+    seat.end_date, seat.end_reason = body.corrected_end_date, body.reason
+    session.flush()
+    return adj
+
+
+def list_adjustments(session: Session, *, settlement_id: int | None, after: int, limit: int) -> list[Adjustment]:
+    stmt = select(Adjustment).where(Adjustment.id > after)
+    if settlement_id is not None:
+        stmt = stmt.where(Adjustment.settlement_id == settlement_id)
+    return list(session.scalars(stmt.order_by(Adjustment.id).limit(limit + 1)))
+
+
+def describe(session: Session, row: Settlement, *, with_lines: bool,
+             money: tuple[int, int] | None = None) -> SettlementRead:
+    """The Settlement answer: yuan strings, amount due, and (``with_lines``) every line with its pupil masked."""
+    adj, paid = money if money is not None else money_of(session, [row.id])[row.id]
+    due = row.total_fen + adj - paid if row.state in SETTLED else 0
+    lines = None
+    if with_lines:
+        stmt = (select(SettlementLine.seat_id, SettlementLine.application_no, PurchasedSeat.pupil_name,
+                       PurchasedSeat.pupil_id_number, SettlementLine.days, SettlementLine.amount_fen)
+                .join(PurchasedSeat, PurchasedSeat.id == SettlementLine.seat_id)
+                .where(SettlementLine.settlement_id == row.id).order_by(SettlementLine.seat_id))
+        lines = [LineRead(seat_id=sid, application_no=app, pupil=Pupil(name=name, id_number=mask_id(idn)), days=days,
+                          semester_days=row.semester_days, amount=fen_to_yuan(amt))
+                 for sid, app, name, idn, days, amt in session.execute(stmt)]
+    return SettlementRead(id=row.id, school_code=row.school_code, semester=row.semester_code, state=row.state,
+                          tariff=fen_to_yuan(row.tariff_fen), tariff_version=row.tariff_version,
+                          semester_days=row.semester_days, total=fen_to_yuan(row.total_fen), line_count=row.line_count,
+                          adjustments_total=fen_to_yuan(adj), paid_total=fen_to_yuan(paid), amount_due=fen_to_yuan(due),
+                          version=row.version, computed_by=row.computed_by, computed_at=row.computed_at,
+                          approved_by=row.approved_by, approved_at=row.approved_at, lines=lines)
+
+
+def list_settlements(session: Session, *, semester: str | None, school_code: str | None, state: str | None,
+                     after: int, limit: int) -> list[Settlement]:
+    stmt = select(Settlement).where(Settlement.id > after)
+    if semester:
+        stmt = stmt.where(Settlement.semester_code == semester)
+    if school_code:
+        stmt = stmt.where(Settlement.school_code == school_code)
+    if state:
+        stmt = stmt.where(Settlement.state == state)
+    return list(session.scalars(stmt.order_by(Settlement.id).limit(limit + 1)))

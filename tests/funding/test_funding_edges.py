@@ -1,0 +1,180 @@
+"""The edges of the funding service: the role matrix (auditors read everything and write nothing; only finance
+approves and pays), money input refusals, exports (CSV and the auditor's workbook). Role and input checks happen
+before the database is touched, so they run on SQLite only; exports run on both backends."""
+
+import csv
+import io
+from decimal import Decimal
+
+import pytest
+from openpyxl import load_workbook
+
+from funding_support import Funding, seat
+
+READ = {"bureau", "finance", "auditor"}
+MATRIX = {
+    ("POST", "/semesters"): {"bureau"},
+    ("GET", "/semesters"): READ,
+    ("PUT", "/tariffs/{school_code}/{semester}"): {"bureau"},
+    ("GET", "/tariffs"): READ,
+    ("GET", "/tariffs/{school_code}/{semester}/history"): READ,
+    ("POST", "/purchased-seats/handover"): {"bureau", "service:enrollment"},
+    ("GET", "/purchased-seats"): READ,
+    ("POST", "/purchased-seats/{seat_id}/end"): {"bureau"},
+    ("POST", "/purchased-seats/{seat_id}/transfer"): {"bureau"},
+    ("POST", "/settlements"): {"bureau", "finance"},
+    ("POST", "/settlements/run"): {"bureau", "finance"},
+    ("GET", "/settlements"): READ,
+    ("GET", "/settlements/{settlement_id}"): READ,
+    ("POST", "/settlements/{settlement_id}/approve"): {"finance"},
+    ("POST", "/settlements/{settlement_id}/disbursements"): {"finance"},
+    ("POST", "/adjustments"): {"finance", "bureau"},
+    ("GET", "/adjustments"): READ,
+    ("GET", "/ledger"): READ,
+    ("GET", "/ledger/verify"): READ,
+    ("PUT", "/budget/{year}"): {"finance"},
+    ("GET", "/budget/{year}"): READ,
+    ("GET", "/reports/totals"): READ,
+    ("GET", "/reports/pupils/{application_no}"): READ,
+    ("GET", "/exports/auditor.xlsx"): READ,
+    ("GET", "/exports/{view}.csv"): READ,
+}
+ROLES = ["platform", "department:police", "department:hrss", "bureau", "finance", "auditor", "service:enrollment",
+         "service:points"]
+PATH_VALUES = {"school_code": "PS001", "semester": "2025-autumn", "seat_id": "1", "settlement_id": "1",
+               "year": "2025", "application_no": "HY2025-1-000001", "view": "totals"}
+sqlite_only = pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
+
+
+@pytest.fixture
+def f(make_service, auth):
+    return Funding(make_service("funding"), auth)
+
+
+@sqlite_only
+def test_role_matrix_covers_every_route_and_holds(f):
+    routes = {(m.upper(), p) for p, ops in f.client.app.openapi()["paths"].items() for m in ops if p != "/health"}
+    assert routes == set(MATRIX), "a route was added or removed: keep the matrix in step with docs/api.md"
+    # auditors: every GET, no write
+    assert {k for k, roles in MATRIX.items() if "auditor" in roles} == {k for k in MATRIX if k[0] == "GET"}
+    # only finance approves and pays
+    for k in [("POST", "/settlements/{settlement_id}/approve"), ("POST", "/settlements/{settlement_id}/disbursements"),
+              ("PUT", "/budget/{year}")]:
+        assert MATRIX[k] == {"finance"}
+    for (method, template), allowed in sorted(MATRIX.items()):
+        path = template.format(**PATH_VALUES)
+        for role in ROLES:
+            resp = f.call(method, role, path, {} if method != "GET" else None)
+            if role in allowed:
+                assert resp.status_code not in (401, 403), (method, path, role, resp.text)
+            else:
+                assert resp.status_code == 403 and resp.json()["code"] == "forbidden", (method, path, role, resp.text)
+            assert resp.status_code < 500, (method, path, role, resp.text)
+        assert f.client.request(method, path).status_code == 401
+
+
+BAD_MONEY = [
+    (3000, "a JSON number"),
+    (3000.5, "a JSON number with a fraction"),
+    ("3000.001", "more than 2 decimals"),
+    ("-1", "negative where it makes no sense"),
+    ("NaN", "not a number"),
+    ("Infinity", "infinite"),
+    ("1e3", "an exponent"),
+    ("99999999999999999.00", "absurdly large"),
+    (" 3000.00", "padded"),
+    ("+3000", "a plus sign"),
+    ("", "empty"),
+    ("3,000.00", "a thousands separator"),
+    (None, "null"),
+    (True, "a boolean"),
+]
+MONEY_FIELDS = [
+    ("PUT", "/tariffs/PS001/2025-autumn", "bureau", {"operating_cost_per_pupil": "3000.00", "original_fee": "3000.00"},
+     "operating_cost_per_pupil"),
+    ("PUT", "/tariffs/PS001/2025-autumn", "bureau", {"operating_cost_per_pupil": "3000.00", "original_fee": "3000.00"},
+     "standard"),
+    ("POST", "/settlements/1/disbursements", "finance", {"reference": "P-1", "amount": "1.00", "paid_on": "2026-01-01"},
+     "amount"),
+    ("PUT", "/budget/2025", "finance", {"appropriation": "1.00"}, "appropriation"),
+]
+
+
+@sqlite_only
+@pytest.mark.parametrize("value, why", BAD_MONEY, ids=[w for _, w in BAD_MONEY])
+def test_money_input_is_refused(f, value, why):
+    for method, path, role, good, field in MONEY_FIELDS:
+        if value is None and field == "standard":
+            continue  # an optional field: null means "use the suggestion"
+        resp = f.call(method, role, path, {**good, field: value})
+        assert resp.status_code == 422, (path, field, why, resp.text)
+        body = resp.json()
+        assert body["code"] == "validation_error" and body["field"] == field, body
+
+
+@sqlite_only
+def test_good_money_is_stored_exactly_and_unknown_fields_refused(f):
+    f.semester("2025-autumn")
+    t = f.tariff("PS001", "2025-autumn", "3000", "2999.9", standard="0.10")
+    assert (t["operating_cost_per_pupil"], t["original_fee"], t["suggestion"], t["standard"]) == \
+           ("3000.00", "2999.90", "2999.90", "0.10")
+    extra = f.put("bureau", "/tariffs/PS001/2025-autumn", {"operating_cost_per_pupil": "1.00", "original_fee": "1.00",
+                                                           "decided_by": "someone-else"})
+    assert extra.status_code == 422 and extra.json()["field"] == "decided_by"
+    zero_pay = f.post("finance", "/settlements/1/disbursements", {"reference": "P", "amount": "0.00",
+                                                                  "paid_on": "2026-01-01"})
+    assert zero_pay.status_code == 422 and zero_pay.json()["field"] == "amount"
+    for bad in ("99999999999", "0", "-3", "abc"):
+        assert f.get("auditor", f"/settlements/{bad}").status_code == 422
+    assert f.get("auditor", "/budget/1999").status_code == 422
+    assert f.get("auditor", "/exports/secrets.csv").json()["code"] == "unknown_view"
+
+
+def test_exports_csv_and_xlsx(f, backend):
+    f.semester("2025-autumn")
+    f.tariff("PS001", "2025-autumn", "3000.00", "3100.00")
+    f.handover(seat("HY2025-1-000001", "PS001", "2025-09-01", name="=HYPERLINK(\"http://x\")"),
+               seat("HY2025-1-000002", "PS001", "2025-11-01", name="阿依古丽·买买提"))
+    draft = f.settle("PS001", "2025-autumn")
+    f.approve(draft)
+    f.ok(f.put("finance", "/budget/2025", {"appropriation": "10000.00"}))
+
+    lines = f.get("auditor", "/exports/lines.csv?semester=2025-autumn")
+    assert lines.status_code == 200 and lines.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(lines.content.decode("utf-8-sig"))))
+    assert [(r["application_no"], r["days"], r["amount"]) for r in rows] == \
+           [("HY2025-1-000001", "153", "3000.00"), ("HY2025-1-000002", "92", "1803.92")]
+    assert rows[0]["pupil_name"].startswith("'=") and rows[1]["pupil_name"] == "阿依古丽·买买提"
+    assert all(r["pupil_id_number"][6:14] == "********" for r in rows)
+    for view in ("settlements", "seats", "tariffs", "adjustments", "disbursements", "ledger", "verification",
+                 "totals", "budget"):
+        resp = f.get("auditor", f"/exports/{view}.csv")
+        assert resp.status_code == 200, (view, resp.text)
+        assert resp.content.decode("utf-8-sig").splitlines()[0].count(",") >= 1
+    totals = list(csv.DictReader(io.StringIO(f.get("auditor", "/exports/totals.csv").content.decode("utf-8-sig"))))
+    assert totals[0]["total"] == "4803.92" and totals[0]["due"] == "4803.92"
+
+    book = f.get("auditor", "/exports/auditor.xlsx?semester=2025-autumn")
+    assert book.status_code == 200 and "spreadsheetml" in book.headers["content-type"]
+    wb = load_workbook(io.BytesIO(book.content))
+    assert wb.sheetnames == ["settlements", "lines", "seats", "tariffs", "adjustments", "disbursements", "ledger",
+                             "verification", "totals", "budget"]
+    ws = wb["lines"]
+    header = [c.value for c in ws[1]]
+    amount_col = header.index("amount")
+    cells = [row[amount_col] for row in ws.iter_rows(min_row=2)]
+    assert [c.number_format for c in cells] == ["0.00", "0.00"]
+    assert [Decimal(str(c.value)).quantize(Decimal("0.01")) for c in cells] == [Decimal("3000.00"), Decimal("1803.92")]
+    assert not isinstance(cells[0].value, str)  # a number an auditor can sum
+    names = [row[header.index("pupil_name")].value for row in ws.iter_rows(min_row=2)]
+    assert names[0].startswith("'=") and all(row[header.index("pupil_id_number")].value[6:14] == "********"
+                                             for row in ws.iter_rows(min_row=2))
+    settlements = wb["settlements"]
+    head = [c.value for c in settlements[1]]
+    total = settlements.cell(row=2, column=head.index("total") + 1)
+    assert total.number_format == "0.00" and Decimal(str(total.value)) == Decimal("4803.92")
+    verification = wb["verification"]
+    assert verification.cell(row=2, column=1).value is True
+    budget = wb["budget"]
+    bhead = [c.value for c in budget[1]]
+    assert Decimal(str(budget.cell(row=2, column=bhead.index("remaining") + 1).value)) == Decimal("5196.08")
