@@ -10,6 +10,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, Field, Strict, model_validator
 
 from common.ids import IdNumber
+from common.logging import mask_id  # noqa: F401  (re-exported for reports and settling)
 from common.schemas import Day, NonNegativeMoney, PersonName, PositiveMoney, StrictModel, fen_to_yuan
 
 CODE = r"^[A-Za-z0-9][A-Za-z0-9_-]*$"
@@ -33,11 +34,6 @@ def _text(value: str) -> str:
 
 Text = Annotated[str, Strict(), Field(min_length=1, max_length=500), AfterValidator(_text)]
 Reference = Annotated[str, Strict(), Field(min_length=1, max_length=64), AfterValidator(_text)]
-
-
-def mask_id(number: str) -> str:
-    """``510722198801012345`` → ``510722********2345``: the issuing county and last four only (BRIEF §9)."""
-    return number[:6] + "*" * (len(number) - 10) + number[-4:] if len(number) > 10 else "*" * len(number)
 
 
 def yuan(fen: int | None) -> str | None:
