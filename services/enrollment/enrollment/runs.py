@@ -107,7 +107,7 @@ def create_run(session: Session, body: RunIn, scores: dict[str, ScoreView], *, w
     earlier draft or published runs. Same snapshot + seed + mechanism → same placements and ``input_digest``.
 
     ``scores``: application_no → ScoreView from points. Errors: 409 ``mixed_rulebooks`` when the scores come from
-    more than one rulebook.
+    more than one rulebook; 409 ``snapshot_invalid`` when the engine refuses the snapshot (e.g. a malformed score).
     """
     (seq,) = next_numbers(session, f"run:{body.season}:{body.grade}")  # also serialises concurrent runs
     applicants, schools, unscored = snapshot(session, body.season, body.grade, scores)
@@ -115,7 +115,10 @@ def create_run(session: Session, body: RunIn, scores: dict[str, ScoreView], *, w
     if len(rulebooks) > 1:
         raise Conflict(f"scores come from several rulebooks ({', '.join(rulebooks)}); rescore the season first",
                        code="mixed_rulebooks")
-    result = placement.place(applicants, schools, seed=body.seed, mechanism=body.mechanism)
+    try:
+        result = placement.place(applicants, schools, seed=body.seed, mechanism=body.mechanism)
+    except placement.PlacementInputError as exc:  # the snapshot (scores from points, seats) is malformed
+        raise Conflict(f"the snapshot cannot be placed: {exc}", code="snapshot_invalid") from None
     run = Run(season=body.season, grade=body.grade, seq=seq, mechanism=body.mechanism, seed=body.seed,
               rulebook_id=rulebooks[0] if rulebooks else None, input_digest=result.input_digest, state="draft",
               counts=_counts(applicants, result, unscored),
