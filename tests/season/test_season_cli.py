@@ -1,0 +1,57 @@
+"""The ``tongcheng`` command: --help for every command, and the commands that need no running suite."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from tongcheng.cli import build_parser, main
+from tongcheng.registry import Registry
+
+COMMANDS = ["up", "down", "import-schools", "generate", "stubs", "season", "demo"]
+
+
+@pytest.mark.parametrize("command", [None, *COMMANDS])
+def test_help(command, capsys):
+    with pytest.raises(SystemExit) as exit_:
+        main([command, "--help"] if command else ["--help"])
+    assert exit_.value.code == 0
+    out = capsys.readouterr().out
+    assert out.startswith(f"usage: tongcheng {command or ''}".rstrip())
+    if command is None:
+        assert all(c in out for c in COMMANDS)
+
+
+def test_every_command_is_documented():
+    sub = next(a for a in build_parser()._actions if a.dest == "command")
+    assert sorted(sub.choices) == sorted(COMMANDS)
+    assert all(p.description for p in sub.choices.values())
+
+
+def test_module_entry_point():
+    out = subprocess.run([sys.executable, "-m", "tongcheng.cli", "demo", "--help"], capture_output=True, text=True,
+                         timeout=60)
+    assert out.returncode == 0 and "--size" in out.stdout and "--seed" in out.stdout
+
+
+def test_generate_writes_the_cohort(tmp_path):
+    assert main(["generate", "--size", "40", "--seed", "9", "--out", str(tmp_path)]) == 0
+    apps = [json.loads(line) for line in (tmp_path / "applications.jsonl").read_text().splitlines()]
+    families = [json.loads(line) for line in (tmp_path / "families.jsonl").read_text().splitlines()]
+    assert len(apps) == len(families) == 40 and apps[0]["season"] == 2025
+    assert families[0]["guardians"][0]["id_number"] == apps[0]["guardians"][0]["id_number"]
+    registry = Registry.load(tmp_path / "registry.json")
+    assert registry.permits
+
+
+def test_a_suite_that_is_not_running_is_a_readable_error(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr("tongcheng.api._wait", lambda state: 0.0)  # retries without the back-off
+    (tmp_path / "tokens.json").write_text(json.dumps({"bureau-1": "tok"}))
+    code = main(["import-schools", "data", "--var", str(tmp_path), "--gateway", "http://127.0.0.1:9"])
+    assert code == 2 and "cannot reach the suite" in capsys.readouterr().out
+
+
+def test_missing_tokens_say_what_to_run(tmp_path, capsys):
+    assert main(["season", "--size", "10", "--var", str(tmp_path)]) == 2
+    assert "make setup" in capsys.readouterr().out

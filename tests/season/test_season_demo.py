@@ -1,0 +1,79 @@
+"""The demo's own promises: it stops every process it started when a step fails, resets its databases so it can
+run again at once, and writes the report folder."""
+
+import io
+import json
+
+import pytest
+from rich.console import Console
+
+from conftest import free_port
+from tongcheng.demo import port_in_use, run_demo
+from tongcheng.season import Season, SeasonError
+from tongcheng.suite import DEFAULT_PORTS
+
+pytestmark = pytest.mark.processes
+
+
+def test_a_failed_demo_stops_everything_and_the_next_one_starts_afresh(tmp_path, monkeypatch):
+    ports = {name: free_port() for name in DEFAULT_PORTS}
+    console = Console(file=io.StringIO())
+
+    def broken(self):
+        raise SeasonError("departments unreachable (planted)")
+
+    with monkeypatch.context() as m:
+        m.setattr(Season, "verify", broken)  # fails after the applications were stored
+        with pytest.raises(SeasonError, match="planted"):
+            run_demo(40, 3, var=tmp_path, ports=ports, console=console, quiet=True)
+    assert not any(port_in_use(p) for p in ports.values())
+    assert not list((tmp_path / "run").glob("*.pid"))
+
+    summary, result = run_demo(40, 3, var=tmp_path, ports=ports, console=console, quiet=True)
+    assert result.submission.created == 40 and result.submission.duplicates == 0  # databases were reset
+    assert summary["applicants"] == 40 and summary["ledger_verified"] is True
+    assert not any(port_in_use(p) for p in ports.values())
+    written = json.loads((tmp_path / "report" / "summary.json").read_text(encoding="utf-8"))
+    assert written["applicants"] == 40 and written["season_s"] > 0
+    assert (tmp_path / "report" / "auditor-2025-autumn.xlsx").exists()
+    assert "| applicants | 40 |" in (tmp_path / "report" / "summary.md").read_text(encoding="utf-8")
+
+
+def test_the_demo_refuses_busy_ports(tmp_path):
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.listen()
+        ports = {name: free_port() for name in DEFAULT_PORTS}
+        ports["gateway"] = sock.getsockname()[1]
+        with pytest.raises(SeasonError, match="make down"):
+            run_demo(10, 1, var=tmp_path, ports=ports, console=Console(file=io.StringIO()), quiet=True)
+
+
+def test_up_import_season_down(tmp_path, capsys):
+    """`tongcheng up` leaves the suite running; import-schools (the workbook) and `season` play against it through
+    the gateway; `tongcheng down` stops it."""
+    import re
+    import subprocess
+    import sys
+
+    from tongcheng.cli import main
+    from tongcheng.schools import DATA_DIR, WORKBOOK
+
+    up = subprocess.run([sys.executable, "-m", "tongcheng.cli", "up", "--free-ports", "--var", str(tmp_path)],
+                        capture_output=True, text=True, timeout=120)
+    assert up.returncode == 0, up.stdout + up.stderr
+    gateway = re.search(r"gateway\s+(http://127\.0\.0\.1:\d+)", up.stdout).group(1)
+    ports = [int(p) for p in re.findall(r"http://127\.0\.0\.1:(\d+)", up.stdout)]
+    try:
+        args = ["--var", str(tmp_path), "--gateway", gateway]
+        assert main(["import-schools", str(DATA_DIR / WORKBOOK), *args]) == 0
+        assert "schools_created: 60" in capsys.readouterr().out
+        # the season's own import finds the schools there: each is replaced (PUT with If-Match)
+        assert main(["season", "--size", "30", "--seed", "4", "--report", str(tmp_path / "rep"), *args]) == 0
+        out = capsys.readouterr().out
+        assert "ledger verified" in out and (tmp_path / "rep" / "summary.json").exists()
+    finally:
+        assert main(["down", "--var", str(tmp_path)]) == 0
+    assert len(ports) == 5 and not any(port_in_use(p) for p in ports)

@@ -1,0 +1,304 @@
+"""The ``tongcheng`` command (also ``python -m tongcheng.cli``): run the suite and play a season through the gateway.
+
+Commands: ``up`` / ``down`` (start / stop the five processes), ``import-schools FILE``, ``generate``, ``stubs``,
+``season`` and ``demo``. Every call to the suite goes through the gateway (``--gateway``, default
+http://127.0.0.1:8000) with the real roles' credentials from ``var/tokens.json``. ``tongcheng COMMAND --help``
+explains each.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import threading
+from pathlib import Path
+
+import httpx
+from rich.console import Console
+
+from tongcheng.api import DEFAULT_GATEWAY, ApiError, Gateway, Roles, load_tokens
+from tongcheng.suite import DEFAULT_PORTS, REPO, Suite
+
+console = Console()
+
+
+def _faults_args(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("imperfect departments (shares 0–1 of requests)")
+    g.add_argument("--mismatch", type=float, default=0.0, help="answer this share 'mismatch'")
+    g.add_argument("--not-found", type=float, default=0.0, help="answer this share 'not_found'")
+    g.add_argument("--falsified", type=float, default=0.0, help="answer this share 'falsified' (a veto)")
+    g.add_argument("--delay", type=float, default=0.0, help="seconds to wait before posting each batch")
+    g.add_argument("--error-rate", type=float, default=0.0,
+                   help="share of requests left unanswered in a pass (tried again in the next)")
+
+
+def _faults(args: argparse.Namespace):
+    from tongcheng.stubs import Faults
+
+    return Faults(mismatch=args.mismatch, not_found=args.not_found, falsified=args.falsified, delay_s=args.delay,
+                  error_rate=args.error_rate, seed=args.seed)
+
+
+def _cohort_args(p: argparse.ArgumentParser, size: int = 6000) -> None:
+    p.add_argument("--size", type=int, default=size, help=f"number of applications (default {size})")
+    p.add_argument("--seed", type=int, default=2025, help="random seed; the same seed gives the same cohort")
+
+
+def _common(p: argparse.ArgumentParser, gateway: bool = True) -> None:
+    p.add_argument("--var", type=Path, default=REPO / "var", help="folder of secrets, tokens, data, logs (var/)")
+    if gateway:
+        p.add_argument("--gateway", default=DEFAULT_GATEWAY, help=f"gateway URL (default {DEFAULT_GATEWAY})")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="tongcheng", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("up", help="start the gateway and the four services (SQLite in var/data)",
+                       description="Start the five processes on the embedded default and print their ports "
+                                   "(make up). They keep running until `tongcheng down`.")
+    p.add_argument("--free-ports", action="store_true", help="use free ports instead of 8000 and 8101–8104")
+    _common(p, gateway=False)
+    p.set_defaults(func=cmd_up)
+
+    p = sub.add_parser("down", help="stop the processes started by `up`",
+                       description="Stop the five processes recorded in var/run/*.pid (make down).")
+    _common(p, gateway=False)
+    p.set_defaults(func=cmd_down)
+
+    p = sub.add_parser("import-schools", help="load schools, seats, plans, semesters, tariffs as the bureau",
+                       description="Load the district's data through the gateway as the bureau: FILE is a folder "
+                                   "of schools.csv, seats.csv, plans.csv, tariffs.csv, semesters.csv, or an .xlsx "
+                                   "workbook with a sheet per file (data/ and data/huangyan-2025.xlsx). Re-running "
+                                   "updates what exists.")
+    p.add_argument("file", type=Path, help="folder of CSV files or .xlsx workbook")
+    _common(p)
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("generate", help="write a synthetic cohort (applications, registry) to files",
+                       description="Generate a reproducible synthetic cohort and write applications.jsonl (the "
+                                   "bodies the platform submits), families.jsonl (with the truth and what was "
+                                   "planted) and registry.json (what the departments hold).")
+    _cohort_args(p)
+    p.add_argument("--out", type=Path, default=REPO / "var" / "cohort", help="output folder (default var/cohort)")
+    p.set_defaults(func=cmd_generate)
+
+    p = sub.add_parser("stubs", help="run stub departments answering verification requests",
+                       description="Stub departments pull their own queue through the gateway with their own "
+                                   "credential and answer from the synthetic registry (regenerated from --size "
+                                   "and --seed, or read from --registry), posting batches of up to 1,000.")
+    p.add_argument("--department", action="append", choices=["police", "hrss", "housing", "market", "all"],
+                   help="department(s) to run (repeatable; default all)")
+    mode = p.add_mutually_exclusive_group()
+    mode.add_argument("--once", action="store_true", help="one pass over the queue, then exit (default)")
+    mode.add_argument("--loop", action="store_true", help="keep answering until interrupted")
+    p.add_argument("--registry", type=Path, help="registry.json written by `generate` or the demo")
+    p.add_argument("--season", type=int, default=2025)
+    _cohort_args(p)
+    _faults_args(p)
+    _common(p)
+    p.set_defaults(func=cmd_stubs)
+
+    p = sub.add_parser("season", help="play a season against a running suite",
+                       description="Play the whole season through the gateway of a running suite (`tongcheng up`): "
+                                   "load the district, submit, verify (stub departments in this process unless "
+                                   "--no-stubs), score, place, appeal, finalise, settle, pay, audit, report.")
+    _cohort_args(p)
+    p.add_argument("--district", type=Path, help="district data (folder or .xlsx; default: bundled, scaled to --size)")
+    p.add_argument("--no-stubs", action="store_true", help="departments are run elsewhere (`tongcheng stubs --loop`)")
+    p.add_argument("--report", type=Path, help="report folder (default var/report)")
+    _faults_args(p)
+    _common(p)
+    p.set_defaults(func=cmd_season)
+
+    p = sub.add_parser("demo", help="everything: start the suite, play a season, report, stop",
+                       description="Start the five services on a fresh embedded database, start the four stub "
+                                   "departments, play a whole season through the gateway with the real roles, "
+                                   "print the summary, write var/report/, and stop everything (make demo).")
+    _cohort_args(p)
+    p.add_argument("--free-ports", action="store_true", help="use free ports instead of 8000 and 8101–8104")
+    p.add_argument("--report", type=Path, help="report folder (default var/report)")
+    p.add_argument("--quiet", action="store_true", help="no progress bars, only the summary")
+    _faults_args(p)
+    _common(p, gateway=False)
+    p.set_defaults(func=cmd_demo)
+    return parser
+
+
+# ---- commands ----------------------------------------------------------------------------------------------------
+
+def cmd_up(args: argparse.Namespace) -> int:
+    from tongcheng.secrets import generate
+
+    generate(args.var)
+    suite = Suite(var=args.var)
+    if args.free_ports:
+        from tongcheng.demo import free_ports
+
+        suite.ports = free_ports()
+    try:
+        if httpx.get(suite.url() + "/health", timeout=1.0).status_code == 200:
+            console.print(f"the gateway already answers at {suite.url()}: the suite is running (`make down` first)")
+            return 1
+    except httpx.HTTPError:
+        pass
+    try:
+        suite.start_all()
+    except RuntimeError:
+        suite.stop_all()
+        raise
+    for name, port in suite.ports.items():
+        console.print(f"{name:<13} http://127.0.0.1:{port}")
+    console.print(f"logs in {args.var / 'logs'}; stop with `make down`")
+    return 0
+
+
+def cmd_down(args: argparse.Namespace) -> int:
+    Suite(var=args.var).stop_all()
+    console.print("stopped")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from tongcheng.schools import load
+    from tongcheng.importer import import_district
+
+    district = load(args.file)
+    tokens = load_tokens(args.var)
+    bureau = Gateway(args.gateway, tokens["bureau-1"], subject="bureau-1")
+    try:
+        done = import_district(bureau, district)
+    finally:
+        bureau.close()
+    console.print(", ".join(f"{k}: {v}" for k, v in sorted(done.items())))
+    return 0
+
+
+def cmd_generate(args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
+    from tongcheng.cohort import generate
+    from tongcheng.registry import Registry
+
+    cohort = generate(args.size, args.seed)
+    args.out.mkdir(parents=True, exist_ok=True)
+    with (args.out / "applications.jsonl").open("w", encoding="utf-8") as fh:
+        for fam in cohort.families:
+            fh.write(json.dumps(fam.application(cohort.season), ensure_ascii=False) + "\n")
+    with (args.out / "families.jsonl").open("w", encoding="utf-8") as fh:
+        for fam in cohort.families:
+            fh.write(json.dumps(asdict(fam), ensure_ascii=False) + "\n")
+    Registry.from_cohort(cohort).save(args.out / "registry.json")
+    grade1 = len(cohort.by_grade(1))
+    console.print(f"{cohort.size:,} families (grade 1: {grade1:,}, grade 7: {cohort.size - grade1:,}) "
+                  f"written to {args.out}")
+    return 0
+
+
+def _registry(args: argparse.Namespace):
+    from tongcheng.cohort import generate
+    from tongcheng.registry import Registry
+
+    if args.registry:
+        return Registry.load(args.registry)
+    return Registry.from_cohort(generate(args.size, args.seed))
+
+
+def cmd_stubs(args: argparse.Namespace) -> int:
+    from tongcheng.stubs import DEPARTMENTS, StubDepartment, StubPool
+
+    chosen = args.department or ["all"]
+    departments = list(DEPARTMENTS) if "all" in chosen else list(dict.fromkeys(chosen))
+    registry = _registry(args)
+    roles = Roles.connect(args.gateway, args.var)
+    stubs = [StubDepartment(d, roles.departments[d].verification, registry, season=args.season,
+                            faults=_faults(args)) for d in departments]
+    try:
+        if not args.loop:
+            for stub in stubs:
+                stats = stub.run_once()
+                console.print(f"{stub.department}: {stats.answered} answered {dict(stats.outcomes)}, "
+                              f"{stats.failed} failed, {stats.rejected} rejected")
+            return 0
+        pool = StubPool(stubs).start()
+        console.print(f"answering for {', '.join(departments)}; Ctrl-C to stop")
+        try:
+            threading.Event().wait()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            pool.stop()
+        for stub in stubs:
+            console.print(f"{stub.department}: {stub.total.answered} answered {dict(stub.total.outcomes)}")
+        return 0
+    finally:
+        roles.close()
+
+
+def cmd_season(args: argparse.Namespace) -> int:
+    from tongcheng import report
+    from tongcheng.cohort import generate
+    from tongcheng.demo import make_stubs
+    from tongcheng.registry import Registry
+    from tongcheng.schools import for_size, load
+    from tongcheng.season import Season
+
+    district = load(args.district) if args.district else for_size(args.size)
+    cohort = generate(args.size, args.seed, district=district)
+    roles = Roles.connect(args.gateway, args.var)
+    pool = None if args.no_stubs else make_stubs(
+        roles, Registry.from_cohort(cohort), cohort.season,
+        {d: _faults(args) for d in ("police", "hrss", "housing", "market")})
+    try:
+        if pool:
+            pool.start()
+        result = Season(roles, cohort, district, pool=pool, console=console).run()
+    finally:
+        if pool:
+            pool.stop()
+        roles.close()
+    summary = report.summarise(result, district)
+    folder = args.report or args.var / "report"
+    report.write(summary, result, folder)
+    report.render(summary, console)
+    console.print(f"report written to {folder}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from tongcheng.demo import free_ports, run_demo
+
+    faults = _faults(args)
+    summary, _ = run_demo(args.size, args.seed, var=args.var,
+                          ports=free_ports() if args.free_ports else dict(DEFAULT_PORTS), report_dir=args.report,
+                          console=console, quiet=args.quiet,
+                          faults={d: faults for d in ("police", "hrss", "housing", "market")})
+    if args.quiet:
+        from tongcheng import report
+
+        report.render(summary, console)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from tongcheng.season import SeasonError
+
+    try:
+        return args.func(args)
+    except (ApiError, SeasonError, FileNotFoundError, KeyError, ValueError, RuntimeError) as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        return 2
+    except httpx.HTTPError as exc:
+        console.print(f"[red]error:[/red] cannot reach the suite ({exc.__class__.__name__}: {exc}); "
+                      f"is it running (`make up`)?")
+        return 2
+    except KeyboardInterrupt:
+        console.print("interrupted")
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,180 @@
+"""The season's summary: a rich table on the console and a report folder (``var/report/``).
+
+Folder contents: ``summary.json`` and ``summary.md`` (the figures below and the time per step), enrollment's
+season report (``season-2025.json`` and the per-summary, per-township and per-school CSV views) and the
+auditor's workbook (``auditor-2025-autumn.xlsx``).
+
+Figures (plan 二(一), 三(二), 三(四)): applicants, eligible, placed in public schools, purchased seats (placed in
+private schools, and as funding holds them), waitlisted, the public-school share against the 95 % target, the
+townships whose eligible demand exceeds their public migrant seats, the autumn cost of purchased seats (yuan),
+whether the ledger verified.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from tongcheng.schools import District
+from tongcheng.season import SeasonResult
+
+
+def short_townships(report: dict, district: District | None = None) -> list[dict[str, Any]]:
+    """Townships whose eligible demand exceeds the public migrant seats serving them, summed over grades 1 and 7,
+    largest shortfall first: ``[{township_code, township_name, demand, public_seats, shortfall}]``.
+
+    With ``district``, a public school's seats are shared among its catchment townships in proportion to their
+    demand (a mountain township without a junior school is served by its neighbour's, plan 三(三)); without it,
+    the seats are those located in the township, as enrollment's report counts them.
+    """
+    demand: dict[tuple[str, int], int] = {}
+    located: dict[tuple[str, int], int] = {}
+    names: dict[str, str] = {}
+    for row in report.get("townships", []):
+        code, grade = row.get("township_code") or "?", row.get("grade", 0)
+        names[code] = row.get("township_name") or code
+        demand[(code, grade)] = demand.get((code, grade), 0) + row.get("demand", 0)
+        located[(code, grade)] = located.get((code, grade), 0) + row.get("public_seats", 0)
+    seats: dict[tuple[str, int], float] = dict(located) if district is None else {}
+    if district is not None:
+        schools = district.by_code()
+        for grade in (1, 7):
+            for code, n in district.public_seats(grade).items():
+                area = schools[code].catchment_townships
+                total = sum(demand.get((t, grade), 0) for t in area)
+                for t in area:
+                    share = demand.get((t, grade), 0) / total if total else (1.0 if t == schools[code].township_code
+                                                                            else 0.0)
+                    seats[(t, grade)] = seats.get((t, grade), 0.0) + n * share
+    out: dict[str, dict[str, Any]] = {}
+    for (code, grade), wanted in demand.items():
+        have = round(seats.get((code, grade), 0))
+        agg = out.setdefault(code, {"township_code": code, "township_name": names.get(code, code), "demand": 0,
+                                    "public_seats": 0, "shortfall": 0})
+        agg["demand"] += wanted
+        agg["public_seats"] += have
+        agg["shortfall"] += max(0, wanted - have)
+    return sorted((t for t in out.values() if t["shortfall"] > 0), key=lambda t: (-t["shortfall"],
+                                                                                 t["township_code"]))
+
+
+def summarise(result: SeasonResult, district: District | None = None,
+              setup: list[tuple[str, float]] | None = None) -> dict[str, Any]:
+    """The figures of the season as plain JSON-able data; ``setup``: the steps before the season (generating the
+    cohort, starting the processes), timed apart from it."""
+    s = result.season_report.get("summary", {})
+    per_grade = {g["grade"]: g["summary"] for g in result.season_report.get("grades", [])}
+    return {
+        "season": result.season, "size": result.size, "seed": result.seed,
+        "applications_submitted": result.submission.created + result.submission.duplicates,
+        "applications_refused": result.submission.rejected,
+        "verification_requests_answered": result.answered_requests,
+        "applicants": s.get("applicants"), "eligible": s.get("eligible"),
+        "placed_public": s.get("placed_public"), "placed_purchased": s.get("placed_purchased"),
+        "purchased_seats_in_funding": result.purchased_seats,
+        "waitlisted": s.get("waitlisted"), "eligible_waitlisted": s.get("eligible_waitlisted"),
+        "public_share_percent": s.get("public_share"), "target_percent": s.get("target"),
+        "meets_target": s.get("meets_target"),
+        "per_grade": per_grade,
+        "townships_short_of_seats": short_townships(result.season_report, district),
+        "purchased_seat_cost_yuan": f"{result.total_cost:.2f}",
+        "settlements": len(result.settlements),
+        "settlements_paid": sum(1 for x in result.settlements if x.get("state") == "paid"),
+        "ledger_verified": bool(result.ledger.get("ok")), "ledger_entries": result.ledger.get("entries"),
+        "appeal": None if result.appeal is None else {
+            "application_no": result.appeal["application_no"], "grade": result.appeal["grade"],
+            "decision": result.appeal["appeal"].get("state"), "eligible_after": result.appeal["eligible_after"],
+            "before": result.appeal["before"].get("school_code") or result.appeal["before"].get("reason"),
+            "after": result.appeal["after"].get("school_code") or result.appeal["after"].get("reason")},
+        "final_runs": {g: {"id": r[-1]["id"], "seed": r[-1]["seed"], "input_digest": r[-1]["input_digest"],
+                           "state": r[-1]["state"]} for g, r in result.runs.items()},
+        "setup_timings_s": {name: round(sec, 2) for name, sec in setup or []},
+        "timings_s": {name: round(sec, 2) for name, sec in result.timings},
+        "setup_s": round(sum(sec for _, sec in setup or []), 2),
+        "season_s": round(sum(sec for _, sec in result.timings), 2),
+    }
+
+
+def render(summary: dict[str, Any], console: Console) -> None:
+    """Print the summary table (and the per-step times)."""
+    table = Table(title=f"Huangyan enrollment season {summary['season']} — {summary['size']:,} applications "
+                        f"(seed {summary['seed']})", show_lines=False)
+    table.add_column("figure")
+    table.add_column("value", justify="right")
+    share = summary["public_share_percent"]
+    meets = summary["meets_target"]
+    rows = [
+        ("applicants", f"{summary['applicants']:,}"),
+        ("eligible (E1–E4)", f"{summary['eligible']:,}"),
+        ("placed in public schools", f"{summary['placed_public']:,}"),
+        ("purchased seats (private, paid by the district)",
+         f"{summary['placed_purchased']:,} (funding holds {summary['purchased_seats_in_funding']:,})"),
+        ("waitlisted (of whom eligible)", f"{summary['waitlisted']:,} ({summary['eligible_waitlisted']:,})"),
+        ("public-school share / target", f"[{'green' if meets else 'red'}]{share} %[/] / {summary['target_percent']} %"),
+        ("townships short of public seats",
+         ", ".join(f"{t['township_name']} −{t['shortfall']}" for t in summary["townships_short_of_seats"]) or "none"),
+        ("purchased-seat cost, autumn (yuan)", f"{Decimal(summary['purchased_seat_cost_yuan']):,.2f}"),
+        ("settlements paid", f"{summary['settlements_paid']} of {summary['settlements']}"),
+        ("ledger verified", f"[{'green' if summary['ledger_verified'] else 'red'}]"
+                            f"{'yes' if summary['ledger_verified'] else 'NO'}[/] ({summary['ledger_entries']} entries)"),
+    ]
+    if summary["applications_refused"]:
+        rows.insert(1, ("applications refused at submission", f"{summary['applications_refused']:,}"))
+    if summary["appeal"]:
+        a = summary["appeal"]
+        rows.append(("appeal (复核)", f"{a['application_no']}: {a['decision']}, {a['before']} → {a['after']}"))
+    for name, value in rows:
+        table.add_row(name, value)
+    console.print(table)
+    times = Table(title="time per step")
+    times.add_column("step")
+    times.add_column("seconds", justify="right")
+    for name, sec in summary["setup_timings_s"].items():
+        times.add_row(f"[dim]{name}[/dim]", f"[dim]{sec:.1f}[/dim]")
+    for name, sec in summary["timings_s"].items():
+        times.add_row(name, f"{sec:.1f}")
+    times.add_row("[bold]season after set-up[/bold]", f"[bold]{summary['season_s']:.1f}[/bold]")
+    console.print(times)
+
+
+def write(summary: dict[str, Any], result: SeasonResult, folder: Path) -> list[Path]:
+    """Write the report folder; returns the files written."""
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+
+    def put(name: str, data: bytes | str) -> None:
+        path = folder / name
+        path.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+        written.append(path)
+
+    put("summary.json", json.dumps(summary, ensure_ascii=False, indent=2))
+    put("summary.md", markdown(summary))
+    put(f"season-{result.season}.json", json.dumps(result.season_report, ensure_ascii=False, indent=2))
+    for name, content in result.files.items():
+        put(name, content)
+    return written
+
+
+def markdown(summary: dict[str, Any]) -> str:
+    lines = [f"# Huangyan enrollment season {summary['season']}", "",
+             f"{summary['size']:,} synthetic applications, seed {summary['seed']}.", "",
+             "| figure | value |", "|---|---|"]
+    for key in ("applicants", "eligible", "placed_public", "placed_purchased", "purchased_seats_in_funding",
+                "waitlisted", "eligible_waitlisted", "public_share_percent", "target_percent", "meets_target",
+                "purchased_seat_cost_yuan", "settlements_paid", "ledger_verified", "ledger_entries"):
+        lines.append(f"| {key.replace('_', ' ')} | {summary[key]} |")
+    lines += ["", "## Townships short of public seats", "", "| township | eligible demand | public seats | short |",
+              "|---|---:|---:|---:|"]
+    lines += [f"| {t['township_name']} | {t['demand']} | {t['public_seats']} | {t['shortfall']} |"
+              for t in summary["townships_short_of_seats"]]
+    lines += ["", "Seats of a public school are shared among its catchment townships in proportion to their demand.",
+              "", "## Time per step (seconds)", "", "| step | s |", "|---|---:|"]
+    lines += [f"| {name} (set-up) | {sec:.1f} |" for name, sec in summary["setup_timings_s"].items()]
+    lines += [f"| {name} | {sec:.1f} |" for name, sec in summary["timings_s"].items()]
+    lines += [f"| **season after set-up** | **{summary['season_s']:.1f}** |", ""]
+    return "\n".join(lines)
