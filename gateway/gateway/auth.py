@@ -52,5 +52,5 @@ class RateLimiter:
         if tokens < 1:
             retry_after = max(1, int((1 - tokens) / self.rate + 0.999))
             self.buckets[subject] = (tokens, now)
-            raise RateLimited(f"credential over {self.rate:g} requests/s", retry_after=retry_after)
+            raise RateLimited(f"credential over {self.rate:g} requests/s", headers={"Retry-After": str(retry_after)})
         self.buckets[subject] = (tokens - 1, now)

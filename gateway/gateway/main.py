@@ -2,6 +2,10 @@
 
 ``/api/<service>/<path>`` → ``<service>`` at ``/<path>`` with the caller's identity minted as a signed token.
 Unknown service → 404; stopped upstream → 503; slow upstream → 504; over the rate → 429 with ``Retry-After``.
+
+The proxy path is a plain ASGI handler in front of the FastAPI app (which serves ``/health`` and the OpenAPI page):
+routing, dependency solving and response models cost more than the forwarding itself, and every request pays them.
+It sits inside the common request-context middleware, so request ids, access logs and body limits are the same.
 """
 
 from __future__ import annotations
@@ -9,19 +13,21 @@ from __future__ import annotations
 import asyncio
 import time
 from contextlib import asynccontextmanager
+from urllib.parse import quote
 
 import httpx
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI
 
-from common.errors import NotFound, install_error_handlers
+from common.errors import DomainError, NotFound, document_problems, install_error_handlers, problem
 from common.identity import IDENTITY_HEADER, Identity, mint
 from common.logging import configure_logging, request_id_var
 from common.middleware import RequestContextMiddleware
-from gateway.auth import Credentials, RateLimited, RateLimiter
+from gateway.auth import Credentials, RateLimiter
 from gateway.config import Settings
 from gateway.proxy import DROP_RESPONSE_HEADERS, FORWARD_REQUEST_HEADERS, CircuitBreaker, Upstream
 
-METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"]
+METHODS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE"})
+_IDENTITY = IDENTITY_HEADER.lower().encode()
 
 
 class TokenCache:
@@ -29,16 +35,84 @@ class TokenCache:
 
     def __init__(self, secret: str, ttl_s: int = 300):
         self.secret, self.ttl_s = secret, ttl_s
-        self.cache: dict[Identity, tuple[float, str]] = {}
+        self.cache: dict[Identity, tuple[float, bytes]] = {}
 
-    def token(self, identity: Identity) -> str:
+    def token(self, identity: Identity) -> bytes:
         now = time.monotonic()
         hit = self.cache.get(identity)
         if hit and now - hit[0] < 60:
             return hit[1]
-        tok = mint(self.secret, identity, self.ttl_s)
+        tok = mint(self.secret, identity, self.ttl_s).encode()
         self.cache[identity] = (now, tok)
         return tok
+
+
+class MethodNotAllowed(DomainError):
+    status, code, title = 405, "method_not_allowed", "Method not allowed"
+
+
+def _upstream_target(scope: dict, service: str) -> bytes:
+    """The caller's percent-encoded path minus ``/api/<service>``, with its query
+    (``/api/points/scores/A%2FB?x=1`` → ``/scores/A%2FB?x=1``)."""
+    raw = scope.get("raw_path") or quote(scope["path"]).encode()
+    target = raw[len(b"/api/") + len(service.encode()):]
+    query = scope.get("query_string", b"")
+    return target + b"?" + query if query else target
+
+
+class Proxy:
+    """ASGI: answers ``/api/<service>/...`` itself; everything else goes on to the FastAPI app."""
+
+    def __init__(self, app, *, settings: Settings, credentials: Credentials, limiter: RateLimiter,
+                 tokens: TokenCache, upstreams: dict[str, Upstream]):
+        self.app, self.credentials, self.limiter, self.tokens = app, credentials, limiter, tokens
+        self.upstreams = upstreams
+
+    async def __call__(self, scope: dict, receive, send) -> None:
+        if scope["type"] != "http" or not scope["path"].startswith("/api/"):
+            await self.app(scope, receive, send)
+            return
+        try:
+            status, headers, content = await self.forward(scope, receive)
+        except DomainError as exc:
+            await problem(exc.status, exc.code, exc.title, exc.detail, field=exc.field, **exc.extra)(
+                scope, receive, send)
+            return
+        headers.append((b"content-length", str(len(content)).encode()))
+        await send({"type": "http.response.start", "status": status, "headers": headers})
+        await send({"type": "http.response.body", "body": content})
+
+    async def forward(self, scope: dict, receive) -> tuple[int, list[tuple[bytes, bytes]], bytes]:
+        service, slash, _ = scope["path"][5:].partition("/")
+        authorization = None
+        forwarded: list[tuple[bytes, bytes]] = []
+        for name, value in scope["headers"]:
+            if name in FORWARD_REQUEST_HEADERS:
+                forwarded.append((name, value))
+            elif name == b"authorization":
+                authorization = value.decode("latin-1")
+        identity = self.credentials.authenticate(authorization)  # 401 before anything is revealed
+        upstream = self.upstreams.get(service) if slash else None
+        if upstream is None:
+            raise NotFound(f"no service named {service!r}; services: {', '.join(self.upstreams)}",
+                           code="unknown_service")
+        method = scope["method"]
+        if method not in METHODS:
+            raise MethodNotAllowed(f"{method} is not forwarded; use {', '.join(sorted(METHODS))}")
+        self.limiter.take(identity.subject)
+        forwarded.append((_IDENTITY, self.tokens.token(identity)))
+        forwarded.append((b"x-request-id", (request_id_var.get() or "").encode()))
+        body = b""
+        more = True
+        while more:  # the request-context middleware has already bounded the size
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                raise DomainError("the caller went away", code="client_closed")
+            body += message.get("body", b"")
+            more = message.get("more_body", False)
+        answer = await upstream.send(method, _upstream_target(scope, service), forwarded, body)
+        headers = [(k, v) for k, v in answer.headers if k.lower() not in DROP_RESPONSE_HEADERS]
+        return answer.status, headers, answer.content
 
 
 def create_app(settings: Settings | None = None,
@@ -47,58 +121,47 @@ def create_app(settings: Settings | None = None,
     settings = settings or Settings()
     configure_logging("gateway", settings.log_level)
     transports = transports or {}
+    upstreams: dict[str, Upstream] = {}
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
-        app.state.upstreams = {
+        upstreams.update({
             name: Upstream(name, url, timeout_s=settings.timeouts_s.get(name, settings.timeout_s),
                            connect_s=settings.connect_timeout_s, retries=settings.retries,
                            breaker=CircuitBreaker(settings.breaker_failures, settings.breaker_reset_s),
                            transport=transports.get(name))
             for name, url in settings.upstreams().items()
-        }
-        yield
-        for upstream in app.state.upstreams.values():
-            await upstream.aclose()
+        })
+        app.state.upstreams = upstreams
+        try:
+            yield
+        finally:
+            for upstream in upstreams.values():
+                await upstream.aclose()
+            upstreams.clear()
 
     app = FastAPI(title="Tongcheng gateway", version="1.0.0", lifespan=lifespan,
                   description="统一入口: the one door for the platform, departments, bureau, finance and auditors. "
-                              "Authenticate with `Authorization: Bearer <credential>`; routes `/api/<service>/...`.")
+                              "Authenticate with `Authorization: Bearer <credential>`; routes `/api/<service>/...` "
+                              "to the service's own path (see docs/api.md).")
     app.state.settings = settings
+    # Starlette: the middleware added last runs first. Request context (ids, limits, access log) → proxy → FastAPI.
+    app.add_middleware(Proxy, settings=settings, credentials=Credentials(settings.credentials_file),
+                       limiter=RateLimiter(settings.rate_per_s, settings.rate_burst),
+                       tokens=TokenCache(settings.internal_secret), upstreams=upstreams)
     app.add_middleware(RequestContextMiddleware, max_body=settings.max_body_bytes, max_depth=settings.max_json_depth)
     install_error_handlers(app)
-    credentials = Credentials(settings.credentials_file)
-    limiter = RateLimiter(settings.rate_per_s, settings.rate_burst)
-    tokens = TokenCache(settings.internal_secret)
+    document_problems(app)
 
     @app.get("/health", tags=["health"])
     async def health() -> dict:
-        """Gateway liveness and each upstream's ``/health``: ``{"status", "upstreams": {name: "ok" | reason}}``."""
-        names = list(app.state.upstreams)
-        states = await asyncio.gather(*(app.state.upstreams[n].health() for n in names))
-        upstreams = {n: {"health": s, "circuit": app.state.upstreams[n].breaker.state} for n, s in zip(names, states)}
+        """Gateway liveness and each upstream's ``/health``: ``{"status": "ok" | "degraded", "service": "gateway",
+        "upstreams": {name: {"health": "ok" | "status <N>" | "down (<error>)", "circuit": "closed" | "open" |
+        "half_open"}}}``. Always 200 while the gateway itself runs."""
+        names = list(upstreams)
+        states = await asyncio.gather(*(upstreams[n].health() for n in names))
+        report = {n: {"health": s, "circuit": upstreams[n].breaker.state} for n, s in zip(names, states)}
         status = "ok" if all(s == "ok" for s in states) else "degraded"
-        return {"status": status, "service": "gateway", "upstreams": upstreams}
-
-    @app.api_route("/api/{service}/{path:path}", methods=METHODS, include_in_schema=False)
-    async def forward(service: str, path: str, request: Request) -> Response:
-        identity = credentials.authenticate(request.headers.get("authorization"))
-        upstream = app.state.upstreams.get(service)
-        if upstream is None:
-            raise NotFound(f"no service named {service!r}; services: {', '.join(app.state.upstreams)}",
-                           code="unknown_service")
-        try:
-            limiter.take(identity.subject)
-        except RateLimited as exc:
-            exc.extra["headers"] = {"Retry-After": str(exc.extra.pop("retry_after"))}
-            raise
-        headers = {k: v for k in FORWARD_REQUEST_HEADERS if (v := request.headers.get(k)) is not None}
-        headers[IDENTITY_HEADER] = tokens.token(identity)
-        headers["X-Request-ID"] = request_id_var.get() or ""
-        resp = await upstream.send(request.method, "/" + path, request.url.query.encode(), headers,
-                                   await request.body())
-        out_headers = {k: v for k, v in resp.headers.items() if k.lower() not in DROP_RESPONSE_HEADERS
-                       and k.lower() != "x-request-id" and k.lower() != "content-encoding"}
-        return Response(resp.content, status_code=resp.status_code, headers=out_headers)
+        return {"status": status, "service": "gateway", "upstreams": report}
 
     return app

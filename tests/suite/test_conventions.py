@@ -48,3 +48,24 @@ def test_body_limits_are_problem_details(name, make_service, auth):
     assert big.status_code == 413 and big.json()["code"] == "body_too_large"
     deep = client.post(path, content=b"[" * 40 + b"]" * 40, headers={**auth("bureau"), "content-type": "application/json"})
     assert deep.status_code == 422 and deep.json()["code"] == "json_too_deep"
+
+
+@pytest.mark.parametrize("name", SERVICE_MODULES)
+def test_openapi_documents_problem_details(name, tmp_path):
+    """Every error answer in the OpenAPI is problem details (common.errors.document_problems), never FastAPI's
+    HTTPValidationError, so schema-driven consumers and fuzzers check the real shape."""
+    import importlib
+
+    from conftest import TEST_SECRET
+
+    config, main = importlib.import_module(f"{name}.config"), importlib.import_module(f"{name}.main")
+    app = main.create_app(config.Settings(internal_secret=TEST_SECRET, data_dir=tmp_path,
+                                          database_url=f"sqlite:///{tmp_path / 'doc.db'}"))
+    schema = app.openapi()  # the document only: the app is not started
+    assert "Problem" in schema["components"]["schemas"]
+    assert "HTTPValidationError" not in schema["components"]["schemas"]
+    for path, item in schema["paths"].items():
+        for method, operation in item.items():
+            for status, answer in operation["responses"].items():
+                if status.startswith("4"):
+                    assert set(answer.get("content", {})) == {"application/problem+json"}, (method, path, status)

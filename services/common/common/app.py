@@ -16,7 +16,7 @@ from sqlalchemy import text
 
 from common.config import ServiceSettings
 from common.db import Database, upgrade_to_head
-from common.errors import install_error_handlers
+from common.errors import document_problems, install_error_handlers
 from common.logging import configure_logging
 from common.middleware import RequestContextMiddleware
 
@@ -47,6 +47,7 @@ def build_app(settings: ServiceSettings, *, title: str, description: str, servic
     app.state.settings = settings
     app.add_middleware(RequestContextMiddleware, max_body=settings.max_body_bytes, max_depth=settings.max_json_depth)
     install_error_handlers(app)
+    document_problems(app)
 
     @app.get("/health", tags=["health"], summary="Liveness and database check (no identity needed)")
     def health() -> dict[str, str]:

@@ -148,3 +148,55 @@ def install_error_handlers(app: FastAPI) -> None:
     async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
         log.exception("unhandled error on %s %s", request.method, request.url.path)
         return internal_error()
+
+
+PROBLEM_SCHEMA = {
+    "title": "Problem",
+    "description": "RFC 9457 problem details, as every error of the suite is answered",
+    "type": "object",
+    "required": ["type", "title", "status", "detail", "code", "request_id"],
+    "properties": {
+        "type": {"type": "string"},
+        "title": {"type": "string"},
+        "status": {"type": "integer"},
+        "detail": {"type": "string"},
+        "code": {"type": "string", "description": "stable machine code, e.g. validation_error, not_found"},
+        "request_id": {"type": ["string", "null"]},
+        "field": {"type": "string", "description": "the field at fault, where there is one"},
+        "errors": {"type": "array", "items": {
+            "type": "object", "required": ["field", "message", "code"],
+            "properties": {"field": {"type": "string"}, "message": {"type": "string"}, "code": {"type": "string"}}}},
+    },
+}
+
+
+def document_problems(app: FastAPI) -> None:
+    """Make the app's OpenAPI say what its errors are: FastAPI documents 422 as its own ``HTTPValidationError``,
+    but every error is answered as problem details (``application/problem+json``, :data:`PROBLEM_SCHEMA`).
+    Each operation's 422 is replaced and a ``4XX`` problem answer is added; a consumer or a schema-driven test
+    (schemathesis) then checks error bodies against the real shape."""
+    build = app.openapi
+
+    def openapi() -> dict:
+        if app.openapi_schema:
+            return app.openapi_schema
+        schema = build()
+        schemas = schema.setdefault("components", {}).setdefault("schemas", {})
+        schemas["Problem"] = PROBLEM_SCHEMA
+        answer = {"content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}}}
+        for item in schema.get("paths", {}).values():
+            for operation in item.values():
+                if not isinstance(operation, dict) or "responses" not in operation:
+                    continue
+                responses = operation["responses"]
+                if "422" in responses:
+                    responses["422"] = {"description": "Invalid input (problem details, code validation_error)",
+                                        **answer}
+                responses.setdefault("4XX", {"description": "Refused (problem details)", **answer})
+        for unused in ("HTTPValidationError", "ValidationError"):
+            schemas.pop(unused, None)
+        app.openapi_schema = schema
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+

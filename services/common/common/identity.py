@@ -62,8 +62,9 @@ def verify(secret: str, token: str) -> Identity:
     return Identity(role=role, subject=str(claims["sub"]), department=dept)
 
 
-def current_identity(request: Request) -> Identity:
-    """FastAPI dependency: the verified caller, or 401."""
+async def current_identity(request: Request) -> Identity:
+    """FastAPI dependency: the verified caller, or 401. (``async``: a sync dependency costs a thread-pool hop per
+    request, about 80 µs of CPU and much queueing under load, for a check of some 50 µs.)"""
     cached = getattr(request.state, "identity", None)
     if cached is not None:
         return cached
@@ -83,7 +84,7 @@ def require(*roles: str) -> Callable[[Identity], Identity]:
     """Dependency factory: the caller must hold one of ``roles`` (``service`` or ``service:points`` for a
     named service), else 403 ``forbidden``."""
 
-    def check(identity: CurrentIdentity) -> Identity:
+    async def check(identity: CurrentIdentity) -> Identity:
         for allowed in roles:
             if allowed == identity.role:
                 return identity
