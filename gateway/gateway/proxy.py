@@ -23,7 +23,6 @@ from typing import NamedTuple
 import httpx
 
 from common.errors import DomainError
-from gateway.transport import LeanTransport
 
 FORWARD_REQUEST_HEADERS = frozenset({b"content-type", b"accept", b"idempotency-key", b"if-match", b"if-none-match"})
 DROP_RESPONSE_HEADERS = frozenset({b"content-length", b"transfer-encoding", b"connection", b"keep-alive", b"server",
@@ -92,18 +91,14 @@ class Answer(NamedTuple):
 class Upstream:
     """One service behind the gateway, with its own connection pool, timeout and circuit breaker.
 
-    Production path: :class:`LeanTransport` called directly (no httpx models per request). With a ``transport``
-    given (tests: ``httpx.MockTransport``, an app), the same logic runs through an ``httpx.AsyncClient``.
+    Calls go through one ``httpx.AsyncClient`` per upstream (a pooled keep-alive connection set); tests hand in a
+    ``transport`` (``httpx.MockTransport``, an ASGI app) instead of the network.
     """
 
     def __init__(self, name: str, base_url: str, *, timeout_s: float, connect_s: float, retries: int,
                  breaker: CircuitBreaker, transport: httpx.AsyncBaseTransport | None = None):
         self.name, self.retries, self.breaker, self.timeout_s = name, retries, breaker, timeout_s
-        self.lean = None
-        if transport is None and base_url.startswith("http://"):
-            transport = self.lean = LeanTransport(max_connections=200, keepalive_expiry=2.0).bind(base_url)
         timeout = httpx.Timeout(timeout_s, connect=connect_s, pool=connect_s)
-        self.timeouts = {"connect": connect_s, "read": timeout_s, "write": timeout_s, "pool": connect_s}
         self.client = httpx.AsyncClient(base_url=base_url, transport=transport, timeout=timeout,
                                         headers={"accept-encoding": "identity", "user-agent": "tongcheng-gateway"},
                                         limits=httpx.Limits(max_connections=200, max_keepalive_connections=100,
@@ -115,8 +110,6 @@ class Upstream:
 
     async def _exchange(self, method: str, target: bytes, headers: list[tuple[bytes, bytes]],
                         body: bytes) -> Answer:
-        if self.lean is not None:
-            return Answer(*await self.lean.request(method, target, headers, body, self.timeouts))
         resp = await self.client.request(method, httpx.URL(raw_path=target),
                                          headers=[(k.decode("latin-1"), v.decode("latin-1")) for k, v in headers],
                                          content=body)
