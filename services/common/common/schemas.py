@@ -18,6 +18,13 @@ from pydantic import AfterValidator, AwareDatetime, BaseModel, BeforeValidator, 
 MAX_FEN = 10**15  # 10 trillion yuan: anything larger is a typo or an attack
 
 
+ROW_ID_MAX = 2**31 - 1
+"""Ids are 32-bit integer columns on both backends: a larger id in a path, query or body is refused (422)."""
+
+RowId = Annotated[int, Strict(), Field(ge=1, le=ROW_ID_MAX)]
+"""A row id in a JSON body; booleans, floats and numeric strings refused."""
+
+
 class StrictModel(BaseModel):
     """Base for write models: unknown fields are refused (422 naming the field)."""
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, Request, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 
 from common.db import ReadSession, WriteSession, utcnow
 from common.identity import Caller
 from common.idempotency import IdempotencyKey, commit_idempotent
 from common.versioning import check_if_match, set_etag
 from enrollment import applications, outbox, schools
-from enrollment.deps import Cursor, DispatcherDep, Limit, SettingsDep, Today
+from enrollment.deps import Cursor, DispatcherDep, GradeQ, Limit, SeasonQ, SettingsDep, Today
 from enrollment.models import idempotency_keys
 from enrollment.schemas import (ApplicationBatchIn, ApplicationIn, ApplicationOut, BatchOut, IntakeOut,
                                 OutboxStatus, Page, PlanIn, SchoolCreate, SchoolOut, SchoolUpdate, SeatsIn)
@@ -119,7 +119,7 @@ def submit_batch(body: ApplicationBatchIn, who: Platform, session: WriteSession,
 
 
 @router.get("/applications", response_model=Page, tags=["applications"])
-def list_applications(who: Bureau, session: ReadSession, season: int | None = None, grade: int | None = None,
+def list_applications(who: Bureau, session: ReadSession, season: SeasonQ = None, grade: GradeQ = None,
                       limit: Limit = 100, cursor: Cursor = None):
     """Applications in submission order (ID numbers and phones masked): ``{items, next_cursor}``."""
     rows, nxt = applications.list_applications(session, season=season, grade=grade, limit=limit, cursor=cursor)

@@ -6,15 +6,16 @@ from __future__ import annotations
 import json
 from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path, Request, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.responses import PlainTextResponse
 
 from common.db import ReadSession, WriteSession, utcnow
+from common.schemas import ROW_ID_MAX
 from common.identity import Caller
 from common.idempotency import IdempotencyKey, commit_idempotent
 from common.versioning import check_if_match, set_etag
 from enrollment import appeals, reports, runs
-from enrollment.deps import Clients, Cursor, DispatcherDep, Limit, SettingsDep, Today
+from enrollment.deps import Clients, Cursor, DispatcherDep, GradeQ, Limit, SeasonQ, SettingsDep, Today
 from enrollment.models import idempotency_keys
 from enrollment.schemas import (AppealIn, AppealOut, DecisionIn, Page, PlacementLookupOut, PublishIn, RunIn,
                                 RunOut)
@@ -23,7 +24,7 @@ router = APIRouter()
 Bureau = Caller("bureau")
 Reader = Caller("bureau", "platform")
 Platform = Caller("platform")
-RunId = Annotated[int, Path(ge=1)]
+RunId = Annotated[int, Path(ge=1, le=ROW_ID_MAX)]
 
 
 def _with_etag(resp: Response, version: int | None) -> Response:
@@ -47,7 +48,7 @@ def create_run(body: RunIn, who: Bureau, session: WriteSession, request: Request
 
 
 @router.get("/runs", response_model=Page, tags=["runs"])
-def list_runs(who: Bureau, session: ReadSession, season: int | None = None, grade: int | None = None):
+def list_runs(who: Bureau, session: ReadSession, season: SeasonQ = None, grade: GradeQ = None):
     """Runs, newest first (``{items, next_cursor: null}``)."""
     return {"items": [runs.run_view(r) for r in runs.list_runs(session, season=season, grade=grade)],
             "next_cursor": None}
@@ -127,7 +128,7 @@ def lodge(body: AppealIn, who: Platform, session: WriteSession, request: Request
 
 
 @router.post("/appeals/{appeal_id}/decision", response_model=AppealOut, tags=["appeals"])
-def decide(appeal_id: Annotated[int, Path(ge=1)], body: DecisionIn, who: Bureau, session: WriteSession,
+def decide(appeal_id: Annotated[int, Path(ge=1, le=ROW_ID_MAX)], body: DecisionIn, who: Bureau, session: WriteSession,
            request: Request, key: IdempotencyKey = None):
     """upheld | rejected, once (409 ``invalid_state`` after). Upheld is recorded; the bureau then re-runs."""
     def effect():
@@ -138,7 +139,8 @@ def decide(appeal_id: Annotated[int, Path(ge=1)], body: DecisionIn, who: Bureau,
 
 
 @router.get("/appeals", response_model=Page, tags=["appeals"])
-def appeal_list(who: Bureau, session: ReadSession, run_id: int | None = None):
+def appeal_list(who: Bureau, session: ReadSession,
+                run_id: Annotated[int | None, Query(ge=1, le=ROW_ID_MAX)] = None):
     """Appeals, oldest first (``{items, next_cursor: null}``)."""
     return {"items": [appeals.appeal_view(a) for a in appeals.list_appeals(session, run_id)], "next_cursor": None}
 

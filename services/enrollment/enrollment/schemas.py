@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, PlainSerializer, Strict, model_validator
 
 from common.ids import IdNumber, USCCShape
-from common.schemas import Count, Day, Phone, PersonName, StrictModel
+from common.schemas import Count, Day, Phone, PersonName, RowId, StrictModel
 from common.townships import check_township
 from enrollment.rules import MAX_PRIVATE_CHOICES, MAX_PUBLIC_CHOICES
 
@@ -323,7 +323,7 @@ class PlacementLookupOut(PlacementOut):
 
 
 class AppealIn(StrictModel):
-    run_id: Annotated[int, Strict(), Field(ge=1)]
+    run_id: RowId
     application_no: Annotated[str, Strict(), Field(min_length=1, max_length=40)]
     reason: Annotated[str, Strict(), Field(min_length=1, max_length=4000)]
 
