@@ -1,18 +1,54 @@
 """The points service app. Run: ``uvicorn --factory points.main:create_app --port 8101``."""
 
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+import httpx
 from fastapi import FastAPI
 
 from common.app import build_app
+from points import jobs, service
+from points.clients import VerificationClient
 from points.config import Settings
 from points.router import router
 
 SERVICE_DIR = Path(__file__).resolve().parents[1]
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
-    """Build the app; ``settings`` defaults to the environment (``POINTS_*``, ``TONGCHENG_*``)."""
+def create_app(settings: Settings | None = None, *, http_clients: dict[str, httpx.Client] | None = None) -> FastAPI:
+    """Build the app; ``settings`` defaults to the environment (``POINTS_*``, ``TONGCHENG_*``).
+
+    ``http_clients["verification"]`` replaces the process's client for verification (tests hand in an
+    ``httpx.Client`` over ``httpx.MockTransport``, or the verification app's TestClient); otherwise one
+    ``httpx.Client`` to ``settings.verification_url`` is opened in the lifespan and closed with it. On start the
+    shipped rulebooks (``HY-2025``) are loaded and published once, and jobs left running by a stopped process are
+    marked failed.
+    """
     settings = settings or Settings()
-    return build_app(settings, title="Tongcheng points", description="""积分入学: versioned rulebooks (积分细则) and explainable family scores.""",
-                     service_dir=SERVICE_DIR, routers=[router])
+    given = dict(http_clients or {})
+
+    @contextmanager
+    def resources(app: FastAPI) -> Iterator[None]:
+        http = given.get("verification")
+        owned = None
+        if http is None:
+            http = owned = httpx.Client(base_url=settings.verification_url,
+                                        timeout=httpx.Timeout(settings.upstream_timeout_s, connect=2.0))
+        app.state.verification = VerificationClient(settings.verification_url, secret=settings.internal_secret,
+                                                    client=http)
+        service.load_default_rulebooks(app.state.db)
+        jobs.fail_interrupted(app.state.db)
+        app.state.jobs = jobs.JobRunner(app.state.db, app.state.verification, page_size=settings.facts_page_size)
+        try:
+            yield
+        finally:
+            app.state.jobs.shutdown()
+            if owned is not None:
+                owned.close()
+
+    return build_app(settings, title="Tongcheng points",
+                     description="积分入学: versioned rulebooks (积分细则) and explainable family scores.",
+                     service_dir=SERVICE_DIR, routers=[router], resources=resources)

@@ -1,12 +1,157 @@
-"""HTTP endpoints of the points service: parse, call the service layer, commit once, return a schema."""
+"""HTTP endpoints of the points service (docs/api.md, points): parse, call the service layer, commit once, return.
 
-from fastapi import APIRouter
+Roles: rulebooks are read by bureau, platform, auditor and services, written by the bureau; scores are computed by
+the bureau or a service (enrollment), read by platform, bureau, services and auditors; what-if is for the platform
+and the bureau.
+"""
 
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from fastapi.responses import JSONResponse
+
+from common.db import ReadSession, WriteSession
 from common.identity import Caller
+from common.idempotency import IdempotencyKey, commit_idempotent
+from common.versioning import set_etag
+from points import jobs, service
+from points.clients import VerificationClient
+from points.models import idempotency_keys
+from points.schemas import (JobIn, JobRead, RulebookCreate, RulebookRead, RulebookUpdate, ScorePage, ScoreRead,
+                            WhatIfIn)
 
 router = APIRouter()
 
+RULEBOOK_READERS = ("bureau", "platform", "auditor", "service")
+RulebookIdPath = Annotated[str, Path(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
+ApplicationNo = Annotated[str, Path(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9][A-Za-z0-9-]*$")]
+JobId = Annotated[int, Path(ge=1, le=2**31 - 1)]
+SeasonQuery = Annotated[int, Query(ge=2000, le=2100)]
 
-@router.get("/rulebooks")
-def list_rulebooks(who: Caller("bureau", "platform", "auditor", "service")) -> list[dict]:
-    return []
+
+def _verification(request: Request) -> VerificationClient:
+    return request.app.state.verification
+
+
+Verification = Annotated[VerificationClient, Depends(_verification)]
+
+
+def _rulebook_answer(row: Any, response: Response) -> dict[str, Any]:
+    set_etag(response, row.version)
+    return service.rulebook_read(row)
+
+
+@router.get("/rulebooks", tags=["rulebooks"], response_model=list[RulebookRead])
+def list_rulebooks(who: Caller(*RULEBOOK_READERS), session: ReadSession, season: SeasonQuery | None = None,
+                   state: Literal["draft", "published"] | None = None) -> list[dict[str, Any]]:
+    """Every rulebook (积分细则), by season then creation; filter with ``?season=`` and ``?state=``."""
+    return [service.rulebook_read(row) for row in service.list_rulebooks(session, season=season, state=state)]
+
+
+@router.get("/rulebooks/{rulebook_id}", tags=["rulebooks"], response_model=RulebookRead)
+def get_rulebook(rulebook_id: RulebookIdPath, who: Caller(*RULEBOOK_READERS), session: ReadSession,
+                 response: Response) -> dict[str, Any]:
+    """One rulebook with ``ETag: "v<version>"``; 404 ``rulebook_not_found``."""
+    return _rulebook_answer(service.get_rulebook(session, rulebook_id), response)
+
+
+@router.post("/rulebooks", tags=["rulebooks"], status_code=201, response_model=RulebookRead)
+def create_rulebook(body: RulebookCreate, request: Request, who: Caller("bureau"), session: WriteSession,
+                    key: IdempotencyKey = None) -> JSONResponse:
+    """A new draft (BRIEF §5 as data) → 201. 409 ``rulebook_exists``; 422 naming the field for an unknown item kind,
+    a negative cap, a unit that does not fit the kind, a condition naming an unknown rule or item."""
+    holder: dict[str, int] = {}
+
+    def effect() -> dict[str, Any]:
+        row = service.create_rulebook(session, body, who)
+        holder["version"] = row.version
+        return RulebookRead.model_validate(service.rulebook_read(row)).model_dump(mode="json")
+
+    answer = commit_idempotent(session, idempotency_keys, request, who, key, body, effect, status_code=201)
+    if "version" in holder:
+        set_etag(answer, holder["version"])
+    return answer
+
+
+@router.put("/rulebooks/{rulebook_id}", tags=["rulebooks"], response_model=RulebookRead)
+def update_rulebook(rulebook_id: RulebookIdPath, body: RulebookUpdate, request: Request, who: Caller("bureau"),
+                    session: WriteSession, response: Response) -> dict[str, Any]:
+    """Replace a draft; send ``If-Match: "v<version>"`` (stale → 412 ``precondition_failed``). A published rulebook
+    never changes: 409 ``rulebook_published``."""
+    row = service.update_rulebook(session, rulebook_id, body, request)
+    answer = _rulebook_answer(row, response)
+    session.commit()
+    return answer
+
+
+@router.post("/rulebooks/{rulebook_id}/publish", tags=["rulebooks"], response_model=RulebookRead)
+def publish_rulebook(rulebook_id: RulebookIdPath, request: Request, who: Caller("bureau"), session: WriteSession,
+                     response: Response) -> dict[str, Any]:
+    """Draft → published, immutable from then on; the season's latest published rulebook is the one scoring uses.
+    Publishing again answers the rulebook unchanged."""
+    row = service.publish_rulebook(session, rulebook_id, request)
+    answer = _rulebook_answer(row, response)
+    session.commit()
+    return answer
+
+
+@router.post("/scores/{application_no}", tags=["scores"], response_model=ScoreRead)
+def score_now(application_no: ApplicationNo, request: Request, who: Caller("bureau", "service"), session: WriteSession,
+              verification: Verification, key: IdempotencyKey = None) -> JSONResponse:
+    """Fetch the case's facts from verification, score them with the season's published rulebook, store the score
+    (replacing the previous one) → Score. 404 ``case_not_found``; 409 ``no_published_rulebook``; 503 when
+    verification is down."""
+    case = verification.case_facts(application_no)
+    return commit_idempotent(session, idempotency_keys, request, who, key, {"application_no": application_no},
+                             lambda: service.score_case(session, case))
+
+
+@router.get("/scores/{application_no}", tags=["scores"], response_model=ScoreRead)
+def get_score(application_no: ApplicationNo, who: Caller("platform", "bureau", "service", "auditor"),
+              session: ReadSession) -> JSONResponse:
+    """The stored Score with its breakdown; 404 ``not_scored``."""
+    return JSONResponse(service.get_score(session, application_no))
+
+
+@router.get("/scores", tags=["scores"], response_model=ScorePage)
+def list_scores(who: Caller("bureau", "service"), session: ReadSession, season: SeasonQuery,
+                grade: int | None = Query(default=None, ge=1, le=7), limit: int = Query(default=100, ge=1, le=1000),
+                cursor: str | None = Query(default=None, max_length=200)) -> JSONResponse:
+    """A page of ScoreSummary (no breakdown) ordered by application_no — what enrollment's placement snapshot reads,
+    1,000 a page."""
+    return JSONResponse(service.list_scores(session, season=season, grade=grade, limit=limit, cursor=cursor))
+
+
+@router.post("/scoring-jobs", tags=["scoring jobs"], status_code=202, response_model=JobRead)
+def start_job(body: JobIn, request: Request, who: Caller("bureau", "service"), session: WriteSession,
+              key: IdempotencyKey = None) -> JSONResponse:
+    """``{season, grade}`` → 202 Job, scored in the background (see ``points.jobs``); only cases changed since the
+    last finished job are fetched, and only those whose facts changed are rescored. A job already running for the
+    season and grade is answered instead of starting a second."""
+    created: list[int] = []
+
+    def effect() -> dict[str, Any]:
+        job, new = jobs.create_job(session, season=body.season, grade=body.grade, rulebook_id=body.rulebook_id,
+                                   full=body.full, who=who)
+        if new:
+            created.append(job.id)
+        return JobRead.model_validate(jobs.job_read(job)).model_dump(mode="json")
+
+    answer = commit_idempotent(session, idempotency_keys, request, who, key, body, effect, status_code=202)
+    for job_id in created:
+        request.app.state.jobs.start(job_id)
+    return answer
+
+
+@router.get("/scoring-jobs/{job_id}", tags=["scoring jobs"], response_model=JobRead)
+def get_job(job_id: JobId, who: Caller("bureau", "service"), session: ReadSession) -> dict[str, Any]:
+    """Job progress: ``{state: running | done | failed, total, done, rescored, unchanged, error}``."""
+    return jobs.job_read(jobs.get_job(session, job_id))
+
+
+@router.post("/what-if", tags=["scores"], response_model=ScoreRead)
+def what_if(body: WhatIfIn, who: Caller("platform", "bureau"), session: ReadSession) -> JSONResponse:
+    """Score hypothetical facts (taken as confirmed) against a rulebook, draft or published; nothing is stored."""
+    return JSONResponse(service.what_if(session, body))

@@ -1,0 +1,96 @@
+"""A family's score and its breakdown, as plain immutable data (NamedTuples: readable, cheap to build, equal when
+their values are). ``rules.score_family`` builds them; ``Score.to_dict()`` is the JSON shape of docs/api.md."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any, NamedTuple
+
+
+class ItemScore(NamedTuple):
+    """One item of one guardian: the fact used (or considered), who confirmed it, raw and capped points, and why
+    (``ok``, ``capped``, ``no_fact``, ``pending``, ``result_mismatch``, ``dated_after_cutoff``, ``outside_county``,
+    ``permit_suspended``, ``share_below_minimum``, ``excluded_by_owned_home``, ``guardian_not_eligible``...)."""
+
+    item: str
+    fact: dict | None
+    result_id: Any
+    department: str | None
+    raw: Decimal
+    points: Decimal
+    cap: Decimal
+    reason: str
+
+
+class GuardianScore(NamedTuple):
+    guardian_no: int
+    total: Decimal
+    items: list[ItemScore]
+
+
+class Check(NamedTuple):
+    """One eligibility rule for the family or one guardian: met or not, with a stable reason code."""
+
+    rule: str
+    met: bool
+    reason: str
+    guardian_no: int | None = None
+
+
+class TieBreak(NamedTuple):
+    other_guardian_score: Decimal
+    earliest_continuous_since: str | None
+
+
+class Score(NamedTuple):
+    """A family's score with its whole breakdown (docs/api.md ``Score``). ``scored_at`` is left to the caller
+    (``score._replace(scored_at=...)``): the domain has no clock."""
+
+    application_no: str | None
+    season: int
+    grade: Any
+    rulebook_id: str
+    cutoff_date: str
+    eligible: bool
+    eligibility: list[Check]
+    guardians: list[GuardianScore]
+    family_score: Decimal
+    tie_break: TieBreak
+    residence_township_code: str | None
+    facts_digest: str
+    scored_at: str | None = None
+
+    def summary(self) -> dict[str, Any]:
+        """ScoreSummary as JSON data (decimal strings)."""
+        return {"application_no": self.application_no, "season": self.season, "grade": self.grade,
+                "rulebook_id": self.rulebook_id, "cutoff_date": self.cutoff_date, "eligible": self.eligible,
+                "family_score": f"{self.family_score:.2f}",
+                "tie_break": {"other_guardian_score": f"{self.tie_break.other_guardian_score:.2f}",
+                              "earliest_continuous_since": self.tie_break.earliest_continuous_since},
+                "residence_township_code": self.residence_township_code, "facts_digest": self.facts_digest,
+                "scored_at": self.scored_at}
+
+    def to_dict(self) -> dict[str, Any]:
+        """Score as JSON data (decimal strings), the shape of docs/api.md."""
+        out = self.summary()
+        out["eligibility"] = [{"rule": c.rule, "met": c.met, "reason": c.reason, "guardian_no": c.guardian_no}
+                              for c in self.eligibility]
+        out["guardians"] = [{"guardian_no": g.guardian_no, "total": f"{g.total:.2f}", "items": [
+            {"item": i.item, "fact": i.fact, "result_id": i.result_id, "department": i.department,
+             "raw": f"{i.raw:.2f}", "points": f"{i.points:.2f}", "cap": f"{i.cap:.2f}", "reason": i.reason}
+            for i in g.items]} for g in self.guardians]
+        return out
+
+
+class _Points(dict):
+    """centipoints → Decimal with 2 places, filled on first use (a plain subscript in the hot loop)."""
+
+    def __missing__(self, centipoints: int) -> Decimal:
+        value = Decimal(centipoints).scaleb(-2)
+        if len(self) < 100_000:
+            self[centipoints] = value
+        return value
+
+
+DECIMALS = _Points()
+"""centipoints → Decimal with 2 places, e.g. ``DECIMALS[8720] == Decimal("87.20")``."""

@@ -1,0 +1,297 @@
+"""Use cases of the points service: rulebooks (积分细则) and stored scores. Functions take a session and never commit.
+
+Scoring itself is ``rules.score_family`` (pure); this module picks the rulebook, stores one current score per
+application and answers the listings the placement snapshot reads.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import threading
+from collections import OrderedDict
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from common.db import Database, utcnow
+from common.identity import Identity
+from common.versioning import check_if_match
+from points.errors import (Invalid, InvalidCursor, NoPublishedRulebook, NotScored, RulebookExists, RulebookInvalid,
+                           RulebookNotFound, RulebookPublished)
+from points.models import Rulebook, StoredScore
+from points.rulebook import RulebookError, Rules, compile_rulebook
+from points.rules import KIND_DEPARTMENT, Score, score_family
+from points.schemas import RulebookBody, RulebookCreate, RulebookUpdate, WhatIfIn
+
+DEFAULT_RULEBOOKS = Path(__file__).resolve().parent / "rulebooks"
+_COMPILED: OrderedDict[tuple[str, str], Rules] = OrderedDict()
+_COMPILED_LOCK = threading.Lock()  # request threads and scoring-job threads share the cache
+
+
+# --- rulebooks ------------------------------------------------------------------------------------------------------
+
+def compile_spec(rulebook_id: str, spec: dict[str, Any]) -> Rules:
+    """Compile a spec, turning :class:`RulebookError` into 422 ``rulebook_invalid`` naming the field."""
+    try:
+        return compile_rulebook(spec, rulebook_id)
+    except RulebookError as exc:
+        raise RulebookInvalid(exc.message, field=exc.field) from None
+
+
+def rules_of(row: Rulebook) -> Rules:
+    """The compiled rules of a stored rulebook, cached by id and content (several databases may share a process,
+    as the tests do, each with its own ``HY-2025-b``)."""
+    key = (row.id, json.dumps(row.spec, sort_keys=True, ensure_ascii=False))
+    with _COMPILED_LOCK:
+        rules = _COMPILED.get(key)
+    if rules is None:
+        rules = compile_spec(row.id, row.spec)
+        with _COMPILED_LOCK:
+            _COMPILED[key] = rules
+            while len(_COMPILED) > 64:
+                _COMPILED.popitem(last=False)
+    return rules
+
+
+def rulebook_read(row: Rulebook) -> dict[str, Any]:
+    """Rulebook as JSON data: the spec plus id, state, version and dates."""
+    return {**row.spec, "id": row.id, "state": row.state, "version": row.version, "created_by": row.created_by,
+            "created_at": row.created_at, "updated_at": row.updated_at, "published_at": row.published_at}
+
+
+def list_rulebooks(session: Session, *, season: int | None = None, state: str | None = None) -> list[Rulebook]:
+    query = select(Rulebook).order_by(Rulebook.season, Rulebook.created_at, Rulebook.id)
+    if season is not None:
+        query = query.where(Rulebook.season == season)
+    if state is not None:
+        query = query.where(Rulebook.state == state)
+    return list(session.scalars(query))
+
+
+def get_rulebook(session: Session, rulebook_id: str) -> Rulebook:
+    row = session.get(Rulebook, rulebook_id)
+    if row is None:
+        raise RulebookNotFound(f"no rulebook {rulebook_id}")
+    return row
+
+
+def create_rulebook(session: Session, body: RulebookCreate, who: Identity) -> Rulebook:
+    """A new draft (BRIEF §5 rules as data). 409 ``rulebook_exists`` for a taken id; 422 ``rulebook_invalid``."""
+    spec = body.spec()
+    rid = body.id or _next_id(session, body.season)
+    compile_spec(rid, spec)
+    if session.get(Rulebook, rid) is not None:
+        raise RulebookExists(f"rulebook {rid} exists; a change to a published rulebook is a new id")
+    now = utcnow()
+    row = Rulebook(id=rid, season=body.season, state="draft", version=1, spec=spec, created_by=who.subject,
+                   created_at=now, updated_at=now, published_at=None)
+    session.add(row)
+    try:
+        session.flush()
+    except IntegrityError:
+        raise RulebookExists(f"rulebook {rid} exists") from None
+    return row
+
+
+def _next_id(session: Session, season: int) -> str:
+    taken = set(session.scalars(select(Rulebook.id).where(Rulebook.season == season)))
+    n = len(taken) + 1
+    while f"HY-{season}-v{n}" in taken:
+        n += 1
+    return f"HY-{season}-v{n}"
+
+
+def update_rulebook(session: Session, rulebook_id: str, body: RulebookUpdate, request: Any) -> Rulebook:
+    """Replace a draft's rules. 409 ``rulebook_published`` once published; 412 on a stale ``If-Match``."""
+    row = get_rulebook(session, rulebook_id)
+    if row.state == "published":
+        raise RulebookPublished(f"rulebook {rulebook_id} is published and never changes; create a new one")
+    check_if_match(request, row.version)
+    if body.id is not None and body.id != rulebook_id:
+        raise RulebookInvalid("the body's id differs from the path", field="id")
+    spec = body.spec()
+    compile_spec(rulebook_id, spec)
+    row.spec, row.season = spec, body.season
+    row.version += 1
+    row.updated_at = utcnow()
+    session.flush()
+    return row
+
+
+def publish_rulebook(session: Session, rulebook_id: str, request: Any) -> Rulebook:
+    """Draft → published (immutable from then on); publishing a published rulebook answers it unchanged."""
+    row = get_rulebook(session, rulebook_id)
+    if row.state == "published":
+        return row
+    check_if_match(request, row.version)
+    compile_spec(row.id, row.spec)
+    now = utcnow()
+    row.state, row.published_at, row.updated_at = "published", now, now
+    row.version += 1
+    session.flush()
+    return row
+
+
+def current_rulebook(session: Session, season: int) -> Rulebook:
+    """The season's rulebook for scoring: the latest published one. 409 ``no_published_rulebook``."""
+    row = session.scalars(select(Rulebook).where(Rulebook.season == season, Rulebook.state == "published")
+                          .order_by(Rulebook.published_at.desc(), Rulebook.id.desc()).limit(1)).first()
+    if row is None:
+        raise NoPublishedRulebook(f"season {season} has no published rulebook")
+    return row
+
+
+def scoring_rulebook(session: Session, season: int, rulebook_id: str | None) -> Rulebook:
+    """``rulebook_id`` when given (must be published and of the season), else the season's current one."""
+    if rulebook_id is None:
+        return current_rulebook(session, season)
+    row = get_rulebook(session, rulebook_id)
+    if row.state != "published" or row.season != season:
+        raise RulebookInvalid(f"rulebook {rulebook_id} is not a published rulebook of season {season}",
+                              field="rulebook_id")
+    return row
+
+
+def load_default_rulebooks(db: Database) -> None:
+    """Load and publish the shipped rulebooks (``HY-2025``) on first start; an existing id is left alone."""
+    for path in sorted(DEFAULT_RULEBOOKS.glob("*.json")):
+        raw = json.loads(path.read_text(encoding="utf-8"))
+        rid = raw.pop("id")
+        spec = RulebookBody.model_validate(raw).spec()
+        compile_spec(rid, spec)
+        with db.write_session() as session:
+            if session.get(Rulebook, rid) is not None:
+                continue
+            now = utcnow()
+            session.add(Rulebook(id=rid, season=spec["season"], state="published", version=1, spec=spec,
+                                 created_by="system", created_at=now, updated_at=now, published_at=now))
+            try:
+                session.commit()
+            except IntegrityError:  # another process loaded it first
+                session.rollback()
+
+
+# --- scores ---------------------------------------------------------------------------------------------------------
+
+def _centi(value: Any) -> int:
+    return int(value.scaleb(2))
+
+
+def _points(centi: int) -> str:
+    sign = "-" if centi < 0 else ""
+    return f"{sign}{abs(centi) // 100}.{abs(centi) % 100:02d}"
+
+
+def score_row(score: Score, scored_at: datetime, source_seq: int | None) -> dict[str, Any]:
+    """The stored columns of one score (points in hundredths) and its breakdown as JSON."""
+    detail = score._replace(scored_at=scored_at.isoformat()).to_dict()
+    since = score.tie_break.earliest_continuous_since
+    return {"application_no": score.application_no, "season": score.season, "grade": score.grade,
+            "rulebook_id": score.rulebook_id, "cutoff_date": date.fromisoformat(score.cutoff_date),
+            "eligible": score.eligible, "family_score": _centi(score.family_score),
+            "other_guardian_score": _centi(score.tie_break.other_guardian_score),
+            "earliest_continuous_since": date.fromisoformat(since) if since else None,
+            "residence_township_code": score.residence_township_code, "facts_digest": score.facts_digest,
+            "source_seq": source_seq, "detail": detail, "scored_at": scored_at}
+
+
+def store_scores(session: Session, rows: list[dict[str, Any]]) -> None:
+    """Insert or replace the current score of each application (one row per application)."""
+    if not rows:
+        return
+    nos = [r["application_no"] for r in rows]
+    existing = set(session.scalars(select(StoredScore.application_no).where(StoredScore.application_no.in_(nos))))
+    fresh = [r for r in rows if r["application_no"] not in existing]
+    again = [r for r in rows if r["application_no"] in existing]
+    if fresh:
+        session.execute(StoredScore.__table__.insert(), fresh)
+    if again:
+        session.execute(update(StoredScore), again)
+
+
+def stored_digests(session: Session, application_nos: list[str]) -> dict[str, tuple[str, str]]:
+    """``{application_no: (facts_digest, rulebook_id)}`` of the stored scores among ``application_nos``."""
+    rows = session.execute(select(StoredScore.application_no, StoredScore.facts_digest, StoredScore.rulebook_id)
+                           .where(StoredScore.application_no.in_(application_nos)))
+    return {no: (digest, rid) for no, digest, rid in rows}
+
+
+def score_case(session: Session, case: dict[str, Any]) -> dict[str, Any]:
+    """Score one application's facts (from verification) with its season's rulebook and store it → Score JSON."""
+    row = current_rulebook(session, case["season"])
+    score = score_family(rules_of(row), case)
+    stored = score_row(score, utcnow(), case.get("seq"))
+    store_scores(session, [stored])
+    return stored["detail"]
+
+
+def get_score(session: Session, application_no: str) -> dict[str, Any]:
+    detail = session.scalar(select(StoredScore.detail).where(StoredScore.application_no == application_no))
+    if detail is None:
+        raise NotScored(f"application {application_no} has not been scored")
+    return detail
+
+
+def _cursor(value: str | None) -> str | None:
+    if not value:
+        return None
+    try:
+        after = base64.b64decode(value.encode() + b"=" * (-len(value) % 4), altchars=b"-_", validate=True).decode()
+    except (binascii.Error, UnicodeDecodeError, ValueError):
+        after = ""
+    if not after:
+        raise InvalidCursor("cursor is not one this service gave", field="cursor")
+    return after
+
+
+def list_scores(session: Session, *, season: int, grade: int | None, limit: int, cursor: str | None) -> dict:
+    """A page of ScoreSummary ordered by application_no (keyset cursor); columns only, no JSON parsing."""
+    if grade is not None and grade not in (1, 7):
+        raise Invalid("grade is 1 or 7", field="grade")
+    after = _cursor(cursor)
+    cols = (StoredScore.application_no, StoredScore.season, StoredScore.grade, StoredScore.rulebook_id,
+            StoredScore.cutoff_date, StoredScore.eligible, StoredScore.family_score, StoredScore.other_guardian_score,
+            StoredScore.earliest_continuous_since, StoredScore.residence_township_code, StoredScore.facts_digest,
+            StoredScore.scored_at)
+    query = select(*cols).where(StoredScore.season == season)
+    if grade is not None:
+        query = query.where(StoredScore.grade == grade)
+    if after is not None:
+        query = query.where(StoredScore.application_no > after)
+    rows = session.execute(query.order_by(StoredScore.application_no).limit(limit + 1)).all()
+    items = [{"application_no": no, "season": s, "grade": g, "rulebook_id": rid, "cutoff_date": cut.isoformat(),
+              "eligible": ok, "family_score": _points(fam),
+              "tie_break": {"other_guardian_score": _points(other),
+                            "earliest_continuous_since": since.isoformat() if since else None},
+              "residence_township_code": town, "facts_digest": digest, "scored_at": at.isoformat()}
+             for no, s, g, rid, cut, ok, fam, other, since, town, digest, at in rows[:limit]]
+    next_cursor = None
+    if len(rows) > limit:
+        next_cursor = base64.urlsafe_b64encode(items[-1]["application_no"].encode()).decode().rstrip("=")
+    return {"items": items, "next_cursor": next_cursor}
+
+
+def what_if(session: Session, body: WhatIfIn) -> dict[str, Any]:
+    """Score hypothetical facts (taken as confirmed) against any rulebook, draft or published; nothing is stored."""
+    row = get_rulebook(session, body.rulebook_id)
+    guardians = []
+    for g in body.guardians:
+        results = {}
+        for kind in KIND_DEPARTMENT:
+            value = getattr(g.facts, kind)
+            if value is None:
+                continue
+            facts_list = value if isinstance(value, list) else [value]
+            results[kind] = [{"id": None, "outcome": "confirmed", "department": KIND_DEPARTMENT[kind],
+                              "facts": f.model_dump(mode="json", exclude_none=True)} for f in facts_list]
+        guardians.append({"guardian_no": g.guardian_no, "results": results, "pending": []})
+    rules = rules_of(row)
+    case = {"application_no": None, "season": rules.season, "grade": body.grade,
+            "child_birth_date": body.child_birth_date.isoformat(), "guardians": guardians}
+    return score_family(rules, case)._replace(scored_at=utcnow().isoformat()).to_dict()
