@@ -20,7 +20,7 @@ from common.db import ReadSession, WriteSession
 from common.errors import DomainError
 from common.idempotency import IdempotencyKey, commit_idempotent
 from common.identity import Caller
-from verification import service
+from verification import reads, service
 from verification.errors import DuplicateItem, Invalid
 from verification.models import idempotency_keys
 from verification.schemas import (MAX_ID, CaseBatchIn, CaseBatchOut, CaseFacts, CaseFactsPage, CaseIn, CaseOut,
@@ -59,8 +59,8 @@ def register_case(body: CaseIn, request: Request, who: Registrar, session: Write
 
     def effect() -> CaseOut:
         reg = service.register_cases(session, [body])[0]
-        reqs = service.live_requests(session, reg.case.id)
-        return CaseOut(application_no=reg.case.application_no,
+        reqs = service.live_requests(session, reg.case_id)
+        return CaseOut(application_no=reg.application_no,
                        requests=[{"id": r.id, "kind": r.kind, "department": r.department,
                                   "guardian_no": r.guardian_no, "state": r.state} for r in reqs])
 
@@ -75,11 +75,13 @@ def register_cases(body: CaseBatchIn, request: Request, who: Registrar, session:
     numbers in first-seen order). Each case idempotent by ``application_no``; one invalid case refuses the call
     (422 naming ``items.<i>.<field>``)."""
 
+    prepared = service.prepare_cases(body.items)  # pure work, before the write transaction takes the lock
+
     def effect() -> CaseBatchOut:
-        regs = service.register_cases(session, body.items)
+        regs = service.register_cases(session, prepared)
         count = {s: sum(r.status == s for r in regs) for s in ("created", "existing", "amended")}
         return CaseBatchOut(created=count["created"], existing=count["existing"] + count["amended"],
-                            amended=count["amended"], application_nos=[r.case.application_no for r in regs])
+                            amended=count["amended"], application_nos=[r.application_no for r in regs])
 
     return _once_more_on_race(session, lambda: commit_idempotent(
         session, idempotency_keys, request, who, key, body, effect))
@@ -90,8 +92,8 @@ def list_queue(who: Department, session: ReadSession, season: Season = None, lim
                cursor: Cursor = None) -> dict[str, Any]:
     """The caller's department's own ``pending`` requests, oldest first, with ID numbers whole (they need them to
     look the subject up). Page: ``{items: [Request], next_cursor}``."""
-    rows, nxt = service.queue(session, who.department, season=season, limit=limit, cursor=cursor)
-    return {"items": [service.request_view(r, who) for r in rows], "next_cursor": nxt}
+    rows, nxt = reads.queue(session, who.department, season=season, limit=limit, cursor=cursor)
+    return {"items": [reads.request_view(r, who) for r in rows], "next_cursor": nxt}
 
 
 @router.get("/requests/{request_id}", response_model=RequestDetail)
@@ -99,8 +101,8 @@ def read_request(request_id: RequestId, who: Caller("department", "bureau", "ser
                  session: ReadSession) -> dict[str, Any]:
     """Request + ``history`` (every result, oldest first; a correction names the result it ``supersedes``).
     A department sees only its own (else 404) with the ID number whole; bureau and services see it masked."""
-    req, history = service.get_request(session, who, request_id)
-    return {**service.request_view(req, who), "history": [service.result_view(r) for r in history]}
+    req, history = reads.get_request(session, who, request_id)
+    return {**reads.request_view(req, who), "history": [reads.result_view(r) for r in history]}
 
 
 @router.post("/requests/{request_id}/results", status_code=201, response_model=ResultOut)
@@ -115,7 +117,7 @@ def post_result(request_id: RequestId, body: ResultIn, request: Request, who: De
         outcome = service.answer_requests(session, who, [(request_id, body)])[0]
         if isinstance(outcome, DomainError):
             raise outcome
-        return service.result_view(outcome)
+        return outcome
 
     return commit_idempotent(session, idempotency_keys, request, who, key, body, effect, status_code=201,
                              required=True)
@@ -129,32 +131,33 @@ def post_results(body: ResultBatchIn, request: Request, who: Department, session
     would give; a rejected item writes nothing. A request named twice in one batch: the second is
     ``duplicate_item``. ``Idempotency-Key`` required."""
 
+    # items checked before the write transaction takes the lock
+    report: list[dict[str, Any] | None] = [None] * len(body.items)
+    valid: list[tuple[int, tuple[int, ResultIn]]] = []
+    seen: set[int] = set()
+    for i, raw in enumerate(body.items):
+        try:
+            item = ResultItemIn.model_validate(raw)
+        except ValidationError as exc:
+            err = exc.errors()[0]
+            field = ".".join(str(p) for p in err["loc"])
+            report[i] = {"request_id": raw.get("request_id"), "status": "rejected", "code": "validation_error",
+                         "detail": f"{field}: {err['msg']}" if field else err["msg"]}
+            continue
+        if item.request_id in seen:
+            dup = DuplicateItem(f"request {item.request_id} appears earlier in this batch")
+            report[i] = {"request_id": item.request_id, "status": "rejected", "code": dup.code, "detail": dup.detail}
+            continue
+        seen.add(item.request_id)
+        valid.append((i, (item.request_id, item)))
+
     def effect() -> ResultBatchOut:
-        report: list[dict[str, Any] | None] = [None] * len(body.items)
-        valid: list[tuple[int, tuple[int, ResultIn]]] = []
-        seen: set[int] = set()
-        for i, raw in enumerate(body.items):
-            try:
-                item = ResultItemIn.model_validate(raw)
-            except ValidationError as exc:
-                err = exc.errors()[0]
-                field = ".".join(str(p) for p in err["loc"])
-                report[i] = {"request_id": raw.get("request_id"), "status": "rejected", "code": "validation_error",
-                             "detail": f"{field}: {err['msg']}" if field else err["msg"]}
-                continue
-            if item.request_id in seen:
-                dup = DuplicateItem(f"request {item.request_id} appears earlier in this batch")
-                report[i] = {"request_id": item.request_id, "status": "rejected", "code": dup.code,
-                             "detail": dup.detail}
-                continue
-            seen.add(item.request_id)
-            valid.append((i, (item.request_id, item)))
         outcomes = service.answer_requests(session, who, [pair for _, pair in valid])
         for (i, (rid, _)), outcome in zip(valid, outcomes):
             if isinstance(outcome, DomainError):
                 report[i] = {"request_id": rid, "status": "rejected", "code": outcome.code, "detail": outcome.detail}
             else:
-                report[i] = {"request_id": rid, "status": "stored", "result_id": outcome.id}
+                report[i] = {"request_id": rid, "status": "stored", "result_id": outcome["id"]}
         stored = sum(r["status"] == "stored" for r in report if r)
         return ResultBatchOut(stored=stored, rejected=len(report) - stored, items=report)
 
@@ -166,7 +169,7 @@ def read_case_facts(application_no: Annotated[str, Path(max_length=40)], who: Fa
                     session: ReadSession) -> dict[str, Any]:
     """CaseFacts of one application: current results per guardian and kind, pending kinds, ``seq``, ``digest``.
     No names or ID numbers. 404 ``case_not_found``."""
-    return service.case_facts(session, application_no)
+    return reads.case_facts(session, application_no)
 
 
 @router.get("/facts", response_model=CaseFactsPage)
@@ -178,6 +181,6 @@ def list_case_facts(who: FactsReader, session: ReadSession, season: Season = Non
     (so points re-scores only those). Two queries per page whatever its size."""
     if grade not in (None, 1, 7):
         raise Invalid("grade is 1 or 7", field="grade")
-    items, nxt = service.facts_page(session, season=season, grade=grade, changed_after=changed_after, limit=limit,
+    items, nxt = reads.facts_page(session, season=season, grade=grade, changed_after=changed_after, limit=limit,
                                     cursor=cursor)
     return {"items": items, "next_cursor": nxt}

@@ -1,32 +1,43 @@
 """Use cases of the verification service. Each takes a session and never commits (the router commits once).
 
-Registering cases (BRIEF §4 step 3), answering requests (step 4) and reading the facts points scores from
-(step 5). Writes that change a case's current results take fresh ``Case.seq`` values from the locked counter
-row at the end of the transaction, so seqs are handed out in commit order and ``changed_after`` misses nothing.
+Registering cases (BRIEF §4 step 3) and answering requests (step 4); the reads are in :mod:`verification.reads`.
+Writes that change a case's current results take fresh ``Case.seq`` values from the locked counter row at the end
+of the transaction, so seqs are handed out in commit order and ``changed_after`` misses nothing.
+
+The batch writes are set-based: a batch of 1,000 cases or results costs a few statements whatever its size (what
+it needs fetched with ``WHERE … IN``, Core ``executemany`` inserts, one UPDATE for many rows), never an ORM object
+and a flush per item. Lock order on every write path: the requests' rows (``FOR UPDATE``, in id order), then the
+counter row.
 """
 
 from __future__ import annotations
 
 import logging
 from collections import defaultdict
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from common.db import utcnow
 from common.errors import DomainError
 from common.identity import Identity
-from verification.errors import CaseNotFound, InvalidCursor, RequestNotFound, RequestSuperseded
-from verification.models import Case, Result, SeqCounter, VerificationRequest
-from verification.rules import KINDS, PlannedRequest, check_answer, facts_digest, mask_id_number, mask_name, \
-    planned_requests, sha256_of
+from verification.errors import RequestNotFound, RequestSuperseded
 from verification.facts import parse_facts
-from verification.schemas import MAX_ID, CaseIn, ResultIn
+from verification.models import Case, Result, SeqCounter, VerificationRequest
+from verification.reads import RESULT_FIELDS
+from verification.rules import PlannedRequest, check_answer, planned_requests, sha256_of
+from verification.schemas import CaseIn, ResultIn
 
 log = logging.getLogger("verification.service")
+CASES, REQUESTS, RESULTS = Case.__table__, VerificationRequest.__table__, Result.__table__
+_NEXT = RESULTS.alias("next_result")
+NEXT_RESULT = select(_NEXT.c.id).where(_NEXT.c.request_id == REQUESTS.c.id,
+                                       _NEXT.c.revision == REQUESTS.c.revision + 1).scalar_subquery()
+"""In an UPDATE of ``requests``: the result answering the request at its next revision (SET reads the old row)."""
 
 
 # ---- change feed ---------------------------------------------------------------------------------------------
@@ -43,107 +54,143 @@ def take_seqs(session: Session, count: int) -> int:
     return new - count + 1
 
 
-def _bump(session: Session, case_ids: set[int], now: datetime) -> None:
-    """Give every case in ``case_ids`` a new seq (its results or requests changed)."""
-    if not case_ids:
+def _bump(session: Session, case_ids: Iterable[int], now: datetime) -> None:
+    """Give every case in ``case_ids`` a new seq, in id order (its results or requests changed): one statement."""
+    ids = sorted(set(case_ids))
+    if not ids:
         return
-    first = take_seqs(session, len(case_ids))
-    session.execute(update(Case), [{"id": cid, "seq": first + i, "updated_at": now}
-                                   for i, cid in enumerate(sorted(case_ids))])
+    first = take_seqs(session, len(ids))
+    ranked = select(CASES.c.id, (func.row_number().over(order_by=CASES.c.id) + (first - 1)).label("seq")) \
+        .where(CASES.c.id.in_(ids)).subquery("ranked")
+    session.execute(update(CASES).where(CASES.c.id == ranked.c.id).values(seq=ranked.c.seq, updated_at=now))
 
 
 # ---- cases ---------------------------------------------------------------------------------------------------
 
-@dataclass
+@dataclass(frozen=True)
 class Registered:
-    case: Case
+    """What registration did with one distinct ``application_no``."""
+
+    application_no: str
+    case_id: int
     status: str  # "created" | "existing" | "amended"
-    requests: list[VerificationRequest]
 
 
-def _plan(case: CaseIn) -> list[PlannedRequest]:
-    data = case.model_dump(mode="json")
-    return planned_requests(data["guardians"], data["claims"])
+@dataclass(frozen=True)
+class PreparedCase:
+    """A case body with its fingerprint (SHA-256 of its canonical JSON) and the requests it needs."""
+
+    body: CaseIn
+    fingerprint: str
+    plans: list[PlannedRequest]
 
 
-def _new_request(case: Case, plan: PlannedRequest, now: datetime) -> VerificationRequest:
-    return VerificationRequest(case_id=case.id, application_no=case.application_no, season=case.season,
-                               grade=case.grade, kind=plan.kind, department=plan.department,
-                               guardian_no=plan.guardian_no, subject_name=plan.subject_name,
-                               subject_id_number=plan.subject_id_number, claim=plan.claim, state="pending",
-                               revision=0, created_at=now)
+def prepare_cases(cases: list[CaseIn]) -> dict[str, PreparedCase]:
+    """Distinct ``application_no`` (first-seen order; of two items with one number the later wins) → the case
+    fingerprinted and planned. Pure: the router runs it before the write transaction takes the lock."""
+    out: dict[str, PreparedCase] = {}
+    for body in cases:
+        data = body.model_dump(mode="json")
+        out[body.application_no] = PreparedCase(body, sha256_of(data),
+                                                planned_requests(data["guardians"], data["claims"]))
+    return out
 
 
-def register_cases(session: Session, cases: list[CaseIn]) -> list[Registered]:
+def _request_row(case_id: int, body: CaseIn, plan: PlannedRequest, now: datetime) -> dict[str, Any]:
+    return {"case_id": case_id, "application_no": body.application_no, "season": body.season, "grade": body.grade,
+            "kind": plan.kind, "department": plan.department, "guardian_no": plan.guardian_no,
+            "subject_name": plan.subject_name, "subject_id_number": plan.subject_id_number, "claim": plan.claim,
+            "state": "pending", "current_result_id": None, "revision": 0, "created_at": now, "answered_at": None}
+
+
+def register_cases(session: Session, cases: list[CaseIn] | Mapping[str, PreparedCase]) -> list[Registered]:
     """Register applications and create their requests (``POST /cases``, ``POST /cases/batch``) → one
-    :class:`Registered` per distinct ``application_no`` (``requests`` filled for created and amended cases).
+    :class:`Registered` per distinct ``application_no``, in first-seen order. ``cases``: bodies, or what
+    :func:`prepare_cases` made of them.
 
     Idempotent by ``application_no``: a case registered with the same body is ``existing`` and nothing changes.
     A case registered again with a *different* body is ``amended``: live requests whose subject or claim changed,
     or that are no longer claimed, become ``superseded`` (their results kept as history) and new ``pending``
     requests replace them. Two items with the same ``application_no`` in one call: the later one wins.
+    New cases take seqs in input order, then amended ones in id order. Statements: one read of the known cases,
+    for amendments one locked read of their live requests and three updates, then the counter, one insert of the
+    cases (ids returned), one insert of every new request.
     """
     now = utcnow()
-    wanted: dict[str, CaseIn] = {c.application_no: c for c in cases}
-    existing = {c.application_no: c for c in session.scalars(
-        select(Case).where(Case.application_no.in_(list(wanted))))}
-    out: dict[str, Registered] = {}
-    new_cases: list[tuple[Case, CaseIn]] = []
-    changed: set[int] = set()
-    for no, body in wanted.items():
-        fp = sha256_of(body.model_dump(mode="json"))
-        if (case := existing.get(no)) is None:
-            case = Case(application_no=no, season=body.season, grade=body.grade,
-                        child_birth_date=body.child_birth_date, fingerprint=fp, seq=0, created_at=now,
-                        updated_at=now)
-            new_cases.append((case, body))
-        elif case.fingerprint == fp:
-            out[no] = Registered(case, "existing", [])
+    prepared = cases if isinstance(cases, Mapping) else prepare_cases(cases)
+    known = {no: (cid, fp) for cid, no, fp in session.execute(
+        select(CASES.c.id, CASES.c.application_no, CASES.c.fingerprint)
+        .where(CASES.c.application_no.in_(list(prepared))))}
+    fresh = [no for no in prepared if no not in known]
+    amended = {known[no][0]: case for no, case in prepared.items()
+               if no in known and known[no][1] != case.fingerprint}
+    new_requests = _amend(session, amended, now) if amended else []
+    first = take_seqs(session, len(fresh) + len(amended))
+    ids: dict[str, int] = {}
+    if fresh:
+        ids = dict(session.execute(insert(CASES).returning(CASES.c.application_no, CASES.c.id), [
+            {"application_no": no, "season": prepared[no].body.season, "grade": prepared[no].body.grade,
+             "child_birth_date": prepared[no].body.child_birth_date, "fingerprint": prepared[no].fingerprint,
+             "seq": first + i, "created_at": now, "updated_at": now} for i, no in enumerate(fresh)]).all())
+        new_requests += [_request_row(ids[no], prepared[no].body, plan, now)
+                         for no in fresh for plan in prepared[no].plans]
+    if amended:
+        session.execute(update(CASES).where(CASES.c.id == bindparam("b_id")).values(
+            season=bindparam("b_season"), grade=bindparam("b_grade"), child_birth_date=bindparam("b_born"),
+            fingerprint=bindparam("b_fp"), seq=bindparam("b_seq"), updated_at=now), [
+            {"b_id": cid, "b_season": amended[cid].body.season, "b_grade": amended[cid].body.grade,
+             "b_born": amended[cid].body.child_birth_date, "b_fp": amended[cid].fingerprint,
+             "b_seq": first + len(fresh) + i} for i, cid in enumerate(sorted(amended))])
+    if new_requests:
+        session.execute(insert(REQUESTS), new_requests)
+    if fresh or amended:
+        log.info("registered %d new case(s), amended %d; %d new request(s)", len(fresh), len(amended),
+                 len(new_requests))
+    out = []
+    for no in prepared:
+        if no in ids:
+            out.append(Registered(no, ids[no], "created"))
         else:
-            out[no] = Registered(case, "amended", _amend(session, case, body, fp, now))
-            changed.add(case.id)
-    if new_cases:
-        first = take_seqs(session, len(new_cases))
-        for i, (case, _) in enumerate(new_cases):
-            case.seq = first + i
-        session.add_all([case for case, _ in new_cases])
-        session.flush()
-        requests = []
-        for case, body in new_cases:
-            reqs = [_new_request(case, plan, now) for plan in _plan(body)]
-            requests.extend(reqs)
-            out[case.application_no] = Registered(case, "created", reqs)
-        session.add_all(requests)
-        session.flush()
-        log.info("registered %d new case(s)", len(new_cases))
-    _bump(session, changed, now)
-    return [out[no] for no in wanted]
+            cid = known[no][0]
+            out.append(Registered(no, cid, "amended" if cid in amended else "existing"))
+    return out
 
 
-def _amend(session: Session, case: Case, body: CaseIn, fp: str, now: datetime) -> list[VerificationRequest]:
-    live = {(r.guardian_no, r.kind): r for r in live_requests(session, case.id)}
-    plans = {p.key: p for p in _plan(body)}
-    keep, fresh = [], []
-    for key, req in live.items():
-        plan = plans.get(key)
-        if plan and (req.subject_name, req.subject_id_number, req.claim) == \
-                (plan.subject_name, plan.subject_id_number, plan.claim):
-            keep.append(req)
-        else:
-            req.state = "superseded"
-    session.flush()  # superseded rows leave the partial unique index before their successors arrive
-    case.season, case.grade, case.child_birth_date, case.fingerprint = \
-        body.season, body.grade, body.child_birth_date, fp
-    for key, plan in plans.items():
-        if key not in {(r.guardian_no, r.kind) for r in keep}:
-            fresh.append(_new_request(case, plan, now))
-    for req in keep:
-        req.season, req.grade = body.season, body.grade
-    session.add_all(fresh)
-    session.flush()
-    log.info("case %s amended: %d request(s) superseded, %d new", case.application_no,
-             len(live) - len(keep), len(fresh))
-    return sorted(keep + fresh, key=lambda r: (r.guardian_no, KINDS.index(r.kind)))
+def _amend(session: Session, amended: Mapping[int, PreparedCase], now: datetime) -> list[dict[str, Any]]:
+    """Supersede the live requests of the ``amended`` cases (case id → new body) that no longer match, move the
+    kept ones to the new season and grade → the rows of the requests to create. The live requests are locked in
+    id order first (the order :func:`answer_requests` locks in); the superseded leave the partial unique index
+    before their successors are inserted."""
+    live: dict[int, list[Any]] = defaultdict(list)
+    for row in session.execute(
+            select(REQUESTS.c.id, REQUESTS.c.case_id, REQUESTS.c.guardian_no, REQUESTS.c.kind,
+                   REQUESTS.c.subject_name, REQUESTS.c.subject_id_number, REQUESTS.c.claim)
+            .where(REQUESTS.c.case_id.in_(list(amended)), REQUESTS.c.state != "superseded")
+            .order_by(REQUESTS.c.id).with_for_update()):
+        live[row.case_id].append(row)
+    retired: list[int] = []
+    fresh: list[dict[str, Any]] = []
+    for case_id, case in amended.items():
+        plans = {p.key: p for p in case.plans}
+        kept = set()
+        for req in live[case_id]:
+            plan = plans.get((req.guardian_no, req.kind))
+            if plan and (req.subject_name, req.subject_id_number, req.claim) == \
+                    (plan.subject_name, plan.subject_id_number, plan.claim):
+                kept.add(plan.key)
+            else:
+                retired.append(req.id)
+        fresh += [_request_row(case_id, case.body, plan, now) for key, plan in plans.items() if key not in kept]
+        log.info("case %s amended: %d request(s) superseded, %d new", case.body.application_no,
+                 len(live[case_id]) - len(kept), len(plans) - len(kept))
+    if retired:
+        session.execute(update(REQUESTS).where(REQUESTS.c.id.in_(retired)).values(state="superseded"))
+    session.execute(update(REQUESTS).where(REQUESTS.c.case_id == bindparam("b_case"),
+                                           REQUESTS.c.state != "superseded")
+                    .values(season=bindparam("b_season"), grade=bindparam("b_grade")),
+                    [{"b_case": cid, "b_season": case.body.season, "b_grade": case.body.grade}
+                     for cid, case in amended.items()])
+    return fresh
 
 
 def live_requests(session: Session, case_id: int) -> list[VerificationRequest]:
@@ -156,22 +203,26 @@ def live_requests(session: Session, case_id: int) -> list[VerificationRequest]:
 # ---- answers -------------------------------------------------------------------------------------------------
 
 def answer_requests(session: Session, who: Identity, items: list[tuple[int, ResultIn]]
-                    ) -> list[Result | DomainError]:
+                    ) -> list[dict[str, Any] | DomainError]:
     """Store one result per item for the caller's department (``POST /requests/{id}/results``, ``/results/batch``).
 
-    Per item, in order: a :class:`Result` (stored; a correction when the request was answered, naming the result
-    it supersedes) or the :class:`DomainError` that refused it (404 ``request_not_found`` for a missing or another
-    department's request, 409 ``request_superseded``, 422 ``invalid_facts`` / ``contradicts_claim``). Refused items
-    write nothing. The requests are locked (``FOR UPDATE``) in id order, so concurrent answers to the same request
-    queue up and each correction names the right predecessor.
+    Per item, in order: the stored Result as a JSON-ready dict (:func:`result_view`'s shape; a correction when the
+    request was answered, naming the result it supersedes) or the :class:`DomainError` that refused it (404
+    ``request_not_found`` for a missing or another department's request, 409 ``request_superseded``, 422
+    ``invalid_facts`` / ``contradicts_claim``). Refused items write nothing. The requests are locked (``FOR
+    UPDATE``) in id order, so concurrent answers to the same request queue up and each correction names the
+    right predecessor. Statements: the locked read, one ``executemany`` insert of the results, one update of the
+    requests returning the new results' ids (both once more per repeat of a request within the call), the
+    counter, one update of the cases.
     """
     now = utcnow()
-    ids = sorted({rid for rid, _ in items})
-    requests = {r.id: r for r in session.scalars(
-        select(VerificationRequest).where(VerificationRequest.id.in_(ids))
-        .order_by(VerificationRequest.id).with_for_update())}
-    outcomes: list[Result | DomainError] = []
-    stored: list[tuple[VerificationRequest, Result]] = []
+    requests = {row.id: row for row in session.execute(
+        select(REQUESTS.c.id, REQUESTS.c.case_id, REQUESTS.c.kind, REQUESTS.c.department, REQUESTS.c.state,
+               REQUESTS.c.claim, REQUESTS.c.revision, REQUESTS.c.current_result_id)
+        .where(REQUESTS.c.id.in_(sorted({rid for rid, _ in items}))).order_by(REQUESTS.c.id).with_for_update())}
+    outcomes: list[dict[str, Any] | DomainError] = []
+    rounds: list[list[dict[str, Any]]] = []  # round k: the (k+1)-th answer to each request named in this call
+    latest: dict[int, dict[str, Any]] = {}  # request id → its last new result row
     for rid, body in items:
         req = requests.get(rid)
         try:
@@ -186,119 +237,31 @@ def answer_requests(session: Session, who: Identity, items: list[tuple[int, Resu
         except DomainError as exc:
             outcomes.append(exc)
             continue
-        req.revision += 1
-        result = Result(request_id=req.id, revision=req.revision, outcome=body.outcome, facts=facts, note=body.note,
-                        department=req.department, answered_by=who.subject, answered_at=now,
-                        supersedes=req.current_result_id)
-        stored.append((req, result))
-        outcomes.append(result)
-    if stored:
-        session.add_all([result for _, result in stored])
-        session.flush()
-        for req, result in stored:
-            req.current_result_id, req.state, req.answered_at = result.id, "answered", now
-        session.flush()
-        _bump(session, {req.case_id for req, _ in stored}, now)
-        log.info("%s stored %d result(s), refused %d", who.department, len(stored), len(items) - len(stored))
-    return outcomes
-
-
-# ---- reads ---------------------------------------------------------------------------------------------------
-
-def _cursor(value: str | None) -> int:
-    if value is None:
-        return 0
-    if not value.isascii() or not value.isdigit() or int(value) > MAX_ID:
-        raise InvalidCursor("cursor is not one this listing handed out", field="cursor")
-    return int(value)
-
-
-def queue(session: Session, department: str, *, season: int | None, limit: int, cursor: str | None
-          ) -> tuple[list[VerificationRequest], str | None]:
-    """A department's own ``pending`` requests, oldest first (by id), ``limit`` per page."""
-    q = select(VerificationRequest).where(VerificationRequest.department == department,
-                                          VerificationRequest.state == "pending",
-                                          VerificationRequest.id > _cursor(cursor))
-    if season is not None:
-        q = q.where(VerificationRequest.season == season)
-    rows = list(session.scalars(q.order_by(VerificationRequest.id).limit(limit + 1)))
-    more = len(rows) > limit
-    rows = rows[:limit]
-    return rows, (str(rows[-1].id) if more else None)
-
-
-def get_request(session: Session, who: Identity, request_id: int) -> tuple[VerificationRequest, list[Result]]:
-    """A request with its results, oldest first; another department's request is 404 (not 403)."""
-    req = session.get(VerificationRequest, request_id)
-    if req is None or (who.role == "department" and req.department != who.department):
-        raise RequestNotFound(f"no request {request_id}")
-    history = list(session.scalars(select(Result).where(Result.request_id == req.id).order_by(Result.id)))
-    return req, history
-
-
-def request_view(req: VerificationRequest, who: Identity) -> dict[str, Any]:
-    """Request as JSON-ready dict; ID number and name whole only for the owning department."""
-    owner = who.role == "department" and who.department == req.department
-    return {"id": req.id, "kind": req.kind, "department": req.department, "season": req.season,
-            "grade": req.grade, "application_no": req.application_no, "guardian_no": req.guardian_no,
-            "subject_name": req.subject_name if owner else mask_name(req.subject_name),
-            "subject_id_number": req.subject_id_number if owner else mask_id_number(req.subject_id_number),
-            "claim": req.claim, "state": req.state, "created_at": req.created_at, "answered_at": req.answered_at}
-
-
-def result_view(res: Result) -> dict[str, Any]:
-    return {"id": res.id, "request_id": res.request_id, "outcome": res.outcome, "facts": res.facts,
-            "note": res.note, "department": res.department, "answered_at": res.answered_at,
-            "supersedes": res.supersedes}
-
-
-def _facts_of(session: Session, cases: list[Case]) -> list[dict[str, Any]]:
-    """CaseFacts for ``cases`` with one more query: their live requests joined to their current results."""
-    by_case: dict[int, dict[int, dict[str, Any]]] = defaultdict(dict)
-    if cases:
-        rows = session.execute(
-            select(VerificationRequest.case_id, VerificationRequest.guardian_no, VerificationRequest.kind,
-                   VerificationRequest.state, Result)
-            .outerjoin(Result, Result.id == VerificationRequest.current_result_id)
-            .where(VerificationRequest.case_id.in_([c.id for c in cases]),
-                   VerificationRequest.state != "superseded"))
-        for case_id, guardian_no, kind, state, result in rows:
-            g = by_case[case_id].setdefault(guardian_no, {"guardian_no": guardian_no,
-                                                          "results": dict.fromkeys(KINDS), "pending": []})
-            if state == "pending" or result is None:
-                g["pending"].append(kind)
-            else:
-                g["results"][kind] = result_view(result)
-    out = []
-    for case in cases:
-        guardians = sorted(by_case[case.id].values(), key=lambda g: g["guardian_no"])
-        for g in guardians:
-            g["pending"].sort(key=KINDS.index)
-        out.append({"application_no": case.application_no, "season": case.season, "grade": case.grade,
-                    "child_birth_date": case.child_birth_date, "seq": case.seq,
-                    "digest": facts_digest(case.season, case.grade, case.child_birth_date, guardians),
-                    "guardians": guardians})
-    return out
-
-
-def case_facts(session: Session, application_no: str) -> dict[str, Any]:
-    """CaseFacts of one application (404 ``case_not_found``)."""
-    case = session.scalar(select(Case).where(Case.application_no == application_no))
-    if case is None:
-        raise CaseNotFound(f"no case {application_no!r} registered")
-    return _facts_of(session, [case])[0]
-
-
-def facts_page(session: Session, *, season: int | None, grade: int | None, changed_after: int | None, limit: int,
-               cursor: str | None) -> tuple[list[dict[str, Any]], str | None]:
-    """A page of CaseFacts ordered by ``seq`` (two queries), only cases with ``seq > changed_after``."""
-    after = max(_cursor(cursor), changed_after or 0)
-    q = select(Case).where(Case.seq > after)
-    if season is not None:
-        q = q.where(Case.season == season)
-    if grade is not None:
-        q = q.where(Case.grade == grade)
-    cases = list(session.scalars(q.order_by(Case.seq).limit(limit + 1)))
-    more = len(cases) > limit
-    cases = cases[:limit]
-    return _facts_of(session, cases), (str(cases[-1].seq) if more else None)
+        before = latest.get(rid)
+        row = {"request_id": rid, "revision": (before["revision"] if before else req.revision) + 1,
+               "outcome": body.outcome, "facts": facts, "note": body.note, "department": req.department,
+               "answered_by": who.subject, "answered_at": now,
+               "supersedes": None if before else req.current_result_id}
+        round_no = row["revision"] - req.revision - 1
+        if round_no == len(rounds):
+            rounds.append([])
+        rounds[round_no].append(row)
+        latest[rid] = row
+        outcomes.append(row)
+    if not latest:
+        return outcomes
+    result_of: dict[int, int] = {}  # request id → id of its result inserted last
+    for batch in rounds:
+        for row in batch:
+            row["supersedes"] = result_of.get(row["request_id"], row["supersedes"])
+        session.execute(insert(RESULTS), batch)
+        result_of.update(session.execute(
+            update(REQUESTS).where(REQUESTS.c.id.in_([row["request_id"] for row in batch]))
+            .values(revision=REQUESTS.c.revision + 1, current_result_id=NEXT_RESULT, state="answered", answered_at=now)
+            .returning(REQUESTS.c.id, REQUESTS.c.current_result_id)).all())
+        for row in batch:
+            row["id"] = result_of[row["request_id"]]
+    _bump(session, (requests[rid].case_id for rid in latest), now)
+    stored = sum(isinstance(o, dict) for o in outcomes)
+    log.info("%s stored %d result(s), refused %d", who.department, stored, len(items) - stored)
+    return [o if isinstance(o, DomainError) else {k: o[k] for k in RESULT_FIELDS} for o in outcomes]

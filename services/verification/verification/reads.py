@@ -1,0 +1,117 @@
+"""Reads of the verification service: department queues, requests with their history, and CaseFacts for points
+(BRIEF §4 step 5). Each takes a session; a page costs the same few queries whatever its size."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from common.identity import Identity
+from verification.errors import CaseNotFound, InvalidCursor, RequestNotFound
+from verification.models import Case, Result, VerificationRequest
+from verification.rules import KINDS, facts_digest, mask_id_number, mask_name
+from verification.schemas import MAX_ID
+
+RESULT_FIELDS = ("id", "request_id", "outcome", "facts", "note", "department", "answered_at", "supersedes")
+"""The fields of a Result as the API gives it (``ResultOut``)."""
+
+
+def _cursor(value: str | None) -> int:
+    if value is None:
+        return 0
+    if not value.isascii() or not value.isdigit() or int(value) > MAX_ID:
+        raise InvalidCursor("cursor is not one this listing handed out", field="cursor")
+    return int(value)
+
+
+def queue(session: Session, department: str, *, season: int | None, limit: int, cursor: str | None
+          ) -> tuple[list[VerificationRequest], str | None]:
+    """A department's own ``pending`` requests, oldest first (by id), ``limit`` per page."""
+    q = select(VerificationRequest).where(VerificationRequest.department == department,
+                                          VerificationRequest.state == "pending",
+                                          VerificationRequest.id > _cursor(cursor))
+    if season is not None:
+        q = q.where(VerificationRequest.season == season)
+    rows = list(session.scalars(q.order_by(VerificationRequest.id).limit(limit + 1)))
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return rows, (str(rows[-1].id) if more else None)
+
+
+def get_request(session: Session, who: Identity, request_id: int) -> tuple[VerificationRequest, list[Result]]:
+    """A request with its results, oldest first; another department's request is 404 (not 403)."""
+    req = session.get(VerificationRequest, request_id)
+    if req is None or (who.role == "department" and req.department != who.department):
+        raise RequestNotFound(f"no request {request_id}")
+    history = list(session.scalars(select(Result).where(Result.request_id == req.id).order_by(Result.id)))
+    return req, history
+
+
+def request_view(req: VerificationRequest, who: Identity) -> dict[str, Any]:
+    """Request as JSON-ready dict; ID number and name whole only for the owning department."""
+    owner = who.role == "department" and who.department == req.department
+    return {"id": req.id, "kind": req.kind, "department": req.department, "season": req.season,
+            "grade": req.grade, "application_no": req.application_no, "guardian_no": req.guardian_no,
+            "subject_name": req.subject_name if owner else mask_name(req.subject_name),
+            "subject_id_number": req.subject_id_number if owner else mask_id_number(req.subject_id_number),
+            "claim": req.claim, "state": req.state, "created_at": req.created_at, "answered_at": req.answered_at}
+
+
+def result_view(res: Result) -> dict[str, Any]:
+    """Result as a JSON-ready dict (the ``ResultOut`` fields)."""
+    return {name: getattr(res, name) for name in RESULT_FIELDS}
+
+
+def _facts_of(session: Session, cases: list[Case]) -> list[dict[str, Any]]:
+    """CaseFacts for ``cases`` with one more query: their live requests joined to their current results."""
+    by_case: dict[int, dict[int, dict[str, Any]]] = defaultdict(dict)
+    if cases:
+        rows = session.execute(
+            select(VerificationRequest.case_id, VerificationRequest.guardian_no, VerificationRequest.kind,
+                   VerificationRequest.state, Result)
+            .outerjoin(Result, Result.id == VerificationRequest.current_result_id)
+            .where(VerificationRequest.case_id.in_([c.id for c in cases]),
+                   VerificationRequest.state != "superseded"))
+        for case_id, guardian_no, kind, state, result in rows:
+            g = by_case[case_id].setdefault(guardian_no, {"guardian_no": guardian_no,
+                                                          "results": dict.fromkeys(KINDS), "pending": []})
+            if state == "pending" or result is None:
+                g["pending"].append(kind)
+            else:
+                g["results"][kind] = result_view(result)
+    out = []
+    for case in cases:
+        guardians = sorted(by_case[case.id].values(), key=lambda g: g["guardian_no"])
+        for g in guardians:
+            g["pending"].sort(key=KINDS.index)
+        out.append({"application_no": case.application_no, "season": case.season, "grade": case.grade,
+                    "child_birth_date": case.child_birth_date, "seq": case.seq,
+                    "digest": facts_digest(case.season, case.grade, case.child_birth_date, guardians),
+                    "guardians": guardians})
+    return out
+
+
+def case_facts(session: Session, application_no: str) -> dict[str, Any]:
+    """CaseFacts of one application (404 ``case_not_found``)."""
+    case = session.scalar(select(Case).where(Case.application_no == application_no))
+    if case is None:
+        raise CaseNotFound(f"no case {application_no!r} registered")
+    return _facts_of(session, [case])[0]
+
+
+def facts_page(session: Session, *, season: int | None, grade: int | None, changed_after: int | None, limit: int,
+               cursor: str | None) -> tuple[list[dict[str, Any]], str | None]:
+    """A page of CaseFacts ordered by ``seq`` (two queries), only cases with ``seq > changed_after``."""
+    after = max(_cursor(cursor), changed_after or 0)
+    q = select(Case).where(Case.seq > after)
+    if season is not None:
+        q = q.where(Case.season == season)
+    if grade is not None:
+        q = q.where(Case.grade == grade)
+    cases = list(session.scalars(q.order_by(Case.seq).limit(limit + 1)))
+    more = len(cases) > limit
+    cases = cases[:limit]
+    return _facts_of(session, cases), (str(cases[-1].seq) if more else None)
