@@ -1,0 +1,909 @@
+"""Bad input, everywhere: data-driven tables over the write endpoints of the four services, in-process, on SQLite
+and PostgreSQL (one stack of TestClients per backend for the whole module).
+
+Every refusal must be a 4xx problem-details answer (``application/problem+json``) with a stable ``code`` naming
+the field where there is one, and must write nothing: every row of every table of the service is hashed before
+and after (:meth:`reliability_kit.Stack.digest`), so a refused request that stored an idempotency key, an outbox
+row or half a record fails. Things that must be ACCEPTED (minority names with the middle dot, CJK extension
+characters beyond the BMP, a lowercase ``x`` check character, dashed phones) are read back exactly.
+
+A case whose refusal is known to be broken carries ``bug=`` (and ``bug_on=`` when only one backend breaks): it
+is a strict xfail naming the defect, so it turns red the day the defect is fixed.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+import pytest
+from pydantic import TypeAdapter, ValidationError
+
+from common.schemas import Timestamp
+from reliability_kit import (FACTS, INSURANCE, PERMIT, RAW, SEASON, application, as_role, assert_problem,  # noqa: F401
+                             birth_of, case, full_width, id_ending_x, id_number, module_backend, pages, private_school,
+                             public_school, raw_json, rulebook, seat, stack, with_value, without, wrong_check)
+
+HUGE = str(10**30)
+LONG_INT = "9" * 5000  # beyond Python's int-from-text limit (4300 digits)
+BOTH = ("sqlite", "postgres")
+
+
+# ---- the world the bad requests are aimed at ---------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def world(stack):
+    """Schools, seats and a plan, one application, a published run with a lodged appeal, a registered case with
+    its requests, a semester, a tariff, a purchased seat and a draft settlement, a draft rulebook."""
+    d = stack.data
+    call, ok = stack.call, stack.ok
+    registered = ok(call("verification", "POST", "/cases", "bureau", json_body=case("HY2025-1-900001")), 201)
+    kinds = {r["kind"]: r["id"] for r in registered["requests"]}
+    d.update(permit_request=kinds["residence_permit"], insurance_request=kinds["social_insurance"])
+    for school in (public_school("P1"), public_school("P2"), private_school("R1"), private_school("R2")):
+        ok(call("enrollment", "POST", "/schools", "bureau", json_body=school), 201)
+    ok(call("enrollment", "PUT", "/schools/P1/seats/2025/1", "bureau", json_body={"migrant_seats": 10}))
+    ok(call("enrollment", "PUT", "/schools/R1/plans/2025/1", "bureau", json_body={"planned": 5}))
+    d["application_no"], d["application_no_2"] = (ok(call(
+        "enrollment", "POST", "/applications", "platform", key=f"world-app-{n}",
+        json_body=application(public=["P1"], private=["R1"])), 201)["application_no"] for n in (1, 2))
+    run = ok(call("enrollment", "POST", "/runs", "bureau",
+                  json_body={"season": SEASON, "grade": 1, "mechanism": "deferred_acceptance", "seed": "s1"}), 201)
+    d["run_id"] = run["id"]
+    ok(call("enrollment", "POST", f"/runs/{run['id']}/publish", "bureau", json_body={"window_days": 5}))
+    d["appeal_id"] = ok(call("enrollment", "POST", "/appeals", "platform", json_body={
+        "run_id": run["id"], "application_no": d["application_no"], "reason": "复核申请"}), 201)["id"]
+    ok(call("funding", "POST", "/semesters", "bureau", json_body={"code": "2025-autumn"}), 201)
+    ok(call("funding", "PUT", "/tariffs/R1/2025-autumn", "bureau",
+            json_body={"operating_cost_per_pupil": "3000.00", "original_fee": "2800.00"}))
+    handed = ok(call("funding", "POST", "/purchased-seats/handover", "service:enrollment", key="world-seat",
+                     json_body={"run_id": "1", "seats": [seat("HY2025-1-700001")]}))
+    d["seat_id"] = handed["items"][0]["seat_id"]
+    d["settlement_id"] = ok(call("funding", "POST", "/settlements", "bureau",
+                                 json_body={"school_code": "R1", "semester": "2025-autumn"}), 201)["id"]
+    ok(call("points", "POST", "/rulebooks", "bureau", json_body=rulebook("RB-DRAFT")), 201)
+    return stack
+
+
+# ---- the write endpoints and a valid body for each ---------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Endpoint:
+    service: str
+    method: str
+    path: str  # formatted with the world's data: {run_id}, {seat_id} ...
+    role: str
+    body: Callable[[dict[str, Any]], Any]
+    keyed: bool = False  # the endpoint requires an Idempotency-Key
+
+
+ENDPOINTS: dict[str, Endpoint] = {
+    # enrollment
+    "schools": Endpoint("enrollment", "POST", "/schools", "bureau", lambda d: public_school("NEWP")),
+    "school-put": Endpoint("enrollment", "PUT", "/schools/P1", "bureau",
+                           lambda d: without(public_school("P1"), "code")),
+    "seats": Endpoint("enrollment", "PUT", "/schools/P1/seats/2025/1", "bureau", lambda d: {"migrant_seats": 10}),
+    "plans": Endpoint("enrollment", "PUT", "/schools/R1/plans/2025/1", "bureau", lambda d: {"planned": 5}),
+    "applications": Endpoint("enrollment", "POST", "/applications", "platform",
+                             lambda d: application(public=["P1", "P2"], private=["R1"], guardians=2)),
+    "app-batch": Endpoint("enrollment", "POST", "/applications/batch", "platform",
+                          lambda d: {"items": [application(public=["P1"])]}, keyed=True),
+    "runs": Endpoint("enrollment", "POST", "/runs", "bureau",  # another season: an accepted bad body (a bug)
+                     lambda d: {"season": SEASON + 1, "grade": 1,  # must not supersede the world's run
+                                "mechanism": "deferred_acceptance", "seed": "s2"}),
+    "publish": Endpoint("enrollment", "POST", "/runs/{run_id}/publish", "bureau", lambda d: {"window_days": 5}),
+    "appeals": Endpoint("enrollment", "POST", "/appeals", "platform", lambda d: {
+        "run_id": d["run_id"], "application_no": d["application_no_2"], "reason": "复核申请"}),
+    "decision": Endpoint("enrollment", "POST", "/appeals/{appeal_id}/decision", "bureau",
+                         lambda d: {"decision": "rejected", "note": "维持原录取"}),
+    # verification
+    "cases": Endpoint("verification", "POST", "/cases", "bureau", lambda d: case("HY2025-1-910001", guardians=2)),
+    "case-batch": Endpoint("verification", "POST", "/cases/batch", "bureau",
+                           lambda d: {"items": [case("HY2025-1-910002")]}),
+    "result": Endpoint("verification", "POST", "/requests/{permit_request}/results", "police",
+                       lambda d: {"outcome": "confirmed", "facts": PERMIT}, keyed=True),
+    "result-si": Endpoint("verification", "POST", "/requests/{insurance_request}/results", "hrss",
+                          lambda d: {"outcome": "confirmed", "facts": INSURANCE}, keyed=True),
+    "result-batch": Endpoint("verification", "POST", "/results/batch", "police", lambda d: {"items": [
+        {"request_id": d["permit_request"], "outcome": "confirmed", "facts": PERMIT}]}, keyed=True),
+    # points
+    "rulebooks": Endpoint("points", "POST", "/rulebooks", "bureau", lambda d: rulebook("RB-NEW")),
+    "rulebook-put": Endpoint("points", "PUT", "/rulebooks/RB-DRAFT", "bureau", lambda d: rulebook("RB-DRAFT")),
+    "scoring-jobs": Endpoint("points", "POST", "/scoring-jobs", "bureau", lambda d: {"season": SEASON, "grade": 1}),
+    "what-if": Endpoint("points", "POST", "/what-if", "bureau", lambda d: {
+        "rulebook_id": "HY-2025", "grade": 1, "child_birth_date": "2019-03-01",
+        "guardians": [{"guardian_no": 1, "facts": FACTS}]}),
+    # funding
+    "semesters": Endpoint("funding", "POST", "/semesters", "bureau", lambda d: {"code": "2026-spring"}),
+    "tariffs": Endpoint("funding", "PUT", "/tariffs/R1/2025-autumn", "bureau",
+                        lambda d: {"operating_cost_per_pupil": "3000.00", "original_fee": "2800.00"}),
+    "handover": Endpoint("funding", "POST", "/purchased-seats/handover", "service:enrollment",
+                         lambda d: {"run_id": "9", "seats": [seat("HY2025-1-800001")]}),
+    "seat-end": Endpoint("funding", "POST", "/purchased-seats/{seat_id}/end", "bureau",
+                         lambda d: {"end_date": "2025-12-31", "reason": "转学"}),
+    "transfer": Endpoint("funding", "POST", "/purchased-seats/{seat_id}/transfer", "bureau",
+                         lambda d: {"to_school_code": "R2", "on": "2025-10-08"}),
+    "settlements": Endpoint("funding", "POST", "/settlements", "bureau",
+                            lambda d: {"school_code": "R1", "semester": "2025-autumn"}),
+    "settle-run": Endpoint("funding", "POST", "/settlements/run", "bureau", lambda d: {"semester": "2025-autumn"}),
+    "disburse": Endpoint("funding", "POST", "/settlements/{settlement_id}/disbursements", "finance",
+                         lambda d: {"reference": "HYCZ-1", "amount": "100.00", "paid_on": "2025-10-01"}),
+    "adjust": Endpoint("funding", "POST", "/adjustments", "finance", lambda d: {
+        "settlement_id": d["settlement_id"], "seat_id": d["seat_id"], "corrected_end_date": "2025-10-31",
+        "reason": "更正"}),
+    "budget": Endpoint("funding", "PUT", "/budget/2025", "finance", lambda d: {"appropriation": "1000000.00"}),
+}
+
+
+# ---- the cases -------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Bad:
+    """One refused request: ``change(body)`` (or ``at``/``value``; ``raw`` = a JSON literal put at ``at``), or
+    ``content`` sent as it is; expected ``status``, ``code``, ``field``."""
+
+    ep: str
+    name: str
+    at: str | None = None
+    value: Any = None
+    raw: str | None = None
+    change: Callable[[Any], Any] | None = None
+    content: bytes | None = None
+    content_type: str | None = "application/json"
+    path: str | None = None  # replaces the endpoint's path
+    headers: tuple[tuple[str, str], ...] = ()
+    status: int | tuple[int, ...] = 422
+    code: str | tuple[str, ...] | None = "validation_error"
+    field: str | None = None
+    bug: str | None = None
+    bug_on: tuple[str, ...] = BOTH
+
+    @property
+    def id(self) -> str:
+        return f"{self.ep}:{self.name}"
+
+
+def bad(ep: str, name: str, at: str, value: Any = None, *, raw: str | None = None, **kw: Any) -> Bad:
+    """A refusal of ``at`` set to ``value`` (or the raw literal), naming ``at`` unless ``field`` is given."""
+    kw.setdefault("field", at)
+    return Bad(ep, name, at=at, value=value, raw=raw, **kw)
+
+
+GOOD_ID = id_number(date(1988, 5, 6), 321)
+X_ID = id_ending_x()
+FUTURE_ID = id_number("20991231", 1)
+IMPOSSIBLE_ID = id_number("19900230", 1)
+BEFORE_1900_ID = id_number("18991231", 1)
+
+
+ID_REFUSALS = [
+    ("wrong-check", wrong_check(GOOD_ID), None), ("impossible-birth", IMPOSSIBLE_ID, None),
+    ("future-birth", FUTURE_ID, None), ("before-1900", BEFORE_1900_ID, None), ("15-digit", "331003880506321", None),
+    ("17-chars", GOOD_ID[:17], None), ("19-chars", GOOD_ID + "1", None), ("full-width", full_width(GOOD_ID), None),
+    ("letter-O-for-0", GOOD_ID.replace("0", "O", 1), None), ("cyrillic-X", X_ID[:-1] + "\u0425", None),
+    ("inner-space", GOOD_ID[:6] + " " + GOOD_ID[6:], None), ("trailing-space", GOOD_ID + " ", None),
+    ("nbsp", GOOD_ID[:6] + "\u00a0" + GOOD_ID[7:], None), ("empty", "", None),
+    ("as-number", None, GOOD_ID[:-1] + ("1" if GOOD_ID[-1] == "X" else GOOD_ID[-1]))]
+
+
+def id_number_cases(ep: str, at: str) -> list[Bad]:
+    """GB 11643 refusals at ``at`` (BRIEF §9, docs/api.md verification: 15-digit, full-width, look-alike letters,
+    spaces, impossible or future birth dates → 422)."""
+    return [bad(ep, f"{at}:id-{label}", at, value, raw=literal) for label, value, literal in ID_REFUSALS]
+
+
+NAME_REFUSALS = [("bell", "张\u0007三"), ("newline", "张\n三"), ("nul", "张\u0000三"), ("zero-width", "张\u200b三"),
+                 ("rtl-override", "\u202e张三"), ("leading-space", " 张三"), ("empty", ""), ("private-use", "张\ue000"),
+                 ("too-long", "张" * 65)]
+
+
+def name_cases(ep: str, at: str) -> list[Bad]:
+    cases = [bad(ep, f"name-{label}", at, value) for label, value in NAME_REFUSALS]
+    cases.append(bad(ep, "name-lone-surrogate", at, raw='"\\ud800"'))
+    cases.append(bad(ep, "name-lone-low-surrogate", at, raw='"张\\udc00"'))
+    cases.append(bad(ep, "name-number", at, raw="42"))
+    return [Bad(**{**c.__dict__, "name": f"{at}:{c.name}"}) for c in cases]
+
+
+def number_cases(ep: str, at: str, *, code: str = "validation_error", min_ok: int = 0,
+                 field: str | None = None) -> list[Bad]:
+    """Integers (counts, seasons, ids): huge, negative, booleans, floats, numeric strings, NaN, Infinity."""
+    kw: dict[str, Any] = {"code": code}
+    if field is not None:
+        kw["field"] = field
+    raws = [("huge", HUGE), ("negative", str(min_ok - 1)), ("true", "true"), ("float", "1.5"), ("nan", "NaN"),
+            ("infinity", "Infinity"), ("1e400", "1e400"), ("string", '"10"'), ("null", "null")]
+    return [bad(ep, f"{at}-{label}", at, raw=literal, **kw) for label, literal in raws]
+
+
+def money_cases(ep: str, at: str) -> list[Bad]:
+    """Money is a decimal string with ≤ 2 places (BRIEF §8): no JSON numbers, no exponents, no Unicode digits."""
+    values = [("json-int", None, "3000"), ("json-float", None, "3000.5"), ("nan", None, "NaN"),
+              ("infinity", None, "Infinity"), ("true", None, "true"), ("3-decimals", "3000.001", None),
+              ("thousands-comma", "3,000.00", None), ("underscore", "3_000.00", None),
+              ("full-width", full_width("3000") + ".00", None), ("exponent", "3e3", None), ("plus", "+3000.00", None),
+              ("spaces", " 3000.00", None), ("nan-text", "NaN", None), ("infinity-text", "Infinity", None),
+              ("negative", "-1.00", None), ("too-large", "10000000000000.00", None), ("empty", "", None),
+              ("long-digits", LONG_INT, None)]
+    return [bad(ep, f"money-{label}", at, value, raw=literal) for label, value, literal in values]
+
+
+def day_cases(ep: str, at: str, *, code: str = "validation_error", field: str | None = None) -> list[Bad]:
+    kw: dict[str, Any] = {"code": code}
+    if field is not None:
+        kw["field"] = field
+    values = [("feb-30", "2025-02-30", None), ("feb-29-not-leap", "2025-02-29", None), ("month-13", "2025-13-01", None),
+              ("short", "2025-9-1", None), ("number", None, "20250901"), ("datetime", "2025-09-01T00:00:00", None),
+              ("full-width", full_width("2025") + "-09-01", None), ("plus-year", "+2025-09-01", None),
+              ("empty", "", None)]
+    return [bad(ep, f"day-{label}", at, value, raw=literal, **kw) for label, value, literal in values]
+
+
+def text_nul_cases(ep: str, at: str, *, code: str | tuple[str, ...] = "validation_error", bug: str | None = None,
+                   bug_on: tuple[str, ...] = BOTH, control: bool = True) -> list[Bad]:
+    """Free text: NUL (PostgreSQL cannot store it) and lone surrogates must be refused as 422, on both backends;
+    with ``control``, other control characters too."""
+    cases = [bad(ep, "text-nul", at, "甲\u0000乙", code=code, bug=bug, bug_on=bug_on),
+             bad(ep, "text-lone-surrogate", at, raw='"甲\\ud800"', code=code)]
+    if control:
+        cases.append(bad(ep, "text-bell", at, "甲\u0007乙", code=code, bug=bug, bug_on=bug_on))
+    return cases
+
+
+def unknown_field_cases(ep: str, paths: list[tuple[str, Any]]) -> list[Bad]:
+    """Unknown fields on write models are refused (so no caller can set a status or a score)."""
+    return [bad(ep, f"unknown-{p.replace('.', '-')}", p, v) for p, v in paths]
+
+
+LITERAL_BOOL = ("grade: Literal[1, 7] and guardian_no: Literal[1, 2] in the enrollment and verification write models "
+                "are lax: JSON true and 1.0 pass as 1 (2xx, stored as 1); they should be 422 naming the field, as "
+                "points now does with a strict int and a one-of check")
+
+CASES: list[Bad] = []
+
+# -- enrollment: applications (BRIEF §4 step 2, §9) --------------------------------------------------------------
+CASES += id_number_cases("applications", "guardians.0.id_number")
+CASES += id_number_cases("applications", "child.id_number")
+CASES += [Bad("applications", "id-lowercase-x-twice", change=lambda b: with_value(with_value(  # x is X: one person
+    b, "guardians.0.id_number", X_ID), "guardians.1.id_number", X_ID.lower()), code="duplicate_guardian",
+    field="guardians.1.id_number")]
+CASES += name_cases("applications", "child.name") + name_cases("applications", "guardians.0.name")
+CASES += [bad("applications", f"phone-{label}", "guardians.0.phone", value, raw=literal) for label, value, literal in [
+    ("10-digits", "1381234567", None), ("12-digits", "138123456789", None), ("starts-12", "12812345678", None),
+    ("full-width", full_width("13812345678"), None), ("spaces", "138 1234 5678", None),
+    ("plus-86", "+8613812345678", None), ("letter", "1381234567a", None), ("empty", "", None),
+    ("json-number", None, "13812345678"), ("landline-no-area", "84123456", None)]]
+CASES += day_cases("applications", "child.birth_date")
+CASES += [
+    bad("applications", "birth-not-the-ids", "child.birth_date", None, code="birth_date_mismatch", change=lambda b: (
+        with_value(b, "child.birth_date", (birth_of(b["child"]["id_number"]) + timedelta(days=1)).isoformat()))),
+    bad("applications", "season-huge", "season", raw=HUGE), bad("applications", "season-true", "season", raw="true"),
+    bad("applications", "season-float", "season", raw="2025.0"),
+    bad("applications", "season-string", "season", "2025"), bad("applications", "season-nan", "season", raw="NaN"),
+    bad("applications", "grade-2", "grade", 2),
+    bad("applications", "grade-true", "grade", raw="true", bug=LITERAL_BOOL),
+    bad("applications", "grade-1.0", "grade", raw="1.0", bug=LITERAL_BOOL),
+    bad("applications", "township-unknown", "township_code", "331003999"),
+    bad("applications", "township-full-width", "township_code", full_width("331003001")),
+    bad("applications", "duplicate-public-choice", "public_choices", ["P1", "P1"], code="duplicate_choice",
+        field="public_choices.1"),
+    bad("applications", "duplicate-private-choice", "private_choices", ["R1", "R1"], code="duplicate_choice",
+        field="private_choices.1"),
+    bad("applications", "six-public-choices", "public_choices", ["P1", "P2", "P3", "P4", "P5", "P6"]),
+    bad("applications", "private-as-public", "public_choices", ["R1"], code="wrong_school_kind",
+        field="public_choices.0"),
+    bad("applications", "unknown-school", "private_choices", ["NOPE"], code="unknown_school",
+        field="private_choices.0"),
+    bad("applications", "no-guardians", "guardians", []),
+    bad("applications", "three-guardians", "guardians", None,
+        change=lambda b: {**b, "guardians": b["guardians"] + b["guardians"][:1]}, field="guardians"),
+    bad("applications", "same-guardian-twice", "guardians", None,
+        change=lambda b: {**b, "guardians": [b["guardians"][0], {**b["guardians"][1],
+                                                                 "id_number": b["guardians"][0]["id_number"]}]},
+        code="duplicate_guardian", field="guardians.1.id_number"),
+    bad("applications", "guardian-is-child", "guardians.0.id_number", None,
+        change=lambda b: with_value(b, "guardians.0.id_number", b["child"]["id_number"]), code="guardian_is_child"),
+    bad("applications", "claim-unknown-guardian", "claims", None, change=lambda b: {
+        **b, "guardians": b["guardians"][:1],
+        "claims": {"housing": [{"guardian_no": 2, "tenure": "rented", "lease_no": "HYZL-1"}]}},
+        code="unknown_guardian", field="claims.housing"),
+    bad("applications", "claim-twice", "claims", None, change=lambda b: {
+        **b, "claims": {"business_license": [{"guardian_no": 1, "uscc": "92331003MA2000001X"},
+                                             {"guardian_no": 1, "uscc": "92331003MA2000002X"}]}},
+        code="duplicate_claim", field="claims.business_license"),
+    bad("applications", "share-json-number", "claims", None, change=lambda b: {
+        **b, "claims": {"housing": [{"guardian_no": 1, "tenure": "owned", "certificate_no": "浙(2021)1号",
+                                     "share_percent": 50}]}}, field="claims.housing.0.owned.share_percent"),
+    bad("applications", "share-over-100", "claims", None, change=lambda b: {
+        **b, "claims": {"housing": [{"guardian_no": 1, "tenure": "owned", "certificate_no": "浙(2021)1号",
+                                     "share_percent": "100.01"}]}}, field="claims.housing.0.owned.share_percent"),
+    bad("applications", "tenure-unknown", "claims", None, change=lambda b: {
+        **b, "claims": {"housing": [{"guardian_no": 1, "tenure": "borrowed", "lease_no": "X"}]}},
+        field="claims.housing.0"),
+]
+CASES += text_nul_cases("applications", "guardians.0.relation")
+CASES += [bad("applications", f"lease-{c.name}", "claims", None, change=(lambda v: lambda b: {
+    **b, "claims": {"housing": [{"guardian_no": 1, "tenure": "rented", "lease_no": v}]}})(c.value),
+    field="claims.housing.0.rented.lease_no") for c in text_nul_cases("applications", "x", control=False)[:1]]
+CASES += unknown_field_cases("applications", [
+    ("state", "placed"), ("application_no", "HY2025-1-000001"), ("score", "99.00"), ("child.verified", True),
+    ("guardians.0.score", "40.00"), ("claims.points", 10)])
+# -- enrollment: the batch (bad items are reported item by item: see test_batch_items_*) --------------------------
+CASES += [
+    bad("app-batch", "empty-items", "items", []),
+    bad("app-batch", "items-not-a-list", "items", {"0": {}}),
+    bad("app-batch", "1001-items", "items", [{}] * 1001),
+    Bad("app-batch", "no-key", status=400, code="idempotency_key_required", headers=(("x-no-key", "1"),)),
+]
+# -- enrollment: schools, seats, plans (BRIEF §6, §7) ------------------------------------------------------------
+CASES += [
+    bad("schools", "code-spaces", "code", "P 9"), bad("schools", "code-33", "code", "P" * 33),
+    bad("schools", "code-full-width", "code", full_width("99")),
+    bad("schools", "kind-unknown", "kind", "charter"), bad("schools", "township-unknown", "township_code", "331003999"),
+    bad("schools", "catchment-repeats", "catchment_townships", ["331003001", "331003001"], field=None),
+    bad("schools", "private-without-areas", "kind", "private", field=None),
+    bad("schools", "area-json-float", "kind", None,
+        change=lambda b: {**private_school("NEWR"), "floor_area_m2": 3000.5}, field="floor_area_m2"),
+    bad("schools", "area-3-decimals", "kind", None,
+        change=lambda b: {**private_school("NEWR"), "land_area_m2": "9000.001"}, field="land_area_m2"),
+    bad("schools", "area-1e400", "land_area_m2", raw="1e400", change=lambda b: {**private_school("NEWR"),
+                                                                               "land_area_m2": RAW}),
+    bad("schools", "area-negative", "kind", None, change=lambda b: {**private_school("NEWR"), "floor_area_m2": "-1"},
+        field="floor_area_m2"),
+    bad("schools", "classrooms-grade-7", "kind", None,
+        change=lambda b: {**private_school("NEWR"), "classrooms": {"7": 2}}, field=None),
+    bad("schools", "classrooms-bool", "kind", None,
+        change=lambda b: {**private_school("NEWR"), "classrooms": {"1": True}}, field="classrooms.1"),
+    bad("schools", "name-empty", "name", ""),
+]
+CASES += text_nul_cases("schools", "name")
+CASES += unknown_field_cases("schools", [("version", 9), ("approved_capacity", 9999), ("intakes", [])])
+CASES += [bad("school-put", "kind-unknown", "kind", "charter"), bad("school-put", "status-unknown", "status", "open"),
+          Bad("school-put", "stale-if-match", change=lambda b: b, headers=(("If-Match", '"v99"'),), status=412,
+              code="precondition_failed"),
+          Bad("school-put", "unknown-school", change=lambda b: b, path="/schools/NOPE", status=404, code=None)]
+CASES += number_cases("seats", "migrant_seats")
+CASES += [bad("seats", "long-int", "migrant_seats", raw=LONG_INT, status=(400, 422), code=None, field=None),
+          Bad("seats", "season-path-huge", path=f"/schools/P1/seats/{HUGE}/1", field="season"),
+          Bad("seats", "grade-path-0", path="/schools/P1/seats/2025/0", field="grade"),
+          Bad("seats", "private-school", path="/schools/R1/seats/2025/1", code="wrong_school_kind", field=None)]
+CASES += number_cases("plans", "planned")
+CASES += [bad("plans", "over-capacity", "planned", 10_000, code="plan_over_capacity", field=None)]
+# -- enrollment: runs, appeals (BRIEF §4 step 6, §6) -------------------------------------------------------------
+CASES += [
+    bad("runs", "mechanism-unknown", "mechanism", "serial_dictatorship"),
+    bad("runs", "seed-empty", "seed", ""), bad("runs", "seed-space", "seed", "a b"),
+    bad("runs", "seed-nul", "seed", "a\u0000b"), bad("runs", "seed-float", "seed", raw="1.5"),
+    bad("runs", "seed-bool", "seed", raw="true"), bad("runs", "seed-too-big", "seed", raw=str(2**64)),
+    bad("runs", "season-huge", "season", raw=HUGE), bad("runs", "grade-5", "grade", 5),
+    bad("runs", "grade-true", "grade", raw="true", bug=LITERAL_BOOL),
+]
+CASES += unknown_field_cases("runs", [("state", "final"), ("rulebook_id", "HY-2025"), ("counts", {})])
+CASES += [bad("publish", f"window-{label}", "window_days", raw=literal) for label, literal in [
+    ("0", "0"), ("61", "61"), ("true", "true"), ("huge", HUGE), ("float", "5.5"), ("string", '"5"'),
+    ("nan", "NaN")]]
+CASES += unknown_field_cases("publish", [("state", "final"), ("window_ends_on", "2099-01-01")])
+CASES += [Bad("publish", "run-id-huge", path=f"/runs/{HUGE}/publish", field="run_id"),
+          Bad("publish", "run-id-zero", path="/runs/0/publish", field="run_id"),
+          Bad("publish", "run-id-text", path="/runs/abc/publish", field="run_id")]
+CASES += [
+    bad("appeals", "run-id-true", "run_id", raw="true"), bad("appeals", "run-id-string", "run_id", "1"),
+    bad("appeals", "run-id-huge", "run_id", raw=HUGE),
+    bad("appeals", "reason-empty", "reason", ""), bad("appeals", "reason-4001", "reason", "理" * 4001),
+    bad("appeals", "application-no-41", "application_no", "A" * 41),
+]
+CASES += text_nul_cases("appeals", "reason", control=False)
+CASES += unknown_field_cases("appeals", [("state", "upheld"), ("decided_by", "bureau-1")])
+CASES += [bad("decision", "decision-unknown", "decision", "granted"),
+          bad("decision", "note-4001", "note", "注" * 4001),
+          Bad("decision", "appeal-id-huge", path=f"/appeals/{HUGE}/decision", field="appeal_id")]
+CASES += text_nul_cases("decision", "note", control=False)
+CASES += unknown_field_cases("decision", [("state", "upheld"), ("decided_by", "bureau-9")])
+
+# -- verification (docs/api.md verification) -------------------------------------------------------------------
+CASES += id_number_cases("cases", "guardians.0.id_number")
+CASES += name_cases("cases", "guardians.0.name")
+CASES += day_cases("cases", "child_birth_date")
+CASES += [
+    bad("cases", "birth-future", "child_birth_date", "2099-01-01"),
+    bad("cases", "application-no-spaces", "application_no", "HY 2025"),
+    bad("cases", "application-no-surrogate", "application_no", raw='"\\ud800"'),
+    bad("cases", "season-huge", "season", raw=HUGE), bad("cases", "season-true", "season", raw="true"),
+    bad("cases", "grade-true", "grade", raw="true", bug=LITERAL_BOOL),
+    bad("cases", "guardian-no-true", "guardians.0.guardian_no", raw="true", bug=LITERAL_BOOL),
+    bad("cases", "guardian-no-3", "guardians.0.guardian_no", 3),
+    bad("cases", "same-guardian-no", "guardians", None, change=lambda b: with_value(b, "guardians.1.guardian_no", 1),
+        field="guardians"),
+    bad("cases", "same-guardian-id", "guardians", None, change=lambda b: with_value(
+        b, "guardians.1.id_number", b["guardians"][0]["id_number"]), field="guardians"),
+    bad("cases", "claim-twice", "claims", None, change=lambda b: {**b, "claims": {"business_license": [
+        {"guardian_no": 1, "uscc": "92331003MA2000001X"}, {"guardian_no": 1, "uscc": "92331003MA2000002X"}]}},
+        field=None),
+    bad("cases", "uscc-short", "claims", None, change=lambda b: {**b, "claims": {"business_license": [
+        {"guardian_no": 1, "uscc": "92331003MA2"}]}}, field="claims.business_license.0.uscc"),
+    bad("cases", "uscc-letter-I", "claims", None, change=lambda b: {**b, "claims": {"business_license": [
+        {"guardian_no": 1, "uscc": "92331003MA2I00001X"}]}}, field="claims.business_license.0.uscc"),
+]
+CASES += [bad("cases", f"lease-{c.name}", "claims", None, change=(lambda v: lambda b: {
+    **b, "claims": {"housing": [{"guardian_no": 1, "tenure": "rented", "lease_no": v}]}})(c.value),
+    field="claims.housing.0.rented.lease_no") for c in text_nul_cases("cases", "x", control=False)[:1]]
+CASES += [bad("cases", "certificate-text-nul", "claims", None, change=lambda b: {**b, "claims": {"housing": [
+    {"guardian_no": 1, "tenure": "owned", "certificate_no": "浙(2021)\u0000号", "share_percent": "50.00"}]}},
+    field="claims.housing.0.owned.certificate_no")]
+CASES += unknown_field_cases("cases", [("status", "answered"), ("guardians.0.verified", True),
+                                       ("claims.residence_permit", [])])
+CASES += [bad("case-batch", "empty-items", "items", []), bad("case-batch", "1001-items", "items", [{}] * 1001),
+          bad("case-batch", "bad-id-in-item", "items.0.guardians.0.id_number", wrong_check(GOOD_ID))]
+CASES += day_cases("result", "facts.issued_on", code="invalid_facts")
+CASES += [
+    bad("result", "outcome-unknown", "outcome", "approved"),
+    bad("result", "facts-date-future", "facts.continuous_since", "2099-01-01", code="invalid_facts"),
+    bad("result", "facts-unknown-field", "facts.score", 10, code="invalid_facts"),
+    bad("result", "facts-status-unknown", "facts.status", "expired", code="invalid_facts"),
+    bad("result", "facts-county-letters", "facts.county_code", "33100A", code="invalid_facts"),
+    bad("result", "facts-township-outside", "facts.township_code", "331003999", code="invalid_facts",
+        field=None),
+    bad("result", "facts-as-list", "facts", [PERMIT], code=None, field=None),
+    bad("result", "facts-missing-confirmed", "facts", None, code="invalid_facts", field=None),
+    Bad("result", "request-id-huge", path=f"/requests/{HUGE}/results", field="request_id"),
+    Bad("result", "request-id-negative", path="/requests/-1/results", field="request_id"),
+    Bad("result", "no-key", status=400, code="idempotency_key_required", headers=(("x-no-key", "1"),)),
+    Bad("result", "key-with-space", headers=(("Idempotency-Key", "a b"),), field="Idempotency-Key"),
+    Bad("result", "key-201-chars", headers=(("Idempotency-Key", "k" * 201),), field="Idempotency-Key"),
+]
+CASES += text_nul_cases("result", "note", control=False)
+CASES += unknown_field_cases("result", [("department", "market"), ("state", "answered"), ("supersedes", 1)])
+CASES += number_cases("result-si", "facts.continuous_months", code="invalid_facts")
+CASES += [bad("result-si", "facts-active-string", "facts.active_at_cutoff", "true", code="invalid_facts"),
+          bad("result-si", "facts-active-int", "facts.active_at_cutoff", 1, code="invalid_facts")]
+CASES += [bad("result-batch", "empty-items", "items", []), bad("result-batch", "1001-items", "items", [{}] * 1001),
+          Bad("result-batch", "no-key", status=400, code="idempotency_key_required", headers=(("x-no-key", "1"),))]
+
+# -- points (docs/api.md points; BRIEF §5) -----------------------------------------------------------------------
+CASES += [
+    bad("rulebooks", "season-true", "season", raw="true"), bad("rulebooks", "season-huge", "season", raw=HUGE),
+    bad("rulebooks", "id-spaces", "id", "RB NEW"), bad("rulebooks", "cutoff-feb-30", "cutoff_date", "2026-02-30"),
+    bad("rulebooks", "cap-json-number", "items.0.cap", 40), bad("rulebooks", "cap-3-decimals", "items.0.cap", "40.001"),
+    bad("rulebooks", "cap-negative", "items.0.cap", "-1.00"), bad("rulebooks", "cap-nan", "items.0.cap", raw="NaN"),
+    bad("rulebooks", "cap-nan-text", "items.0.cap", "NaN"), bad("rulebooks", "rate-exponent", "items.1.rate", "2e0"),
+    bad("rulebooks", "item-kind-unknown", "items.0.kind", "bonus", field=None),
+    bad("rulebooks", "min-age-bool", "eligibility.2.min_age.1", raw="true", field=None),
+    bad("rulebooks", "tie-break-unknown", "tie_break", ["family_score", "height"], field="tie_break.1"),
+    bad("rulebooks", "name-empty", "name", ""),
+]
+CASES += text_nul_cases("rulebooks", "name")
+CASES += unknown_field_cases("rulebooks", [("state", "published"), ("version", 7), ("published_at", "2025-01-01"),
+                                           ("items.0.points", "99.00")])
+CASES += [bad("rulebook-put", "season-true", "season", raw="true"),
+          Bad("rulebook-put", "stale-if-match", change=lambda b: b, headers=(("If-Match", '"v99"'),), status=412,
+              code="precondition_failed")]
+CASES += unknown_field_cases("rulebook-put", [("state", "published")])
+CASES += [bad("scoring-jobs", "season-huge", "season", raw=HUGE),
+          bad("scoring-jobs", "season-true", "season", raw="true"),
+          bad("scoring-jobs", "season-string", "season", "2025"),
+          bad("scoring-jobs", "grade-true", "grade", raw="true"), bad("scoring-jobs", "grade-1.0", "grade", raw="1.0"),
+          bad("scoring-jobs", "full-string", "full", "yes")]
+CASES += unknown_field_cases("scoring-jobs", [("state", "done"), ("total", 0)])
+CASES += [bad("what-if", "months-nan", "guardians.0.facts.social_insurance.continuous_months", raw="NaN"),
+          bad("what-if", "months-huge", "guardians.0.facts.social_insurance.continuous_months", raw=HUGE),
+          bad("what-if", "since-feb-30", "guardians.0.facts.residence_permit.continuous_since", "2020-02-30"),
+          bad("what-if", "guardian-no-twice", "guardians", None,
+              change=lambda b: {**b, "guardians": b["guardians"] * 2}, field=None),
+          bad("what-if", "guardian-no-true", "guardians.0.guardian_no", raw="true")]
+CASES += unknown_field_cases("what-if", [("family_score", "99.00"), ("guardians.0.facts.residence_permit.points", 20)])
+
+# -- funding (BRIEF §8) ------------------------------------------------------------------------------------------
+CASES += [bad("semesters", "code-spaces", "code", "2026 spring"), bad("semesters", "code-nul", "code", "2026\u0000"),
+          bad("semesters", "only-start", "starts_on", "2026-02-01", field=None),
+          bad("semesters", "ends-before-start", "starts_on", None,
+              change=lambda b: {**b, "starts_on": "2026-07-15", "ends_on": "2026-02-01"}, field=None)]
+CASES += day_cases("semesters", "starts_on", field=None)
+CASES += text_nul_cases("semesters", "name")
+CASES += unknown_field_cases("semesters", [("created_by", "bureau-9"), ("days", 1)])
+CASES += money_cases("tariffs", "operating_cost_per_pupil")
+CASES += [bad("tariffs", "standard-negative", "standard", "-0.01")]
+CASES += text_nul_cases("tariffs", "note")
+CASES += unknown_field_cases("tariffs", [("suggestion", "1.00"), ("version", 1), ("decided_by", "x")])
+CASES += [Bad("tariffs", "semester-unknown", path="/tariffs/R1/2030-autumn", change=lambda b: b, status=404,
+              code="semester_not_found", field=None)]
+CASES += id_number_cases("handover", "seats.0.pupil_id_number")
+CASES += name_cases("handover", "seats.0.pupil_name")
+CASES += day_cases("handover", "seats.0.start_date")
+CASES += [bad("handover", "grade-true", "seats.0.grade", raw="true"),
+          bad("handover", "grade-huge", "seats.0.grade", raw=HUGE),
+          bad("handover", "no-seats", "seats", []), bad("handover", "1001-seats", "seats", [{}] * 1001),
+          bad("handover", "run-id-number", "run_id", raw="9")]
+CASES += unknown_field_cases("handover", [("seats.0.id", 1), ("seats.0.end_date", "2025-12-31"), ("status", "x")])
+CASES += day_cases("seat-end", "end_date")
+CASES += text_nul_cases("seat-end", "reason")
+CASES += [Bad("seat-end", "seat-id-huge", path=f"/purchased-seats/{HUGE}/end", change=lambda b: b, field="seat_id")]
+CASES += unknown_field_cases("seat-end", [("affected_settlements", [1])])
+CASES += [bad("transfer", "on-feb-30", "on", "2025-02-30"), bad("transfer", "school-spaces", "to_school_code", "R 2")]
+CASES += unknown_field_cases("transfer", [("previous_seat_id", 1)])
+CASES += [bad("settlements", "semester-nul", "semester", "2025\u0000")]
+CASES += unknown_field_cases("settlements", [("state", "approved"), ("total", "0.00"), ("lines", [])])
+CASES += unknown_field_cases("settle-run", [("state", "approved")])
+CASES += money_cases("disburse", "amount")
+CASES += [bad("disburse", "amount-zero", "amount", "0.00"), bad("disburse", "paid-on-feb-30", "paid_on", "2025-02-30")]
+CASES += text_nul_cases("disburse", "reference")
+CASES += unknown_field_cases("disburse", [("ledger_seq", 1), ("recorded_by", "finance-9")])
+CASES += [Bad("disburse", "settlement-id-huge", path=f"/settlements/{HUGE}/disbursements", field="settlement_id")]
+CASES += [bad("adjust", "seat-id-huge", "seat_id", raw=HUGE), bad("adjust", "seat-id-true", "seat_id", raw="true"),
+          bad("adjust", "settlement-id-string", "settlement_id", "1"),
+          bad("adjust", "end-feb-30", "corrected_end_date", "2025-02-30")]
+CASES += text_nul_cases("adjust", "reason")
+CASES += unknown_field_cases("adjust", [("delta", "-100.00"), ("amount_after", "0.00")])
+CASES += money_cases("budget", "appropriation")
+CASES += [Bad("budget", "year-huge", path=f"/budget/{HUGE}", field="year")]
+CASES += unknown_field_cases("budget", [("settled", "0.00"), ("version", 1)])
+
+# -- generic cases for every endpoint ----------------------------------------------------------------------------
+NESTED = "[" * 40 + "]" * 40
+OPTIONAL_BODY = {"publish"}  # an empty or null body is a valid request there
+EVERY_BODY_FORM = {"applications", "schools", "cases", "result-batch", "rulebooks", "semesters", "handover"}
+for name in ENDPOINTS:
+    CASES += [
+        Bad(name, "invalid-json", content=b'{"season": 2025,'),
+        Bad(name, "text-plain", content_type="text/plain", change=lambda b: b, status=(415, 422),
+            code=("unsupported_media_type", "validation_error")),
+        Bad(name, "unknown-top-field", change=lambda b: {**b, "zz_unknown": 1}, field="zz_unknown"),
+        Bad(name, "oversized", change=lambda b: {**b, "padding": "a" * 1_000_001}, status=413,
+            code="body_too_large"),
+        Bad(name, "too-deep", change=lambda b: {**b, "nested": RAW}, raw=NESTED, code="json_too_deep"),
+    ]
+    if name not in OPTIONAL_BODY:
+        CASES += [Bad(name, "empty-body", content=b"")]
+    if name in EVERY_BODY_FORM:  # the rest of the body forms, on one or two endpoints of each service
+        CASES += [
+            Bad(name, "null-body", content=b"null"),
+            Bad(name, "array-body", content=b"[]"),
+            Bad(name, "not-utf8", content=b'{"name": "\xff\xfe"}', status=(400, 422),
+                code=("bad_request", "validation_error")),
+            Bad(name, "form-encoded", content=b"season=2025&grade=1",
+                content_type="application/x-www-form-urlencoded", status=(415, 422),
+                code=("unsupported_media_type", "validation_error")),
+            Bad(name, "surrogate-key", change=lambda b: {**b, RAW: 1}, raw="SURROGATE_KEY", field=None),
+            Bad(name, "deep-in-a-string-is-not-deep", change=lambda b: {**b, "zz_text": "[" * 100},
+                field="zz_text"),  # brackets inside strings are not nesting: the unknown field is what is refused
+        ]
+
+# bugs found while writing these tables (each a strict xfail; see the module docstring)
+NUL_TEXT = ("{} is a plain str without a control-character check: NUL is stored on SQLite (2xx) and breaks "
+            "PostgreSQL (500: text columns cannot hold NUL); it should be 422 naming the field")
+JSON_TEXT = ("{} (pattern ^\\S(.*\\S)?$) takes {}: stored (2xx) on both backends, inside a JSON column; it should be "
+             "422 naming the field")
+KNOWN_BUGS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "applications:text-nul": (JSON_TEXT.format("enrollment Guardian.relation", "NUL"), BOTH),
+    "applications:text-bell": (JSON_TEXT.format("enrollment Guardian.relation", "BEL and other control characters"),
+                               BOTH),
+    "applications:lease-text-nul": (JSON_TEXT.format("enrollment claims housing lease_no (DocumentNo)", "NUL") +
+                                    "; the NUL then goes on to verification in the case", BOTH),
+    "cases:lease-text-nul": (JSON_TEXT.format("verification claims housing lease_no (DocumentNo)", "NUL"), BOTH),
+    "cases:certificate-text-nul": ("verification claims housing certificate_no (CertificateNo: NFKC-folded, spaces "
+                                   "dropped, nothing else checked) takes NUL: stored (201) on both backends, inside "
+                                   "a JSON column; it should be 422 naming the field", BOTH),
+    "schools:text-nul": (NUL_TEXT.format("enrollment SchoolFields.name"), BOTH),
+    "schools:text-bell": ("enrollment SchoolFields.name takes BEL and other control characters (stored, 201)", BOTH),
+    "appeals:text-nul": (NUL_TEXT.format("enrollment AppealIn.reason"), BOTH),
+    "decision:text-nul": (NUL_TEXT.format("enrollment DecisionIn.note"), BOTH),
+    "result:text-nul": (NUL_TEXT.format("verification ResultIn.note"), BOTH),
+}
+
+
+def _bug(case: Bad) -> tuple[str, tuple[str, ...]] | None:
+    if case.bug:
+        return case.bug, case.bug_on
+    return KNOWN_BUGS.get(case.id)
+
+
+def digest(world, service: str, *, cached: bool = False) -> dict[str, str]:
+    """The service's database digest. The table's cases run one after another and write nothing, so the digest
+    taken after one case is the one before the next (``cached``); the other tests of the module may write, and
+    the cache is cleared after each of them. Points is let finish any scoring job first (one started by an earlier
+    accepted, buggy, body must not move the digest)."""
+    cache = world.data.setdefault("digests", {})
+    if cached and service in cache:
+        return cache[service]
+    if service == "points":
+        settle_jobs(world)
+    cache[service] = world.digest(service)
+    return cache[service]
+
+
+@pytest.fixture(autouse=True)
+def _forget_digests_after_writers(request: pytest.FixtureRequest):
+    """Every test but the table's may write: the cached digests are stale after it."""
+    yield
+    if request.node.originalname != "test_refused_with_a_problem_and_nothing_written" and \
+            "world" in request.fixturenames:
+        request.getfixturevalue("world").data.pop("digests", None)
+
+
+def settle_jobs(world, timeout_s: float = 20.0) -> None:
+    """Wait until points has no scoring job running."""
+    deadline = time.monotonic() + timeout_s
+    while world.count("points", "scoring_jobs", "WHERE state = 'running'") and time.monotonic() < deadline:
+        time.sleep(0.05)
+
+
+# ---- sending a case --------------------------------------------------------------------------------------------
+
+def build(case: Bad, d: dict[str, Any]) -> tuple[str, str, bytes, dict[str, str]]:
+    """The case's (method, path, body bytes, headers)."""
+    ep = ENDPOINTS[case.ep]
+    path = (case.path or ep.path).format(**d)
+    headers = dict(case.headers)
+    if ep.keyed and "x-no-key" not in headers and "Idempotency-Key" not in headers:
+        headers["Idempotency-Key"] = f"bad-{case.id}"[:200].encode("ascii", "replace").decode()
+    headers.pop("x-no-key", None)
+    if case.content is not None:
+        content = case.content
+    else:
+        body = ep.body(d)
+        if case.change is not None:
+            body = case.change(body)
+        elif case.at is not None:
+            body = with_value(body, case.at, RAW if case.raw is not None else case.value)
+        if case.raw == "SURROGATE_KEY":
+            content = json.dumps(body, ensure_ascii=False).replace(f'"{RAW}"', '"\\ud800"').encode()
+        elif case.raw is not None:
+            content = raw_json(body, case.raw)
+        else:
+            content = json.dumps(body, ensure_ascii=False).encode("utf-8")
+    if case.content_type:
+        headers["content-type"] = case.content_type
+    return ep.method, path, content, headers
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
+def test_refused_with_a_problem_and_nothing_written(world, case: Bad, request: pytest.FixtureRequest):
+    if (bug := _bug(case)) and world.backend in bug[1]:
+        request.applymarker(pytest.mark.xfail(strict=True, reason=bug[0]))
+    ep = ENDPOINTS[case.ep]
+    method, path, content, headers = build(case, world.data)
+    before = digest(world, ep.service, cached=True)
+    resp = world[ep.service].request(method, path, content=content, headers={**as_role(ep.role), **headers})
+    after = digest(world, ep.service)
+    assert_problem(resp, case.status, case.code, case.field)
+    assert after == before, f"{case.id}: a refused request changed the database"
+
+
+def test_every_write_endpoint_has_its_table():
+    """The tables cover every write endpoint of the contract's four services, except those without a body."""
+    from api_contract import load_contract
+
+    writes = {(s, m, p) for s, ops in load_contract().items() for (m, p) in ops if m in ("POST", "PUT")}
+    bodiless = {("enrollment", "POST", "/applications/{}/withdraw"), ("enrollment", "POST", "/runs/{}/finalise"),
+                ("enrollment", "POST", "/outbox/flush"), ("points", "POST", "/rulebooks/{}/publish"),
+                ("points", "POST", "/scores/{}"), ("funding", "POST", "/settlements/{}/approve")}
+    import re
+
+    covered = {(ep.service, ep.method, re.sub(r"/(P1|R1|RB-DRAFT|2025-autumn|2025|1|\{[a-z_]+\})(?=/|$)", "/{}",
+                                               ep.path)) for ep in ENDPOINTS.values()}
+    assert writes - bodiless - covered == set()
+
+
+# ---- reads: bad query strings and path parameters ----------------------------------------------------------------
+
+NUL_KEY = ("a NUL in a path or query parameter that keys a text column passes validation; PostgreSQL refuses the "
+           "string (psycopg DataError) and the answer is 500 instead of 404/422; SQLite answers 404. Refuse control "
+           "characters in the parameter (pattern) or map the DataError to a 4xx")
+READS = [  # (service, method, path, role, field named, defect, backends with the defect)
+    ("enrollment", "GET", f"/applications?season={HUGE}", "bureau", None, None, ()),
+    ("enrollment", "GET", "/applications?season=abc", "bureau", "season", None, ()),
+    ("enrollment", "GET", "/applications?limit=0", "bureau", "limit", None, ()),
+    ("enrollment", "GET", "/applications?limit=1001", "bureau", "limit", None, ()),
+    ("enrollment", "GET", "/applications?cursor=zz", "bureau", "cursor", None, ()),
+    ("enrollment", "GET", "/applications?cursor=%00", "bureau", None, None, ()),
+    ("enrollment", "GET", f"/runs/{HUGE}", "bureau", "run_id", None, ()),
+    ("enrollment", "GET", "/schools?kind=charter", "bureau", "kind", None, ()),
+    ("enrollment", "GET", "/applications/HY2025%00", "platform", None, NUL_KEY + " (GET /applications/{no})",
+     ("postgres",)),
+    ("enrollment", "POST", "/applications/HY2025%00/withdraw", "platform", None,
+     NUL_KEY + " (POST /applications/{no}/withdraw)", ("postgres",)),
+    ("enrollment", "GET", "/schools/P1%00", "bureau", None, NUL_KEY + " (GET /schools/{code})", ("postgres",)),
+    ("enrollment", "GET", "/schools?cursor=P%00", "bureau", None,
+     "enrollment GET /schools?cursor= takes any text as the last code (a 200 page on SQLite, where the other "
+     "listings answer 422 invalid_cursor); a NUL in it reaches PostgreSQL: 500", BOTH),
+    ("enrollment", "GET", "/placements/HY2025%00", "platform", None, NUL_KEY + " (GET /placements/{no})",
+     ("postgres",)),
+    ("verification", "GET", "/facts?changed_after=-1", "bureau", "changed_after", None, ()),
+    ("verification", "GET", f"/facts?changed_after={HUGE}", "bureau", "changed_after", None, ()),
+    ("verification", "GET", "/facts?grade=3", "bureau", "grade", None, ()),
+    ("verification", "GET", "/facts/HY2025%00", "bureau", None, NUL_KEY + " (GET /facts/{application_no})",
+     ("postgres",)),
+    ("verification", "GET", "/queue?cursor=" + "9" * 41, "police", "cursor", None, ()),
+    ("verification", "GET", "/queue?cursor=%00", "police", None, None, ()),
+    ("verification", "GET", f"/requests/{HUGE}", "police", "request_id", None, ()),
+    ("points", "GET", f"/scoring-jobs/{HUGE}", "bureau", "job_id", None, ()),
+    ("points", "GET", f"/scores?season={HUGE}", "bureau", "season", None, ()),
+    ("points", "GET", "/scores?season=2025&cursor=%00", "bureau", "cursor", None, ()),
+    ("points", "GET", "/scores?season=2025&cursor=QQA", "bureau", "cursor",  # base64 of "A\0"
+     "points GET /scores?cursor= decodes any base64 text as the last application_no; one holding a NUL "
+     "(cursor=QQA is 'A\\0') reaches PostgreSQL: 500 instead of 422 invalid_cursor (SQLite: an empty page)",
+     BOTH),
+    ("points", "GET", "/scores/HY2025%00", "bureau", None, None, ()),
+    ("funding", "GET", "/purchased-seats?cursor=abc", "auditor", "cursor", None, ()),
+    ("funding", "GET", f"/settlements/{HUGE}", "auditor", "settlement_id", None, ()),
+    ("funding", "GET", "/settlements?state=closed", "auditor", "state", None, ()),
+    ("funding", "GET", "/exports/people.csv", "auditor", None, None, ()),
+    ("funding", "GET", "/ledger?limit=-5", "auditor", "limit", None, ()),
+    ("funding", "GET", "/reports/pupils/HY2025%00", "auditor", None, None, ()),
+]
+
+
+@pytest.mark.parametrize("service,method,path,role,field,bug,bug_on", READS,
+                         ids=[f"{r[0]}:{r[1]} {r[2]}" for r in READS])
+def test_bad_paths_and_queries_are_refused(world, service, method, path, role, field, bug, bug_on, request):
+    """Bad path parameters and query strings (huge integers, NUL, unknown values, cursors not given by the
+    listing) are a 4xx problem, never a 500, on both backends."""
+    if bug and world.backend in bug_on:
+        request.applymarker(pytest.mark.xfail(strict=True, reason=bug))
+    before = digest(world, service)
+    assert_problem(world[service].request(method, path, headers=as_role(role)), field=field, code=None)
+    assert digest(world, service) == before
+
+
+# ---- what must be accepted ---------------------------------------------------------------------------------------
+
+ACCEPTED_NAMES = ["阿依古丽·买买提", "尼格买提·热合曼", "王𠀀", "𪚥𪚥", "李𫝀", "张𬺰", "陈𰀀", "赵𱍐", "刘\U0002EBF0",
+                  "Nur·Ahmat"]
+
+
+@pytest.mark.parametrize("name", ACCEPTED_NAMES)
+def test_real_names_are_accepted_and_kept_exactly(world, name):
+    """Minority names with the middle dot (·) and characters beyond the BMP (CJK extensions B–I) are names: stored
+    and read back unchanged by enrollment (child and guardian), verification (to the owning department) and
+    funding (purchased seats)."""
+    body = application(public=["P1"])
+    body["child"]["name"] = name
+    body["guardians"][0]["name"] = name
+    app = world.ok(world.call("enrollment", "POST", "/applications", "platform", json_body=body), 201)
+    back = world.ok(world.call("enrollment", "GET", f"/applications/{app['application_no']}", "platform"))
+    assert back["child"]["name"] == name and back["guardians"][0]["name"] == name
+    no = f"HY2025-1-95{ACCEPTED_NAMES.index(name):04d}"
+    body = case(no)
+    body["guardians"][0]["name"] = name
+    reqs = world.ok(world.call("verification", "POST", "/cases", "bureau", json_body=body), 201)["requests"]
+    police = next(r["id"] for r in reqs if r["department"] == "police")
+    assert world.ok(world.call("verification", "GET", f"/requests/{police}", "police"))["subject_name"] == name
+    handed = world.ok(world.call("funding", "POST", "/purchased-seats/handover", "service:enrollment",
+                                 json_body={"run_id": "77", "seats": [seat(no, name=name)]}))
+    seats = pages(world["funding"], "/purchased-seats", "auditor", school_code="R1")
+    assert next(s for s in seats if s["id"] == handed["items"][0]["seat_id"])["pupil_name"] == name
+
+
+def test_lowercase_x_is_stored_uppercase(world):
+    body = application(public=["P1"])
+    body["guardians"][0]["id_number"] = X_ID.lower()
+    app = world.ok(world.call("enrollment", "POST", "/applications", "platform", json_body=body), 201)
+    assert app["guardians"][0]["id_number"] == X_ID
+    reqs = world.ok(world.call("verification", "POST", "/cases", "bureau", json_body=with_value(
+        case("HY2025-1-960001"), "guardians.0.id_number", X_ID.lower())), 201)["requests"]
+    police = next(r["id"] for r in reqs if r["department"] == "police")
+    assert world.ok(world.call("verification", "GET", f"/requests/{police}", "police"))["subject_id_number"] == X_ID
+
+
+def test_dashed_mobile_and_landline_are_accepted(world):
+    body = application(public=["P1"], guardians=2)
+    body["guardians"][0]["phone"] = "138-1234-5678"
+    body["guardians"][1]["phone"] = "0576-84123456"
+    app = world.ok(world.call("enrollment", "POST", "/applications", "platform", json_body=body), 201)
+    assert [g["phone"] for g in app["guardians"]] == ["13812345678", "0576-84123456"]
+
+
+# ---- batches: bad items reported one by one, good ones stored ---------------------------------------------------
+
+BAD_ITEMS = [
+    ("id-wrong-check", "guardians.0.id_number", wrong_check(GOOD_ID), "validation_error"),
+    ("id-full-width", "child.id_number", full_width(GOOD_ID), "validation_error"),
+    ("name-nul", "child.name", "张\u0000三", "validation_error"),
+    ("phone-short", "guardians.0.phone", "1381234567", "validation_error"),
+    ("birth-feb-30", "child.birth_date", "2019-02-30", "validation_error"),
+    ("unknown-field", "score", "99.00", "validation_error"),
+    ("duplicate-choice", "public_choices", ["P1", "P1"], "duplicate_choice"),
+    ("season-nan", "season", float("nan"), "validation_error"),
+]
+
+
+def test_application_batch_reports_bad_items_and_stores_the_good(world):
+    good = [application(public=["P1"]) for _ in range(2)]
+    bads = [with_value(application(public=["P1"]), at, value) for _, at, value, _ in BAD_ITEMS]
+    items = [good[0], *bads, good[1]]
+    before = len(pages(world["enrollment"], "/applications", "bureau", season=SEASON))
+    content = json.dumps({"items": items}, ensure_ascii=False).encode()  # NaN as JSON's NaN literal
+    answer = world.ok(world.call("enrollment", "POST", "/applications/batch", "platform", content=content,
+                                 key="batch-mixed"))
+    assert (answer["created"], answer["rejected"]) == (2, len(BAD_ITEMS))
+    statuses = [(i["index"], i["status"], i.get("code"), i.get("field")) for i in answer["items"]]
+    assert statuses[0][1] == statuses[-1][1] == "created"
+    for (label, at, _, code), (index, status, got_code, got_field) in zip(BAD_ITEMS, statuses[1:-1]):
+        assert (status, got_code) == ("rejected", code), label
+        assert got_field and (got_field == at or got_field.startswith(at)), (label, got_field)
+    after = pages(world["enrollment"], "/applications", "bureau", season=SEASON)
+    assert len(after) == before + 2
+    replay = world.call("enrollment", "POST", "/applications/batch", "platform", content=content, key="batch-mixed")
+    assert replay.json() == answer and replay.headers.get("idempotent-replayed") == "true"
+    assert len(pages(world["enrollment"], "/applications", "bureau", season=SEASON)) == before + 2
+
+
+def test_result_batch_reports_bad_items_and_stores_the_good(world):
+    body = case("HY2025-1-970001", guardians=2)
+    reqs = world.ok(world.call("verification", "POST", "/cases", "bureau", json_body=body), 201)["requests"]
+    permits = [r["id"] for r in reqs if r["kind"] == "residence_permit"]
+    items = [{"request_id": permits[0], "outcome": "confirmed", "facts": PERMIT},
+             {"request_id": permits[1], "outcome": "confirmed", "facts": {**PERMIT, "issued_on": "2025-02-30"}},
+             {"request_id": permits[1], "outcome": "confirmed", "facts": PERMIT, "score": 5},
+             {"request_id": 10**30, "outcome": "not_found"},
+             {"request_id": True, "outcome": "not_found"},
+             {"request_id": permits[0], "outcome": "not_found"}]
+    answer = world.ok(world.call("verification", "POST", "/results/batch", "police", json_body={"items": items},
+                                 key="results-mixed"))
+    assert [i["status"] for i in answer["items"]] == ["stored"] + ["rejected"] * 5
+    assert [i.get("code") for i in answer["items"][1:]] == ["invalid_facts", "validation_error", "validation_error",
+                                                            "validation_error", "duplicate_item"]
+    history = [len(world.ok(world.call("verification", "GET", f"/requests/{r}", "police"))["history"])
+               for r in permits]
+    assert history == [1, 0]
+
+
+ECHOED_SURROGATE = ("verification POST /results/batch echoes a rejected item's raw request_id into its answer; a "
+                    "request_id that is a string with a lone surrogate then cannot be stored as the idempotent answer "
+                    "nor written as JSON: 500 (should be 200 with the item rejected, validation_error)")
+LOOSE = [  # (name, service, path, role, body with RAW, status, what the answer's items say)
+    ("app-batch-name", "enrollment", "/applications/batch", "platform",
+     {"items": [{"child": {"name": RAW}}]}, 200, "rejected", None),
+    ("result-batch-note", "verification", "/results/batch", "police",
+     {"items": [{"request_id": "{permit_request}", "outcome": "not_found", "note": RAW}]}, 200, "rejected", None),
+    ("result-batch-outcome", "verification", "/results/batch", "police",
+     {"items": [{"request_id": "{permit_request}", "outcome": RAW}]}, 200, "rejected", None),
+    ("result-batch-request-id", "verification", "/results/batch", "police",
+     {"items": [{"request_id": RAW, "outcome": "not_found"}]}, 200, "rejected", ECHOED_SURROGATE),
+    ("result-facts-value", "verification", "/requests/{permit_request}/results", "police",
+     {"outcome": "confirmed", "facts": {**PERMIT, "county_code": RAW}}, 422, "invalid_facts", None),
+]
+
+
+@pytest.mark.parametrize("name,service,path,role,body,status,outcome,bug", LOOSE, ids=[c[0] for c in LOOSE])
+def test_lone_surrogates_in_loose_bodies_are_refused_not_a_500(world, name, service, path, role, body, status,
+                                                                outcome, bug, request):
+    """Batch items and facts stay loose dicts until the service types them: a lone surrogate inside must end as a
+    rejected item (or 422), never as a 500 from the idempotency fingerprint or the stored answer."""
+    if bug:
+        request.applymarker(pytest.mark.xfail(strict=True, reason=bug))
+    d = world.data
+    text_ = json.dumps(body, ensure_ascii=False).replace('"{permit_request}"', str(d["permit_request"]))
+    content = text_.replace(f'"{RAW}"', '"\\ud800"').encode()
+    before = world.digest(service)
+    resp = world.call(service, "POST", path.format(**d), role, content=content, key=f"surrogate-{name}")
+    assert resp.status_code == status, resp.text[:300]
+    if status == 200:
+        assert [i["status"] for i in resp.json()["items"]] == [outcome]
+        assert resp.json().get("created", resp.json().get("stored")) == 0
+    else:
+        assert_problem(resp, status, outcome)
+        assert world.digest(service) == before
+
+
+# ---- datetimes -------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,ok", [
+    ("2025-01-01T00:00:00+08:00", True), ("2025-01-01T00:00:00Z", True), ("2025-01-01T00:00:00", False),
+    ("2025-01-01T00:00:00 08:00", False),  # "+08:00" sent unencoded in a query string arrives as " 08:00"
+    ("2025-02-30T00:00:00+08:00", False), ("2025-01-01", False), ("", False)])
+def test_timestamps_need_an_offset(text, ok):
+    """No endpoint takes a datetime today (docs/api.md has none in bodies or query strings); the kit's Timestamp
+    type, which a future one will use, refuses naive datetimes, impossible dates and an offset whose ``+`` became
+    a space."""
+    adapter = TypeAdapter(Timestamp)
+    if ok:
+        assert adapter.validate_python(text).utcoffset() is not None
+    else:
+        with pytest.raises(ValidationError):
+            adapter.validate_python(text)
+    with pytest.raises(ValidationError):
+        adapter.validate_python(1735660800)
