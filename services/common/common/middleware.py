@@ -55,6 +55,11 @@ class RequestContextMiddleware:
             await send(message)
 
         try:
+            query = scope.get("query_string", b"")
+            if "\x00" in scope.get("path", "") or b"%00" in query or b"\x00" in query:
+                await self._answer(scope, send_with_id, 400, "invalid_characters",
+                                   "NUL is not allowed in a path or query string")
+                return
             declared = headers.get(b"content-length")
             if declared is not None and (not declared.isdigit() or int(declared) > self.max_body):
                 await self._answer(scope, send_with_id, 413, "body_too_large",

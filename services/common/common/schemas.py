@@ -96,10 +96,15 @@ def _day(value: Any) -> Any:
 Day = Annotated[date, BeforeValidator(_day), Field(description="ISO date YYYY-MM-DD")]
 """A calendar date as ``YYYY-MM-DD``; numbers and impossible dates refused."""
 
+_TIMESTAMP_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}.*")
+
+
 def _timestamp(value: Any) -> Any:
     if isinstance(value, datetime):  # built in Python (from a row): JSON never yields a datetime
         return value
-    return _require_str("datetime")(value)
+    if not isinstance(value, str) or not _TIMESTAMP_TEXT.fullmatch(value):  # no epoch numbers, even as text
+        raise ValueError("datetime must be ISO 8601 text with its offset, e.g. 2025-04-30T09:00:00+08:00")
+    return value
 
 
 Timestamp = Annotated[AwareDatetime, BeforeValidator(_timestamp)]
@@ -109,6 +114,30 @@ Count = Annotated[int, Strict(), Field(ge=0, le=1_000_000_000)]
 """A non-negative integer; booleans, floats and numeric strings refused."""
 
 Flag = Annotated[bool, Strict()]
+
+
+def _grade(value: int) -> int:
+    if value not in (1, 7):
+        raise ValueError("grade must be 1 or 7")
+    return value
+
+
+Grade = Annotated[int, Strict(), AfterValidator(_grade), Field(description="entry grade: 1 (primary) or 7 (junior)")]
+"""The entry grade, 1 or 7; ``true``, ``1.0`` and ``"1"`` refused (a lax ``Literal[1, 7]`` takes ``true``)."""
+
+GuardianNo = Annotated[int, Strict(), Field(ge=1, le=2, description="1 or 2: the guardian's position")]
+
+
+def _text(value: str) -> str:
+    for ch in value:
+        if unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp") and ch not in "\n\t":
+            raise ValueError(f"text contains a control or invalid character U+{ord(ch):04X}")
+    return value
+
+
+PlainText = Annotated[str, Strict(), AfterValidator(_text)]
+"""Free text (notes, reasons, document numbers, school names): NUL, other control characters and lone surrogates
+refused (PostgreSQL cannot store NUL); newlines and tabs allowed. Add a ``Field(max_length=...)``."""
 
 
 def _name(value: str) -> str:
