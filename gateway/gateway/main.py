@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import time
 from contextlib import asynccontextmanager
-from urllib.parse import quote
+from urllib.parse import quote, unquote_to_bytes
 
 import httpx
 from fastapi import FastAPI
@@ -51,6 +51,24 @@ class MethodNotAllowed(DomainError):
     status, code, title = 405, "method_not_allowed", "Method not allowed"
 
 
+class InvalidHeader(DomainError):
+    status, code, title = 400, "invalid_header", "Invalid header"
+
+
+def _visible_ascii(value: bytes) -> bool:
+    """Header values passed upstream must be printable ASCII (RFC 9110 field-vchar, space and tab)."""
+    return all(32 <= b < 127 or b == 9 for b in value)
+
+
+def _check_path(service: str, raw_rest: bytes) -> None:
+    """``raw_rest`` is the percent-encoded path after ``/api/<service>``. Segments that are empty (``//``) or that
+    decode to ``.`` or ``..`` are refused with 404, so what reaches the upstream is exactly the route the caller
+    named (an encoded ``%2F`` stays inside its segment and is harmless)."""
+    segments = [unquote_to_bytes(seg) for seg in raw_rest.split(b"/")[1:]]
+    if not raw_rest or any(seg in (b"", b".", b"..") for seg in segments[:-1]) or segments[-1] in (b".", b".."):
+        raise NotFound(f"no such resource under /api/{service}/", code="not_found")
+
+
 def _upstream_target(scope: dict, service: str) -> bytes:
     """The caller's percent-encoded path minus ``/api/<service>``, with its query
     (``/api/points/scores/A%2FB?x=1`` → ``/scores/A%2FB?x=1``)."""
@@ -83,19 +101,23 @@ class Proxy:
         await send({"type": "http.response.body", "body": content})
 
     async def forward(self, scope: dict, receive) -> tuple[int, list[tuple[bytes, bytes]], bytes]:
-        service, slash, _ = scope["path"][5:].partition("/")
+        service = scope["path"][5:].partition("/")[0]
         authorization = None
         forwarded: list[tuple[bytes, bytes]] = []
         for name, value in scope["headers"]:
             if name in FORWARD_REQUEST_HEADERS:
+                if not _visible_ascii(value):
+                    raise InvalidHeader(f"header {name.decode()} must be printable ASCII", field=name.decode())
                 forwarded.append((name, value))
             elif name == b"authorization":
                 authorization = value.decode("latin-1")
         identity = self.credentials.authenticate(authorization)  # 401 before anything is revealed
-        upstream = self.upstreams.get(service) if slash else None
+        upstream = self.upstreams.get(service)
         if upstream is None:
             raise NotFound(f"no service named {service!r}; services: {', '.join(self.upstreams)}",
                            code="unknown_service")
+        raw = scope.get("raw_path") or quote(scope["path"]).encode()
+        _check_path(service, raw[len(b"/api/") + len(service.encode()):])
         method = scope["method"]
         if method not in METHODS:
             raise MethodNotAllowed(f"{method} is not forwarded; use {', '.join(sorted(METHODS))}")

@@ -155,11 +155,30 @@ def test_unknown_service_is_404_problem(make_gateway):
     assert_problem(gw.get("/elsewhere", headers=bearer()), 404, "not_found")
 
 
+@pytest.mark.parametrize("path", ["/api/points//rulebooks", "/api/points//", "/api/points/%2E%2E/%2E%2E/health",
+                                  "/api/points/rulebooks/%2E/x", "/api/points/a//b"])
+def test_empty_and_dot_segments_never_reach_an_upstream(make_gateway, path):
+    upstream = Recorder()
+    gw = make_gateway(points=upstream)
+    assert_problem(gw.get(path, headers=bearer()), 404, "not_found")
+    assert upstream.requests == []
+
+
+@pytest.mark.parametrize("header", ["idempotency-key", "if-match", "accept", "content-type"])
+def test_non_ascii_forwarded_header_is_400_naming_it(make_gateway, header):
+    upstream = Recorder()
+    gw = make_gateway(points=upstream)
+    resp = gw.post("/api/points/rulebooks", content=b"{}",
+                   headers=[(b"authorization", b"Bearer tok-platform"), (header.encode(), "é".encode())])
+    body = assert_problem(resp, 400, "invalid_header")
+    assert body["field"] == header and upstream.requests == []
+
+
 def test_unforwarded_methods_and_paths_are_problems(make_gateway):
     upstream = Recorder()
     gw = make_gateway(points=upstream)
     assert_problem(gw.request("OPTIONS", "/api/points/rulebooks", headers=bearer()), 405, "method_not_allowed")
-    assert_problem(gw.get("/api/points", headers=bearer()), 404, "unknown_service")
+    assert_problem(gw.get("/api/points", headers=bearer()), 404, "not_found")
     assert upstream.requests == []
     assert gw.get("/api/points/", headers=bearer()).json() == {"path": "/"}
 
