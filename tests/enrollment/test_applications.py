@@ -69,6 +69,18 @@ CASES = [
                                                         "share_percent": 50}]}},
      "claims.housing.0.owned.share_percent", "validation_error"),
     ("unknown field", {"score": "99.00"}, "score", "validation_error"),
+    # strict numbers (a lax Literal[1, 7] took true and 1.0 as 1) and plain text (no NUL, no control characters)
+    ("grade true", {"grade": True}, "grade", "validation_error"),
+    ("grade 1.0", {"grade": 1.0}, "grade", "validation_error"),
+    ("guardian_no true", {"claims": {"housing": [{"guardian_no": True, "tenure": "rented", "lease_no": "HYZL-1"}]}},
+     "claims.housing.0.rented.guardian_no", "validation_error"),
+    ("guardian_no 1.0", {"claims": {"business_license": [{"guardian_no": 1.0, "uscc": "92331003MA2000001X"}]}},
+     "claims.business_license.0.guardian_no", "validation_error"),
+    ("lease_no with NUL", {"claims": {"housing": [{"guardian_no": 1, "tenure": "rented", "lease_no": "HY\x00ZL"}]}},
+     "claims.housing.0.rented.lease_no", "validation_error"),
+    ("certificate_no with BEL", {"claims": {"housing": [{"guardian_no": 1, "tenure": "owned",
+                                                          "certificate_no": "浙\x07(2021)1号", "share_percent": "50"}]}},
+     "claims.housing.0.owned.certificate_no", "validation_error"),
 ]
 
 
@@ -77,6 +89,31 @@ def test_bad_application_is_refused_naming_field_and_code(seeded, auth_module, n
     resp = seeded.post("/applications", json=application(**patch), headers=auth_module("platform"))
     assert resp.status_code == 422, resp.text
     assert (resp.json()["field"], resp.json()["code"]) == (field, code)
+
+
+@pytest.mark.parametrize("relation", ["父\x00亲", "父\x1b亲", "父\u2028亲"])
+def test_control_characters_in_a_relation_are_refused(seeded, auth_module, relation):
+    body = application()
+    body["guardians"][0]["relation"] = relation
+    resp = seeded.post("/applications", json=body, headers=auth_module("platform"))
+    assert resp.status_code == 422, resp.text
+    assert (resp.json()["field"], resp.json()["code"]) == ("guardians.0.relation", "validation_error")
+
+
+def test_batch_items_with_lax_numbers_or_control_characters_are_rejected(seeded, auth_module):
+    """Batch items are typed one by one with the same strict model: ``true`` / ``1.0`` as a grade or guardian
+    number and NUL in free text are rejected items, the good item is stored."""
+    bad = [({"grade": True}, "grade"), ({"grade": 1.0}, "grade"),
+           ({"claims": {"housing": [{"guardian_no": True, "tenure": "rented", "lease_no": "L1"}]}},
+            "claims.housing.0.rented.guardian_no"),
+           ({"claims": {"housing": [{"guardian_no": 1, "tenure": "rented", "lease_no": "L\x001"}]}},
+            "claims.housing.0.rented.lease_no")]
+    items = [application(**patch) for patch, _ in bad] + [application()]
+    out = seeded.post("/applications/batch", json={"items": items},
+                      headers={**auth_module("platform"), "Idempotency-Key": "strict-batch"}).json()
+    assert (out["created"], out["rejected"]) == (1, len(bad)), out
+    assert [(i["status"], i["code"], i["field"]) for i in out["items"][:-1]] == [
+        ("rejected", "validation_error", field) for _, field in bad]
 
 
 def test_guardian_rules(seeded, auth_module):

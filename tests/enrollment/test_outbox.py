@@ -6,8 +6,8 @@ import threading
 import time
 from collections import Counter
 
-from enrollment.outbox import Dispatcher
-from enrollment_testkit import application, public_school, upstreams
+from enrollment.outbox import Dispatcher, FlushResult
+from enrollment_testkit import application, public_school, start_app, upstreams
 
 
 def _submit(app, auth, n: int) -> list[str]:
@@ -89,6 +89,33 @@ def test_two_dispatchers_and_an_expired_claim_never_double(make_service, auth, b
     time.sleep(0.1)
     assert Dispatcher(db, send_cases=slow_send, send_seats=lambda *a: None).flush().delivered == 2
     assert sorted(verification.cases) == sorted(nos + more)
+
+
+def test_a_restart_takes_over_the_claims_of_a_killed_dispatcher_at_once(make_service, auth, backend, tmp_path):
+    """A dispatcher killed mid-delivery leaves its rows claimed for ``outbox_lease_s`` (120 s): the next process
+    start releases the claims of every other owner, so its first flush sends them at once, and only once."""
+    verification, _, _, clients = upstreams()
+    app = make_service("enrollment", outbox_dispatcher=False, create_app_kwargs={"http_clients": clients})
+    nos = _submit(app, auth, 3)
+    settings = app.app.state.settings
+    assert settings.outbox_lease_s == 120
+    killed = app.app.state.dispatcher  # this process's dispatcher claims, sends nothing, and dies
+    held = killed._claim("verification.cases", 10)
+    assert len(held) == 3
+    assert app.post("/outbox/flush", headers=auth("bureau")).json()["flushed"]["attempted"] == 0  # still leased
+    restarted = start_app(settings.database_url, tmp_path, http_clients=clients)
+    try:
+        assert restarted.app.state.dispatcher.owner != killed.owner
+        out = restarted.post("/outbox/flush", headers=auth("bureau")).json()
+        assert (out["flushed"]["delivered"], out["pending"], out["delivered"]) == (3, 0, 3), out
+        assert sorted(verification.cases) == sorted(nos)
+        # a late mark by the old claimant changes nothing: its token no longer holds the rows
+        killed._failed(held, held[0]["claimed_by"], RuntimeError("late"), FlushResult())
+        again = restarted.post("/outbox/flush", headers=auth("bureau")).json()
+        assert (again["flushed"]["attempted"], again["delivered"], again["failing"]) == (0, 3, 0), again
+        assert _sent(verification) == {no: 1 for no in nos}
+    finally:
+        restarted.__exit__(None, None, None)
 
 
 def test_background_dispatcher_delivers_without_a_flush(make_service, auth):

@@ -192,6 +192,12 @@ def test_same_snapshot_and_seed_give_the_same_run(world, auth):
     ia = app.post("/runs", json={"season": 2025, "grade": 1, "seed": "alpha", "mechanism": "immediate_acceptance"},
                   headers=bureau).json()
     assert ia["mechanism"] == "immediate_acceptance" and ia["input_digest"] != runs[0]["input_digest"]
+    for grade in (True, 1.0, "1"):  # strict: a lax Literal[1, 7] took true and 1.0 as grade 1
+        resp = app.post("/runs", json={"season": 2025, "grade": grade, "seed": "alpha"}, headers=bureau)
+        assert resp.status_code == 422 and resp.json()["field"] == "grade", (grade, resp.text)
+    for cursor in ("S1", "HY2025-1-x", "a%20b"):  # not an application_no: no listing gave it
+        resp = app.get(f"/runs/{ia['id']}/placements?cursor={cursor}", headers=bureau)
+        assert resp.status_code == 422 and resp.json()["code"] == "invalid_cursor", (cursor, resp.text)
 
 
 def test_concurrent_finalise_makes_exactly_one(world, auth, backend):

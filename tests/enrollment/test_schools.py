@@ -99,6 +99,9 @@ def test_put_school_honours_if_match_and_keeps_kind(app, auth, backend):
     ({"classrooms": {"7": 2}}, ""),
     ({"status": "open"}, "status"),
     ({"surprise": 1}, "surprise"),
+    ({"name": "黄岩\x00民办学校"}, "name"),  # NUL: PostgreSQL cannot store it (was a 500)
+    ({"name": "黄岩\x07民办学校"}, "name"),
+    ({"name": "校" * 121}, "name"),
 ])
 def test_bad_school_fields_are_named(shared_app, auth, patch, field):
     resp = shared_app.post("/schools", json={**private_school("BAD"), **patch}, headers=auth("bureau"))
@@ -117,3 +120,7 @@ def test_listing_filters_and_pages(app, auth):
     rest = app.get(f"/schools?kind=public&limit=2&cursor={first['next_cursor']}", headers=bureau).json()
     assert [s["code"] for s in rest["items"]] == ["A3"] and rest["next_cursor"] is None
     assert [s["code"] for s in app.get("/schools?kind=private", headers=bureau).json()["items"]] == ["B1"]
+    for garbage in ("A1%20x", "%E5%AD%A6", "A" * 33, "-A1"):  # not a school code: no page gave it
+        resp = app.get(f"/schools?cursor={garbage}", headers=bureau)
+        assert resp.status_code == 422 and resp.json()["code"] == "invalid_cursor", (garbage, resp.text)
+    assert app.get("/schools?cursor=A%001", headers=bureau).json()["code"] == "invalid_characters"

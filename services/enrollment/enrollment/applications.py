@@ -189,8 +189,12 @@ def _dup_item(i: int, existing: str) -> dict[str, Any]:
             "detail": f"this child already has application {existing} this season"}
 
 
-def get_application(session: Session, no: str) -> Application:
-    app = session.scalar(select(Application).where(Application.application_no == no))
+def get_application(session: Session, no: str, *, for_update: bool = False) -> Application:
+    """The application, 404 ``application_not_found``; ``for_update`` locks its row (a state change follows)."""
+    query = select(Application).where(Application.application_no == no)
+    if for_update:
+        query = query.with_for_update().execution_options(populate_existing=True)
+    app = session.scalar(query)
     if app is None:
         raise NotFound(f"no application {no}", code="application_not_found")
     return app
@@ -200,7 +204,7 @@ def withdraw_application(session: Session, no: str, *, today: date, now: datetim
     """Withdraw up to the season's cut-off day (setting ``withdraw_cutoff``, the rulebook's 积分截止日): the record
     stays, state ``withdrawn``, excluded from later runs. Withdrawing twice answers the same record.
     Errors: 409 ``withdrawal_closed`` after the cut-off; 409 ``invalid_state`` once placed by a final run."""
-    app = get_application(session, no)
+    app = get_application(session, no, for_update=True)
     if app.state == "withdrawn":
         return app
     cutoff = month_day(app.season, settings.withdraw_cutoff)

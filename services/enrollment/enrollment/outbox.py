@@ -8,7 +8,12 @@ takes it. Both upstreams are idempotent (verification by ``application_no``, fun
 
 Claims are safe with several dispatchers: a row is claimed by writing ``claimed_by`` / ``claimed_until`` in a short
 write transaction (``SELECT ... FOR UPDATE SKIP LOCKED`` on PostgreSQL; SQLite serialises writers), and only the
-claimant may mark it. A claim that outlives its lease (a dead dispatcher) is taken over.
+claimant may mark it. A claim that outlives its lease (a dead dispatcher) is taken over. Each dispatcher has an
+``owner`` id, new at every process start, that prefixes its claim tokens; on start the service releases the claims
+of every other owner (:meth:`Dispatcher.release_foreign_claims`), so rows held by a dispatcher that was killed
+mid-delivery are sent again at once rather than after ``outbox_lease_s``. Should another process share the
+database, it loses its current claims at that moment: at worst a row is sent twice, which the idempotent upstreams
+absorb, and the late claimant's mark is refused (its token no longer holds the row).
 """
 
 from __future__ import annotations
@@ -97,6 +102,20 @@ class Dispatcher:
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._thread: threading.Thread | None = None
+        self.owner = uuid.uuid4().hex[:16]  # this process start's dispatcher; claim tokens are f"{owner}-{...}"
+
+    def release_foreign_claims(self) -> int:
+        """Release the claims on undelivered rows held by any other owner (a previous process of this service,
+        killed mid-delivery) → the number of rows released. Called once on start, before the first pass."""
+        with self.db.write_session() as s:
+            released = s.execute(update(OutboxRow)
+                                 .where(OutboxRow.state != "delivered", OutboxRow.claimed_by.is_not(None),
+                                        OutboxRow.claimed_by.not_like(f"{self.owner}-%"))
+                                 .values(claimed_by=None, claimed_until=None)).rowcount
+            s.commit()
+        if released:
+            log.warning("released %d outbox row(s) claimed by an earlier dispatcher", released)
+        return released
 
     # --- one pass -------------------------------------------------------------------------------------------
 
@@ -120,7 +139,7 @@ class Dispatcher:
         return result
 
     def _claim(self, topic: str, limit: int) -> list[dict[str, Any]]:
-        token, now = uuid.uuid4().hex, utcnow()
+        token, now = f"{self.owner}-{uuid.uuid4().hex[:16]}", utcnow()  # 33 characters (claimed_by holds 40)
         with self.db.write_session() as s:
             query = (select(OutboxRow.id)
                      .where(OutboxRow.topic == topic, OutboxRow.state != "delivered", OutboxRow.next_attempt_at <= now,

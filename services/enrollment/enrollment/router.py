@@ -43,8 +43,9 @@ def create_school(body: SchoolCreate, who: Bureau, session: WriteSession, reques
 @router.put("/schools/{code}", response_model=SchoolOut, tags=["schools"])
 def replace_school(code: Code, body: SchoolUpdate, who: Bureau, session: WriteSession, request: Request,
                    response: Response, settings: SettingsDep):
-    """Replace a school's fields; honours ``If-Match`` (412 when stale). ``kind`` and ``level`` stay."""
-    school = schools.get_school(session, code)
+    """Replace a school's fields; honours ``If-Match`` (412 when stale). ``kind`` and ``level`` stay. The row is
+    read locked, so of writers racing with one ETag exactly one wins and the others get 412 (no lost update)."""
+    school = schools.get_school(session, code, for_update=True)
     check_if_match(request, school.version)
     schools.replace_school(session, school, body, now=utcnow())
     view = schools.school_view(session, school, settings)

@@ -6,6 +6,7 @@ BRIEF §4 step 6–7, §6; plan 二(一), 三(二), 三(三), 三(四). Function
 from __future__ import annotations
 
 import json
+import re
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
@@ -17,7 +18,7 @@ from enrollment import outbox, placement, reports
 from enrollment.clients import ScoreView
 from enrollment.config import Settings
 from enrollment.counters import next_numbers
-from enrollment.errors import Conflict, InvalidState, NotFound
+from enrollment.errors import Conflict, Invalid, InvalidState, NotFound
 from enrollment.models import Appeal, Application, Intake, PlacementRow, Run, School
 from enrollment.rules import GRADE_LEVEL, add_working_days, month_day
 from enrollment.schemas import RunIn
@@ -25,6 +26,7 @@ from enrollment.schools import final_taken
 
 NOT_SCORED = "not_scored"  # waitlist reason when points holds no score for the application
 SEATS_CHUNK = 1000
+_APPLICATION_NO = re.compile(r"HY[0-9]{4}-[0-9]-[0-9]{6,}")  # rules.application_no
 
 
 # ---- snapshot and run ----------------------------------------------------------------------------------------
@@ -169,11 +171,14 @@ def placement_view(p: PlacementRow) -> dict[str, Any]:
 
 def list_placements(session: Session, run_id: int, *, limit: int, cursor: str | None) -> tuple[list[PlacementRow],
                                                                                                   str | None]:
-    """A run's placements and waitlist in application_no order after ``cursor`` (the last number given)."""
+    """A run's placements and waitlist in application_no order after ``cursor`` (the last number given; 422
+    ``invalid_cursor`` for text that is not an application number)."""
     get_run(session, run_id)
     query = (select(PlacementRow).where(PlacementRow.run_id == run_id).order_by(PlacementRow.application_no)
              .limit(limit + 1))
     if cursor:
+        if not _APPLICATION_NO.fullmatch(cursor):
+            raise Invalid("cursor is not one this listing gave", code="invalid_cursor", field="cursor")
         query = query.where(PlacementRow.application_no > cursor)
     rows = list(session.scalars(query))
     return rows[:limit], rows[limit - 1].application_no if len(rows) > limit else None

@@ -3,6 +3,9 @@
 Write models subclass ``StrictModel`` (unknown fields refused). Claims mirror verification's ``POST /cases``
 (BRIEF §4 step 3) and are at least as strict, so that a stored application is never refused by verification.
 Areas are decimal strings with at most 2 places (``"3600.00"``; integers accepted), never JSON floats.
+Grades and guardian numbers are strict integers (``true`` and ``1.0`` refused: common.schemas ``Grade``,
+``GuardianNo``); free text is ``PlainText`` with a length bound (NUL, control characters and lone surrogates refused:
+PostgreSQL cannot store NUL).
 """
 
 from __future__ import annotations
@@ -14,17 +17,19 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, PlainSerializer, Strict, model_validator
 
 from common.ids import IdNumber, USCCShape
-from common.schemas import Count, Day, Phone, PersonName, RowId, StrictModel
+from common.schemas import Count, Day, Grade, GuardianNo, Phone, PersonName, PlainText, RowId, StrictModel
 from common.townships import check_township
 from enrollment.rules import MAX_PRIVATE_CHOICES, MAX_PUBLIC_CHOICES
 
 MAX_BATCH = 1000
 
 Season = Annotated[int, Strict(), Field(ge=2000, le=2100, description="the season's year")]
-Grade = Literal[1, 7]
 Level = Literal["primary", "junior"]
 SchoolStatus = Literal["active", "phasing_out", "closed"]
-SchoolCode = Annotated[str, Strict(), Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$")]
+SCHOOL_CODE = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$"
+SchoolCode = Annotated[str, Strict(), Field(pattern=SCHOOL_CODE)]
+ApplicationNo = Annotated[str, Strict(), Field(min_length=1, max_length=40, pattern=r"^[\x21-\x7e]+$",
+                                               description="application_no, e.g. HY2025-1-000123")]
 TownshipCode = Annotated[str, Strict(), AfterValidator(check_township)]
 Mechanism = Literal["deferred_acceptance", "immediate_acceptance"]
 
@@ -66,7 +71,7 @@ class SchoolFields(StrictModel):
     """School fields (``PUT /schools/{code}`` replaces them). Private schools need the area and classroom fields;
     public schools need ``catchment_townships`` (BRIEF §6, §7)."""
 
-    name: Annotated[str, Strict(), Field(min_length=1, max_length=120)]
+    name: Annotated[PlainText, Field(min_length=1, max_length=120)]
     kind: Literal["public", "private"]
     level: Level
     township_code: TownshipCode
@@ -160,9 +165,8 @@ def _percent(value: Any) -> Decimal:
 
 
 Percent = Annotated[Decimal, BeforeValidator(_percent), PlainSerializer(lambda d: f"{d:.2f}", return_type=str)]
-DocumentNo = Annotated[str, Strict(), Field(min_length=1, max_length=80, pattern=r"^\S(.*\S)?$")]
-GuardianNo = Literal[1, 2]
-Relation = Annotated[str, Strict(), Field(min_length=1, max_length=20, pattern=r"^\S(.*\S)?$")]
+DocumentNo = Annotated[PlainText, Field(min_length=1, max_length=80, pattern=r"^\S(.*\S)?$")]
+Relation = Annotated[PlainText, Field(min_length=1, max_length=20, pattern=r"^\S(.*\S)?$")]
 
 
 class OwnedHomeClaim(StrictModel):
@@ -324,13 +328,13 @@ class PlacementLookupOut(PlacementOut):
 
 class AppealIn(StrictModel):
     run_id: RowId
-    application_no: Annotated[str, Strict(), Field(min_length=1, max_length=40)]
-    reason: Annotated[str, Strict(), Field(min_length=1, max_length=4000)]
+    application_no: ApplicationNo
+    reason: Annotated[PlainText, Field(min_length=1, max_length=4000)]
 
 
 class DecisionIn(StrictModel):
     decision: Literal["upheld", "rejected"]
-    note: Annotated[str, Strict(), Field(max_length=4000)] = ""
+    note: Annotated[PlainText, Field(max_length=4000)] = ""
 
 
 class AppealOut(BaseModel):

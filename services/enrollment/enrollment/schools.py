@@ -3,11 +3,13 @@ Functions take a session and never commit."""
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from enrollment.config import Settings
@@ -15,7 +17,7 @@ from enrollment.errors import Invalid, NotFound, PlanOverCapacity, SchoolExists,
 from enrollment.models import Intake, PlacementRow, Run, School
 from enrollment.rules import GRADE_LEVEL
 from enrollment.scale import Capacity, Norms, approved_capacity, check_plan
-from enrollment.schemas import SchoolCreate, SchoolFields, SchoolUpdate
+from enrollment.schemas import SCHOOL_CODE, SchoolCreate, SchoolFields, SchoolUpdate
 
 
 def _x100(area: Decimal | None) -> int | None:
@@ -34,21 +36,28 @@ def _fields(school: School, body: SchoolFields) -> None:
     school.status = body.status
 
 
-def get_school(session: Session, code: str) -> School:
-    school = session.get(School, code)
+def get_school(session: Session, code: str, *, for_update: bool = False) -> School:
+    """The school, 404 ``school_not_found``. ``for_update`` locks its row until the transaction ends (``SELECT ...
+    FOR UPDATE`` on PostgreSQL; SQLite's write transaction holds the whole database): read it so before checking
+    If-Match and bumping the version, so that writers holding the same ETag change it one after another."""
+    school = session.get(School, code, with_for_update=for_update, populate_existing=for_update)
     if school is None:
         raise NotFound(f"no school {code}", code="school_not_found")
     return school
 
 
 def create_school(session: Session, body: SchoolCreate, *, now: datetime) -> School:
-    """Register a school; 409 ``school_exists`` on a known code."""
+    """Register a school; 409 ``school_exists`` on a known code, also when a concurrent writer inserts the same code
+    between the check and the insert (the unique violation is caught in a savepoint)."""
     if session.get(School, body.code) is not None:
         raise SchoolExists(f"school {body.code} already exists")
     school = School(code=body.code, version=1, created_at=now, updated_at=now)
     _fields(school, body)
-    session.add(school)
-    session.flush()
+    try:
+        with session.begin_nested():
+            session.add(school)
+    except IntegrityError:
+        raise SchoolExists(f"school {body.code} already exists") from None
     return school
 
 
@@ -100,13 +109,16 @@ def school_view(session: Session, school: School, settings: Settings) -> dict[st
 
 def list_schools(session: Session, *, kind: str | None, level: str | None, limit: int,
                  cursor: str | None) -> tuple[list[School], str | None]:
-    """Schools in code order after ``cursor`` (the last code of the previous page)."""
+    """Schools in code order after ``cursor`` (the last code of the previous page; 422 ``invalid_cursor`` for text
+    that is not a school code, so no listing ever gave it)."""
     query = select(School).order_by(School.code).limit(limit + 1)
     if kind:
         query = query.where(School.kind == kind)
     if level:
         query = query.where(School.level == level)
     if cursor:
+        if not re.fullmatch(SCHOOL_CODE, cursor):
+            raise Invalid("cursor is not one this listing gave", code="invalid_cursor", field="cursor")
         query = query.where(School.code > cursor)
     rows = list(session.scalars(query))
     return rows[:limit], rows[limit - 1].code if len(rows) > limit else None
