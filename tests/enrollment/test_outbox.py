@@ -127,4 +127,7 @@ def test_background_dispatcher_delivers_without_a_flush(make_service, auth):
     while time.monotonic() < deadline and len(verification.cases) < 2:
         time.sleep(0.05)
     assert sorted(verification.cases) == sorted(nos)
+    # The dispatcher marks the rows delivered after verification's answer returns: wait for that commit too.
+    while time.monotonic() < deadline and app.get("/outbox", headers=auth("bureau")).json()["delivered"] < 2:
+        time.sleep(0.05)
     assert app.get("/outbox", headers=auth("bureau")).json()["delivered"] == 2
