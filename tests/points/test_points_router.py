@@ -5,9 +5,12 @@ from __future__ import annotations
 import copy
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import text
 
 from conftest import TEST_SECRET
 from points.main import create_app
@@ -341,3 +344,83 @@ def test_ineligible_family_through_the_service(svc, auth):
     assert body["eligible"] is False and body["family_score"] == "0.00"
     e1 = next(e for e in body["eligibility"] if e["rule"] == "E1")
     assert e1 == {"rule": "E1", "met": False, "reason": "permit_too_recent", "guardian_no": 1}
+
+
+# --- bad cursors and races ----------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("cursor", ["QQA",  # "A\0": reached PostgreSQL (500), an empty page on SQLite
+                                    "IEE", "SFkgMjAyNQ", "Bw", "_w", "QUFB" * 14, "LUE", "ab$"])
+def test_a_cursor_the_listing_did_not_give_is_422(svc, auth, cursor):
+    """``next_cursor`` decodes to an application_no; anything else (NUL, a space, BEL, bytes that are not UTF-8,
+    a leading "-", over 40 characters, not base64) is 422 ``invalid_cursor``, on both backends."""
+    client, _ = svc
+    resp = client.get("/scores", params={"season": 2025, "cursor": cursor}, headers=auth("bureau"))
+    assert resp.status_code == 422 and resp.json()["code"] == "invalid_cursor", resp.text
+    assert resp.json()["field"] == "cursor"
+
+
+@contextmanager
+def writers_held(client, table: str, where: str | None, n: int):
+    """Start ``n`` writers while ``table`` (or its ``where`` rows) is locked, release once all ``n`` wait on the
+    lock (PostgreSQL): every writer has read the state before any can change it. SQLite serialises writers
+    anyway (BEGIN IMMEDIATE): the block just runs."""
+    engine = client.app.state.db.engine
+    if engine.dialect.name != "postgresql":
+        yield lambda: time.sleep(0.3)
+        return
+    with engine.connect() as holder:
+        holder.execute(text(f"LOCK TABLE {table} IN SHARE MODE" if where is None else
+                            f"SELECT 1 FROM {table} WHERE {where} FOR UPDATE"))
+
+        def wait() -> None:
+            deadline = time.monotonic() + 20
+            with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as probe:
+                while probe.execute(text("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                                         "AND wait_event_type = 'Lock'")).scalar_one() < n:
+                    assert time.monotonic() < deadline, f"{n} writers never waited on {table}"
+                    time.sleep(0.02)
+
+        yield wait
+        holder.rollback()
+
+
+def held_at_once(client, table, where, fn, n=6):
+    with ThreadPoolExecutor(max_workers=n) as pool:
+        with writers_held(client, table, where, n) as wait:
+            futures = [pool.submit(fn, i) for i in range(n)]
+            wait()
+        return [f.result() for f in futures]
+
+
+def test_writers_racing_with_one_etag_make_one_change(svc, auth):
+    """6 PUTs with the same If-Match, all having read the draft before any writes: the row is locked (FOR UPDATE)
+    before If-Match is checked, so one wins and five get 412 (on PostgreSQL all six won before: a lost update)."""
+    client, _ = svc
+    body = rulebook_body(client, auth, id="HY-2025-race")
+    assert client.post("/rulebooks", json=body, headers=auth("bureau")).status_code == 201
+    body.pop("id")
+    answers = held_at_once(client, "rulebooks", "id = 'HY-2025-race'", lambda i: client.put(
+        "/rulebooks/HY-2025-race", json={**body, "name": f"细则{i}"}, headers={**auth("bureau"), "If-Match": '"v1"'}))
+    assert sorted(a.status_code for a in answers) == [200] + [412] * 5, [a.text[:200] for a in answers]
+    winner = next(a for a in answers if a.status_code == 200)
+    stored = client.get("/rulebooks/HY-2025-race", headers=auth("bureau"))
+    assert stored.headers["etag"] == winner.headers["etag"] == '"v2"'
+    assert stored.json()["name"] == winner.json()["name"]
+
+
+def test_racing_job_requests_start_one_job(svc, auth):
+    """6 POST /scoring-jobs at once, all having found no running job: the partial unique index on running jobs
+    lets one insert win; the others answer its job (on PostgreSQL each started its own before)."""
+    client, fake = svc
+    fake.put(case())
+    fake.gate = threading.Event()  # the job stays running while the callers race
+    answers = held_at_once(client, "scoring_jobs", None, lambda i: client.post(
+        "/scoring-jobs", json={"season": 2025, "grade": 1}, headers=auth("bureau")))
+    assert {a.status_code for a in answers} == {202}, [a.text[:200] for a in answers]
+    assert len({a.json()["id"] for a in answers}) == 1
+    fake.gate.set()
+    job = wait_job(client, auth, answers[0].json()["id"])
+    assert (job["state"], job["rescored"]) == ("done", 1)
+    again = client.post("/scoring-jobs", json={"season": 2025, "grade": 1}, headers=auth("bureau")).json()
+    assert again["id"] != job["id"]  # a finished job leaves the index: the next request starts a new one
+    assert wait_job(client, auth, again["id"])["state"] == "done"

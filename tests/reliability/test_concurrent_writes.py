@@ -285,8 +285,7 @@ CREATIONS = [
     Creation("school", "enrollment", "schools", lambda api: {"code": f"N{tag()}"},
              lambda c: ("/schools", "bureau", public_school(c["code"])),
              lambda api, c: int(api.send("enrollment", "GET", f"/schools/{c['code']}", "bureau").status_code == 200),
-             frozenset({"school_exists"}),
-             bug=RACY_INSERT.format("enrollment POST /schools", "code", "409 school_exists")),
+             frozenset({"school_exists"})),
     Creation("case", "verification", "cases", lambda api: {"no": f"HY2025-1-{tag()}"},
              lambda c: ("/cases", "bureau", case(c["no"], guardians=2)),
              lambda api, c: int(api.send("verification", "GET", f"/facts/{c['no']}", "bureau").status_code == 200),
@@ -329,19 +328,10 @@ def test_racing_creations_without_a_key_make_one(api, creation: Creation, reques
     assert creation.count(api, ctx) == 1
 
 
-AMEND_RACE = ("verification POST /cases: concurrent registrations of one application_no with different bodies "
-              "(amendments: other guardians) end in 500 for about half the callers on PostgreSQL: UniqueViolation on "
-              "uq_cases_application_no / uq_requests_live and DeadlockDetected, beyond what _once_more_on_race's "
-              "single retry absorbs; each should be 201 (created, replayed or amended) with one live request per "
-              "kind and guardian in the end (8 runs out of 8 gave 8-12 500s of 20)")
-
-
-def test_racing_amendments_of_one_case_make_one_live_set(api, request):
+def test_racing_amendments_of_one_case_make_one_live_set(api):
     """20 registrations of one application_no at once, each with other guardians (enrollment's outbox retrying
     while the bureau re-registers): every caller gets 201, and the case ends with one live request per kind
     and guardian, those of one of the bodies."""
-    if api.stack.backend == "postgres":
-        request.applymarker(pytest.mark.xfail(strict=True, reason=AMEND_RACE))
     no = f"HY2025-1-{tag()}"
     bodies = [case(no, guardians=2) for _ in range(N)]
     answers = at_once(lambda i: api.send("verification", "POST", "/cases", "bureau", bodies[i]))
@@ -354,14 +344,7 @@ def test_racing_amendments_of_one_case_make_one_live_set(api, request):
     assert any(ids == {g["id_number"] for g in b["guardians"]} for b in bodies)
 
 
-JOBS_OVERLAP = ("points POST /scoring-jobs checks for a running job of the season and grade, then inserts one: "
-                "callers that all checked first (PostgreSQL, no lock or unique index on running jobs) each start a "
-                "job, and several jobs for one season and grade run at the same time")
-
-
-def test_scoring_jobs_of_one_season_and_grade_never_overlap(api, request):
-    if api.stack.backend == "postgres":
-        request.applymarker(pytest.mark.xfail(strict=True, reason=JOBS_OVERLAP))
+def test_scoring_jobs_of_one_season_and_grade_never_overlap(api):
     ctx = _jobs_prepare(api)
     answers = held_at_once(api, "points", "scoring_jobs", None, lambda i: api.send(
         "points", "POST", "/scoring-jobs", "bureau", {"season": ctx["season"], "grade": 1}))
@@ -486,19 +469,10 @@ def test_stale_if_match_is_412_and_changes_nothing(api):
     assert api.ok(api.send("enrollment", "GET", f"/runs/{run['id']}", "bureau"))["state"] == "draft"
 
 
-LOST_UPDATE = ("PUT /schools/{code} (enrollment) and PUT /rulebooks/{id} (points) check If-Match against a row read "
-               "without a lock and then write `version += 1` unconditionally: on PostgreSQL (READ COMMITTED) writers "
-               "holding the same ETag all succeed one after another (lost update; several 200s carrying the same new "
-               "ETag for different contents). SQLite's BEGIN IMMEDIATE serialises whole transactions and hides it. "
-               "Fix: read the row with SELECT ... FOR UPDATE, or UPDATE ... WHERE version = :read and 412 on 0 rows")
-
-
 @pytest.mark.parametrize("resource", ["school", "rulebook", "tariff"])
 def test_writers_racing_with_one_etag_make_one_change(api, resource, request):
     """10 writers with the same If-Match, all of whom read the row before any writes (held back by a lock until
     all are waiting): exactly one change is made, the others get 412 (or 409 ``concurrent_update``)."""
-    if resource in ("school", "rulebook") and api.stack.backend == "postgres":
-        request.applymarker(pytest.mark.xfail(strict=True, reason=LOST_UPDATE))
     if resource == "school":
         path, etag, _ = _school(api)
         code = path.rsplit("/", 1)[1]

@@ -1,6 +1,8 @@
 """Validation at the edge: facts typed per kind, answers that contradict their claim, malformed cases. These are
 checked before the database is touched, so they run on SQLite only (the module overrides ``backend``)."""
 
+import json
+
 import pytest
 
 from verification_kit import as_role, registered, verification  # noqa: F401  (fixtures)
@@ -73,6 +75,17 @@ def test_full_width_certificate_brackets_match_the_claim(verification, as_role, 
     (lambda b: b["claims"]["housing"][0].update(share_percent="150.00"), "claims"),
     (lambda b: b.update(status="answered"), "status"),
     (lambda b: b["guardians"][0].update(name=" 张三"), "guardians"),
+    # JSON true and 1.0 are not 1 (a lax Literal[1, 7] / Literal[1, 2] took them and stored 1)
+    (lambda b: b.update(grade=True), "grade"),
+    (lambda b: b.update(grade=1.0), "grade"),
+    (lambda b: b["guardians"][0].update(guardian_no=True), "guardians.0.guardian_no"),
+    (lambda b: b["guardians"][1].update(guardian_no=2.0), "guardians.1.guardian_no"),
+    (lambda b: b["claims"]["housing"][0].update(guardian_no=True), "claims.housing.0"),
+    # NUL (PostgreSQL cannot store it) and other control characters in document numbers
+    (lambda b: b["claims"]["housing"][0].update(certificate_no="浙(2021)\u0000号"), "claims.housing.0.owned"),
+    (lambda b: b["claims"]["housing"][0].update(certificate_no="浙(2021)\u0007号"), "claims.housing.0.owned"),
+    (lambda b: b["claims"]["housing"][1].update(lease_no="HYZL\u00002023"), "claims.housing.1.rented"),
+    (lambda b: b["claims"]["housing"][1].update(lease_no="HYZL\u001b2023"), "claims.housing.1.rented"),
 ])
 def test_bad_cases_are_422(verification, as_role, change, field):
     body = case_body("HY2025-1-000077")
@@ -80,3 +93,33 @@ def test_bad_cases_are_422(verification, as_role, change, field):
     resp = verification.post("/cases", json=body, headers=as_role("service:enrollment"))
     assert resp.status_code == 422, resp.text
     assert (resp.json().get("field") or "").startswith(field) or field in resp.json()["detail"]
+
+
+@pytest.mark.parametrize("note", ["甲\u0000乙", "甲\u0007乙", "甲\ud800乙", "注" * 2001])
+def test_control_characters_in_a_note_are_422_and_write_nothing(verification, as_role, registered, note):
+    rid = registered["residence_permit/1"]
+    resp = verification.post(f"/requests/{rid}/results", content=json.dumps({"outcome": "not_found", "note": note}),
+                             headers=as_role("police", **{"Idempotency-Key": "note",
+                                                          "content-type": "application/json"}))
+    assert resp.status_code == 422 and resp.json()["field"] == "note", resp.text
+    assert verification.get(f"/requests/{rid}", headers=as_role("police")).json()["history"] == []
+    kept = post(verification, as_role, "police", rid, {"outcome": "not_found", "note": "第一行\n\t第二行"}, "note")
+    assert kept.status_code == 201 and kept.json()["note"] == "第一行\n\t第二行"
+
+
+def test_a_batch_item_with_a_surrogate_request_id_is_rejected_not_echoed(verification, as_role, registered):
+    """A rejected item echoes its request_id only when it is a JSON integer: a string holding a lone surrogate
+    could not be stored as the idempotent answer (it was a 500)."""
+    rid = registered["residence_permit/1"]
+    content = ('{"items": [{"request_id": "\\ud800", "outcome": "not_found"}, {"request_id": true, "outcome": '
+               '"not_found"}, {"request_id": 2147483648, "outcome": "not_found"}, {"request_id": %d, "outcome": '
+               '"not_found", "note": "\\u0000"}]}' % rid).encode()
+    headers = as_role("police", **{"Idempotency-Key": "surrogate-id", "content-type": "application/json"})
+    first = verification.post("/results/batch", content=content, headers=headers)
+    assert first.status_code == 200, first.text
+    assert [(i["request_id"], i["status"], i["code"]) for i in first.json()["items"]] == [
+        (None, "rejected", "validation_error"), (None, "rejected", "validation_error"),
+        (2147483648, "rejected", "validation_error"), (rid, "rejected", "validation_error")]
+    again = verification.post("/results/batch", content=content, headers=headers)
+    assert again.json() == first.json() and again.headers["idempotent-replayed"] == "true"
+    assert verification.get(f"/requests/{rid}", headers=as_role("police")).json()["history"] == []

@@ -16,6 +16,7 @@ import threading
 from typing import Any
 
 from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from common.db import Database, utcnow
@@ -46,11 +47,32 @@ def get_job(session: Session, job_id: int) -> ScoringJob:
 
 def create_job(session: Session, *, season: int, grade: int, rulebook_id: str | None, full: bool,
                who: Identity) -> tuple[ScoringJob, bool]:
-    """A new ``running`` job (and True), or the one already running for the season and grade (and False)."""
-    running = session.scalars(select(ScoringJob).where(ScoringJob.season == season, ScoringJob.grade == grade,
-                                                       ScoringJob.state == "running")).first()
+    """A new ``running`` job (and True), or the one already running for the season and grade (and False).
+
+    One running job per season and grade is the partial unique index ``uq_scoring_jobs_running``: of callers that
+    all found none running (PostgreSQL, READ COMMITTED), the first insert wins and the others' inserts wait for it,
+    fail on the index, roll back to a savepoint and answer the winner's job (or, when it already finished, start
+    the next one after it)."""
+    running = _running_job(session, season, grade)
     if running is not None:
         return running, False
+    job = _new_job(session, season=season, grade=grade, rulebook_id=rulebook_id, full=full, who=who)
+    try:
+        with session.begin_nested():
+            session.add(job)
+    except IntegrityError:  # another caller's job went in first
+        running = _running_job(session, season, grade)
+        if running is not None:
+            return running, False
+        job = _new_job(session, season=season, grade=grade, rulebook_id=rulebook_id, full=full, who=who)
+        session.add(job)  # the winner already finished: this one follows it
+        session.flush()
+    return job, True
+
+
+def _new_job(session: Session, *, season: int, grade: int, rulebook_id: str | None, full: bool,
+             who: Identity) -> ScoringJob:
+    """A ``running`` job (not yet added) starting after the last finished job with the same rulebook."""
     rulebook = service.scoring_rulebook(session, season, rulebook_id)
     service.rules_of(rulebook)
     since = None
@@ -58,12 +80,14 @@ def create_job(session: Session, *, season: int, grade: int, rulebook_id: str | 
         since = session.scalar(select(ScoringJob.last_seq).where(
             ScoringJob.season == season, ScoringJob.grade == grade, ScoringJob.rulebook_id == rulebook.id,
             ScoringJob.state == "done", ScoringJob.last_seq.is_not(None)).order_by(ScoringJob.id.desc()).limit(1))
-    job = ScoringJob(season=season, grade=grade, rulebook_id=rulebook.id, state="running", full=full,
-                     changed_after=since, last_seq=since, total=0, done=0, rescored=0, unchanged=0, error=None,
-                     requested_by=f"{who.role}:{who.subject}", created_at=utcnow(), finished_at=None)
-    session.add(job)
-    session.flush()
-    return job, True
+    return ScoringJob(season=season, grade=grade, rulebook_id=rulebook.id, state="running", full=full,
+                      changed_after=since, last_seq=since, total=0, done=0, rescored=0, unchanged=0, error=None,
+                      requested_by=f"{who.role}:{who.subject}", created_at=utcnow(), finished_at=None)
+
+
+def _running_job(session: Session, season: int, grade: int) -> ScoringJob | None:
+    return session.scalars(select(ScoringJob).where(ScoringJob.season == season, ScoringJob.grade == grade,
+                                                    ScoringJob.state == "running")).first()
 
 
 def rescore_page(session: Session, rules: Any, cases: list[dict[str, Any]]) -> tuple[int, int]:

@@ -4,7 +4,8 @@
   ``rulebook.compile_rulebook`` before it is stored); ``draft`` → ``published`` (then immutable).
 - :class:`StoredScore`: the one current score of an application, with the columns the placement snapshot reads
   (points as integer hundredths) and the whole breakdown as JSON.
-- :class:`ScoringJob`: a background batch over a season and grade, with its progress counters.
+- :class:`ScoringJob`: a background batch over a season and grade, with its progress counters; a partial unique
+  index keeps one ``running`` job per season and grade.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Date, Index, Integer, String, Text
+from sqlalchemy import JSON, BigInteger, Date, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from common.db import UTCDateTime, make_base
@@ -81,4 +82,9 @@ class ScoringJob(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
 
-    __table_args__ = (Index("ix_scoring_jobs_season_grade_state", "season", "grade", "state"),)
+    __table_args__ = (
+        Index("ix_scoring_jobs_season_grade_state", "season", "grade", "state"),
+        # at most one running job per season and grade (docs/api.md: a running job is answered, not a second)
+        Index("uq_scoring_jobs_running", "season", "grade", unique=True,
+              sqlite_where=text("state = 'running'"), postgresql_where=text("state = 'running'")),
+    )

@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import re
 import threading
 from collections import OrderedDict
 from datetime import date, datetime
@@ -74,8 +75,11 @@ def list_rulebooks(session: Session, *, season: int | None = None, state: str | 
     return list(session.scalars(query))
 
 
-def get_rulebook(session: Session, rulebook_id: str) -> Rulebook:
-    row = session.get(Rulebook, rulebook_id)
+def get_rulebook(session: Session, rulebook_id: str, *, for_update: bool = False) -> Rulebook:
+    """The rulebook, or 404 ``rulebook_not_found``. ``for_update``: read with ``SELECT ... FOR UPDATE`` (the row
+    stays locked until commit), for a write that checks ``If-Match`` against the version it read."""
+    row = session.get(Rulebook, rulebook_id, with_for_update=True if for_update else None,
+                      populate_existing=for_update)
     if row is None:
         raise RulebookNotFound(f"no rulebook {rulebook_id}")
     return row
@@ -108,8 +112,12 @@ def _next_id(session: Session, season: int) -> str:
 
 
 def update_rulebook(session: Session, rulebook_id: str, body: RulebookUpdate, request: Any) -> Rulebook:
-    """Replace a draft's rules. 409 ``rulebook_published`` once published; 412 on a stale ``If-Match``."""
-    row = get_rulebook(session, rulebook_id)
+    """Replace a draft's rules. 409 ``rulebook_published`` once published; 412 on a stale ``If-Match``.
+
+    The row is locked before ``If-Match`` is checked: writers holding the same ETag queue, and each sees the
+    version its predecessor committed, so exactly one wins and the others get 412 (no lost update on PostgreSQL's
+    READ COMMITTED)."""
+    row = get_rulebook(session, rulebook_id, for_update=True)
     if row.state == "published":
         raise RulebookPublished(f"rulebook {rulebook_id} is published and never changes; create a new one")
     check_if_match(request, row.version)
@@ -125,8 +133,9 @@ def update_rulebook(session: Session, rulebook_id: str, body: RulebookUpdate, re
 
 
 def publish_rulebook(session: Session, rulebook_id: str, request: Any) -> Rulebook:
-    """Draft → published (immutable from then on); publishing a published rulebook answers it unchanged."""
-    row = get_rulebook(session, rulebook_id)
+    """Draft → published (immutable from then on); publishing a published rulebook answers it unchanged. The row
+    is locked before ``If-Match`` is checked, as in :func:`update_rulebook`."""
+    row = get_rulebook(session, rulebook_id, for_update=True)
     if row.state == "published":
         return row
     check_if_match(request, row.version)
@@ -238,14 +247,21 @@ def get_score(session: Session, application_no: str) -> dict[str, Any]:
     return detail
 
 
+_APPLICATION_NO = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{0,39}")
+
+
 def _cursor(value: str | None) -> str | None:
+    """``next_cursor`` (URL-safe base64 of the page's last application_no, unpadded) → that application_no; 422
+    ``invalid_cursor`` for anything this service cannot have given: not base64, or decoding to something other
+    than an application_no (empty, NUL or other control characters, spaces, over 40 characters). Such text used
+    to reach the query: an empty page on SQLite, a 500 on PostgreSQL for a NUL (``cursor=QQA`` is ``"A\\0"``)."""
     if not value:
         return None
     try:
         after = base64.b64decode(value.encode() + b"=" * (-len(value) % 4), altchars=b"-_", validate=True).decode()
-    except (binascii.Error, UnicodeDecodeError, ValueError):
+    except (binascii.Error, UnicodeError, ValueError):
         after = ""
-    if not after:
+    if not _APPLICATION_NO.fullmatch(after):
         raise InvalidCursor("cursor is not one this service gave", field="cursor")
     return after
 

@@ -16,7 +16,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, PlainSer
     ValidationError, model_validator
 
 from common.ids import USCCShape
-from common.schemas import Count, Day, Flag, StrictModel
+from common.schemas import Count, Day, Flag, PlainText, StrictModel
 from common.townships import COUNTY_CODE, check_township
 from verification.errors import FactsInvalid
 from verification.rules import normalize_certificate_no
@@ -44,9 +44,11 @@ Percent = Annotated[Decimal, BeforeValidator(_percent), PlainSerializer(lambda d
 
 CountyCode = Annotated[str, Strict(), Field(pattern=r"^[0-9]{6}$", description="county code, 331003 = Huangyan")]
 TownshipCode = Annotated[str, Strict(), Field(pattern=r"^[0-9]{9,12}$", description="township statistical code")]
-CertificateNo = Annotated[str, Strict(), Field(min_length=1, max_length=80), AfterValidator(normalize_certificate_no)]
-"""不动产权证书 number: opaque, no check digit; full-width brackets and digits are folded to ASCII, spaces dropped."""
-DocumentNo = Annotated[str, Strict(), Field(min_length=1, max_length=80, pattern=r"^\S(.*\S)?$")]
+CertificateNo = Annotated[PlainText, Field(min_length=1, max_length=80), AfterValidator(normalize_certificate_no)]
+"""不动产权证书 number: opaque, no check digit; full-width brackets and digits are folded to ASCII, spaces dropped;
+NUL and other control characters refused (422)."""
+DocumentNo = Annotated[PlainText, Field(min_length=1, max_length=80, pattern=r"^\S(.*\S)?$")]
+"""A document number (lease, 租赁备案号): no leading or trailing spaces; NUL and control characters refused."""
 
 
 class _InCounty(StrictModel):

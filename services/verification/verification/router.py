@@ -13,7 +13,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import ValidationError
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from common.db import ReadSession, WriteSession
@@ -38,12 +38,19 @@ Season = Annotated[int | None, Query(ge=2000, le=2100)]
 RequestId = Annotated[int, Path(ge=1, le=MAX_ID)]
 
 
+RETRYABLE = {"40001", "40P01"}  # serialization_failure, deadlock_detected
+
+
 def _once_more_on_race(session: Session, run: Callable[[], JSONResponse]) -> JSONResponse:
-    """PostgreSQL: two registrations of one new ``application_no`` at once → the loser's insert hits the unique
-    index; roll back and run again, when the case exists and the call is an ordinary replay."""
+    """A safety net behind the advisory locks of ``service.register_cases`` (which serialise registrations of one
+    ``application_no``): a unique violation, deadlock or serialization failure — PostgreSQL's signs of a race, for
+    instance with a writer that does not take the locks — rolls back and runs the call once more, when the case
+    exists and the call is an ordinary replay or amendment."""
     try:
         return run()
-    except IntegrityError:
+    except (IntegrityError, OperationalError) as exc:
+        if isinstance(exc, OperationalError) and getattr(exc.orig, "sqlstate", None) not in RETRYABLE:
+            raise
         session.rollback()
         return run()
 
@@ -123,6 +130,13 @@ def post_result(request_id: RequestId, body: ResultIn, request: Request, who: De
                              required=True)
 
 
+def _echoable_id(value: Any) -> int | None:
+    """What a rejected batch item's answer echoes as its ``request_id``: the value when it is a plain JSON integer
+    (booleans excluded), else ``None``. Never the raw text: a string holding a lone surrogate or NUL could neither
+    be stored as the idempotent answer nor written as JSON (it was a 500)."""
+    return value if isinstance(value, int) and not isinstance(value, bool) else None
+
+
 @router.post("/results/batch", response_model=ResultBatchOut)
 def post_results(body: ResultBatchIn, request: Request, who: Department, session: WriteSession,
                  key: IdempotencyKey = None) -> JSONResponse:
@@ -141,8 +155,8 @@ def post_results(body: ResultBatchIn, request: Request, who: Department, session
         except ValidationError as exc:
             err = exc.errors()[0]
             field = ".".join(str(p) for p in err["loc"])
-            report[i] = {"request_id": raw.get("request_id"), "status": "rejected", "code": "validation_error",
-                         "detail": f"{field}: {err['msg']}" if field else err["msg"]}
+            report[i] = {"request_id": _echoable_id(raw.get("request_id")), "status": "rejected",
+                         "code": "validation_error", "detail": f"{field}: {err['msg']}" if field else err["msg"]}
             continue
         if item.request_id in seen:
             dup = DuplicateItem(f"request {item.request_id} appears earlier in this batch")

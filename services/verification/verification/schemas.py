@@ -14,13 +14,12 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import BaseModel, Field, Strict, field_validator, model_validator
 
 from common.ids import IdNumber, USCCShape
-from common.schemas import Day, PersonName, StrictModel
+from common.schemas import Day, Grade, GuardianNo, PersonName, PlainText, StrictModel
 from verification.facts import CertificateNo, Department, DocumentNo, Kind, Outcome, Percent, State
 
 MAX_BATCH = 1000
 MAX_ID = 2**31 - 1  # ids and seqs are 32-bit integer columns; larger values are refused at the edge
 ApplicationNo = Annotated[str, Strict(), Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9-]{0,39}$")]
-GuardianNo = Literal[1, 2]
 
 
 # ---- cases ---------------------------------------------------------------------------------------------------
@@ -62,7 +61,7 @@ class CaseIn(StrictModel):
 
     application_no: ApplicationNo
     season: Annotated[int, Strict(), Field(ge=2000, le=2100)]
-    grade: Literal[1, 7]
+    grade: Grade
     child_birth_date: Day
     guardians: list[GuardianIn] = Field(min_length=1, max_length=2)
     claims: Claims = Field(default_factory=Claims)
@@ -128,7 +127,7 @@ class ResultIn(StrictModel):
 
     outcome: Outcome
     facts: dict[str, Any] | None = None
-    note: Annotated[str, Field(max_length=2000)] | None = None
+    note: Annotated[PlainText, Field(max_length=2000)] | None = None
 
 
 class ResultItemIn(ResultIn):
@@ -153,7 +152,7 @@ class ResultOut(BaseModel):
 
 
 class BatchItemOut(BaseModel):
-    request_id: Any
+    request_id: int | None  # a rejected item whose request_id is not an integer echoes None
     status: Literal["stored", "rejected"]
     result_id: int | None = None
     code: str | None = None

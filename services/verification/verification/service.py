@@ -6,7 +6,8 @@ of the transaction, so seqs are handed out in commit order and ``changed_after``
 
 The batch writes are set-based: a batch of 1,000 cases or results costs a few statements whatever its size (what
 it needs fetched with ``WHERE … IN``, Core ``executemany`` inserts, one UPDATE for many rows), never an ORM object
-and a flush per item. Lock order on every write path: the requests' rows (``FOR UPDATE``, in id order), then the
+and a flush per item. Lock order on every write path: registrations first take their ``application_no``
+advisory locks (PostgreSQL, ascending key order), then the requests' rows (``FOR UPDATE``, in id order), then the
 counter row.
 """
 
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, func, insert, select, update
+from sqlalchemy import bindparam, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from common.db import utcnow
@@ -67,6 +68,27 @@ def _bump(session: Session, case_ids: Iterable[int], now: datetime) -> None:
 
 # ---- cases ---------------------------------------------------------------------------------------------------
 
+CASE_LOCKS = 0x5643  # "VC": the advisory-lock namespace (first key) of application_nos in this database
+CASE_LOCK_SLOTS = 64  # numbers share this many locks: a batch of 1,000 takes at most 64 entries of the lock table
+_LOCK_NUMBERS = text("SELECT pg_advisory_xact_lock(:space, slot) FROM (SELECT DISTINCT (hashtext(n) & :mask) AS slot "
+                     "FROM unnest(CAST(:nos AS text[])) AS n ORDER BY slot) AS slots")
+
+
+def lock_application_nos(session: Session, numbers: Iterable[str]) -> None:
+    """Serialise registrations of the same ``application_no`` until the end of the transaction.
+
+    PostgreSQL (READ COMMITTED): transaction-level advisory locks (``pg_advisory_xact_lock``) on the numbers'
+    slots (``hashtext(application_no)`` modulo :data:`CASE_LOCK_SLOTS`: two numbers may share a slot and then
+    merely queue; a big batch does not fill the server's shared lock table), taken in ascending slot order in
+    one statement so that two batches never deadlock. A registration then reads the case only once the previous
+    registration of that number committed, and the check-then-insert / check-then-amend cannot race (it gave
+    unique violations and deadlocks: 500s). SQLite: nothing to do, the write transaction already holds the
+    database (``BEGIN IMMEDIATE``)."""
+    numbers = sorted(set(numbers))
+    if numbers and session.get_bind().dialect.name == "postgresql":
+        session.execute(_LOCK_NUMBERS, {"space": CASE_LOCKS, "mask": CASE_LOCK_SLOTS - 1, "nos": numbers})
+
+
 @dataclass(frozen=True)
 class Registered:
     """What registration did with one distinct ``application_no``."""
@@ -112,12 +134,15 @@ def register_cases(session: Session, cases: list[CaseIn] | Mapping[str, Prepared
     A case registered again with a *different* body is ``amended``: live requests whose subject or claim changed,
     or that are no longer claimed, become ``superseded`` (their results kept as history) and new ``pending``
     requests replace them. Two items with the same ``application_no`` in one call: the later one wins.
-    New cases take seqs in input order, then amended ones in id order. Statements: one read of the known cases,
+    New cases take seqs in input order, then amended ones in id order. Concurrent registrations of one number
+    queue on its advisory lock (:func:`lock_application_nos`), so the last to commit is the case's body.
+    Statements: on PostgreSQL the lock, then one read of the known cases,
     for amendments one locked read of their live requests and three updates, then the counter, one insert of the
     cases (ids returned), one insert of every new request.
     """
     now = utcnow()
     prepared = cases if isinstance(cases, Mapping) else prepare_cases(cases)
+    lock_application_nos(session, prepared)
     known = {no: (cid, fp) for cid, no, fp in session.execute(
         select(CASES.c.id, CASES.c.application_no, CASES.c.fingerprint)
         .where(CASES.c.application_no.in_(list(prepared))))}
