@@ -259,9 +259,6 @@ def unknown_field_cases(ep: str, paths: list[tuple[str, Any]]) -> list[Bad]:
     return [bad(ep, f"unknown-{p.replace('.', '-')}", p, v) for p, v in paths]
 
 
-LITERAL_BOOL = ("grade: Literal[1, 7] and guardian_no: Literal[1, 2] in the enrollment and verification write models "
-                "are lax: JSON true and 1.0 pass as 1 (2xx, stored as 1); they should be 422 naming the field, as "
-                "points now does with a strict int and a one-of check")
 
 CASES: list[Bad] = []
 
@@ -573,10 +570,6 @@ for name in ENDPOINTS:
         ]
 
 # bugs found while writing these tables (each a strict xfail; see the module docstring)
-NUL_TEXT = ("{} is a plain str without a control-character check: NUL is stored on SQLite (2xx) and breaks "
-            "PostgreSQL (500: text columns cannot hold NUL); it should be 422 naming the field")
-JSON_TEXT = ("{} (pattern ^\\S(.*\\S)?$) takes {}: stored (2xx) on both backends, inside a JSON column; it should be "
-             "422 naming the field")
 KNOWN_BUGS: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 
@@ -676,9 +669,6 @@ def test_every_write_endpoint_has_its_table():
 
 # ---- reads: bad query strings and path parameters ----------------------------------------------------------------
 
-NUL_KEY = ("a NUL in a path or query parameter that keys a text column passes validation; PostgreSQL refuses the "
-           "string (psycopg DataError) and the answer is 500 instead of 404/422; SQLite answers 404. Refuse control "
-           "characters in the parameter (pattern) or map the DataError to a 4xx")
 READS = [  # (service, method, path, role, field named, defect, backends with the defect)
     ("enrollment", "GET", f"/applications?season={HUGE}", "bureau", None, None, ()),
     ("enrollment", "GET", "/applications?season=abc", "bureau", "season", None, ()),

@@ -279,8 +279,6 @@ def _published_run(api: Api) -> dict[str, Any]:
     return {"run_id": run["id"], "application_no": no}
 
 
-RACY_INSERT = ("{} checks that the {} does not exist, then inserts; of writers that all checked first, the losers hit "
-               "the unique index on PostgreSQL and get 500 (IntegrityError unmapped) instead of {}")
 CREATIONS = [
     Creation("school", "enrollment", "schools", lambda api: {"code": f"N{tag()}"},
              lambda c: ("/schools", "bureau", public_school(c["code"])),
