@@ -11,14 +11,13 @@ from pydantic import AfterValidator, BaseModel, Field, Strict, model_validator
 
 from common.ids import IdNumber
 from common.logging import mask_id  # noqa: F401  (re-exported for reports and settling)
-from common.schemas import Day, NonNegativeMoney, PersonName, PositiveMoney, StrictModel, fen_to_yuan
+from common.schemas import Day, NonNegativeMoney, PersonName, PositiveMoney, RowId, StrictModel, fen_to_yuan
 
 CODE = r"^[A-Za-z0-9][A-Za-z0-9_-]*$"
 SchoolCode = Annotated[str, Strict(), Field(min_length=1, max_length=32, pattern=CODE)]
 SemesterCode = Annotated[str, Strict(), Field(min_length=1, max_length=32, pattern=CODE,
                                               examples=["2025-autumn", "2026-spring"])]
 ApplicationNo = Annotated[str, Strict(), Field(min_length=1, max_length=40, pattern=CODE)]
-RowId = Annotated[int, Strict(), Field(ge=1, le=2**31 - 1)]
 Grade = Annotated[int, Strict(), Field(ge=1, le=9)]
 Yuan = Annotated[str, Field(description="yuan, decimal string with 2 places", examples=["3000.00"])]
 

@@ -14,24 +14,12 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, PlainSerializer, Strict, model_validator
 
 from common.ids import USCCShape
-from common.schemas import Count, Day, Flag, StrictModel
+from common.schemas import Count, Day, Flag, Grade, GuardianNo, StrictModel
 
 ITEM_KIND = Literal["base", "residence", "social_insurance", "owned_home", "rented_home", "business"]
 TIE_BREAK_KEY = Literal["family_score", "other_guardian_score", "earliest_continuous_since", "lottery"]
 
 
-def _one_of(*allowed: int):
-    def check(value: int) -> int:
-        if value not in allowed:
-            raise ValueError(f"must be one of {', '.join(map(str, allowed))}")
-        return value
-
-    return check
-
-
-Grade = Annotated[int, Strict(), AfterValidator(_one_of(1, 7))]
-"""1 or 7 as a JSON integer (``true`` and ``1.0`` refused: a lax ``Literal[1, 7]`` would take them)."""
-GuardianNo = Annotated[int, Strict(), AfterValidator(_one_of(1, 2))]
 Season = Annotated[int, Strict(), Field(ge=2000, le=2100)]
 
 
