@@ -10,13 +10,13 @@ commits) and commits once.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
-from sqlalchemy import DateTime, MetaData, create_engine, event
+from sqlalchemy import DateTime, MetaData, Table, create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
@@ -92,6 +92,29 @@ def make_engine(url: str, *, pool_size: int = 10) -> Engine:
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
     return create_engine(url, pool_size=pool_size, max_overflow=20, pool_pre_ping=True)
+
+
+def insert_rows(session: Session, table: Table, columns: Sequence[str], rows: Sequence[tuple[Any, ...]]) -> None:
+    """Insert ``rows`` (plain tuples in ``columns`` order) in the session's transaction, as a bulk write: SQLite gets
+    one DBAPI ``executemany``, PostgreSQL a ``COPY … FROM STDIN`` (psycopg's ``Cursor.copy``).
+
+    For columns that need no type conversion (integers, text). It skips SQLAlchemy's per-row parameter processing,
+    about 2 µs a row (a million settlement lines spent 2 s there), and on PostgreSQL the round trips of
+    ``executemany`` (COPY is about 3× faster). Columns with a ``TypeDecorator`` (``UTCDateTime``) must go through a
+    Core ``insert`` instead.
+    """
+    if not rows:
+        return
+    conn = session.connection()
+    names = ", ".join(columns)
+    if conn.dialect.name == "postgresql":
+        cursor = conn.connection.driver_connection.cursor()
+        with cursor.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row(row)
+        return
+    mark = "?" if conn.dialect.paramstyle == "qmark" else "%s"
+    conn.exec_driver_sql(f"INSERT INTO {table.name} ({names}) VALUES ({', '.join([mark] * len(columns))})", list(rows))
 
 
 class Database:

@@ -97,17 +97,20 @@ class Settlement(Base):
 
 
 class SettlementLine(Base):
-    """One seat's amount in a settlement: the span used, its days and amount (fen)."""
+    """One seat's amount in a settlement: its days in the semester and amount (fen).
+
+    Keyed by ``(settlement_id, seat_id)`` and, on SQLite, stored WITHOUT ROWID: a semester writes a line per
+    purchased seat (a million for 50 schools × 20 000 seats), so each line is one B-tree entry and nothing more.
+    The pupil and application number live on the seat. A seat's lines are found through its school's settlements
+    (a seat belongs to one school), so no index on ``seat_id`` alone is kept.
+    """
 
     __tablename__ = "settlement_lines"
-    id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    settlement_id: Mapped[int] = mapped_column(ForeignKey("settlements.id", ondelete="CASCADE"))
-    seat_id: Mapped[int] = mapped_column(ForeignKey("purchased_seats.id"), index=True)
-    application_no: Mapped[str] = mapped_column(String(40))
+    settlement_id: Mapped[int] = mapped_column(ForeignKey("settlements.id", ondelete="CASCADE"), primary_key=True)
+    seat_id: Mapped[int] = mapped_column(ForeignKey("purchased_seats.id"), primary_key=True)
     days: Mapped[int] = mapped_column(Integer)
     amount_fen: Mapped[int] = mapped_column(Fen)
-    # the unique (settlement_id, seat_id) index also serves lookups by settlement
-    __table_args__ = (UniqueConstraint("settlement_id", "seat_id"),)
+    __table_args__ = {"sqlite_with_rowid": False}
 
 
 class Adjustment(Base):

@@ -78,8 +78,10 @@ def pupil(session: Session, application_no: str) -> dict[str, Any]:
         adj: dict[tuple[int, int], int] = {}
         for a in session.scalars(select(Adjustment).where(Adjustment.seat_id.in_(ids))):
             adj[(a.settlement_id, a.seat_id)] = adj.get((a.settlement_id, a.seat_id), 0) + a.delta_fen
+        # through the schools' settlements: lines are keyed (settlement_id, seat_id)
         stmt = (select(SettlementLine, Settlement).join(Settlement, Settlement.id == SettlementLine.settlement_id)
-                .where(SettlementLine.seat_id.in_(ids)).order_by(Settlement.semester_code, Settlement.id))
+                .where(Settlement.school_code.in_({s.school_code for s in seats}), SettlementLine.seat_id.in_(ids))
+                .order_by(Settlement.semester_code, Settlement.id))
         for line, s in session.execute(stmt):
             lines.append({"settlement_id": s.id, "semester": s.semester_code, "school_code": s.school_code,
                           "state": s.state, "seat_id": line.seat_id, "days": line.days,
@@ -118,7 +120,7 @@ def _v_lines(session: Session, semester: str | None) -> View:
                          "pupil_name", "pupil_id_number", "days", "semester_days", "amount"],
                money=frozenset({"amount"}))
     stmt = (select(Settlement.id, Settlement.semester_code, Settlement.school_code, Settlement.state,
-                   SettlementLine.seat_id, SettlementLine.application_no, PurchasedSeat.pupil_name,
+                   SettlementLine.seat_id, PurchasedSeat.application_no, PurchasedSeat.pupil_name,
                    PurchasedSeat.pupil_id_number, SettlementLine.days, Settlement.semester_days,
                    SettlementLine.amount_fen)
             .join(SettlementLine, SettlementLine.settlement_id == Settlement.id)

@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import timedelta
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, exists, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from common.db import utcnow
+from common.db import insert_rows, utcnow
 from common.errors import Invalid
 from common.identity import Identity
 from common.schemas import fen_to_yuan, yuan_to_fen
@@ -76,7 +76,7 @@ def compute_draft(session: Session, school_code: str, semester_code: str, who: I
                                    f"PUT /tariffs/{school_code}/{semester_code} first")
     period = period_of(semester)
     seats = seats_in(session, school_code, period)
-    result = settle(tariff.standard_fen, period, ((sid, start, end) for sid, _, start, end in seats))
+    result = settle(tariff.standard_fen, period, seats)
     now = utcnow()
     fields = dict(state="draft", tariff_fen=tariff.standard_fen, tariff_version=tariff.version,
                   semester_days=result.semester_days, total_fen=result.total_fen, line_count=len(result.lines),
@@ -94,11 +94,10 @@ def compute_draft(session: Session, school_code: str, semester_code: str, who: I
         for key, value in fields.items():
             setattr(row, key, value)
         row.version += 1
-    app_of = {sid: app for sid, app, _, _ in seats}
-    if result.lines:  # a Core insert: one executemany, no ORM bookkeeping for 20 000 rows
-        session.execute(insert(SettlementLine.__table__), [
-            {"settlement_id": row.id, "seat_id": sid, "application_no": app_of[sid], "days": days, "amount_fen": amt}
-            for sid, days, amt in result.lines])
+    settlement_id = row.id
+    # one DBAPI executemany of plain tuples: a semester of 20 000 seats per school stays a bulk write
+    insert_rows(session, SettlementLine.__table__, ("settlement_id", "seat_id", "days", "amount_fen"),
+                [(settlement_id, sid, days, amt) for sid, days, amt in result.lines])
     session.flush()
     return row
 
@@ -107,10 +106,13 @@ def run_semester(session: Session, semester_code: str, who: Identity) -> tuple[l
     """Draft every school with seats in the semester; schools without a tariff or already approved are skipped
     with the reason (``tariff_missing``, ``semester_settled``)."""
     period = period_of(get_semester(session, semester_code))
-    schools = session.scalars(select(PurchasedSeat.school_code).distinct()
-                              .where(PurchasedSeat.start_date <= period.ends_on,
-                                     (PurchasedSeat.end_date.is_(None)) | (PurchasedSeat.end_date >= period.starts_on))
-                              .order_by(PurchasedSeat.school_code)).all()
+    # every school code from the (school_code, start_date) index, then one EXISTS each: a scan of the seats
+    # themselves to filter on end_date would read a million rows
+    meets = (PurchasedSeat.start_date <= period.ends_on) & (
+        PurchasedSeat.end_date.is_(None) | (PurchasedSeat.end_date >= period.starts_on))
+    schools = [code for code in session.scalars(select(PurchasedSeat.school_code).distinct()
+                                                .order_by(PurchasedSeat.school_code))
+               if session.scalar(select(exists().where(PurchasedSeat.school_code == code, meets)))]
     drafted, skipped = [], []
     for school in schools:
         try:
@@ -139,8 +141,7 @@ def approve(session: Session, settlement_id: int, who: Identity, if_match: str |
     check_if_match(if_match, row.version)
     tariff = current_tariff(session, row.school_code, row.semester_code)
     period = period_of(get_semester(session, row.semester_code))
-    fresh = settle(row.tariff_fen, period,
-                   ((sid, s, e) for sid, _, s, e in seats_in(session, row.school_code, period)))
+    fresh = settle(row.tariff_fen, period, seats_in(session, row.school_code, period))
     lines = stored_lines(session, row.id)
     if tariff is None or tariff.version != row.tariff_version or sorted(fresh.lines) != lines:
         raise errors.SettlementOutdated(f"settlement {settlement_id} no longer matches the current tariff or seats; "
@@ -254,7 +255,7 @@ def describe(session: Session, row: Settlement, *, with_lines: bool,
     due = row.total_fen + adj - paid if row.state in SETTLED else 0
     lines = None
     if with_lines:
-        stmt = (select(SettlementLine.seat_id, SettlementLine.application_no, PurchasedSeat.pupil_name,
+        stmt = (select(SettlementLine.seat_id, PurchasedSeat.application_no, PurchasedSeat.pupil_name,
                        PurchasedSeat.pupil_id_number, SettlementLine.days, SettlementLine.amount_fen)
                 .join(PurchasedSeat, PurchasedSeat.id == SettlementLine.seat_id)
                 .where(SettlementLine.settlement_id == row.id).order_by(SettlementLine.seat_id))
