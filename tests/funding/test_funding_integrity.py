@@ -134,6 +134,18 @@ def test_edits_behind_the_service_are_found(f, backend):
     assert {m["record"] for m in v["mismatches"]} == {"settlement"} and v["mismatches"][0]["id"] == draft["id"]
     sql("UPDATE settlement_lines SET amount_fen = amount_fen - 1 WHERE settlement_id = :s AND seat_id = "
         "(SELECT MIN(seat_id) FROM settlement_lines WHERE settlement_id = :s)", s=draft["id"])
+    assert verdict()["ok"]
+
+    # 3b. an approved line moved to a seat that does not exist (lines carry no foreign keys)
+    sql("UPDATE settlement_lines SET seat_id = 999999 WHERE settlement_id = :s AND seat_id = "
+        "(SELECT MIN(seat_id) FROM settlement_lines WHERE settlement_id = :s)", s=draft["id"])
+    v = verdict()
+    assert not v["ok"]
+    assert any(m["id"] == draft["id"] and "missing or of another school: [999999]" in m["reason"]
+               for m in v["mismatches"]), v["mismatches"]
+    sql("UPDATE settlement_lines SET seat_id = (SELECT MIN(id) FROM purchased_seats WHERE school_code = :c) "
+        "WHERE settlement_id = :s AND seat_id = 999999", s=draft["id"], c=draft["school_code"])
+    assert verdict()["ok"]
 
     # 4. a payment amount
     sql("UPDATE disbursements SET amount_fen = 1")

@@ -12,7 +12,8 @@ from sqlalchemy.orm import Session
 
 from common.db import utcnow
 from funding import ledger
-from funding.models import Adjustment, Disbursement, LedgerEntry, LedgerHead, Settlement, SettlementLine
+from funding.models import (Adjustment, Disbursement, LedgerEntry, LedgerHead, PurchasedSeat, Settlement,
+                            SettlementLine)
 from funding.service import SETTLED
 from funding.settlement import lines_digest
 
@@ -45,8 +46,9 @@ def reconcile(session: Session) -> tuple[int, list[dict[str, Any]]]:
 
     Every approved/paid settlement must have one approval entry whose total, tariff, line count and lines digest
     match the stored settlement and lines; every adjustment and disbursement must match the amount and settlement
-    of its entry. A mismatch is ``{record, id, seq, reason}``; an edit to an approved line, a settlement total or
-    a payment amount behind the service's back shows up here even though the chain itself is intact.
+    of its entry; every approved line must name a seat of the settlement's school (lines carry no foreign keys).
+    A mismatch is ``{record, id, seq, reason}``; an edit to an approved line, a settlement total or a payment amount
+    behind the service's back shows up here even though the chain itself is intact.
     """
     bodies: dict[int, dict[str, Any]] = {}
     for seq, kind, raw in session.execute(select(LedgerEntry.seq, LedgerEntry.kind, LedgerEntry.body)):
@@ -59,10 +61,16 @@ def reconcile(session: Session) -> tuple[int, list[dict[str, Any]]]:
     checked = 0
     settled = session.scalars(select(Settlement).where(Settlement.state.in_(SETTLED)).order_by(Settlement.id)).all()
     lines: dict[int, list[tuple[int, int, int]]] = {s.id: [] for s in settled}
-    for sid, seat, days, amount in session.execute(
-            select(SettlementLine.settlement_id, SettlementLine.seat_id, SettlementLine.days, SettlementLine.amount_fen)
-            .join(Settlement, Settlement.id == SettlementLine.settlement_id).where(Settlement.state.in_(SETTLED))):
+    strays: dict[int, list[int]] = {}  # settlement → seats of its lines that are missing or of another school
+    for sid, seat, days, amount, seat_school, school in session.execute(
+            select(SettlementLine.settlement_id, SettlementLine.seat_id, SettlementLine.days, SettlementLine.amount_fen,
+                   PurchasedSeat.school_code, Settlement.school_code)
+            .join(Settlement, Settlement.id == SettlementLine.settlement_id)
+            .outerjoin(PurchasedSeat, PurchasedSeat.id == SettlementLine.seat_id)
+            .where(Settlement.state.in_(SETTLED))):
         lines[sid].append((seat, days, amount))
+        if seat_school != school:
+            strays.setdefault(sid, []).append(seat)
     for s in settled:
         checked += 1
         seq, body = approvals.get(s.id, (None, None))
@@ -73,6 +81,9 @@ def reconcile(session: Session) -> tuple[int, list[dict[str, Any]]]:
                   "lines_digest": lines_digest(lines[s.id])}
         if s.line_count != len(lines[s.id]) or sum(a for _, _, a in lines[s.id]) != s.total_fen:
             out.append({"record": "settlement", "id": s.id, "seq": seq, "reason": "lines do not add up to the total"})
+        if s.id in strays:
+            out.append({"record": "settlement", "id": s.id, "seq": seq,
+                        "reason": f"lines for seats missing or of another school: {strays[s.id][:10]}"})
         for name, value in stored.items():
             if body.get(name) != value:
                 out.append({"record": "settlement", "id": s.id, "seq": seq,

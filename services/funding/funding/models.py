@@ -99,15 +99,21 @@ class Settlement(Base):
 class SettlementLine(Base):
     """One seat's amount in a settlement: its days in the semester and amount (fen).
 
-    Keyed by ``(settlement_id, seat_id)`` and, on SQLite, stored WITHOUT ROWID: a semester writes a line per
-    purchased seat (a million for 50 schools × 20 000 seats), so each line is one B-tree entry and nothing more.
-    The pupil and application number live on the seat. A seat's lines are found through its school's settlements
-    (a seat belongs to one school), so no index on ``seat_id`` alone is kept.
+    A derived row, written in bulk: a semester writes one per purchased seat (a million for 50 schools × 20 000
+    seats). So it is keyed by ``(settlement_id, seat_id)`` and, on SQLite, stored WITHOUT ROWID (one B-tree entry a
+    line); the pupil and application number live on the seat; a seat's lines are reached through its school's
+    settlements (a seat belongs to one school), so no index on ``seat_id`` alone.
+
+    No foreign keys: on PostgreSQL their per-row checks took 6 of the 9 s a million lines cost. Integrity comes from
+    how lines are made and kept instead: only :func:`funding.settling.compute_draft` writes them, from the seats it
+    reads in the same transaction; approval recomputes them from the seats and refuses a mismatch; the approval's
+    ledger entry carries their digest; and :func:`funding.audit.reconcile` reports an approved line whose seat is
+    missing or belongs to another school.
     """
 
     __tablename__ = "settlement_lines"
-    settlement_id: Mapped[int] = mapped_column(ForeignKey("settlements.id", ondelete="CASCADE"), primary_key=True)
-    seat_id: Mapped[int] = mapped_column(ForeignKey("purchased_seats.id"), primary_key=True)
+    settlement_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seat_id: Mapped[int] = mapped_column(Integer, primary_key=True)
     days: Mapped[int] = mapped_column(Integer)
     amount_fen: Mapped[int] = mapped_column(Fen)
     __table_args__ = {"sqlite_with_rowid": False}
