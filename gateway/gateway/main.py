@@ -171,7 +171,8 @@ def create_app(settings: Settings | None = None,
     app.add_middleware(Proxy, settings=settings, credentials=Credentials(settings.credentials_file),
                        limiter=RateLimiter(settings.rate_per_s, settings.rate_burst),
                        tokens=TokenCache(settings.internal_secret), upstreams=upstreams)
-    app.add_middleware(RequestContextMiddleware, max_body=settings.max_body_bytes, max_depth=settings.max_json_depth)
+    app.add_middleware(RequestContextMiddleware, max_body=settings.max_body_bytes, max_depth=settings.max_json_depth,
+                       json_only=False)  # bodies pass as they are: each service judges its own
     install_error_handlers(app)
     document_problems(app)
 

@@ -29,7 +29,7 @@ from common.idempotency import IdempotencyKey, commit_idempotent, idempotency_ta
 from common.identity import Caller
 from common.ids import USCC, IdNumber, check_id_number
 from common.logging import JsonFormatter, mask_id, mask_phone, mask_text
-from common.middleware import RequestContextMiddleware, json_depth
+from common.middleware import RequestContextMiddleware, duplicate_key, is_json_media_type, json_depth
 from common.schemas import Count, Day, Money, PersonName, Phone, StrictModel, Timestamp, fen_to_yuan, yuan_to_fen
 from conftest import TEST_SECRET
 
@@ -250,6 +250,40 @@ def test_json_depth(body, depth):
 
 # --------------------------------------------------------------------------------------------------------------
 # Idempotency
+
+
+@pytest.mark.parametrize(("body", "key"), [
+    (b'{"a": 1, "a": 1}', "a"), (b'{"items": [{"x": 1}, {"x": 2, "y": 3, "x": 2}]}', "x"),
+    (rb'{"\u540d": 1, "\u540d": 2}', "名"), (b'{"a": {"a": 1}}', None), (b'{"a": 1, "b": 1}', None),
+    (b'{"a": 1, "a"', None), (b"not json", None), (b"", None),
+])
+def test_duplicate_key(body, key):
+    assert duplicate_key(body) == key
+
+
+@pytest.mark.parametrize(("content_type", "json_"), [
+    (b"application/json", True), (b"Application/JSON; charset=utf-8", True), (b"application/merge-patch+json", True),
+    (b"text/plain", False), (b"application/x-www-form-urlencoded", False), (b"", False), (b"application/jsonx", False),
+])
+def test_json_media_types(content_type, json_):
+    assert is_json_media_type(content_type) is json_
+
+
+def test_write_bodies_are_json_once_per_key(sqlite_tiny, auth):
+    """415 for a body that is not JSON (an empty body is not judged), 422 ``duplicate_key`` naming the key; nothing
+    is written by either."""
+    before = _count(sqlite_tiny)
+    text = sqlite_tiny.post("/things", content=json.dumps(GOOD).encode(),
+                            headers={**auth("platform"), "content-type": "text/plain"})
+    assert text.status_code == 415 and text.json()["code"] == "unsupported_media_type"
+    assert text.headers["content-type"].startswith("application/problem+json")
+    twice = json.dumps(GOOD)[:-1] + ', "name": "second"}'
+    dup = sqlite_tiny.post("/things", content=twice.encode(),
+                           headers={**auth("platform"), "content-type": "application/json"})
+    assert dup.status_code == 422 and (dup.json()["code"], dup.json()["field"]) == ("duplicate_key", "name")
+    assert _count(sqlite_tiny) == before
+    ok = sqlite_tiny.post("/things", json=GOOD, headers=auth("platform"))
+    assert ok.status_code == 201 and _count(sqlite_tiny) == before + 1
 
 
 def _count(client) -> int:

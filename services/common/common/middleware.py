@@ -1,7 +1,9 @@
-"""ASGI middleware shared by services and the gateway: request id, access log, body size and JSON depth limits."""
+"""ASGI middleware shared by services and the gateway: request id, access log, body size and JSON depth limits,
+JSON-only write bodies, no duplicate keys."""
 
 from __future__ import annotations
 
+import json
 import logging
 import re
 import time
@@ -28,12 +30,53 @@ def json_depth(body: bytes) -> int:
     return max(accumulate(_DEPTH[b] for b in brackets), default=0)
 
 
-class RequestContextMiddleware:
-    """Accept or create ``X-Request-ID``, log one access line per request, refuse bodies over ``max_body``
-    bytes (413 ``body_too_large``) and JSON nested deeper than ``max_depth`` (422 ``json_too_deep``)."""
+def is_json_media_type(content_type: bytes) -> bool:
+    """``application/json`` or ``application/<something>+json``, parameters (``; charset=utf-8``) ignored."""
+    media = content_type.split(b";", 1)[0].strip().lower()
+    return media == b"application/json" or (media.startswith(b"application/") and media.endswith(b"+json"))
 
-    def __init__(self, app: Any, *, max_body: int = 1_000_000, max_depth: int = 32):
-        self.app, self.max_body, self.max_depth = app, max_body, max_depth
+
+class DuplicateKey(ValueError):
+    def __init__(self, key: str):
+        super().__init__(key)
+        self.key = key
+
+
+def _refuse_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise DuplicateKey(key)
+        out[key] = value
+    return out
+
+
+def duplicate_key(body: bytes) -> str | None:
+    """The first key that appears twice in one JSON object of ``body``, or ``None`` (also for text that is not
+    JSON: the endpoint's own parsing answers that). Parsers disagree on which of two values wins — Python keeps the
+    last, others the first — so a body with both is refused rather than guessed at."""
+    if body.count(b'"') < 4:
+        return None
+    try:
+        json.loads(body, object_pairs_hook=_refuse_duplicates)
+    except DuplicateKey as dup:
+        return dup.key
+    except ValueError:
+        return None
+    return None
+
+
+class RequestContextMiddleware:
+    """Accept or create ``X-Request-ID``, log one access line per request, and refuse, before any endpoint runs:
+    NUL in the path or query (400 ``invalid_characters``), bodies over ``max_body`` bytes (413 ``body_too_large``),
+    a write body that is not JSON (415 ``unsupported_media_type``: every write endpoint of the suite takes
+    ``application/json``), JSON nested deeper than ``max_depth`` (422 ``json_too_deep``) and a key twice in one
+    object (422 ``duplicate_key``, naming the key as ``field``). ``json_only=False`` (the gateway, which passes
+    bodies on as they are and leaves their judgement to the service) skips the media-type and duplicate-key
+    checks; the depth limit stays."""
+
+    def __init__(self, app: Any, *, max_body: int = 1_000_000, max_depth: int = 32, json_only: bool = True):
+        self.app, self.max_body, self.max_depth, self.json_only = app, max_body, max_depth, json_only
 
     async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
         if scope["type"] != "http":
@@ -78,9 +121,17 @@ class RequestContextMiddleware:
                         await self._answer(scope, send_with_id, 413, "body_too_large",
                                            f"request body over {self.max_body} bytes")
                         return
+                if self.json_only and body.strip() and not is_json_media_type(headers.get(b"content-type", b"")):
+                    await self._answer(scope, send_with_id, 415, "unsupported_media_type",
+                                       "the body must be JSON, sent with Content-Type: application/json")
+                    return
                 if json_depth(body) > self.max_depth:
                     await self._answer(scope, send_with_id, 422, "json_too_deep",
                                        f"JSON nested deeper than {self.max_depth} levels")
+                    return
+                if self.json_only and (key := duplicate_key(body)) is not None:
+                    await self._answer(scope, send_with_id, 422, "duplicate_key",
+                                       "a key appears twice in one JSON object; send it once", field=key[:64])
                     return
                 replayed = False
 
@@ -108,8 +159,8 @@ class RequestContextMiddleware:
             request_id_var.reset(token)
 
     @staticmethod
-    async def _answer(scope: dict, send: Any, status: int, code: str, detail: str) -> None:
-        resp = problem(status, code, "Request refused", detail)
+    async def _answer(scope: dict, send: Any, status: int, code: str, detail: str, **extra: Any) -> None:
+        resp = problem(status, code, "Request refused", detail, **extra)
         await resp({**scope}, _no_receive, send)
 
 
