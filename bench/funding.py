@@ -169,8 +169,8 @@ def bench_ledger(entries: int, tmp: Path, database_url: str | None = None) -> No
         started = time.perf_counter()
         result = ledger.verify(loaded, head=(seq, head))
         walk = time.perf_counter() - started
-        print(f"verify (pure, rows loaded from {backend}): {result.entries:,} entries ok={result.ok} — load {load:.2f} s "
-              f"+ walk {walk:.2f} s = {load + walk:.2f} s (target ≤ 5 s)")
+        print(f"verify (pure, rows loaded from {backend}): {result.entries:,} entries ok={result.ok} — "
+              f"load {load:.2f} s + walk {walk:.2f} s = {load + walk:.2f} s (target ≤ 5 s)")
         started = time.perf_counter()
         r = client.get("/ledger/verify", headers=who("auditor"))
         took = time.perf_counter() - started

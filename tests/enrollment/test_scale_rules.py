@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from enrollment.rules import SchoolRef, add_working_days, application_no, check_choices
+from enrollment.rules import (SchoolRef, add_working_days, application_no, check_choices, is_working_day,
+                              official_calendar_knows)
 from enrollment.scale import Norms, approved_capacity, check_plan
 
 PRIMARY = Norms(45, Decimal(6), Decimal(18))
@@ -60,16 +61,35 @@ def test_working_days_skip_the_weekend():
     friday = date(2025, 6, 6)
     assert add_working_days(friday, 5) == date(2025, 6, 13)
     assert add_working_days(date(2025, 6, 7), 1) == date(2025, 6, 9)  # Saturday + 1 → Monday
-    assert add_working_days(date(2025, 6, 2), 5) == date(2025, 6, 9)  # Monday + 5 → next Monday
+    assert add_working_days(date(2025, 6, 2), 5) == date(2025, 6, 9)  # Dragon Boat Monday + 5 → next Monday
     assert add_working_days(friday, 0) == friday
+
+
+def test_working_days_follow_the_official_holidays():
+    """2025: National Day with Mid-Autumn is 1–8 October, Sunday 28 September and Saturday 11 October are worked
+    (国务院办公厅 arrangement); Dragon Boat is Saturday 31 May – Monday 2 June."""
+    assert add_working_days(date(2025, 9, 30), 1) == date(2025, 10, 9)
+    assert add_working_days(date(2025, 9, 26), 1) == date(2025, 9, 28)  # Friday + 1 → the make-up Sunday
+    assert add_working_days(date(2025, 10, 9), 2) == date(2025, 10, 11)  # the make-up Saturday counts
+    assert add_working_days(date(2025, 5, 30), 1) == date(2025, 6, 3)
+    assert not is_working_day(date(2026, 2, 16)) and is_working_day(date(2026, 2, 14))  # Spring Festival 2026
+    assert official_calendar_knows(date(2026, 12, 31))
+
+
+def test_working_days_fall_back_to_weekdays_for_an_unknown_year():
+    """A year the State Council has not arranged yet (as the package knows it): Monday–Friday."""
+    later = date(2099, 10, 1)  # a Thursday
+    assert not official_calendar_knows(later)
+    assert is_working_day(later) and add_working_days(later, 2) == date(2099, 10, 5)
 
 
 @given(start=st.dates(date(2020, 1, 1), date(2030, 12, 31)), days=st.integers(1, 40))
 def test_working_days_property(start, days):
     end = add_working_days(start, days)
     between = [start + timedelta(d) for d in range(1, (end - start).days + 1)]
-    assert end.weekday() < 5
-    assert sum(d.weekday() < 5 for d in between) == days
+    assert is_working_day(end)
+    assert sum(map(is_working_day, between)) == days
+    assert all(is_working_day(d) == (d.weekday() < 5) for d in between if not official_calendar_knows(d))
 
 
 def test_application_numbers():

@@ -44,7 +44,8 @@ class Settings(ServiceSettings):
 
     # Plan 二(一): share of placed eligible children in public schools, percent.
     public_share_target: Decimal = Field(default=Decimal("95"), ge=0, le=100, description="percent")
-    # BRIEF §4 step 6: publication window (公示) in working days (Mon–Fri) after the publishing day.
+    # BRIEF §4 step 6: publication window (公示) in working days after the publishing day (official calendar:
+    # rules.is_working_day).
     publication_window_days: int = Field(default=5, ge=1, le=60)
     # Purchased seats start on the autumn semester start of the season year (MM-DD).
     school_year_start: str = "09-01"

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 from typing import Any
 
+import chinese_calendar
+
 from common.ids import birth_date_of
 
 SHANGHAI = timezone(timedelta(hours=8), "Asia/Shanghai")  # China keeps no daylight saving time
@@ -29,17 +31,40 @@ def application_no(season: int, grade: int, seq: int) -> str:
     return f"HY{season}-{grade}-{seq:06d}"
 
 
-def add_working_days(start: date, days: int) -> date:
-    """The day ``days`` working days (Mon–Fri) after ``start``; ``start`` itself is not counted.
+def is_working_day(day: date) -> bool:
+    """A working day (工作日) in mainland China: the State Council's holiday arrangement (法定节假日), with its
+    make-up working weekends (调休上班), from the ``chinese_calendar`` package for the years it knows (2004 to the
+    year after its release; 1.11.0 knows 2026); Monday–Friday for a year it does not know yet
+    (see :func:`official_calendar_knows`)."""
+    try:
+        return chinese_calendar.is_workday(day)
+    except NotImplementedError:
+        return day.weekday() < 5
 
-    A Friday plus 5 → the next Friday; a Saturday plus 1 → the Monday. Public holidays are not known here.
+
+def official_calendar_knows(day: date) -> bool:
+    """Whether the State Council's arrangement for ``day``'s year is known to this build (published each
+    November for the next year; upgrade ``chinesecalendar`` then)."""
+    try:
+        chinese_calendar.is_workday(day)
+    except NotImplementedError:
+        return False
+    return True
+
+
+def add_working_days(start: date, days: int) -> date:
+    """The day ``days`` working days (:func:`is_working_day`) after ``start``; ``start`` itself is not counted.
+
+    A Friday plus 5 → the next Friday in an ordinary week; 2025-09-30 plus 1 → 2025-10-09 (National Day and
+    Mid-Autumn, 1–8 October); a make-up Saturday (2025-09-28 is a Sunday worked) counts. ``ValueError`` for
+    ``days < 0``.
     """
     if days < 0:
         raise ValueError("days must be >= 0")
     current, left = start, days
     while left:
         current += timedelta(days=1)
-        if current.weekday() < 5:
+        if is_working_day(current):
             left -= 1
     return current
 

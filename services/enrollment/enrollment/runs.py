@@ -6,6 +6,7 @@ BRIEF §4 step 6–7, §6; plan 二(一), 三(二), 三(三), 三(四). Function
 from __future__ import annotations
 
 import json
+import logging
 import re
 from datetime import date, datetime
 from decimal import Decimal
@@ -20,9 +21,11 @@ from enrollment.config import Settings
 from enrollment.counters import next_numbers
 from enrollment.errors import Conflict, Invalid, InvalidState, NotFound
 from enrollment.models import Appeal, Application, Intake, PlacementRow, Run, School
-from enrollment.rules import GRADE_LEVEL, add_working_days, month_day
+from enrollment.rules import GRADE_LEVEL, add_working_days, month_day, official_calendar_knows
 from enrollment.schemas import RunIn
 from enrollment.schools import final_taken
+
+log = logging.getLogger(__name__)
 
 NOT_SCORED = "not_scored"  # waitlist reason when points holds no score for the application
 SEATS_CHUNK = 1000
@@ -185,10 +188,15 @@ def list_placements(session: Session, run_id: int, *, limit: int, cursor: str | 
 
 
 def publish_run(session: Session, run: Run, *, window_days: int, today: date, now: datetime) -> Run:
-    """draft → published (公示): ``window_ends_on`` = ``window_days`` working days (Mon–Fri) after ``today``
-    (Asia/Shanghai). 409 ``invalid_state`` unless draft."""
-    _transition(session, run, "draft", "published", window_ends_on=add_working_days(today, window_days),
-                published_at=now)
+    """draft → published (公示): ``window_ends_on`` = ``window_days`` working days after ``today`` (Asia/Shanghai;
+    official holidays and make-up working days counted, :func:`enrollment.rules.is_working_day`). 409
+    ``invalid_state`` unless draft. Logs a warning when the window reaches a year whose official arrangement this
+    build does not know (counted Monday–Friday then: upgrade ``chinesecalendar``)."""
+    ends_on = add_working_days(today, window_days)
+    _transition(session, run, "draft", "published", window_ends_on=ends_on, published_at=now)
+    if not official_calendar_knows(ends_on):
+        log.warning("no official holiday arrangement for %s is known: run %s's publication window counts "
+                    "Monday-Friday (upgrade chinesecalendar)", ends_on.year, run.id)
     return run
 
 
