@@ -5,7 +5,13 @@ as ``make up`` runs them):
 (a) a minimal FastAPI endpoint (``GET /ping`` → ``{"ok": true}``): the floor of this machine and stack;
 (b) the points service read directly with an identity header (``X-Tongcheng-Identity``, role ``platform``);
 (c) the same read through the gateway with a bearer credential — so the gateway's added median is on record;
-(d) the minimal endpoint through the gateway: the gateway's own cost without the service's.
+(d) the minimal endpoint through the gateway: the gateway's own cost without the service's;
+(e) submitting an application to the enrollment service directly, and (f) the same through the gateway (issue 8):
+``POST /applications`` with the platform's identity or credential, a unique ``Idempotency-Key`` and a distinct,
+valid applicant per request (families of :func:`tongcheng.cohort.generate` choosing among the bundled district's
+schools, which the bench creates first as the bureau). Each submit also queues the case for verification
+(enrollment's outbox, delivered by its dispatcher thread in batches to the real verification service); a submit
+run's CPU figures are read once the outbox is empty again, so they include that hand-over.
 Each run sends from ``C`` (default 16) concurrent keep-alive connections, bounded by ``S`` seconds (default 5)
 and ``N`` requests (default 20 000), whichever ends first, after a short warm-up, to 127.0.0.1 only. The client is
 a minimal HTTP/1.1 keep-alive client on asyncio streams (much cheaper than httpx per request, so the 2 cores go
@@ -16,9 +22,9 @@ verification service, its requests answered as the police and HR&SS, then ``POST
 that cannot be done yet it falls back to ``GET /rulebooks`` (identity, role check, a database read) and says so.
 
 Each run also prints the CPU milliseconds each process spent per request (from /proc): unlike throughput and
-latency, that figure hardly depends on what else the 2 cores are doing. Targets (issue 2): ≥ 600 score reads/s
-with p99 ≤ 60 ms through the gateway; the gateway adds ≤ 5 ms to the median. Nothing is asserted; the figures are
-printed.
+latency, that figure hardly depends on what else the 2 cores are doing. Targets (issues 2 and 8): ≥ 600 score
+reads/s with p99 ≤ 60 ms through the gateway; the gateway adds ≤ 5 ms to the median. Submits have no target: their
+figures go on record. Nothing is asserted; the figures are printed. The whole command takes 30–40 s.
 """
 
 from __future__ import annotations
@@ -31,11 +37,11 @@ import os
 import secrets
 import shutil
 import socket
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -134,6 +140,8 @@ class Figures:
     seconds: float
     latencies_ms: list[float]
     statuses: dict[int, int]
+    warmup: int = 0  # requests sent before the measured ones (they cost CPU too)
+    note: str = ""
 
     @property
     def rate(self) -> float:
@@ -148,7 +156,7 @@ class Figures:
     def line(self) -> str:
         return (f"{self.label:<44} {self.rate:8.0f} req/s  p50 {self.pct(50):6.2f} ms  p99 {self.pct(99):6.2f} ms  "
                 f"max {max(self.latencies_ms, default=0):6.1f} ms  n={self.requests} errors={self.errors} "
-                f"statuses={dict(sorted(self.statuses.items()))}")
+                f"statuses={dict(sorted(self.statuses.items()))}" + (f" ({self.note})" if self.note else ""))
 
 
 async def _read_response(reader: asyncio.StreamReader) -> int:
@@ -173,10 +181,25 @@ async def _read_response(reader: asyncio.StreamReader) -> int:
     return status
 
 
-async def _load(port: int, path: str, headers: dict[str, str], *, clients: int, seconds: float, limit: int,
+def get_request(port: int, path: str, headers: dict[str, str]) -> bytes:
+    """The bytes of one HTTP/1.1 keep-alive ``GET``."""
+    return (f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+            + "".join(f"{k}: {v}\r\n" for k, v in headers.items()) + "\r\n").encode()
+
+
+def post_request(port: int, path: str, headers: dict[str, str], body: bytes) -> bytes:
+    """The bytes of one HTTP/1.1 keep-alive ``POST`` of a JSON ``body``."""
+    head = {**headers, "Content-Type": "application/json", "Content-Length": str(len(body))}
+    return (f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+            + "".join(f"{k}: {v}\r\n" for k, v in head.items()) + "\r\n").encode() + body
+
+
+async def _load(port: int, requests: bytes | Iterator[bytes], *, clients: int, seconds: float, limit: int,
                 label: str) -> Figures:
-    request = (f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
-               + "".join(f"{k}: {v}\r\n" for k, v in headers.items()) + "\r\n").encode()
+    """Send ``requests`` (one request sent again and again, or a supply of distinct ones that ends the run when it
+    runs out) from ``clients`` connections: a warm-up of ≤ 400 requests or 1 s, then ≤ ``limit`` or ``seconds``."""
+    supply = None if isinstance(requests, bytes) else iter(requests)
+    ran_out = False
     latencies: list[float] = []
     statuses: dict[int, int] = {}
     errors = 0
@@ -184,10 +207,14 @@ async def _load(port: int, path: str, headers: dict[str, str], *, clients: int, 
     deadline = 0.0
 
     async def worker() -> None:
-        nonlocal sent, errors
+        nonlocal sent, errors, ran_out
         reader, writer = await asyncio.open_connection("127.0.0.1", port)
         try:
             while sent < limit and time.perf_counter() < deadline:
+                request = requests if supply is None else next(supply, None)
+                if request is None:
+                    ran_out = True
+                    break
                 sent += 1
                 t0 = time.perf_counter()
                 writer.write(request)
@@ -209,12 +236,14 @@ async def _load(port: int, path: str, headers: dict[str, str], *, clients: int, 
     deadline = time.perf_counter() + 1.0
     saved_limit, limit = limit, min(400, limit)
     await asyncio.gather(*(worker() for _ in range(clients)))
+    warmup = sent
     latencies.clear(), statuses.clear()
     errors, sent, limit = 0, 0, saved_limit
     started = time.perf_counter()
     deadline = started + seconds
     await asyncio.gather(*(worker() for _ in range(clients)))
-    return Figures(label, len(latencies), errors, time.perf_counter() - started, latencies, statuses)
+    return Figures(label, len(latencies), errors, time.perf_counter() - started, latencies, statuses, warmup,
+                   "ran out of prepared requests" if ran_out else "")
 
 
 def _wrk(url: str, headers: dict[str, str], *, clients: int, seconds: float, label: str) -> str:
@@ -279,12 +308,62 @@ def _choose_read(points_url: str, verification_url: str, who) -> tuple[str, str]
     return "/rulebooks", f"GET /rulebooks, not a score read: no stored score could be seeded ({why})"
 
 
+SUBMITS_PER_SECOND_CAP = 800  # applicants prepared per run and second: well above what one enrollment worker takes
+
+
+def _seed_schools(enrollment_url: str, who) -> int:
+    """Create the bundled district's schools in enrollment as the bureau (choices must name known schools);
+    returns how many. Seats and plans are not needed to submit."""
+    import httpx
+
+    from tongcheng.schools import bundled
+
+    schools = bundled().schools
+    with httpx.Client(base_url=enrollment_url, headers=who("bureau"), timeout=10) as http:
+        for school in schools:
+            resp = http.post("/schools", json=school.body())
+            if resp.status_code != 201:
+                raise RuntimeError(f"enrollment POST /schools answered {resp.status_code}: {resp.text[:300]}")
+    return len(schools)
+
+
+def _application_bodies(count: int) -> list[bytes]:
+    """``count`` valid applications of distinct children (season 2025, grades 1 and 7, one or two guardians,
+    choices among the bundled district's schools), as JSON bodies of ``POST /applications``."""
+    from tongcheng.cohort import generate
+    from tongcheng.schools import bundled
+
+    families = generate(count, seed=8, district=bundled()).families
+    return [json.dumps(f.application(), ensure_ascii=False).encode() for f in families]
+
+
+def _submits(port: int, path: str, headers: dict[str, str], bodies: list[bytes], run: str) -> Iterator[bytes]:
+    """One ``POST`` per body, each with its own ``Idempotency-Key``."""
+    for i, body in enumerate(bodies):
+        yield post_request(port, path, {**headers, "Idempotency-Key": f"bench-{run}-{i}"}, body)
+
+
+def _outbox(enrollment_url: str, who, *, wait_s: float = 10.0) -> str:
+    """Enrollment's outbox once its dispatcher has handed every queued case to verification (≤ ``wait_s``), as
+    ``delivered N, pending N, failing N``."""
+    import httpx
+
+    deadline = time.monotonic() + wait_s
+    while True:
+        state = httpx.get(enrollment_url + "/outbox", headers=who("bureau"), timeout=10).json()
+        if not state.get("pending") or time.monotonic() > deadline:
+            return (f"delivered {state.get('delivered')}, pending {state.get('pending')}, "
+                    f"failing {state.get('failing')}" + (f", last error {state['last_error']}"
+                                                         if state.get("last_error") else ""))
+        time.sleep(0.2)
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench.gateway", description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=float, default=5.0, help="per run, at most (default 5)")
     parser.add_argument("--requests", type=int, default=20_000, help="per run, at most (default 20 000)")
     parser.add_argument("--clients", type=int, default=16, help="concurrent connections (default 16)")
-    parser.add_argument("--wrk", action="store_true", help="use wrk when installed")
+    parser.add_argument("--wrk", action="store_true", help="use wrk when installed (reads only)")
     args = parser.parse_args([] if argv is None else argv)
     seconds, limit = min(args.seconds, 30.0), min(args.requests, 200_000)
 
@@ -296,7 +375,8 @@ def main(argv: list[str] | None = None) -> None:
     creds = workdir / "credentials.json"
     creds.write_text(json.dumps({hashlib.sha256(token.encode()).hexdigest():
                                  {"subject": BENCH_TOKEN_SUBJECT, "role": "platform", "department": None}}))
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("POINTS_", "GATEWAY_", "TONGCHENG_"))}
+    prefixes = ("POINTS_", "VERIFICATION_", "ENROLLMENT_", "FUNDING_", "GATEWAY_", "TONGCHENG_")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(prefixes)}
     env.update({"TONGCHENG_INTERNAL_SECRET": secret, "TONGCHENG_DATA_DIR": str(workdir / "data"),
                 "TONGCHENG_LOG_LEVEL": "WARNING", "TONGCHENG_SECRETS_FILE": str(workdir / "none.env"),
                 "GATEWAY_CREDENTIALS_FILE": str(creds), "GATEWAY_RATE_PER_S": "1000000",
@@ -310,9 +390,15 @@ def main(argv: list[str] | None = None) -> None:
         points = start("points", "points.main:create_app", {**env, "POINTS_VERIFICATION_URL": verification.url},
                        workdir)
         processes.append(points)
-        # the gateway's "points" upstream is the real points service; the others stand in for the minimal app
+        # enrollment hands its cases to the real verification; it calls points and funding only for runs
+        enrollment = start("enrollment", "enrollment.main:create_app",
+                           {**env, "ENROLLMENT_VERIFICATION_URL": verification.url,
+                            "ENROLLMENT_POINTS_URL": points.url, "ENROLLMENT_FUNDING_URL": minimal.url}, workdir)
+        processes.append(enrollment)
+        # the gateway's points and enrollment upstreams are the real services; the others stand in for the minimal
+        # app (run (d) reaches it as /api/verification/ping)
         gw_env = {**env, "GATEWAY_POINTS_URL": points.url, "GATEWAY_VERIFICATION_URL": minimal.url,
-                  "GATEWAY_ENROLLMENT_URL": minimal.url, "GATEWAY_FUNDING_URL": minimal.url}
+                  "GATEWAY_ENROLLMENT_URL": enrollment.url, "GATEWAY_FUNDING_URL": minimal.url}
         gateway = start("gateway", "gateway.main:create_app", gw_env, workdir)
         processes.append(gateway)
 
@@ -322,35 +408,53 @@ def main(argv: list[str] | None = None) -> None:
 
         identity = who("platform")
         read_path, read_label = _choose_read(points.url, verification.url, who)
+        schools = _seed_schools(enrollment.url, who)
+        per_run = min(limit, int(seconds * SUBMITS_PER_SECOND_CAP) + 400)  # + the warm-up
+        bodies = _application_bodies(2 * per_run)
         bearer = {"Authorization": f"Bearer {token}"}
-        runs = [
-            ("(a) minimal FastAPI GET /ping", minimal.port, "/ping", {}),
-            (f"(b) points direct {read_path}", points.port, read_path, identity),
-            (f"(c) points via gateway {read_path}", gateway.port, "/api/points" + read_path, bearer),
-            ("(d) minimal via gateway GET /ping", gateway.port, "/api/verification/ping", bearer),
+        runs: list[tuple[str, int, bytes | Iterator[bytes]]] = [
+            ("(a) minimal FastAPI GET /ping", minimal.port, get_request(minimal.port, "/ping", {})),
+            (f"(b) points direct {read_path}", points.port, get_request(points.port, read_path, identity)),
+            (f"(c) points via gateway {read_path}", gateway.port,
+             get_request(gateway.port, "/api/points" + read_path, bearer)),
+            ("(d) minimal via gateway GET /ping", gateway.port,
+             get_request(gateway.port, "/api/verification/ping", bearer)),
+            ("(e) enrollment direct POST /applications", enrollment.port,
+             _submits(enrollment.port, "/applications", identity, bodies[:per_run], "direct")),
+            ("(f) enrollment via gateway POST /applications", gateway.port,
+             _submits(gateway.port, "/api/enrollment/applications", bearer, bodies[per_run:], "gateway")),
         ]
+        wrk_paths = {runs[0][0]: ("/ping", {}), runs[1][0]: (read_path, identity),
+                     runs[2][0]: ("/api/points" + read_path, bearer), runs[3][0]: ("/api/verification/ping", bearer)}
         print(f"gateway bench: {args.clients} clients, ≤ {seconds:g} s and ≤ {limit} requests per run, "
               f"127.0.0.1 only; cpu count {os.cpu_count()}")
         print(f"read measured: {read_label}")
-        results: list[Figures] = []
-        for label, port, path, headers in runs:
-            if args.wrk and shutil.which("wrk"):
+        print(f"submits measured: POST /applications, {per_run} distinct applicants prepared per run "
+              f"({schools} schools to choose from), a new Idempotency-Key each")
+        results: dict[str, Figures] = {}
+        for label, port, requests in runs:
+            if args.wrk and shutil.which("wrk") and label in wrk_paths:
+                path, headers = wrk_paths[label]
                 print(_wrk(f"http://127.0.0.1:{port}{path}", headers, clients=args.clients, seconds=seconds,
                            label=label))
                 continue
             before = {p.name: cpu_seconds(p) for p in processes}
-            figures = asyncio.run(_load(port, path, headers, clients=args.clients, seconds=seconds, limit=limit,
+            figures = asyncio.run(_load(port, requests, clients=args.clients, seconds=seconds, limit=limit,
                                         label=label))
-            results.append(figures)
-            served = figures.requests + min(400, limit)  # the warm-up requests used CPU too
+            results[label[:3]] = figures
+            # a submit's work ends when its case reached verification: wait for the outbox, then read the CPU
+            outbox = _outbox(enrollment.url, who) if isinstance(requests, Iterator) else ""
+            served = figures.requests + figures.warmup
             cpu = {p.name: (cpu_seconds(p) - before[p.name]) / served * 1000 for p in processes}
             print(figures.line(), flush=True)
-            print("    CPU per request: " + ", ".join(f"{name} {ms:.2f} ms" for name, ms in cpu.items() if ms >= 0.005),
-                  flush=True)
-        if len(results) == 4:
-            _, direct, via, via_min = results
+            print("    CPU per request: " + ", ".join(f"{name} {ms:.2f} ms" for name, ms in cpu.items() if ms >= 0.005)
+                  + (f" (until the outbox was empty: {outbox})" if outbox else ""), flush=True)
+        if {"(a)", "(b)", "(c)", "(d)"} <= results.keys():
+            minimal_run, direct, via, via_min = (results[k] for k in ("(a)", "(b)", "(c)", "(d)"))
             print(f"gateway adds to the median: {via.pct(50) - direct.pct(50):+.2f} ms on the service read, "
-                  f"{via_min.pct(50) - results[0].pct(50):+.2f} ms on the minimal endpoint")
+                  f"{via_min.pct(50) - minimal_run.pct(50):+.2f} ms on the minimal endpoint"
+                  + (f", {results['(f)'].pct(50) - results['(e)'].pct(50):+.2f} ms on the submit"
+                     if {"(e)", "(f)"} <= results.keys() else ""))
             ok = via.rate >= 600 and via.pct(99) <= 60 and via.pct(50) - direct.pct(50) <= 5
             print(f"targets (≥ 600 reads/s, p99 ≤ 60 ms via gateway, ≤ 5 ms added median): "
                   f"{'met' if ok else 'NOT met'} (read = {read_label})")

@@ -45,7 +45,9 @@ def at_once(fn: Callable[[int], httpx.Response], n: int = N) -> list[httpx.Respo
 def held_at_once(api: Api, service: str, table: str, where: str, fn: Callable[[int], httpx.Response],
                  n: int = 10) -> list[httpx.Response]:
     """Run ``fn(i)`` on n threads, all of them started while the row is locked (:func:`writers_held`): every
-    request has read the row before any can change it."""
+    request has read the row before any can change it. ``n`` is at most the service's ``worker_threads``: only
+    that many requests run at once in it (the rest would wait for a thread, not at the lock)."""
+    n = min(n, api.stack[service].app.state.settings.worker_threads)
     with ThreadPoolExecutor(max_workers=n) as pool:
         with writers_held(api.stack, service, table, where) as wait:
             futures = [pool.submit(fn, i) for i in range(n)]
@@ -368,7 +370,7 @@ def test_two_bureau_users_finalising_one_run_make_one_finalisation(api):
     answers = held_at_once(api, "enrollment", "runs", f"id = {run['id']}", lambda i: api.send(
         "enrollment", "POST", f"/runs/{run['id']}/finalise", ("bureau", "bureau-2")[i % 2]))
     codes = Counter(a.status_code for a in answers)
-    assert codes == {200: 1, 409: 9}, [a.text[:200] for a in answers]
+    assert codes == {200: 1, 409: len(answers) - 1}, [a.text[:200] for a in answers]
     assert {a.json()["code"] for a in answers if a.status_code == 409} == {"invalid_state"}
     final = next(a.json() for a in answers if a.status_code == 200)
     assert final["state"] == "final" and final["handover"]["purchased_seats"] == purchased
@@ -389,7 +391,7 @@ def test_two_finance_users_approving_one_settlement_make_one_approval(api):
         "funding", "POST", f"/settlements/{s['id']}/approve", ("finance", "finance-2")[i % 2],
         headers={"If-Match": f'"v{s["version"]}"'}))
     codes = Counter(a.status_code for a in answers)
-    assert codes[200] == 1 and codes[200] + codes[409] + codes[412] == 10, [a.text[:200] for a in answers]
+    assert codes[200] == 1 and codes[200] + codes[409] + codes[412] == len(answers), [a.text[:200] for a in answers]
     assert {a.json()["code"] for a in answers if a.status_code >= 400} <= {"settlement_not_draft",
                                                                            "precondition_failed"}
     assert _ledger_kinds(api, s["id"])["settlement_approved"] == 1
@@ -490,5 +492,5 @@ def test_writers_racing_with_one_etag_make_one_change(api, resource, request):
     answers = held_at_once(api, service, table, where,
                            lambda i: api.send(service, "PUT", path, "bureau", bodies[i], headers={"If-Match": etag}))
     codes = Counter(a.status_code for a in answers)
-    assert codes[200] == 1 and codes[200] + codes[412] + codes[409] == 10, codes
+    assert codes[200] == 1 and codes[200] + codes[412] + codes[409] == len(answers), codes
     assert len({a.headers.get("etag") for a in answers if a.status_code == 200}) == 1

@@ -53,11 +53,16 @@ class ServiceSettings(SuiteSettings):
 
     ``database_url`` is the one setting that moves a service from its SQLite file to PostgreSQL,
     e.g. ``POINTS_DATABASE_URL=postgresql+psycopg://postgres@127.0.0.1:5432/tongcheng_points``.
+
+    ``worker_threads`` (``TONGCHENG_WORKER_THREADS``, the same for every service) is how many sync endpoint calls a
+    process runs at once; the others wait their turn. Why 8 and not anyio's 40: :func:`common.app.build_app`.
     """
 
     service_name: str = "service"
     database_url: str = ""
     upstream_timeout_s: float = 10.0
+    worker_threads: int = Field(default=8, ge=1, le=256, validation_alias=_suite("worker_threads"),
+                                description="worker threads for sync endpoints, per process (anyio limiter)")
 
     @model_validator(mode="after")
     def _default_sqlite(self) -> "ServiceSettings":
