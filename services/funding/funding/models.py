@@ -70,7 +70,7 @@ class PurchasedSeat(Base):
     created_by: Mapped[str] = mapped_column(String(120))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     __table_args__ = (UniqueConstraint("application_no", "school_code", "start_date"),
-                      Index("ix_purchased_seats_school_start", "school_code", "start_date"))
+                      Index("ix_purchased_seats_school_start", "school_code", "start_date", "end_date"))
 
 
 class Settlement(Base):
