@@ -30,6 +30,8 @@ from pathlib import Path
 
 from sqlalchemy import insert, select, text
 
+from bench import scratch_postgres
+
 SEM_START, SEM_END = date(2025, 9, 1), date(2026, 1, 31)
 TARIFF_FEN = 300_000
 
@@ -184,17 +186,8 @@ def _scratch_postgres(server: str | None) -> Iterator[str | None]:
     if not server:
         yield None
         return
-    import psycopg
-
-    server = server.rstrip("/")
-    name = f"tc_bench_funding_{secrets.token_hex(4)}"
-    with psycopg.connect(server + "/postgres", autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield f"postgresql+psycopg://{server.split('://', 1)[1]}/{name}"
-    finally:
-        with psycopg.connect(server + "/postgres", autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with scratch_postgres(server, "funding") as url:
+        yield url
 
 
 def main(argv: list[str] | None = None) -> None:
