@@ -253,7 +253,8 @@ def test_json_depth(body, depth):
 
 
 @pytest.mark.parametrize(("body", "key"), [
-    (b'{"a": 1, "a": 1}', "a"), (b'{"items": [{"x": 1}, {"x": 2, "y": 3, "x": 2}]}', "x"),
+    (b'{"a": 1, "a": 1}', "a"), (b'{"items": [{"x": 1}, {"x": 2, "y": 3, "x": 2}]}', "items.1.x"),
+    (b'{"a": {"b": [0, {"c": 1, "c": 1}]}, "a": 2}', "a.b.1.c"),
     (rb'{"\u540d": 1, "\u540d": 2}', "名"), (b'{"a": {"a": 1}}', None), (b'{"a": 1, "b": 1}', None),
     (b'{"a": 1, "a"', None), (b"not json", None), (b"", None),
 ])
@@ -264,6 +265,8 @@ def test_duplicate_key(body, key):
 @pytest.mark.parametrize(("content_type", "json_"), [
     (b"application/json", True), (b"Application/JSON; charset=utf-8", True), (b"application/merge-patch+json", True),
     (b"text/plain", False), (b"application/x-www-form-urlencoded", False), (b"", False), (b"application/jsonx", False),
+    (b"application/json; charset=latin-1", False), (b'application/json; charset="UTF-8"', True),
+    (b"application/json;charset=utf8; q=1", True),
 ])
 def test_json_media_types(content_type, json_):
     assert is_json_media_type(content_type) is json_
@@ -281,6 +284,13 @@ def test_write_bodies_are_json_once_per_key(sqlite_tiny, auth):
     dup = sqlite_tiny.post("/things", content=twice.encode(),
                            headers={**auth("platform"), "content-type": "application/json"})
     assert dup.status_code == 422 and (dup.json()["code"], dup.json()["field"]) == ("duplicate_key", "name")
+    two_types = sqlite_tiny.post("/things", content=json.dumps(GOOD).encode(), headers=[
+        *auth("platform").items(), ("content-type", "text/plain"), ("content-type", "application/json")])
+    assert two_types.status_code == 415 and two_types.json()["code"] == "unsupported_media_type"
+    broken = sqlite_tiny.post("/things", content=b'{"name": "x",}',
+                              headers={**auth("platform"), "content-type": "application/json"})
+    assert broken.status_code == 422 and "field" not in broken.json(), broken.json()
+    assert broken.json()["errors"][0]["code"] == "json_invalid" and "at character" in broken.json()["detail"]
     assert _count(sqlite_tiny) == before
     ok = sqlite_tiny.post("/things", json=GOOD, headers=auth("platform"))
     assert ok.status_code == 201 and _count(sqlite_tiny) == before + 1

@@ -95,7 +95,12 @@ def _validation_errors(exc: RequestValidationError) -> list[dict[str, str]]:
     out = []
     for err in exc.errors():
         msg = str(err.get("msg", "invalid"))
-        out.append({"field": _field_of(err.get("loc", ())), "message": msg, "code": str(err.get("type", "invalid"))})
+        loc = err.get("loc", ())
+        if err.get("type") == "json_invalid":  # loc is ("body", <character position>): no field, say where
+            out.append({"field": "", "message": f"{msg} at character {loc[-1]}" if len(loc) > 1 else msg,
+                        "code": "json_invalid"})
+            continue
+        out.append({"field": _field_of(loc), "message": msg, "code": str(err.get("type", "invalid"))})
     return out
 
 

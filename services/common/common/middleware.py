@@ -31,9 +31,17 @@ def json_depth(body: bytes) -> int:
 
 
 def is_json_media_type(content_type: bytes) -> bool:
-    """``application/json`` or ``application/<something>+json``, parameters (``; charset=utf-8``) ignored."""
-    media = content_type.split(b";", 1)[0].strip().lower()
-    return media == b"application/json" or (media.startswith(b"application/") and media.endswith(b"+json"))
+    """``application/json`` or ``application/<something>+json``; a ``charset`` parameter, when given, must be
+    UTF-8 (JSON is UTF-8, RFC 8259 §8.1: a body declared in another charset would be read wrongly)."""
+    media, _, params = content_type.partition(b";")
+    media = media.strip().lower()
+    if not (media == b"application/json" or (media.startswith(b"application/") and media.endswith(b"+json"))):
+        return False
+    for param in params.split(b";"):
+        name, _, value = param.partition(b"=")
+        if name.strip().lower() == b"charset" and value.strip().strip(b'"').lower() not in (b"utf-8", b"utf8"):
+            return False
+    return True
 
 
 class DuplicateKey(ValueError):
@@ -51,16 +59,38 @@ def _refuse_duplicates(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     return out
 
 
+class _Pairs(list):
+    """A JSON object kept as its ``(key, value)`` pairs, duplicates and all."""
+
+
+def _duplicate_path(node: Any, path: tuple[str, ...] = ()) -> str | None:
+    if isinstance(node, _Pairs):
+        seen: set[str] = set()
+        for key, value in node:
+            if key in seen:
+                return ".".join((*path, key))
+            seen.add(key)
+            if (found := _duplicate_path(value, (*path, key))) is not None:
+                return found
+    elif isinstance(node, list):
+        for i, item in enumerate(node):
+            if (found := _duplicate_path(item, (*path, str(i)))) is not None:
+                return found
+    return None
+
+
 def duplicate_key(body: bytes) -> str | None:
-    """The first key that appears twice in one JSON object of ``body``, or ``None`` (also for text that is not
-    JSON: the endpoint's own parsing answers that). Parsers disagree on which of two values wins — Python keeps the
-    last, others the first — so a body with both is refused rather than guessed at."""
+    """The path (``items.0.application_no``, as ``field`` elsewhere) of the first key that appears twice in one JSON
+    object of ``body``, or ``None`` (also for text that is not JSON: the endpoint's own parsing answers that).
+    Parsers disagree on which of two values wins — Python keeps the last, others the first — so a body with both is
+    refused rather than guessed at. A plain parse finds out whether there is one; only then a second parse keeps
+    every pair to name its place."""
     if body.count(b'"') < 4:
         return None
     try:
         json.loads(body, object_pairs_hook=_refuse_duplicates)
-    except DuplicateKey as dup:
-        return dup.key
+    except DuplicateKey:
+        return _duplicate_path(json.loads(body, object_pairs_hook=_Pairs))
     except ValueError:
         return None
     return None
@@ -70,7 +100,7 @@ class RequestContextMiddleware:
     """Accept or create ``X-Request-ID``, log one access line per request, and refuse, before any endpoint runs:
     NUL in the path or query (400 ``invalid_characters``), bodies over ``max_body`` bytes (413 ``body_too_large``),
     a write body that is not JSON (415 ``unsupported_media_type``: every write endpoint of the suite takes
-    ``application/json``), JSON nested deeper than ``max_depth`` (422 ``json_too_deep``) and a key twice in one
+    ``application/json`` in UTF-8, in exactly one ``Content-Type`` header), JSON nested deeper than ``max_depth`` (422 ``json_too_deep``) and a key twice in one
     object (422 ``duplicate_key``, naming the key as ``field``). ``json_only=False`` (the gateway, which passes
     bodies on as they are and leaves their judgement to the service) skips the media-type and duplicate-key
     checks; the depth limit stays."""
@@ -83,6 +113,7 @@ class RequestContextMiddleware:
             await self.app(scope, receive, send)
             return
         headers = dict(scope.get("headers") or [])
+        content_types = [v for k, v in scope.get("headers") or [] if k == b"content-type"]
         rid = headers.get(REQUEST_ID_HEADER.encode(), b"").decode("latin-1")
         if not _SAFE_ID.match(rid):
             rid = uuid.uuid4().hex
@@ -121,7 +152,8 @@ class RequestContextMiddleware:
                         await self._answer(scope, send_with_id, 413, "body_too_large",
                                            f"request body over {self.max_body} bytes")
                         return
-                if self.json_only and body.strip() and not is_json_media_type(headers.get(b"content-type", b"")):
+                if self.json_only and body.strip() and not (len(content_types) == 1
+                                                            and is_json_media_type(content_types[0])):
                     await self._answer(scope, send_with_id, 415, "unsupported_media_type",
                                        "the body must be JSON, sent with Content-Type: application/json")
                     return
@@ -131,7 +163,7 @@ class RequestContextMiddleware:
                     return
                 if self.json_only and (key := duplicate_key(body)) is not None:
                     await self._answer(scope, send_with_id, 422, "duplicate_key",
-                                       "a key appears twice in one JSON object; send it once", field=key[:64])
+                                       "a key appears twice in one JSON object; send it once", field=key[:200])
                     return
                 replayed = False
 
