@@ -23,7 +23,7 @@ from typing import Any
 import pytest
 from pydantic import TypeAdapter, ValidationError
 
-from common.schemas import Timestamp
+from common.schemas import Timestamp, day_in_shanghai
 from reliability_kit import (FACTS, INSURANCE, PERMIT, RAW, SEASON, application, as_role, assert_problem,  # noqa: F401
                              birth_of, case, full_width, id_ending_x, id_number, module_backend, pages, private_school,
                              public_school, raw_json, rulebook, seat, stack, with_value, without, wrong_check)
@@ -131,7 +131,8 @@ ENDPOINTS: dict[str, Endpoint] = {
                             lambda d: {"school_code": "R1", "semester": "2025-autumn"}),
     "settle-run": Endpoint("funding", "POST", "/settlements/run", "bureau", lambda d: {"semester": "2025-autumn"}),
     "disburse": Endpoint("funding", "POST", "/settlements/{settlement_id}/disbursements", "finance",
-                         lambda d: {"reference": "HYCZ-1", "amount": "100.00", "paid_on": "2025-10-01"}),
+                         lambda d: {"reference": "HYCZ-1", "amount": "100.00",
+                                    "paid_on": day_in_shanghai().isoformat()}),
     "adjust": Endpoint("funding", "POST", "/adjustments", "finance", lambda d: {
         "settlement_id": d["settlement_id"], "seat_id": d["seat_id"], "corrected_end_date": "2025-10-31",
         "reason": "更正"}),
@@ -187,6 +188,8 @@ ID_REFUSALS = [
     ("letter-O-for-0", GOOD_ID.replace("0", "O", 1), None), ("cyrillic-X", X_ID[:-1] + "\u0425", None),
     ("inner-space", GOOD_ID[:6] + " " + GOOD_ID[6:], None), ("trailing-space", GOOD_ID + " ", None),
     ("nbsp", GOOD_ID[:6] + "\u00a0" + GOOD_ID[7:], None), ("empty", "", None),
+    ("area-000000", id_number(date(1988, 5, 6), 7, region="000000"), None),
+    ("area-990000", id_number(date(1988, 5, 6), 7, region="990000"), None),
     ("as-number", None, GOOD_ID[:-1] + ("1" if GOOD_ID[-1] == "X" else GOOD_ID[-1]))]
 
 

@@ -31,6 +31,10 @@ def test_check_characters_agree_with_the_standard_and_stdnum():
     id_number(date(1995, 3, 14), 123),
     id_number(date(2000, 2, 29), 7, "330102"),            # leap day
     id_number(date(1985, 12, 31), 999, "510722"),
+    id_number(date(1980, 1, 1), 5, "331081"),             # Wenling, a code from 1994, holder born before
+    id_number(date(1990, 6, 1), 5, "810000"),             # Hong Kong, Macao and Taiwan residents' codes
+    id_number(date(1990, 6, 1), 6, "820000"),
+    id_number(date(1990, 6, 1), 7, "710000"),
     id_number_ending_x(),
 ])
 def test_valid_id_numbers_pass(number):
@@ -54,6 +58,8 @@ BAD_IDS = {
     "trailing space": id_number() + " ",
     "letter inside": "33100319950314A23" + "0",
     "17 characters": id_number()[:17],
+    "area code of no province": (lambda b: b + id_check_char(b))("00000020190301123"),
+    "area code 99": (lambda b: b + id_check_char(b))("99000020190301123"),
 }
 
 

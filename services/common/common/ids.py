@@ -13,8 +13,11 @@ from datetime import date
 from typing import Annotated
 
 from pydantic import AfterValidator, Field, Strict
+from stdnum import numdb
 from stdnum.cn import ric, uscc
 from stdnum.exceptions import ValidationError as StdnumError
+
+_AREAS = numdb.get("cn/loc")
 
 _USCC_ALPHABET = set("0123456789ABCDEFGHJKLMNPQRTUWXY")
 
@@ -23,7 +26,8 @@ def check_id_number(value: str, *, today: date | None = None) -> str:
     """Validate a resident ID number (居民身份证号码, GB 11643) and return it with an uppercase ``X``.
 
     Raises ``ValueError`` with the reason: length, non-ASCII characters (full-width digits, look-alike letters),
-    check character (ISO 7064 MOD 11-2), impossible or future birth date.
+    check character (ISO 7064 MOD 11-2), impossible or future birth date, an area code naming no province
+    (``000000``, ``99…``).
     """
     if not isinstance(value, str):
         raise ValueError("ID number must be a string")
@@ -49,7 +53,15 @@ def check_id_number(value: str, *, today: date | None = None) -> str:
     # was issued, not where or when the holder was born (BRIEF §9).
     if ric.calc_check_digit(number) != number[17]:
         raise ValueError("ID number check character does not match (GB 11643 / ISO 7064 MOD 11-2)")
+    if not _known_province(number[:2]):
+        raise ValueError(f"ID number's area code {number[:6]} names no province (GB/T 2260)")
     return number
+
+
+def _known_province(code: str) -> bool:
+    """Whether the two digits name a province-level division in python-stdnum's GB/T 2260 data. Only the province:
+    a county code refused by mistake would keep a family from applying, and stdnum ties counties to years."""
+    return any(part == code and props.get("province") for part, props in _AREAS.info(code + "0000"))
 
 
 def birth_date_of(id_number: str) -> date:
