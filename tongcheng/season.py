@@ -19,13 +19,13 @@ from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from common.schemas import day_in_shanghai
 from tongcheng.api import ApiError, Roles, idempotency_key
 from tongcheng.cohort import RULEBOOK_ID, Cohort
 from tongcheng.importer import import_district
@@ -379,7 +379,7 @@ class Season:
             self.log(f"settlement skipped for {skipped['school_code']}: {skipped['code']} {skipped['detail']}")
         drafts = list(bureau.pages("/settlements", semester=AUTUMN))
         task = self.progress.add_task("finance approves and pays", total=len(drafts))
-        paid_on = date.today().isoformat()
+        paid_on = day_in_shanghai().isoformat()  # the finance office's day, as the service checks it
         settled, payments = [], []
         for s in drafts:
             if s["state"] == "draft":

@@ -9,7 +9,15 @@ from typing import Any
 
 from stdnum.cn import ric
 
+from common.schemas import day_in_shanghai
+
 _serial = count(1)
+
+
+def paid_on_today() -> str:
+    """A payment day the service accepts: on or after the approval day (the tests approve today) and not after
+    today (Asia/Shanghai), taken when the payment is sent."""
+    return day_in_shanghai().isoformat()
 
 
 def id_number(birth: date = date(2019, 3, 1), county: str = "331003") -> str:

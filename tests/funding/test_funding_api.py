@@ -1,11 +1,12 @@
 """The funding service through HTTP on SQLite and PostgreSQL: semesters, tariffs, hand-over, settlement,
 approval, disbursement, adjustments, transfers, budget, totals — BRIEF §8, plan 三(四)."""
 
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
 
-from funding_support import Funding, id_number, seat
+from funding_support import Funding, id_number, paid_on_today, seat
 
 AUTUMN = "2025-autumn"
 
@@ -146,17 +147,17 @@ def test_settle_approve_pay_and_immutability(f, backend):
 
     # disbursement: exactly the amount due
     url = f"/settlements/{redo['id']}/disbursements"
-    wrong = f.post("finance", url, {"reference": "HYCZ-2026-0001", "amount": "9019.60", "paid_on": "2026-02-10"})
+    wrong = f.post("finance", url, {"reference": "HYCZ-2026-0001", "amount": "9019.60", "paid_on": paid_on_today()})
     assert wrong.status_code == 422 and wrong.json()["code"] == "amount_mismatch"
     assert wrong.json()["amount_due"] == "9019.61"
     paid = f.ok(f.post("finance", url, {"reference": "HYCZ-2026-0001", "amount": "9019.61",
-                                        "paid_on": "2026-02-10"}), 201)
+                                        "paid_on": paid_on_today()}), 201)
     assert paid["amount"] == "9019.61"
     after = f.ok(f.get("auditor", f"/settlements/{redo['id']}"))
     assert after["state"] == "paid" and after["amount_due"] == "0.00" and after["paid_total"] == "9019.61"
     # the sum of the line amounts = the settlement total = the disbursement
     assert money_sum(ln["amount"] for ln in after["lines"]) == Decimal(after["total"]) == Decimal(paid["amount"])
-    again = f.post("finance", url, {"reference": "HYCZ-2026-0002", "amount": "0.01", "paid_on": "2026-02-10"})
+    again = f.post("finance", url, {"reference": "HYCZ-2026-0002", "amount": "0.01", "paid_on": paid_on_today()})
     assert again.json()["code"] == "nothing_due"
 
     ledger = f.ok(f.get("auditor", "/ledger"))["items"]
@@ -206,12 +207,13 @@ def test_adjustments_after_approval(f, backend):
 
     settlement = f.ok(f.get("auditor", f"/settlements/{draft['id']}?lines=false"))
     assert settlement["total"] == "6000.00" and settlement["lines"] is None  # approved total never changes
+    assert settlement["version"] == approved["version"] + 2  # each adjustment changes the answer: a new ETag
     assert Decimal(settlement["adjustments_total"]) == Decimal(adj["delta"]) + Decimal(adj2["delta"])
     assert Decimal(settlement["amount_due"]) == Decimal("6000.00") + Decimal(settlement["adjustments_total"])
     # paying the corrected amount due
     due = settlement["amount_due"]
     f.ok(f.post("finance", f"/settlements/{draft['id']}/disbursements",
-                {"reference": "PAY-77", "amount": due, "paid_on": "2026-02-20"}), 201)
+                {"reference": "PAY-77", "amount": due, "paid_on": paid_on_today()}), 201)
     # the seat missing from a settlement, a date before the start
     other = f.post("finance", "/adjustments", {**body, "seat_id": 999})
     assert other.status_code == 404
@@ -234,6 +236,15 @@ def test_adjustments_after_approval(f, backend):
         str(Decimal("6000.00") + Decimal(adj["delta"]) + Decimal(adj2["delta"]) + Decimal("-3000.00"))
     pupil = f.ok(f.get("auditor", "/reports/pupils/HY2025-1-000001"))
     assert pupil["lines"][0]["amount"] == "3000.00" and pupil["total"] == adj2["amount_after"]
+    assert pupil["draft_total"] == "0.00"
+    # a draft of another semester shows in draft_total, not in total
+    f.semester("2026-spring")
+    f.tariff("PS001", "2026-spring", "3000.00", "3000.00")
+    f.handover(seat("HY2025-1-000003", "PS001", "2026-02-01"))
+    f.settle("PS001", "2026-spring")
+    pupil = f.ok(f.get("auditor", "/reports/pupils/HY2025-1-000003"))
+    assert [(ln["semester"], ln["state"]) for ln in pupil["lines"]] == [("2026-spring", "draft")]
+    assert pupil["total"] == "0.00" and pupil["draft_total"] == "3000.00"
 
 
 def test_transfer_run_outdated_draft_and_budget(f, backend):
@@ -263,7 +274,7 @@ def test_transfer_run_outdated_draft_and_budget(f, backend):
     f.approve(ps2)
     f.approve(f.ok(f.get("finance", f"/settlements/{run['drafted'][0]['id']}?lines=false")))
     f.ok(f.post("finance", f"/settlements/{ps2['id']}/disbursements",
-                {"reference": "PAY-1", "amount": "1196.08", "paid_on": "2026-02-01"}), 201)
+                {"reference": "PAY-1", "amount": "1196.08", "paid_on": paid_on_today()}), 201)
 
     assert f.get("auditor", "/budget/2025").json()["appropriation"] is None
     budget = f.ok(f.put("finance", "/budget/2025", {"appropriation": "5000000.00"}))
@@ -274,3 +285,23 @@ def test_transfer_run_outdated_draft_and_budget(f, backend):
     assert f.ok(f.get("auditor", "/budget/2025")) == budget
     listed = f.ok(f.get("auditor", f"/settlements?semester={AUTUMN}&state=approved"))["items"]
     assert [s["school_code"] for s in listed] == ["PS001"]
+
+
+def test_a_payment_day_lies_between_the_approval_and_today(f):
+    """拨付 is recorded after the fact: ``paid_on`` before the approval day or after today (Asia/Shanghai) is refused
+    naming ``paid_on``, and nothing is written; today is accepted."""
+    f.semester(AUTUMN)
+    f.tariff("PS001", AUTUMN, "3000.00", "3000.00")
+    f.handover(seat("HY2025-1-000001", "PS001", "2025-09-01"))
+    approved = f.approve(f.settle("PS001", AUTUMN))
+    today = date.fromisoformat(paid_on_today())
+    url = f"/settlements/{approved['id']}/disbursements"
+    for day in (today + timedelta(days=1), date(2099, 1, 1), today - timedelta(days=1), date(1900, 1, 1)):
+        resp = f.post("finance", url, {"reference": f"PAY-{day}", "amount": approved["amount_due"],
+                                       "paid_on": day.isoformat()})
+        assert resp.status_code == 422 and resp.json()["field"] == "paid_on", resp.text
+    assert f.ok(f.get("finance", f"/settlements/{approved['id']}"))["state"] == "approved"
+    assert f.ok(f.get("auditor", "/ledger"))["items"][-1]["kind"] == "settlement_approved"
+    paid = f.ok(f.post("finance", url, {"reference": "PAY-TODAY", "amount": approved["amount_due"],
+                                        "paid_on": today.isoformat()}), 201)
+    assert paid["paid_on"] == today.isoformat()

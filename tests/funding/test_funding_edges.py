@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
-from funding_support import Funding, seat
+from funding_support import Funding, paid_on_today, seat
 
 READ = {"bureau", "finance", "auditor"}
 MATRIX = {
@@ -94,7 +94,7 @@ MONEY_FIELDS = [
      "operating_cost_per_pupil"),
     ("PUT", "/tariffs/PS001/2025-autumn", "bureau", {"operating_cost_per_pupil": "3000.00", "original_fee": "3000.00"},
      "standard"),
-    ("POST", "/settlements/1/disbursements", "finance", {"reference": "P-1", "amount": "1.00", "paid_on": "2026-01-01"},
+    ("POST", "/settlements/1/disbursements", "finance", {"reference": "P-1", "amount": "1.00", "paid_on": paid_on_today()},
      "amount"),
     ("PUT", "/budget/2025", "finance", {"appropriation": "1.00"}, "appropriation"),
 ]
@@ -122,7 +122,7 @@ def test_good_money_is_stored_exactly_and_unknown_fields_refused(f):
                                                            "decided_by": "someone-else"})
     assert extra.status_code == 422 and extra.json()["field"] == "decided_by"
     zero_pay = f.post("finance", "/settlements/1/disbursements", {"reference": "P", "amount": "0.00",
-                                                                  "paid_on": "2026-01-01"})
+                                                                  "paid_on": paid_on_today()})
     assert zero_pay.status_code == 422 and zero_pay.json()["field"] == "amount"
     for bad in ("99999999999", "0", "-3", "abc"):
         assert f.get("auditor", f"/settlements/{bad}").status_code == 422

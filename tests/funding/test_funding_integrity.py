@@ -11,7 +11,7 @@ from sqlalchemy import text
 
 from common.db import alembic_config, upgrade_to_head
 from funding import audit
-from funding_support import Funding, seat
+from funding_support import Funding, paid_on_today, seat
 
 SERVICE_DIR = Path(__file__).resolve().parents[2] / "services" / "funding"
 AUTUMN = "2025-autumn"
@@ -31,7 +31,7 @@ def paid_and_adjusted(f):
     draft = f.settle("PS001", AUTUMN)
     f.approve(draft)
     f.ok(f.post("finance", f"/settlements/{draft['id']}/disbursements",
-                {"reference": "HYCZ-1", "amount": draft["total"], "paid_on": "2026-02-01"}), 201)
+                {"reference": "HYCZ-1", "amount": draft["total"], "paid_on": paid_on_today()}), 201)
     f.ok(f.post("finance", "/adjustments", {"settlement_id": draft["id"], "seat_id": items[0]["seat_id"],
                                             "corrected_end_date": "2025-12-31", "reason": "离校"}), 201)
     return draft

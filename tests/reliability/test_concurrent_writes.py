@@ -27,6 +27,7 @@ from typing import Any
 import httpx
 import pytest
 
+from common.schemas import day_in_shanghai
 from reliability_kit import (PERMIT, SEASON, Api, application, case, deliver_cases, module_backend,  # noqa: F401
                              pages, private_school, public_school, rulebook, seat, small_cohort, stack, wait_for,
                              writers_held)
@@ -183,7 +184,8 @@ RACERS = [
         effect=3),
     Racer("funding-disbursement", _approve_ctx, lambda c: (
         "funding", f"/settlements/{c['settlement']['id']}/disbursements", "finance",
-        {"reference": f"HYCZ-{c['school']}", "amount": c["approved"]["amount_due"], "paid_on": "2030-03-01"}),
+        {"reference": f"HYCZ-{c['school']}", "amount": c["approved"]["amount_due"],
+         "paid_on": day_in_shanghai().isoformat()}),
         lambda api, c: _ledger_kinds(api, c["settlement"]["id"])["disbursement"]),
     Racer("points-rulebook", lambda api: {"id": f"RB-R{next(_tags)}"},
           lambda c: ("points", "/rulebooks", "bureau", rulebook(c["id"], 2031)), _rulebooks),

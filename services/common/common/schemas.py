@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Annotated, Any
 
@@ -95,6 +95,14 @@ def _day(value: Any) -> Any:
 
 Day = Annotated[date, BeforeValidator(_day), Field(description="ISO date YYYY-MM-DD")]
 """A calendar date as ``YYYY-MM-DD``; numbers and impossible dates refused."""
+
+SHANGHAI = timezone(timedelta(hours=8), "Asia/Shanghai")  # China keeps no daylight saving time
+
+
+def day_in_shanghai(at: datetime | None = None) -> date:
+    """The calendar day people in Huangyan see at ``at`` (an aware datetime; default now): dates that people
+    enter or read (a payment day, a publication window) are Asia/Shanghai days, timestamps are stored in UTC."""
+    return (at or datetime.now(timezone.utc)).astimezone(SHANGHAI).date()
 
 _TIMESTAMP_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}.*")
 

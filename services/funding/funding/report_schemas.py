@@ -119,4 +119,5 @@ class PupilReport(BaseModel):
     application_no: str
     seats: list[SeatRead]
     lines: list[PupilLine]
-    total: Yuan = Field(description="sum of line amounts and their adjustments, all states")
+    total: Yuan = Field(description="approved and paid lines with their adjustments: what the district owes or paid")
+    draft_total: Yuan = Field(description="draft lines, not yet approved (they may still change)")

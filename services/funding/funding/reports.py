@@ -69,7 +69,8 @@ def totals(session: Session, *, semester: str | None, school_code: str | None = 
 
 
 def pupil(session: Session, application_no: str) -> dict[str, Any]:
-    """One pupil's seats and every settlement line that paid for them (with adjustments), fen."""
+    """One pupil's seats and every settlement line for them (with adjustments), fen: ``total_fen`` over approved and
+    paid settlements (what the district owes or paid for the pupil), ``draft_total_fen`` over drafts apart."""
     seats = list(session.scalars(select(PurchasedSeat).where(PurchasedSeat.application_no == application_no)
                                  .order_by(PurchasedSeat.start_date, PurchasedSeat.id)))
     ids = [s.id for s in seats]
@@ -87,8 +88,10 @@ def pupil(session: Session, application_no: str) -> dict[str, Any]:
                           "state": s.state, "seat_id": line.seat_id, "days": line.days,
                           "semester_days": s.semester_days, "amount_fen": line.amount_fen,
                           "adjustments_fen": adj.get((s.id, line.seat_id), 0)})
+    settled = [x for x in lines if x["state"] in SETTLED]
     return {"application_no": application_no, "seats": seats, "lines": lines,
-            "total_fen": sum(x["amount_fen"] + x["adjustments_fen"] for x in lines)}
+            "total_fen": sum(x["amount_fen"] + x["adjustments_fen"] for x in settled),
+            "draft_total_fen": sum(x["amount_fen"] for x in lines if x["state"] not in SETTLED)}
 
 
 def _sem_filter(stmt: Any, column: Any, semester: str | None) -> Any:

@@ -114,7 +114,7 @@ def pupil_report(application_no: Annotated[str, Path(min_length=1, max_length=40
     lines = [PupilLine(**{k: v for k, v in x.items() if not k.endswith("_fen")}, amount=fen_to_yuan(x["amount_fen"]),
                        adjustments=fen_to_yuan(x["adjustments_fen"])) for x in r["lines"]]
     return PupilReport(application_no=application_no, seats=[SeatRead.of(s) for s in r["seats"]], lines=lines,
-                       total=fen_to_yuan(r["total_fen"]))
+                       total=fen_to_yuan(r["total_fen"]), draft_total=fen_to_yuan(r["draft_total_fen"]))
 
 
 # ---- exports ---------------------------------------------------------------------------------------------------

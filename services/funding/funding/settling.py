@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from common.db import insert_rows, utcnow
 from common.errors import Invalid
 from common.identity import Identity
-from common.schemas import fen_to_yuan, yuan_to_fen
+from common.schemas import day_in_shanghai, fen_to_yuan, yuan_to_fen
 from funding import errors
 from funding.audit import append_ledger
 from funding.models import Adjustment, Disbursement, PurchasedSeat, Semester, Settlement, SettlementLine
@@ -158,14 +158,19 @@ def approve(session: Session, settlement_id: int, who: Identity, if_match: str |
 
 def disburse(session: Session, settlement_id: int, body: DisbursementCreate, who: Identity) -> Disbursement:
     """Record a payment (拨付) of exactly the amount due → state ``paid`` and a ``disbursement`` ledger entry.
-    409 ``settlement_not_approved`` on a draft; 409 ``nothing_due``; 422 ``amount_mismatch`` (with
-    ``amount_due``); 409 ``duplicate_reference``."""
+    409 ``settlement_not_approved`` on a draft; 409 ``nothing_due``; 422 ``invalid`` (``paid_on`` before the
+    approval day or after today, Asia/Shanghai days); 422 ``amount_mismatch`` (with ``amount_due``); 409
+    ``duplicate_reference``."""
     row = get_settlement(session, settlement_id, lock=True)
     if row.state not in SETTLED:
         raise errors.SettlementNotApproved(f"settlement {settlement_id} is a draft: finance approves it first")
     due = amount_due(session, row)
     if due <= 0:
         raise errors.NothingDue(f"nothing is due on settlement {settlement_id}", amount_due=fen_to_yuan(due))
+    approved_on, today = day_in_shanghai(row.approved_at), day_in_shanghai()
+    if not approved_on <= body.paid_on <= today:
+        raise Invalid(f"paid_on must lie between the approval day {approved_on} and today {today} (Asia/Shanghai)",
+                      field="paid_on")
     amount = yuan_to_fen(body.amount)
     if amount != due:
         raise errors.AmountMismatch(f"the amount must equal the amount due {fen_to_yuan(due)}", field="amount",
@@ -237,6 +242,7 @@ def adjust(session: Session, body: AdjustmentCreate, who: Identity) -> Adjustmen
         "days_after": days_after, "amount_fen": adj.delta_fen, "reason": body.reason, "by": who.subject})
     adj.ledger_seq = entry.seq
     seat.end_date, seat.end_reason = body.corrected_end_date, body.reason
+    row.version += 1  # its answer (adjustments_total, amount_due) changed: a new ETag
     session.flush()
     return adj
 
