@@ -133,7 +133,7 @@ def cmd_up(args: argparse.Namespace) -> int:
     from tongcheng.secrets import generate
 
     generate(args.var)
-    suite = Suite(var=args.var)
+    suite = Suite(var=args.var, inherit_settings=True)
     if args.free_ports:
         from tongcheng.demo import free_ports
 

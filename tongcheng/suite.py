@@ -28,13 +28,16 @@ class Suite:
     """The suite's processes under one ``var`` folder.
 
     ``database_urls`` maps a service to a PostgreSQL URL (default: SQLite files in ``var/data``);
-    ``extra_env`` is added to every process.
+    ``extra_env`` is added to every process. ``inherit_settings`` (``make up``) passes the caller's service
+    settings (``POINTS_DATABASE_URL``, ``ENROLLMENT_TODAY``, ``GATEWAY_RATE_PER_S``, …) on to the processes; the
+    demo and the tests leave it off, so a developer's shell cannot point them at another database.
     """
 
     var: Path = REPO / "var"
     ports: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_PORTS))
     database_urls: dict[str, str] = field(default_factory=dict)
     extra_env: dict[str, str] = field(default_factory=dict)
+    inherit_settings: bool = False
     procs: dict[str, subprocess.Popen] = field(default_factory=dict)
 
     def url(self, name: str = "gateway") -> str:
@@ -43,14 +46,15 @@ class Suite:
     def env(self) -> dict[str, str]:
         from tongcheng.secrets import read_secret
 
-        env = {k: v for k, v in os.environ.items() if not k.startswith(tuple(ENV_PREFIX.values()))}
+        env = {k: v for k, v in os.environ.items()
+               if self.inherit_settings or not k.startswith(tuple(ENV_PREFIX.values()))}
         env.update({
             "TONGCHENG_INTERNAL_SECRET": read_secret(self.var),
             "TONGCHENG_DATA_DIR": str(self.var / "data"),
             "GATEWAY_CREDENTIALS_FILE": str(self.var / "credentials.json"),
             "PYTHONUNBUFFERED": "1",
         })
-        for name in SERVICES:
+        for name in SERVICES:  # where each process finds the others: always the supervisor's ports
             env[f"GATEWAY_{name.upper()}_URL"] = self.url(name)
             for other in SERVICES:
                 env[f"{ENV_PREFIX[name]}{other.upper()}_URL"] = self.url(other)
