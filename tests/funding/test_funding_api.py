@@ -258,6 +258,12 @@ def test_transfer_run_outdated_draft_and_budget(f, backend):
     assert moved["opened"]["previous_seat_id"] == moved["ended"]["id"] and moved["opened"]["school_code"] == "PS002"
     assert f.post("bureau", f"/purchased-seats/{moved['ended']['id']}/transfer",
                   {"to_school_code": "PS002", "on": "2025-09-01"}).status_code == 422
+    nowhere = f.post("bureau", f"/purchased-seats/{moved['opened']['id']}/transfer",
+                     {"to_school_code": "NOSCHOOL", "on": "2025-12-01"})
+    assert (nowhere.status_code, nowhere.json()["code"], nowhere.json()["field"]) == \
+        (422, "unknown_school", "to_school_code")
+    held = {x["id"]: x for x in f.ok(f.get("bureau", "/purchased-seats?school_code=PS002"))["items"]}
+    assert held[moved["opened"]["id"]]["end_date"] is None  # nothing written
 
     run = f.ok(f.post("bureau", "/settlements/run", {"semester": AUTUMN}))
     assert [(d["school_code"], d["total"]) for d in run["drafted"]] == [("PS001", "1196.08"), ("PS002", "1803.92")]

@@ -77,6 +77,12 @@ class NoChange(Invalid):
     code = "no_change"
 
 
+class UnknownSchool(Invalid):
+    """A school funding has never heard of: no tariff and no purchased seat."""
+
+    code = "unknown_school"
+
+
 class ConcurrentUpdate(Conflict):
     """Another request changed the same thing at the same moment; retry."""
 

@@ -269,11 +269,19 @@ def end_seat(session: Session, seat_id: int, body: SeatEnd) -> tuple[PurchasedSe
 def transfer_seat(session: Session, seat_id: int, body: SeatTransfer,
                   who: Identity) -> tuple[PurchasedSeat, PurchasedSeat, list[int]]:
     """Move a pupil to another school on ``on``: this seat ends the day before, a new seat opens on ``on``.
-    422 when ``on`` is not after the start or the school is the same; 409 ``seat_ended`` when the seat ended
-    before ``on``; 409 ``seat_exists`` when that new seat already exists."""
+    422 when ``on`` is not after the start or the school is the same; 422 ``unknown_school`` when funding knows
+    the school from no tariff and no seat (purchased seats are only at schools in the purchase programme, each with
+    a tariff: set it first); 409 ``seat_ended`` when the seat ended before ``on``; 409 ``seat_exists`` when that new
+    seat already exists."""
     seat = get_seat(session, seat_id, lock=True)
     if body.to_school_code == seat.school_code:
         raise Invalid("the pupil already holds this seat at that school", field="to_school_code")
+    known = (session.scalar(select(Tariff.id).where(Tariff.school_code == body.to_school_code).limit(1)) or
+             session.scalar(select(PurchasedSeat.id).where(PurchasedSeat.school_code == body.to_school_code).limit(1)))
+    if known is None:
+        raise errors.UnknownSchool(f"no tariff and no purchased seat at {body.to_school_code}: a school in the "
+                                   "purchase programme has a tariff (PUT /tariffs/{school}/{semester}) first",
+                                   field="to_school_code")
     if body.on <= seat.start_date:
         raise Invalid(f"a transfer must come after the seat's start {seat.start_date}", field="on")
     if seat.end_date is not None and seat.end_date < body.on:
