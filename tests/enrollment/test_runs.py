@@ -75,6 +75,7 @@ def test_run_publish_appeal_rerun_finalise_handover(world, auth, backend):
     assert first.status_code == 201, first.text
     run1 = first.json()
     assert (run1["state"], run1["seed"], run1["rulebook_id"], run1["seq"]) == ("draft", "2025", "HY-2025", 1)
+    assert run1["window_ends_on"] is None and run1["window_calendar"] is None
     assert len(run1["input_digest"]) == 64
     assert run1["counts"] == {"applicants": 7, "eligible": 5, "not_scored": 1, "placed_public": 3,
                               "placed_private_choice": 2, "placed_district": 0, "placed_purchased": 2,
@@ -96,6 +97,8 @@ def test_run_publish_appeal_rerun_finalise_handover(world, auth, backend):
     published = app.post(f"/runs/{run1['id']}/publish", json={}, headers={**bureau, "If-Match": '"v1"'})
     assert published.status_code == 200, published.text
     assert published.json()["state"] == "published" and published.json()["window_ends_on"] == "2025-06-09"
+    assert published.json()["window_calendar"] == "official"  # 2025's arrangement is known (Dragon Boat, 2 June)
+    assert app.get(f"/runs/{run1['id']}", headers=bureau).json()["window_calendar"] == "official"
     assert published.headers["etag"] == '"v2"'
     looked = app.get(f"/placements/{nos['a4']}", headers=platform).json()
     assert (looked["school_code"], looked["purchased_seat"], looked["run_state"]) == ("P1", True, "published")
@@ -158,18 +161,22 @@ def test_run_publish_appeal_rerun_finalise_handover(world, auth, backend):
                                         "run_id": str(second["id"])}
     assert set(funding.seats) == {nos["a3"], nos["a5"]}
 
-    # a later run of the season leaves the finalised children out and offers only the remaining plan
-    late_no = app.post("/applications", json=application(private=["P1"], township=TOWN_B),
-                       headers=platform).json()["application_no"]
-    points.set(late_no, "50.00", township=TOWN_B)
+    # the season is closed for new applications (tests/enrollment/test_season_closed.py) ...
+    late = app.post("/applications", json=application(private=["P1"], township=TOWN_B), headers=platform)
+    assert late.status_code == 409 and late.json()["code"] == "season_closed", late.text
+    # ... but a later run still serves those left unplaced: it leaves the finalised children out and offers only
+    # the remaining plan. a8 is scored at last; S1 is full, no private school in 东城: the one with most room (tie
+    # of 1 and 1 seats, by code) is P1
+    points.set(nos["a8"], "50.00", township=TOWN_A)
     third = app.post("/runs", json={"season": 2025, "grade": 1, "mechanism": "deferred_acceptance", "seed": 7},
                      headers=bureau).json()
-    assert third["counts"]["applicants"] == 3  # a6, a8 and the late one
+    assert third["counts"]["applicants"] == 2  # a6 and a8
     assert app.get(f"/runs/{second['id']}", headers=bureau).json()["state"] == "final"
     seats = {s["school_code"]: s["seats"] for s in
              app.get(f"/reports/runs/{third['id']}?view=schools", headers=bureau).json()["schools"]}
     assert seats == {"S1": 0, "S2": 0, "P1": 1, "P2": 1}
-    assert _placements(app, auth, third["id"])[late_no]["school_code"] == "P1"
+    assert (_placements(app, auth, third["id"])[nos["a8"]]["school_code"],
+            _placements(app, auth, third["id"])[nos["a8"]]["round"]) == ("P1", 3)
 
 
 def test_same_snapshot_and_seed_give_the_same_run(world, auth):
@@ -219,6 +226,25 @@ def test_concurrent_finalise_makes_exactly_one(world, auth, backend):
     assert [r.json()["code"] for r in answers if r.status_code == 409] == ["invalid_state"]
     status = app.get("/outbox", headers=bureau).json()
     assert status["topics"]["funding.seats"]["pending"] == 1  # one hand-over queued, not two
+
+
+def test_a_window_in_a_year_the_calendar_does_not_know_is_counted_in_weekdays(make_service, auth):
+    """2099 (via the ``today`` setting): no State Council arrangement is known, so the window counts Monday–Friday
+    and the Run says so (``window_calendar: "weekdays"``), whenever it is read."""
+    _, _, _, clients = upstreams()
+    app = make_service("enrollment", outbox_dispatcher=False, today=date(2099, 6, 5),  # a Friday
+                       create_app_kwargs={"http_clients": clients})
+    bureau = auth("bureau")
+    run = app.post("/runs", json={"season": 2099, "grade": 1, "seed": 1}, headers=bureau).json()
+    assert run["window_calendar"] is None
+    published = app.post(f"/runs/{run['id']}/publish", json={"window_days": 5}, headers=bureau)
+    assert published.status_code == 200, published.text
+    assert (published.json()["window_ends_on"], published.json()["window_calendar"]) == ("2099-06-12", "weekdays")
+    assert app.get(f"/runs/{run['id']}", headers=bureau).json()["window_calendar"] == "weekdays"
+    listed = app.get("/runs?season=2099", headers=bureau).json()["items"]
+    assert [(r["id"], r["window_calendar"]) for r in listed] == [(run["id"], "weekdays")]
+    final = app.post(f"/runs/{run['id']}/finalise", headers=bureau).json()
+    assert (final["state"], final["window_calendar"]) == ("final", "weekdays")
 
 
 def test_points_down_is_a_503_and_no_run(world, auth):

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from enrollment.rules import (SchoolRef, add_working_days, application_no, check_choices, is_working_day,
-                              official_calendar_knows)
+                              official_calendar_knows, window_calendar)
 from enrollment.scale import Norms, approved_capacity, check_plan
 
 PRIMARY = Norms(45, Decimal(6), Decimal(18))
@@ -81,6 +81,13 @@ def test_working_days_fall_back_to_weekdays_for_an_unknown_year():
     later = date(2099, 10, 1)  # a Thursday
     assert not official_calendar_knows(later)
     assert is_working_day(later) and add_working_days(later, 2) == date(2099, 10, 5)
+
+
+def test_window_calendar_names_the_calendar_of_the_end_year():
+    assert window_calendar(None) is None  # not published
+    assert window_calendar(date(2025, 6, 9)) == "official"
+    assert window_calendar(date(2099, 10, 5)) == "weekdays"
+    assert window_calendar(date(2026, 12, 31)) == "official"  # chinesecalendar 1.11 knows 2026
 
 
 @given(start=st.dates(date(2020, 1, 1), date(2030, 12, 31)), days=st.integers(1, 40))

@@ -1,5 +1,6 @@
 """Use cases for applications (BRIEF §4 steps 2–3): submission with its verification case in the same
-transaction (outbox), batches, duplicates, withdrawal. Functions take a session and never commit."""
+transaction (outbox), batches, duplicates, the close of a season and grade once one of its runs is final,
+withdrawal. Functions take a session and never commit."""
 
 from __future__ import annotations
 
@@ -13,10 +14,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from common.logging import mask_id, mask_phone
+from common.schemas import SHANGHAI
 from enrollment import outbox
 from enrollment.config import Settings
-from enrollment.counters import next_numbers
-from enrollment.errors import Conflict, DuplicateApplication, Invalid, InvalidState, NotFound
+from enrollment.counters import applications_sequence, lock_sequence, next_numbers
+from enrollment.errors import Conflict, DuplicateApplication, Invalid, InvalidState, NotFound, SeasonClosed
 from enrollment.models import Application, OutboxRow, PlacementRow, Run, School
 from enrollment.rules import Problem, SchoolRef, application_no, check_application, check_choices, month_day
 from enrollment.schemas import ApplicationIn
@@ -104,18 +106,37 @@ def _store(session: Session, rows: list[dict[str, Any]], now: datetime) -> list[
     return out
 
 
+def closing_run(session: Session, season: int, grade: int) -> Run | None:
+    """The first final run of the season and grade, if any: placement is over (BRIEF §4 step 6) and the season
+    takes no more applications for that grade. Read it with the application sequence locked
+    (:func:`enrollment.counters.lock_sequence`, also taken by ``runs.finalise_run``): then a submission either
+    commits before a finalisation starts or sees its final run."""
+    return session.scalar(select(Run).where(Run.season == season, Run.grade == grade, Run.state == "final")
+                          .order_by(Run.id).limit(1))
+
+
+def _closed_detail(run: Run) -> str:
+    when = f" on {run.finalised_at.astimezone(SHANGHAI):%Y-%m-%d}" if run.finalised_at else ""
+    return (f"season {run.season} grade {run.grade} is closed: run {run.id} is final (finalised{when}); "
+            "no new applications are taken")
+
+
 def submit_application(session: Session, body: ApplicationIn, *, who: str, now: datetime) -> Application:
     """Store one application and queue its verification case in the same transaction (BRIEF §4 steps 2–3).
 
     Errors: 422 with ``field`` and a code of :func:`rules.check_application` / :func:`rules.check_choices`;
-    409 ``duplicate_application`` with ``existing_application_no`` for a second application of the child.
+    409 ``duplicate_application`` with ``existing_application_no`` for a second application of the child;
+    409 ``season_closed`` (``field: "season"``, ``final_run_id``) once a run of the season and grade is final.
+    The caller rolls back on error, so a refused application takes no number.
     """
     if problems := _problems(body, _school_refs(session, [*body.public_choices, *body.private_choices])):
         p = problems[0]
         raise Invalid(p.detail, code=p.code, field=p.field)
     if existing := _existing(session, body.season, [body.child.id_number]).get(body.child.id_number):
         raise _duplicate(existing)
-    (seq,) = next_numbers(session, f"app:{body.season}:{body.grade}")
+    (seq,) = next_numbers(session, applications_sequence(body.season, body.grade))  # locks the sequence
+    if closing := closing_run(session, body.season, body.grade):
+        raise SeasonClosed(_closed_detail(closing), field="season", final_run_id=closing.id)
     row = _row(body, application_no(body.season, body.grade, seq), who, now)
     (twin,) = _store(session, [row], now)
     if twin:
@@ -131,7 +152,9 @@ def _duplicate(existing: str) -> DuplicateApplication:
 def submit_batch(session: Session, items: list[dict[str, Any]], *, who: str, now: datetime) -> dict[str, Any]:
     """Store the good items of a batch (≤ 1,000) and report the others, in item order (docs/api.md):
     ``{created, duplicates, rejected, items: [{index, status, application_no | existing_application_no | code,
-    detail, field}]}``. A child twice in one batch: the second is a duplicate of the first."""
+    detail, field}]}``. A child twice in one batch: the second is a duplicate of the first. An item for a season
+    and grade with a final run (:func:`closing_run`) is ``rejected`` with code ``season_closed``, field
+    ``season``, unless the child already has an application (then it is a ``duplicate`` as ever)."""
     results: list[dict[str, Any] | None] = [None] * len(items)
     parsed: list[tuple[int, ApplicationIn]] = []
     for i, item in enumerate(items):
@@ -150,6 +173,11 @@ def submit_batch(session: Session, items: list[dict[str, Any]], *, who: str, now
             results[i] = {"index": i, "status": "rejected", "code": p.code, "field": p.field, "detail": p.detail}
         else:
             good.append((i, body))
+    closed: dict[tuple[int, int], Run] = {}
+    for season, grade in sorted({(b.season, b.grade) for _, b in good}):  # one lock order for every batch
+        lock_sequence(session, applications_sequence(season, grade))
+        if closing := closing_run(session, season, grade):
+            closed[(season, grade)] = closing
     known: dict[tuple[int, str], str] = {}
     for season in {b.season for _, b in good}:
         for child, no in _existing(session, season, [b.child.id_number for _, b in good if b.season == season]).items():
@@ -160,6 +188,9 @@ def submit_batch(session: Session, items: list[dict[str, Any]], *, who: str, now
         key = (body.season, body.child.id_number)
         if key in known:
             results[i] = _dup_item(i, known[key])
+        elif closing := closed.get((body.season, body.grade)):
+            results[i] = {"index": i, "status": "rejected", "code": "season_closed", "field": "season",
+                          "detail": _closed_detail(closing)}
         elif key in pending:
             results[i] = {"index": i, "status": "duplicate", "existing_index": pending[key]}
         else:
@@ -168,7 +199,7 @@ def submit_batch(session: Session, items: list[dict[str, Any]], *, who: str, now
     numbers: dict[int, str] = {}
     for season, grade in sorted({(b.season, b.grade) for _, b in fresh}):
         group = [i for i, b in fresh if (b.season, b.grade) == (season, grade)]
-        for i, seq in zip(group, next_numbers(session, f"app:{season}:{grade}", len(group))):
+        for i, seq in zip(group, next_numbers(session, applications_sequence(season, grade), len(group))):
             numbers[i] = application_no(season, grade, seq)
     rows = [_row(body, numbers[i], who, now) for i, body in fresh]
     for (i, _), twin in zip(fresh, _store(session, rows, now)):

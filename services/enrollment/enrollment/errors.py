@@ -29,6 +29,12 @@ class DuplicateApplication(Conflict):
     code = "duplicate_application"
 
 
+class SeasonClosed(Conflict):
+    """Placement of the season and grade is over: one of its runs is final; carries ``final_run_id``."""
+
+    code = "season_closed"
+
+
 class InvalidState(Conflict):
     """The object is not in a state that allows this (a run not published, an appeal already decided...)."""
 

@@ -15,7 +15,7 @@ from enrollment.config import Settings
 from enrollment.outbox import Dispatcher
 from enrollment.router import router
 from enrollment.router_runs import router as runs_router
-from enrollment.rules import today_in_shanghai
+from common.schemas import day_in_shanghai
 
 SERVICE_DIR = Path(__file__).resolve().parents[1]
 
@@ -54,5 +54,5 @@ def create_app(settings: Settings | None = None, *, http_clients: dict[str, http
                     description="招生入学: schools, seats, plans, applications, placement rounds, appeals and the "
                                 "95 % public-school share.",
                     service_dir=SERVICE_DIR, routers=[router, runs_router], resources=resources)
-    app.state.clock = lambda: settings.today or today_in_shanghai()
+    app.state.clock = lambda: settings.today or day_in_shanghai()
     return app

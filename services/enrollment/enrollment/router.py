@@ -98,7 +98,9 @@ def put_plan(code: Code, season: SeasonPath, grade: GradePath, body: PlanIn, who
 def submit_application(body: ApplicationIn, who: Platform, session: WriteSession, request: Request,
                        dispatcher: DispatcherDep, key: IdempotencyKey = None):
     """Store an application and queue its verification case (outbox, same transaction) → 201 Application.
-    422 with ``field`` and ``code``; 409 ``duplicate_application`` with ``existing_application_no``."""
+    422 with ``field`` and ``code``; 409 ``duplicate_application`` with ``existing_application_no``; 409
+    ``season_closed`` (``field: "season"``, ``final_run_id``) once a run of the season and grade is final. A keyed
+    request stored before that still replays its 201."""
     def effect():
         app = applications.submit_application(session, body, who=who.subject, now=utcnow())
         return applications.application_view(app)
@@ -111,7 +113,8 @@ def submit_application(body: ApplicationIn, who: Platform, session: WriteSession
 def submit_batch(body: ApplicationBatchIn, who: Platform, session: WriteSession, request: Request,
                  dispatcher: DispatcherDep, key: IdempotencyKey = None):
     """Up to 1,000 applications (``Idempotency-Key`` required): good items stored, the others reported with
-    ``field`` and ``code`` → ``{created, duplicates, rejected, items}``."""
+    ``field`` and ``code`` (``season_closed`` for a season and grade with a final run) →
+    ``{created, duplicates, rejected, items}``."""
     def effect():
         return applications.submit_batch(session, body.items, who=who.subject, now=utcnow())
     resp = commit_idempotent(session, idempotency_keys, request, who, key, body, effect, required=True)

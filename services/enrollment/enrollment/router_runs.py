@@ -56,7 +56,8 @@ def list_runs(who: Bureau, session: ReadSession, season: SeasonQ = None, grade: 
 
 @router.get("/runs/{run_id}", response_model=RunOut, tags=["runs"])
 def get_run(run_id: RunId, who: Bureau, session: ReadSession, response: Response):
-    """Run with seed, mechanism, rulebook id, input digest, state, window and counts. ETag = version."""
+    """Run with seed, mechanism, rulebook id, input digest, state, window (``window_ends_on`` and
+    ``window_calendar``) and counts. ETag = version."""
     run = runs.get_run(session, run_id)
     set_etag(response, run.version)
     return runs.run_view(run)
@@ -73,7 +74,9 @@ def run_placements(run_id: RunId, who: Bureau, session: ReadSession, limit: Limi
 def publish(run_id: RunId, who: Bureau, session: WriteSession, request: Request, today: Today,
             settings: SettingsDep, body: PublishIn | None = None, key: IdempotencyKey = None):
     """draft → published (公示); ``window_ends_on`` = ``window_days`` (default setting, 5) working days after today
-    (Asia/Shanghai, Sat/Sun skipped). If-Match honoured (412); 409 ``invalid_state`` unless draft."""
+    (Asia/Shanghai; the State Council's holidays and make-up working days from ``chinesecalendar``, Monday–Friday
+    for a year it does not know: ``window_calendar`` says which, ``"official"`` or ``"weekdays"``). If-Match
+    honoured (412); 409 ``invalid_state`` unless draft."""
     days = (body.window_days if body else None) or settings.publication_window_days
 
     def effect():

@@ -7,23 +7,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, timedelta
 from typing import Any
 
 import chinese_calendar
 
 from common.ids import birth_date_of
 
-SHANGHAI = timezone(timedelta(hours=8), "Asia/Shanghai")  # China keeps no daylight saving time
 GRADE_LEVEL = {1: "primary", 7: "junior"}
 LEVEL_GRADES = {"primary": (1, 2, 3, 4, 5, 6), "junior": (7, 8, 9)}
 MAX_PUBLIC_CHOICES = 5
 MAX_PRIVATE_CHOICES = 3
-
-
-def today_in_shanghai(now: datetime | None = None) -> date:
-    """The calendar day in Asia/Shanghai (UTC+8) at ``now`` (default: the current time)."""
-    return (now or datetime.now(timezone.utc)).astimezone(SHANGHAI).date()
 
 
 def application_no(season: int, grade: int, seq: int) -> str:
@@ -50,6 +44,17 @@ def official_calendar_knows(day: date) -> bool:
     except NotImplementedError:
         return False
     return True
+
+
+def window_calendar(ends_on: date | None) -> str | None:
+    """Which calendar a publication window (公示) ending on ``ends_on`` is counted in, as the Run answer says it:
+    ``"official"`` when the State Council arrangement for ``ends_on``'s year is known to this build
+    (:func:`official_calendar_knows`), ``"weekdays"`` when it is not (Monday–Friday counted), ``None`` for a run
+    not published. Derived when asked: after an upgrade of ``chinesecalendar`` a window counted Monday–Friday
+    reads ``"official"``, though its stored end date is not recounted."""
+    if ends_on is None:
+        return None
+    return "official" if official_calendar_knows(ends_on) else "weekdays"
 
 
 def add_working_days(start: date, days: int) -> date:

@@ -18,10 +18,10 @@ from sqlalchemy.orm import Session
 from enrollment import outbox, placement, reports
 from enrollment.clients import ScoreView
 from enrollment.config import Settings
-from enrollment.counters import next_numbers
+from enrollment.counters import applications_sequence, lock_sequence, next_numbers
 from enrollment.errors import Conflict, Invalid, InvalidState, NotFound
 from enrollment.models import Appeal, Application, Intake, PlacementRow, Run, School
-from enrollment.rules import GRADE_LEVEL, add_working_days, month_day, official_calendar_knows
+from enrollment.rules import GRADE_LEVEL, add_working_days, month_day, official_calendar_knows, window_calendar
 from enrollment.schemas import RunIn
 from enrollment.schools import final_taken
 
@@ -152,9 +152,12 @@ def get_run(session: Session, run_id: int) -> Run:
 
 
 def run_view(run: Run) -> dict[str, Any]:
-    return {k: getattr(run, k) for k in ("id", "season", "grade", "seq", "mechanism", "seed", "rulebook_id",
+    """The Run answer (docs/api.md); ``window_calendar`` is derived now from ``window_ends_on``
+    (:func:`enrollment.rules.window_calendar`), not stored."""
+    view = {k: getattr(run, k) for k in ("id", "season", "grade", "seq", "mechanism", "seed", "rulebook_id",
                                          "input_digest", "state", "window_ends_on", "counts", "created_at",
                                          "published_at", "finalised_at", "superseded_by", "version")}
+    return {**view, "window_calendar": window_calendar(run.window_ends_on)}
 
 
 def list_runs(session: Session, *, season: int | None, grade: int | None) -> list[Run]:
@@ -204,11 +207,14 @@ def finalise_run(session: Session, run: Run, *, who: str, now: datetime, setting
     """published → final, then queue the purchased seats (rounds 2 and 3, 政府购买学位) to funding through the
     outbox in chunks of 1,000 (``Idempotency-Key`` per run and chunk; ``run_id`` sent as a string, as funding
     takes it). A conditional update makes two concurrent finalisations end in exactly one; the other gets 409
-    ``invalid_state``. 409 ``appeals_pending`` while an appeal on the run is undecided."""
+    ``invalid_state``. 409 ``appeals_pending`` while an appeal on the run is undecided. The season and grade's
+    application sequence stays locked until commit: a submission racing with the finalisation either lands
+    before it or is refused ``season_closed`` (``applications.closing_run``)."""
     pending = session.scalar(select(func.count()).select_from(Appeal)
                              .where(Appeal.run_id == run.id, Appeal.state == "lodged"))
     if pending:
         raise Conflict(f"{pending} appeal(s) on run {run.id} are not decided yet", code="appeals_pending")
+    lock_sequence(session, applications_sequence(run.season, run.grade))
     _transition(session, run, "published", "final", finalised_at=now, finalised_by=who)
     seats = session.execute(select(PlacementRow.application_no, PlacementRow.school_code, Application.child_name,
                                    Application.child_id_number)

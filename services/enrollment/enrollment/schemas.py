@@ -300,6 +300,9 @@ class RunOut(BaseModel):
     input_digest: str
     state: str
     window_ends_on: date | None
+    window_calendar: Literal["official", "weekdays"] | None = Field(
+        description="how the publication window was counted: official State Council arrangement, or "
+                          "Monday–Friday for a year this build does not know; null before publication")
     counts: dict[str, Any]
     created_at: datetime
     published_at: datetime | None
