@@ -27,7 +27,12 @@ def permit(since: str = "2019-03-01", *, county: str = "331003", status: str = "
 
 
 def insurance(months: int = 60, *, county: str = "331003", active: bool = True,
-              since: str = "2019-01-01") -> dict[str, Any]:
+              since: str | None = None) -> dict[str, Any]:
+    """Social insurance paid ``months`` continuous months up to the 2025 cut-off (April 2025 the last): ``since``
+    defaults to the first day of the first of those months, so the months are possible by C."""
+    if since is None:
+        first = 2025 * 12 + 3 - (months - 1)  # month index of April 2025 is 2025 * 12 + 3 (months from 0)
+        since = f"{first // 12:04d}-{first % 12 + 1:02d}-01"
     return {"county_code": county, "active_at_cutoff": active, "continuous_months": months, "since": since}
 
 

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import copy
 import json
+from datetime import date
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from points.rulebook import RulebookError, compile_rulebook
 from points.rules import facts_digest, full_years, score_family, score_many
@@ -427,3 +430,27 @@ def test_rulebooks_the_scorer_cannot_apply_are_refused_naming_the_field(mutate, 
     with pytest.raises(RulebookError) as info:
         compile_rulebook(bad)
     assert info.value.field == field
+
+
+def test_insurance_months_count_up_to_the_cutoff_only():
+    """社保缴费月数 are continuous months up to C (BRIEF glossary): a department answering after C may report months
+    paid since; no more count than the calendar months from ``since`` through C (April 2025)."""
+    from points.kinds import months_by_cutoff
+
+    late = one(residence_permit=permit(), social_insurance=insurance(60, since="2024-06-01"))  # 11 months by C
+    assert check(late, "E2", 1).reason == "insurance_too_short" and late.family_score == Decimal("0.00")
+    assert item(late, "social_insurance").raw == Decimal("2.20")
+    just = one(residence_permit=permit(), social_insurance=insurance(60, since="2024-05-01"))  # 12 months by C
+    assert check(just, "E2", 1).met and item(just, "social_insurance").raw == Decimal("2.40")
+    fewer = one(residence_permit=permit(), social_insurance=insurance(30, since="2010-01-01"))  # reported months win
+    assert item(fewer, "social_insurance").raw == Decimal("6.00")
+    assert months_by_cutoff(60, "2025-04-30", "2025-04-30") == 1 and months_by_cutoff(5, None, "2025-04-30") == 5
+
+
+@given(months=st.integers(0, 600), since=st.dates(date(1990, 1, 1), date(2025, 4, 30)))
+def test_months_by_cutoff_never_exceed_either_bound(months, since):
+    from points.kinds import months_by_cutoff
+
+    counted = months_by_cutoff(months, since.isoformat(), "2025-04-30")
+    possible = (2025 - since.year) * 12 + 4 - since.month + 1
+    assert counted == min(months, possible) and 0 <= counted <= months

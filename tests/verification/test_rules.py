@@ -43,6 +43,18 @@ def test_answers_that_fit(outcome, facts):
     assert check_answer("residence_permit", {}, outcome, facts, today=TODAY) is None
 
 
+def test_insurance_months_must_fit_since_and_dates_of_record_start_in_1949():
+    """A department's answer that contradicts itself is refused: more continuous months than calendar months from
+    ``since`` through this month (May 2025 here), or a date of record before 1 October 1949."""
+    insurance = {"county_code": "331003", "active_at_cutoff": True, "since": "2024-06-01"}
+    check_answer("social_insurance", {}, "confirmed", {**insurance, "continuous_months": 12}, today=TODAY)
+    with pytest.raises(FactsInvalid, match="continuous_months 13 is more than the 12") as refused:
+        check_answer("social_insurance", {}, "confirmed", {**insurance, "continuous_months": 13}, today=TODAY)
+    assert refused.value.field == "facts.continuous_months"
+    with pytest.raises(FactsInvalid, match="before 1949-10-01"):
+        check_answer("residence_permit", {}, "confirmed", {**PERMIT, "issued_on": "1800-01-01"}, today=TODAY)
+
+
 def test_confirmed_must_agree_with_the_claim_but_mismatch_need_not():
     claim = {"tenure": "owned", "certificate_no": owned_facts(1)["certificate_no"], "share_percent": "50.00"}
     check_answer("housing", claim, "confirmed", owned_facts(1), today=TODAY)

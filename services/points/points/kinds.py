@@ -19,6 +19,17 @@ def _date(value: Any) -> str | None:
     return value if value is None or type(value) is str else value.isoformat()
 
 
+def months_by_cutoff(months: int, since: str | None, cutoff: str) -> int:
+    """Social insurance months as of C (社保缴费月数, "continuous up to the cut-off date", BRIEF glossary): the months
+    the department reports, but no more than the calendar months from ``since`` through C, both months counted
+    (since 2024-05-01, C 2025-04-30 → at most 12). A department answers after C and may count months paid since;
+    a ``since`` missing leaves the reported months as they are."""
+    if since is None:
+        return months
+    possible = (int(cutoff[:4]) - int(since[:4])) * 12 + int(cutoff[5:7]) - int(since[5:7]) + 1
+    return min(months, max(possible, 0))
+
+
 def permit_check(in_county: bool, valid: bool, minimum: int, cutoff: str, county: str):
     """E1: a confirmed permit issued in the county, valid at C, with ≥ ``minimum`` full years."""
     cut_year, cut_md = int(cutoff[:4]), cutoff[5:]
@@ -53,8 +64,8 @@ def insurance_check(in_county: bool, active: bool, minimum: int, cutoff: str, co
     def check(cands: list) -> tuple[bool, str]:
         first = None
         for _, f in cands:
-            since, months = f.get("since"), f.get("continuous_months")
-            if since is not None and _date(since) > cutoff:
+            since, months = _date(f.get("since")), f.get("continuous_months")
+            if since is not None and since > cutoff:
                 why = "insurance_dated_after_cutoff"
             elif in_county and f.get("county_code") != county:
                 why = "insurance_outside_county"
@@ -62,7 +73,7 @@ def insurance_check(in_county: bool, active: bool, minimum: int, cutoff: str, co
                 why = "insurance_not_active"
             elif type(months) is not int:
                 why = "insurance_incomplete"
-            elif months < minimum:
+            elif months_by_cutoff(months, since, cutoff) < minimum:
                 why = "insurance_too_short"
             else:
                 return True, "insurance_ok"
@@ -87,8 +98,8 @@ def evaluator(p: dict[str, Any], cutoff: str, county: str) -> Evaluate:
 
     if kind == "social_insurance":
         def insurance(f: Mapping) -> tuple[str | None, int]:
-            since = f.get("since")
-            if since is not None and _date(since) > cutoff:
+            since = _date(f.get("since"))
+            if since is not None and since > cutoff:
                 return "dated_after_cutoff", 0
             if not (any_county or f.get("county_code") == county):
                 return "outside_county", 0
@@ -97,7 +108,7 @@ def evaluator(p: dict[str, Any], cutoff: str, county: str) -> Evaluate:
             months = f.get("continuous_months")
             if type(months) is not int or months < 0:
                 return "fact_incomplete", 0
-            return None, fixed + rate * months if per_month else fixed
+            return None, fixed + rate * months_by_cutoff(months, since, cutoff) if per_month else fixed
 
         return insurance
 

@@ -77,6 +77,9 @@ def planned_requests(guardians: Iterable[Mapping[str, Any]], claims: Mapping[str
     return out
 
 
+EARLIEST_RECORD = date(1949, 10, 1)  # no residence permit, home, licence or contribution of record predates it
+
+
 def canonical_json(value: Any) -> str:
     return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
 
@@ -90,7 +93,8 @@ def check_answer(kind: str, claim: Mapping[str, Any], outcome: str, facts: Mappi
     """Refuse an answer that cannot be right for its request (BRIEF §4 step 4).
 
     ``facts`` are the already-typed facts of record (JSON-ready). ``confirmed`` and ``mismatch`` need facts,
-    ``not_found`` must have none, ``falsified`` may have them. No date of record may lie after ``today``.
+    ``not_found`` must have none, ``falsified`` may have them. No date of record may lie after ``today`` or before
+    1 October 1949; social insurance months may not exceed the calendar months from ``since`` through ``today``.
     A ``confirmed`` answer must agree with the claim (same tenure, certificate or lease number, share, USCC):
     a record that differs is a ``mismatch``. Raises :class:`FactsInvalid` or :class:`ContradictsClaim` (422).
     """
@@ -103,6 +107,14 @@ def check_answer(kind: str, claim: Mapping[str, Any], outcome: str, facts: Mappi
     for name in FACT_DATES:
         if name in facts and date.fromisoformat(str(facts[name])) > today:
             raise FactsInvalid(f"facts.{name} {facts[name]} lies in the future", field=f"facts.{name}")
+        if name in facts and date.fromisoformat(str(facts[name])) < EARLIEST_RECORD:
+            raise FactsInvalid(f"facts.{name} {facts[name]} lies before {EARLIEST_RECORD}", field=f"facts.{name}")
+    if kind == "social_insurance" and "since" in facts and "continuous_months" in facts:
+        since = date.fromisoformat(str(facts["since"]))
+        possible = (today.year - since.year) * 12 + today.month - since.month + 1
+        if facts["continuous_months"] > possible:
+            raise FactsInvalid(f"facts.continuous_months {facts['continuous_months']} is more than the {possible} "
+                               f"calendar months from since {since} through this month", field="facts.continuous_months")
     if outcome != "confirmed":
         return
     differs = [name for name in _claim_fields(kind, claim) if str(facts.get(name)) != str(claim[name])]
