@@ -72,14 +72,16 @@ def families(draw, outcomes=st.sampled_from(["confirmed"] * 12 + ["mismatch", "n
 
 @st.composite
 def rulebooks(draw):
-    """HY-2025 with other fixed points, rates and caps (non-negative, 2 decimals)."""
+    """HY-2025 with other fixed points, rates and caps (non-negative, 2 decimals; a cap at least the fixed part, as
+    the rulebook check requires)."""
     spec = copy.deepcopy(SPEC)
-    points = st.integers(0, 5000).map(lambda c: f"{c // 100}.{c % 100:02d}")
+    cents = st.integers(0, 5000)
+    text = lambda c: f"{c // 100}.{c % 100:02d}"  # noqa: E731
     for item in spec["items"]:
-        item["cap"] = draw(points)
+        fixed = draw(cents)
+        item["fixed"], item["cap"] = text(fixed), text(draw(st.integers(fixed, 5000)))
         if item["unit"] != "none":
-            item["rate"] = draw(points)
-        item["fixed"] = draw(points)
+            item["rate"] = text(draw(cents))
     return compile_rulebook(spec)
 
 

@@ -454,3 +454,16 @@ def test_months_by_cutoff_never_exceed_either_bound(months, since):
     counted = months_by_cutoff(months, since.isoformat(), "2025-04-30")
     possible = (2025 - since.year) * 12 + 4 - since.month + 1
     assert counted == min(months, possible) and 0 <= counted <= months
+
+
+@pytest.mark.parametrize("change, field", [
+    (lambda s: s.update(county_code="330102"), "county_code"),
+    (lambda s: s.update(cutoff_date="2030-01-01"), "cutoff_date"),
+    (lambda s: s["items"][0].update(fixed="20.00", cap="10.00"), "items.0.cap"),
+])
+def test_rulebooks_that_cannot_serve_huangyan_are_refused(change, field):
+    spec = copy.deepcopy(SPEC)
+    change(spec)
+    with pytest.raises(RulebookError) as refused:
+        compile_rulebook(spec)
+    assert refused.value.field == field

@@ -15,6 +15,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from common.townships import COUNTY_CODE
 from points.kinds import evaluator, insurance_check, permit_check
 
 # Item kind → the verification kind whose facts it reads (None: no fact), the housing tenure it needs, the date field
@@ -247,6 +248,8 @@ def _item(raw: Any, n: int, names: list[str], guardian_labels: list[str], cutoff
     if "cap" not in raw:
         raise RulebookError(f"{field}.cap", "every item needs a cap")
     cap = to_centipoints(raw["cap"], f"{field}.cap")
+    if cap < fixed:
+        raise RulebookError(f"{field}.cap", "the cap is below the item's fixed points: it could never be paid")
     if unit == "none" and rate:
         raise RulebookError(f"{field}.rate", "an item without a unit has no rate; use fixed")
     cond = raw.get("conditions") or {}
@@ -289,7 +292,8 @@ def _item(raw: Any, n: int, names: list[str], guardian_labels: list[str], cutoff
 def compile_rulebook(spec: Mapping[str, Any], rulebook_id: str | None = None) -> Rules:
     """Check a rulebook spec (plain JSON data) and precompute it. Raises :class:`RulebookError` naming the field.
 
-    ``rulebook_id`` defaults to ``spec["id"]``. ``cutoff_date`` defaults to 30 April of the season year (BRIEF §3).
+    ``rulebook_id`` defaults to ``spec["id"]``. ``cutoff_date`` defaults to 30 April of the season year (BRIEF §3)
+    and must lie in that year; ``county_code`` is Huangyan's (331003); an item's cap is at least its fixed points.
     """
     rid = rulebook_id or spec.get("id")
     if not isinstance(rid, str) or not rid:
@@ -298,9 +302,11 @@ def compile_rulebook(spec: Mapping[str, Any], rulebook_id: str | None = None) ->
     if isinstance(season, bool) or not isinstance(season, int) or not 2000 <= season <= 2100:
         raise RulebookError("season", "must be a year between 2000 and 2100")
     cutoff = _day(spec.get("cutoff_date") or f"{season}-04-30", "cutoff_date")
-    county = spec.get("county_code", "331003")
-    if not isinstance(county, str) or len(county) != 6 or not county.isdigit():
-        raise RulebookError("county_code", "must be a 6-digit county code")
+    if cutoff.year != season:
+        raise RulebookError("cutoff_date", f"the cut-off date lies in the season year {season}")
+    county = spec.get("county_code", COUNTY_CODE)
+    if county != COUNTY_CODE:
+        raise RulebookError("county_code", f"this suite's rulebooks are Huangyan's: county {COUNTY_CODE}")
     iso = cutoff.isoformat()
     elig = _eligibility(spec, season, iso, county)
     items_raw = spec.get("items")
