@@ -273,6 +273,12 @@ def test_a_new_published_rulebook_rescores_everything(svc, auth):
     assert (job["rulebook_id"], job["total"], job["rescored"]) == ("HY-2025-r2", 5, 5)
     score = client.get("/scores/HY2025-1-000003", headers=auth("bureau")).json()
     assert (score["rulebook_id"], score["family_score"]) == ("HY-2025-r2", "74.00")
+    # going back to the first rulebook scores every case again: the stored scores are r2's
+    back = run_job(client, auth, rulebook_id="HY-2025")
+    assert (back["rulebook_id"], back["changed_after"], back["total"], back["rescored"]) == ("HY-2025", None, 5, 5)
+    score = client.get("/scores/HY2025-1-000003", headers=auth("bureau")).json()
+    assert (score["rulebook_id"], score["family_score"]) == ("HY-2025", "64.00")
+    assert run_job(client, auth, rulebook_id="HY-2025")["total"] == 0  # and after it, only what changes
 
 
 def test_a_job_commits_page_by_page_and_a_failure_keeps_what_was_done(make_service, auth):

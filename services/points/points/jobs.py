@@ -1,7 +1,8 @@
 """Scoring jobs: score a season and grade in the background, page by page, rescoring only what changed.
 
 A job reads verification's change feed ``GET /facts?season=&grade=&changed_after=<seq>`` from the ``last_seq`` of the
-last finished job with the same season, grade and rulebook (everything when there is none, or with ``full``), 1,000
+last finished job of the season and grade if it used the same rulebook (everything when it used another, when there is
+none, or with ``full``), 1,000
 cases a page. Each page is one transaction in the job's own session: a case whose facts digest and rulebook equal the
 stored score's is counted ``unchanged`` and not written; the others are scored (``rules.score_many``) and stored
 (``rescored``). Progress (``total`` = cases fetched so far, ``done``, ``rescored``, ``unchanged``) is committed with
@@ -72,14 +73,18 @@ def create_job(session: Session, *, season: int, grade: int, rulebook_id: str | 
 
 def _new_job(session: Session, *, season: int, grade: int, rulebook_id: str | None, full: bool,
              who: Identity) -> ScoringJob:
-    """A ``running`` job (not yet added) starting after the last finished job with the same rulebook."""
+    """A ``running`` job (not yet added) starting after the last finished job of the season and grade when that job
+    scored with the same rulebook; from the beginning when it used another (the stored scores are that rulebook's
+    then, and every case must be scored again), when there is none, or with ``full``."""
     rulebook = service.scoring_rulebook(session, season, rulebook_id)
     service.rules_of(rulebook)
     since = None
     if not full:
-        since = session.scalar(select(ScoringJob.last_seq).where(
-            ScoringJob.season == season, ScoringJob.grade == grade, ScoringJob.rulebook_id == rulebook.id,
-            ScoringJob.state == "done", ScoringJob.last_seq.is_not(None)).order_by(ScoringJob.id.desc()).limit(1))
+        last = session.execute(select(ScoringJob.rulebook_id, ScoringJob.last_seq).where(
+            ScoringJob.season == season, ScoringJob.grade == grade, ScoringJob.state == "done")
+            .order_by(ScoringJob.id.desc()).limit(1)).first()
+        if last is not None and last.rulebook_id == rulebook.id:
+            since = last.last_seq
     return ScoringJob(season=season, grade=grade, rulebook_id=rulebook.id, state="running", full=full,
                       changed_after=since, last_seq=since, total=0, done=0, rescored=0, unchanged=0, error=None,
                       requested_by=f"{who.role}:{who.subject}", created_at=utcnow(), finished_at=None)
