@@ -1,7 +1,8 @@
 """The gateway app. Run: ``uvicorn --factory gateway.main:create_app --port 8000``.
 
 ``/api/<service>/<path>`` → ``<service>`` at ``/<path>`` with the caller's identity minted as a signed token.
-Unknown service → 404; stopped upstream → 503; slow upstream → 504; over the rate → 429 with ``Retry-After``.
+Unknown service → 404; stopped upstream → 503; slow upstream → 504; over the rate → 429 with ``Retry-After``;
+two ``Authorization`` headers → 400 ``invalid_header`` (never a guess at which one counts).
 
 The proxy path is a plain ASGI handler in front of the FastAPI app (which serves ``/health`` and the OpenAPI page):
 routing, dependency solving and response models cost more than the forwarding itself, and every request pays them.
@@ -102,7 +103,7 @@ class Proxy:
 
     async def forward(self, scope: dict, receive) -> tuple[int, list[tuple[bytes, bytes]], bytes]:
         service = scope["path"][5:].partition("/")[0]
-        authorization = None
+        authorizations: list[str] = []
         forwarded: list[tuple[bytes, bytes]] = []
         for name, value in scope["headers"]:
             if name in FORWARD_REQUEST_HEADERS:
@@ -110,8 +111,10 @@ class Proxy:
                     raise InvalidHeader(f"header {name.decode()} must be printable ASCII", field=name.decode())
                 forwarded.append((name, value))
             elif name == b"authorization":
-                authorization = value.decode("latin-1")
-        identity = self.credentials.authenticate(authorization)  # 401 before anything is revealed
+                authorizations.append(value.decode("latin-1"))
+        if len(authorizations) > 1:  # one credentials value, not a list (RFC 9110 §5.3, §11.6.2): never guess
+            raise InvalidHeader("send one Authorization header, not several", field="authorization")
+        identity = self.credentials.authenticate(authorizations[0] if authorizations else None)  # 401 first
         upstream = self.upstreams.get(service)
         if upstream is None:
             raise NotFound(f"no service named {service!r}; services: {', '.join(self.upstreams)}",
@@ -176,11 +179,13 @@ def create_app(settings: Settings | None = None,
     install_error_handlers(app)
     document_problems(app)
 
+    @app.head("/health", include_in_schema=False)  # monitors probe with HEAD: the same answer, no body
     @app.get("/health", tags=["health"])
     async def health() -> dict:
         """Gateway liveness and each upstream's ``/health``: ``{"status": "ok" | "degraded", "service": "gateway",
         "upstreams": {name: {"health": "ok" | "status <N>" | "down (<error>)", "circuit": "closed" | "open" |
-        "half_open"}}}``. Always 200 while the gateway itself runs."""
+        "half_open"}}}``. Always 200 while the gateway itself runs. ``HEAD /health`` answers the same headers
+        without the body (it is left out of the OpenAPI document, which lists ``GET``)."""
         names = list(upstreams)
         states = await asyncio.gather(*(upstreams[n].health() for n in names))
         report = {n: {"health": s, "circuit": upstreams[n].breaker.state} for n, s in zip(names, states)}

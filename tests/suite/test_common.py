@@ -15,22 +15,24 @@ from concurrent.futures import ThreadPoolExecutor
 from datetime import date, datetime, timedelta, timezone
 from decimal import Decimal
 from types import SimpleNamespace
+from typing import Annotated, Literal, Union
 
 import pytest
 from fastapi import FastAPI, Request
 from fastapi.testclient import TestClient
-from pydantic import TypeAdapter, ValidationError
+from pydantic import Field, TypeAdapter, ValidationError, model_validator
 from sqlalchemy import Column, Integer, String, Table, func, insert, select
 from stdnum.cn import uscc as stdnum_uscc
 
 from common.db import Database, UTCDateTime, WriteSession, make_base, utcnow
-from common.errors import Conflict, install_error_handlers
+from common.errors import Conflict, PreconditionFailed, _field_of, install_error_handlers
 from common.idempotency import IdempotencyKey, commit_idempotent, idempotency_table
 from common.identity import Caller
 from common.ids import USCC, IdNumber, check_id_number
 from common.logging import JsonFormatter, mask_id, mask_phone, mask_text
 from common.middleware import RequestContextMiddleware, duplicate_key, is_json_media_type, json_depth
 from common.schemas import Count, Day, Money, PersonName, Phone, StrictModel, Timestamp, fen_to_yuan, yuan_to_fen
+from common.versioning import check_if_match
 from conftest import TEST_SECRET
 
 # --------------------------------------------------------------------------------------------------------------
@@ -142,6 +144,104 @@ def test_validation_problem_names_every_field(sqlite_tiny, auth):
     assert all(e["message"] and e["code"] for e in body["errors"])
 
 
+LABEL = "function-after[_dated(), HousingFacts]"
+
+
+@pytest.mark.parametrize(("loc", "given", "field"), [
+    # no input known (query, path, header): only the labels recognisable by their shape go
+    (("body", "guardians", 0, "facts", "housing", LABEL, "share_percent"), {},
+     "guardians.0.facts.housing.share_percent"),
+    (("body", "guardians", 0, "facts", "housing", f"list[{LABEL}]", 0, "share_percent"), {},
+     "guardians.0.facts.housing.0.share_percent"),
+    (("body", "housing", "function-plain[check()]"), {}, "housing"),
+    (("query", "seed", "constrained-int"), {}, "seed"),
+    (("query", "limit"), {}, "limit"), (("header", "idempotency-key"), {}, "idempotency-key"),
+    (("body",), {"missing": True}, "body"), ((), {}, ""),
+    (("body", "path", "query"), {}, "path.query"),  # field names that happen to be sources stay
+    # the input known: a part that names nothing in it is a label (an untagged union member's class name) ...
+    (("body", "license", "LicenseFacts", "status"), {"data": {"license": {"status": 1}}}, "license.status"),
+    (("body", "license", "LicenseFacts"), {"data": {"license": "x"}}, "license"),
+    (("body", "license", f"list[{LABEL}]", 0, LABEL), {"data": {"license": [{}]}}, "license.0"),
+    (("body", "d", "x", "[key]"), {"data": {"d": {"x": "y"}}}, "d.x"),
+    (("body", "items", 1, "x"), {"data": {"items": [{}, {"x": 1}]}}, "items.1.x"),
+    (("body", "housing", "share"), {"data": {"housing": {}}, "missing": True}, "housing.share"),
+    (("body", "owned"), {"data": {"owned": 1}}, "owned"),  # a real key stays
+    # ... while a tagged union's tag (the discriminator's value) stays, unless tags=False
+    (("body", "housing", "owned", "share"), {"data": {"housing": {"tenure": "owned", "share": "x"}}},
+     "housing.owned.share"),
+    (("body", "housing", "owned", "share"), {"data": {"housing": {"tenure": "owned", "share": "x"}}, "tags": False},
+     "housing.share"),
+    (("body", "housing", "owned"), {"data": {"housing": {"tenure": "owned", "share": 200}}, "tags": False},
+     "housing"),
+    (("body", "housing", "owned", "share"), {"data": {"housing": {"tenure": "owned"}}, "missing": True,
+                                             "tags": False}, "housing.share"),
+])
+def test_field_of_drops_pydantic_labels(loc, given, field):
+    assert _field_of(loc, **given) == field
+
+
+class _Owned(StrictModel):
+    tenure: Literal["owned"]
+    share_percent: int = Field(ge=0, le=100)
+    acquired_on: Day | None = None
+
+    @model_validator(mode="after")
+    def _dated(self) -> "_Owned":
+        if self.acquired_on is None:
+            raise ValueError("an owned home needs acquired_on")
+        return self
+
+
+class _Rented(StrictModel):
+    tenure: Literal["rented"]
+    registered_on: Day
+
+
+class _Facts(StrictModel):
+    housing: _Owned | list[_Owned] | None = None
+    claim: Annotated[Union[_Owned, _Rented], Field(discriminator="tenure")] | None = None
+
+
+class _Guardian(StrictModel):
+    facts: _Facts
+
+
+class _Household(StrictModel):
+    guardians: list[_Guardian]
+
+
+@pytest.mark.parametrize(("facts", "fields"), [
+    ({"housing": {"tenure": "owned", "share_percent": 120, "acquired_on": "2020-01-01"}},
+     {"guardians.0.facts.housing.share_percent", "guardians.0.facts.housing"}),
+    ({"housing": [{"tenure": "owned", "share_percent": 50}]}, {"guardians.0.facts.housing.0",
+                                                                 "guardians.0.facts.housing"}),
+    ({"claim": {"tenure": "owned", "share_percent": 120, "acquired_on": "2020-01-01"}},
+     {"guardians.0.facts.claim.owned.share_percent"}),
+    ({"claim": {"tenure": "rented"}}, {"guardians.0.facts.claim.rented.registered_on"}),
+    ({"claim": {"tenure": "owned", "share_percent": 10}}, {"guardians.0.facts.claim.owned"}),
+    ({"claim": {"tenure": "owned", "share_percent": 10, "acquired_on": "2020-01-01"},
+      "housing": {"tenure": "owned", "share_percent": "x", "acquired_on": "2020-01-01"}},
+     {"guardians.0.facts.housing.share_percent", "guardians.0.facts.housing"}),
+])
+def test_validation_fields_name_the_input_not_pydantic_internals(facts, fields):
+    """Through a FastAPI app: a union of models with validators (``X | list[X]``) names the field as the caller sent
+    it (before: ``guardians.0.facts.housing.function-after[_dated(), _Owned].share_percent``); a tagged union keeps
+    its tag (``claim.owned.share_percent``), as the services' tests pin it."""
+    app = FastAPI()
+    install_error_handlers(app)
+
+    @app.post("/households")
+    def create(body: _Household) -> dict:
+        return {"ok": True}
+
+    with TestClient(app) as client:
+        resp = client.post("/households", json={"guardians": [{"facts": facts}]})
+    assert resp.status_code == 422, resp.text
+    got = {e["field"] for e in resp.json()["errors"]}
+    assert got == fields, resp.json()["errors"]
+    assert resp.json()["field"] in fields
+
+
 def test_domain_error_and_unknown_path_and_method_are_problems(sqlite_tiny, auth):
     conflict = sqlite_tiny.post("/things", json={**GOOD, "name": "冲突"}, headers=auth("platform"))
     assert conflict.status_code == 409 and conflict.json()["code"] == "thing_exists"
@@ -238,6 +338,44 @@ def test_json_depth_limit(sqlite_tiny, auth):
     ok = sqlite_tiny.post("/things", content=in_string,
                           headers={**auth("platform"), "content-type": "application/json"})
     assert ok.status_code == 201, ok.text
+
+
+def test_headers_over_the_limits_are_431_before_any_endpoint(sqlite_tiny, auth):
+    """uvicorn's httptools parser passes a 2 MB header or 5,000 headers to the app (200 before); the middleware
+    refuses more than 16 KiB of names and values, or more than 100 headers, with 431 problem details."""
+    for headers in ({"X-Big": "a" * 2_000_000}, {f"X-H{i}": "v" for i in range(5000)},
+                    {"X-Big": "a" * (16 * 1024)}, {f"X-H{i}": "v" for i in range(100)}):
+        resp = sqlite_tiny.get("/log", headers={**auth("platform"), "X-Request-ID": "rid-431", **headers})
+        assert resp.status_code == 431, resp.text
+        assert resp.headers["content-type"].startswith("application/problem+json")
+        body = resp.json()
+        assert (body["code"], body["status"], body["request_id"]) == ("headers_too_large", 431, "rid-431")
+        assert resp.headers["x-request-id"] == "rid-431"
+    near = sqlite_tiny.get("/log", headers={**auth("platform"), "X-Big": "a" * 12_000,
+                                            **{f"X-H{i}": "v" for i in range(80)}})
+    assert near.status_code == 200, near.text
+
+
+@pytest.mark.parametrize(("limits", "headers", "status"), [
+    ({"max_header_bytes": 300}, {"X-A": "a" * 100}, 200), ({"max_header_bytes": 300}, {"X-A": "a" * 300}, 431),
+    ({"max_headers": 8}, {"X-A": "1", "X-B": "2"}, 200), ({"max_headers": 8}, {f"X-{i}": "v" for i in range(4)}, 431),
+    ({"max_header_bytes": 100_000, "max_headers": 10_000}, {f"X-{i}": "v" for i in range(5000)}, 200),
+])
+def test_header_limits_are_constructor_parameters(limits, headers, status):
+    """TestClient sends host, accept, accept-encoding, connection and user-agent (91 bytes) itself."""
+    app = FastAPI()
+    app.add_middleware(RequestContextMiddleware, **limits)
+    install_error_handlers(app)
+
+    @app.get("/ok")
+    def ok() -> dict:
+        return {"ok": True}
+
+    with TestClient(app) as client:
+        resp = client.get("/ok", headers=headers)
+    assert resp.status_code == status, resp.text
+    if status == 431:
+        assert resp.json()["code"] == "headers_too_large"
 
 
 @pytest.mark.parametrize(("body", "depth"), [
@@ -567,6 +705,36 @@ def test_uscc_valid(value, stored):
 ])
 def test_uscc_invalid(value):
     _refused(USCC, value)
+
+
+# --------------------------------------------------------------------------------------------------------------
+# If-Match (RFC 9110 §13.1.1: strong comparison)
+
+
+def _request_with(*if_match: str) -> Request:
+    return Request({"type": "http", "method": "PUT", "path": "/", "query_string": b"",
+                    "headers": [(b"if-match", value.encode("latin-1")) for value in if_match]})
+
+
+@pytest.mark.parametrize("sent", [(), ('"v3"',), ("*",), (" * ",), ('"v1", "v3"',), ('"v1",,  "v3" ,',),
+                                  ('W/"v3", "v3"',), ('"v1"', '"v3"')])
+def test_if_match_that_names_the_current_version_passes(sent):
+    check_if_match(_request_with(*sent), 3)
+
+
+@pytest.mark.parametrize(("sent", "says"), [
+    (('"v2"',), 'current version is "v3"'),
+    (('W/"v3"',), "weak"),                       # honoured before: If-Match compares strongly
+    (('W/"v3", W/"v2"',), "weak"),
+    (("v3",), 'entity tags in double quotes, as the ETag is sent ("v3")'),  # before: 'is "v3", you sent v3'
+    (("v3, \"v3\"",), "double quotes"), (('"v3',), "double quotes"), (("",), "double quotes"),
+    (('"v3" "v3"',), "double quotes"), (("*, \"v1\"",), "double quotes"), (("w/\"v3\"",), "double quotes"),
+])
+def test_if_match_refused_with_412_saying_why(sent, says):
+    with pytest.raises(PreconditionFailed) as refused:
+        check_if_match(_request_with(*sent), 3)
+    assert refused.value.status == 412 and refused.value.code == "precondition_failed"
+    assert says in refused.value.detail, refused.value.detail
 
 
 # --------------------------------------------------------------------------------------------------------------

@@ -1,4 +1,4 @@
-"""Conventions every service keeps: health, problem details for unknown paths, 401 without identity, 403 for a
+"""Conventions every service keeps: health (GET and HEAD), problem details for unknown paths, 401 without identity, 403 for a
 wrong role, request ids echoed — on SQLite and PostgreSQL."""
 
 import pytest
@@ -22,6 +22,10 @@ def test_service_conventions(name, make_service, auth, backend):
     assert health.status_code == 200
     assert health.json() == {"status": "ok", "service": name,
                              "database": "sqlite" if backend == "sqlite" else "postgresql"}
+    head = client.head("/health")  # monitors probe with HEAD (405 before): GET's status and headers, no body
+    assert head.status_code == 200 and head.content == b""
+    assert head.headers["content-type"] == "application/json"
+    assert head.headers["content-length"] == health.headers["content-length"]
 
     unknown = client.get("/no/such/path", headers=auth("bureau"))
     assert unknown.status_code == 404
@@ -64,6 +68,7 @@ def test_openapi_documents_problem_details(name, tmp_path):
     schema = app.openapi()  # the document only: the app is not started
     assert "Problem" in schema["components"]["schemas"]
     assert "HTTPValidationError" not in schema["components"]["schemas"]
+    assert set(schema["paths"]["/health"]) == {"get"}  # HEAD /health is served but not an operation of the API
     for path, item in schema["paths"].items():
         for method, operation in item.items():
             for status, answer in operation["responses"].items():

@@ -147,6 +147,22 @@ def test_missing_or_unknown_credential_is_401(make_gateway, headers, code):
     assert upstream.requests == []
 
 
+@pytest.mark.parametrize("tokens", [("tok-platform", "tok-nobody"), ("tok-nobody", "tok-platform"),
+                                    ("tok-platform", "tok-platform"), ("tok-police", "tok-bureau", "tok-platform")])
+def test_more_than_one_authorization_header_is_400(make_gateway, tokens):
+    """Which of two credentials counts is not guessed (before, the last one won: good then bad → 401, bad then good →
+    200): two or more ``Authorization`` headers are refused, naming the header, and nothing reaches the upstream."""
+    upstream = Recorder()
+    gw = make_gateway(points=upstream)
+    headers = [(b"authorization", f"Bearer {tok}".encode()) for tok in tokens]
+    json_type = (b"content-type", b"application/json")
+    for resp in (gw.get("/api/points/rulebooks", headers=headers),
+                 gw.post("/api/points/rulebooks", content=b"{}", headers=[*headers, json_type])):
+        body = assert_problem(resp, 400, "invalid_header")
+        assert body["field"] == "authorization"
+    assert upstream.requests == []
+
+
 def test_unknown_service_is_404_problem(make_gateway):
     gw = make_gateway()
     body = assert_problem(gw.get("/api/payroll/anything", headers=bearer()), 404, "unknown_service")
@@ -250,6 +266,49 @@ def test_body_over_limit_is_413_at_the_gateway(make_gateway):
                    headers={**bearer(), "content-type": "application/json"})
     assert_problem(resp, 413, "body_too_large")
     assert upstream.requests == []
+
+
+@pytest.mark.parametrize("headers", [
+    {"X-Big": "a" * 2_000_000},                          # one 2 MB header
+    {f"X-H{i}": "v" for i in range(5000)},               # 5,000 small ones
+    {"X-Big": "a" * (16 * 1024)},                        # just over 16 KiB in all
+    {f"X-H{i}": "v" for i in range(100)},                # 101 and more, with the client's own
+])
+def test_too_many_or_too_large_headers_are_431_at_the_gateway(make_gateway, headers):
+    upstream = Recorder()
+    gw = make_gateway(points=upstream)
+    resp = gw.get("/api/points/rulebooks", headers={**bearer(), **headers})
+    assert_problem(resp, 431, "headers_too_large")
+    assert upstream.requests == []
+    fine = gw.get("/api/points/rulebooks", headers={**bearer(), "X-Big": "a" * 8000,
+                                                      **{f"X-H{i}": "v" for i in range(50)}})
+    assert fine.status_code == 200 and len(upstream.requests) == 1
+
+
+def test_large_headers_are_431_through_a_real_uvicorn_server(make_gateway, credentials_file):
+    """uvicorn's default parser (httptools) passes a 2 MB header and 5,000 headers on to the app; the gateway's
+    request-context middleware is what refuses them. Raw HTTP/1.1 over a socket, as a client would send it."""
+    settings = Settings(internal_secret=TEST_SECRET, credentials_file=credentials_file,
+                        **{f"{name}_url": f"http://127.0.0.1:{free_port()}" for name in UPSTREAMS})
+    with serving(create_app(settings)) as server:
+        for extra in ([b"X-Big: " + b"a" * 2_000_000], [b"X-H%d: v" % i for i in range(5000)]):
+            status, body = _raw_get(server.port, "/api/points/rulebooks", [b"Authorization: Bearer tok-platform",
+                                                                          *extra])
+            assert status == 431 and json.loads(body)["code"] == "headers_too_large", (status, body[:200])
+
+
+def _raw_get(port: int, path: str, header_lines: list[bytes]) -> tuple[int, bytes]:
+    """One GET over a fresh socket; the answer's status and body (Content-Length framed)."""
+    import socket
+
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as sock:
+        sock.sendall(b"GET " + path.encode() + b" HTTP/1.1\r\nHost: gw.test\r\n"
+                     + b"".join(line + b"\r\n" for line in header_lines) + b"Connection: close\r\n\r\n")
+        data = b""
+        while chunk := sock.recv(65536):
+            data += chunk
+    head, _, body = data.partition(b"\r\n\r\n")
+    return int(head.split(b" ", 2)[1]), body
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -457,6 +516,17 @@ def test_health_reports_each_upstream(make_gateway):
     assert ups["enrollment"]["health"].startswith("down")
     all_ok = make_gateway(**{name: answer(200) for name in UPSTREAMS}).get("/health").json()
     assert all_ok["status"] == "ok"
+
+
+def test_health_answers_head_without_a_body(make_gateway):
+    """Monitors probe with ``HEAD /health`` (405 before): the GET answer's status and headers, no body; left out of
+    the OpenAPI document."""
+    gw = make_gateway(**{name: (lambda req: httpx.Response(200, json={"status": "ok"})) for name in UPSTREAMS})
+    get, head = gw.get("/health"), gw.head("/health")
+    assert head.status_code == 200 and head.content == b""
+    assert head.headers["content-type"] == get.headers["content-type"] == "application/json"
+    assert head.headers["content-length"] == get.headers["content-length"]
+    assert set(gw.app.openapi()["paths"]["/health"]) == {"get"}
 
 
 # --------------------------------------------------------------------------------------------------------------

@@ -1,7 +1,7 @@
 """The common application factory: every service is built the same way.
 
 ``build_app`` wires settings, JSON logging, the request-context middleware, problem-details handlers, the database
-(migrated to head on start) and ``GET /health``. The service adds its routers and its own lifespan work.
+(migrated to head on start) and ``GET``/``HEAD /health``. The service adds its routers and its own lifespan work.
 """
 
 from __future__ import annotations
@@ -85,9 +85,12 @@ def build_app(settings: ServiceSettings, *, title: str, description: str, servic
     install_error_handlers(app)
     document_problems(app)
 
+    @app.head("/health", include_in_schema=False)  # monitors probe with HEAD: the same answer, no body
     @app.get("/health", tags=["health"], summary="Liveness and database check (no identity needed)")
     def health() -> dict[str, str]:
-        """``{"status": "ok", "service": name, "database": backend}``; 503 problem when the database fails."""
+        """``{"status": "ok", "service": name, "database": backend}``; 503 problem when the database fails.
+        ``HEAD /health`` runs the same check and answers the same headers without the body (left out of the
+        OpenAPI document, which lists ``GET``)."""
         with app.state.db.read_session() as session:
             session.execute(text("SELECT 1"))
         return {"status": "ok", "service": settings.service_name, "database": app.state.db.backend}

@@ -86,8 +86,45 @@ def problem(status: int, code: str, title: str, detail: str, headers: dict[str, 
     return JSONResponse(body, status_code=status, media_type=PROBLEM_JSON, headers=headers)
 
 
-def _field_of(loc: tuple | list) -> str:
-    parts = [str(p) for p in loc if p not in ("body", "query", "path", "header")]
+_SOURCES = ("body", "query", "path", "header", "cookie")
+_NO_INPUT = object()
+
+
+def _is_label(part: Any) -> bool:
+    """A loc part pydantic adds for a validator or a union member, not a field: ``function-after[_dated(),
+    HousingFacts]``, ``list[int]``, ``constrained-str``."""
+    return isinstance(part, str) and ("[" in part or part.startswith(("function-", "constrained-")))
+
+
+def _field_of(loc: tuple | list, data: Any = _NO_INPUT, *, missing: bool = False, tags: bool = True) -> str:
+    """The dotted field a validation error is about (``guardians.0.facts.housing.share_percent``), without the
+    source (``body``, ``query``...) and without pydantic's labels for validators and union members.
+
+    ``data`` is what was validated (the parsed JSON body) when it is known: the loc is then walked through it, and a
+    part that names nothing in it is a label (``function-after[...]``, an untagged union member's class name) and
+    is dropped — except, for a ``missing`` error, the last part (the field that is not there). A tagged union's tag
+    (``claims.housing.0.owned.share_percent``: the value of the object's discriminator) is kept while ``tags``:
+    fields of that form are pinned by enrollment's and verification's tests and by their batch answers, which name
+    fields on their own. Without ``data`` only the labels :func:`_is_label` recognises are dropped."""
+    rest = list(loc[1:] if loc and loc[0] in _SOURCES else loc)
+    parts: list[str] = []
+    node = data
+    for i, part in enumerate(rest):
+        if node is _NO_INPUT:
+            if not _is_label(part):
+                parts.append(str(part))
+        elif isinstance(node, dict) and isinstance(part, str) and part in node:
+            parts.append(part)
+            node = node[part]
+        elif (isinstance(node, list) and isinstance(part, int) and not isinstance(part, bool)
+              and 0 <= part < len(node)):
+            parts.append(str(part))
+            node = node[part]
+        elif missing and i == len(rest) - 1 and not _is_label(part):
+            parts.append(str(part))
+        elif tags and isinstance(node, dict) and isinstance(part, str) and part in node.values():
+            parts.append(str(part))  # the tag: the member chosen by a discriminator's value
+        # else: it names nothing in the input, so it is a label
     return ".".join(parts) or (str(loc[0]) if loc else "")
 
 
@@ -100,7 +137,9 @@ def _validation_errors(exc: RequestValidationError) -> list[dict[str, str]]:
             out.append({"field": "", "message": f"{msg} at character {loc[-1]}" if len(loc) > 1 else msg,
                         "code": "json_invalid"})
             continue
-        out.append({"field": _field_of(loc), "message": msg, "code": str(err.get("type", "invalid"))})
+        data = exc.body if loc and loc[0] == "body" else _NO_INPUT
+        field = _field_of(loc, data, missing=err.get("type") == "missing")
+        out.append({"field": field, "message": msg, "code": str(err.get("type", "invalid"))})
     return out
 
 

@@ -1,5 +1,5 @@
-"""ASGI middleware shared by services and the gateway: request id, access log, body size and JSON depth limits,
-JSON-only write bodies, no duplicate keys."""
+"""ASGI middleware shared by services and the gateway: request id, access log, header, body size and JSON depth
+limits, JSON-only write bodies, no duplicate keys."""
 
 from __future__ import annotations
 
@@ -98,15 +98,20 @@ def duplicate_key(body: bytes) -> str | None:
 
 class RequestContextMiddleware:
     """Accept or create ``X-Request-ID``, log one access line per request, and refuse, before any endpoint runs:
-    NUL in the path or query (400 ``invalid_characters``), bodies over ``max_body`` bytes (413 ``body_too_large``),
-    a write body that is not JSON (415 ``unsupported_media_type``: every write endpoint of the suite takes
-    ``application/json`` in UTF-8, in exactly one ``Content-Type`` header), JSON nested deeper than ``max_depth`` (422 ``json_too_deep``) and a key twice in one
-    object (422 ``duplicate_key``, naming the key as ``field``). ``json_only=False`` (the gateway, which passes
-    bodies on as they are and leaves their judgement to the service) skips the media-type and duplicate-key
-    checks; the depth limit stays."""
+    request headers over ``max_header_bytes`` in all (names and values, 16 KiB by default) or more than
+    ``max_headers`` of them (431 ``headers_too_large``: uvicorn's default parser, httptools, takes a 2 MB header or
+    5,000 headers and hands them on, so the limit has to be here), NUL in the path or query (400
+    ``invalid_characters``), bodies over ``max_body`` bytes (413 ``body_too_large``), a write body that is not JSON
+    (415 ``unsupported_media_type``: every write endpoint of the suite takes ``application/json`` in UTF-8, in
+    exactly one ``Content-Type`` header), JSON nested deeper than ``max_depth`` (422 ``json_too_deep``) and a key
+    twice in one object (422 ``duplicate_key``, naming the key as ``field``). ``json_only=False`` (the gateway,
+    which passes bodies on as they are and leaves their judgement to the service) skips the media-type and
+    duplicate-key checks; the depth limit stays."""
 
-    def __init__(self, app: Any, *, max_body: int = 1_000_000, max_depth: int = 32, json_only: bool = True):
+    def __init__(self, app: Any, *, max_body: int = 1_000_000, max_depth: int = 32, json_only: bool = True,
+                 max_header_bytes: int = 16 * 1024, max_headers: int = 100):
         self.app, self.max_body, self.max_depth, self.json_only = app, max_body, max_depth, json_only
+        self.max_header_bytes, self.max_headers = max_header_bytes, max_headers
 
     async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
         if scope["type"] != "http":
@@ -129,6 +134,13 @@ class RequestContextMiddleware:
             await send(message)
 
         try:
+            raw_headers = scope.get("headers") or []
+            if (len(raw_headers) > self.max_headers
+                    or sum(len(name) + len(value) for name, value in raw_headers) > self.max_header_bytes):
+                await self._answer(scope, send_with_id, 431, "headers_too_large",
+                                   f"request headers over {self.max_header_bytes} bytes in all or more than "
+                                   f"{self.max_headers} of them")
+                return
             query = scope.get("query_string", b"")
             if "\x00" in scope.get("path", "") or b"%00" in query or b"\x00" in query:
                 await self._answer(scope, send_with_id, 400, "invalid_characters",

@@ -2,22 +2,63 @@
 
 from __future__ import annotations
 
+import re
+
 from fastapi import Request, Response
 
 from common.errors import PreconditionFailed
+
+# RFC 9110 §8.8.3: entity-tag = [ "W/" ] DQUOTE *etagc DQUOTE; etagc = "!" / %x23-7E / obs-text
+_ENTITY_TAG = re.compile(r'[ \t]*(W/)?("[\x21\x23-\x7e\x80-\xff]*")[ \t]*(?:,|$)')
+_EMPTY_ELEMENTS = re.compile(r"[ \t,]*")
 
 
 def etag(version: int) -> str:
     return f'"v{version}"'
 
 
-def check_if_match(request: Request, version: int) -> None:
-    """When the caller sends ``If-Match``, it must name the current version (else 412 ``precondition_failed``)."""
-    sent = request.headers.get("if-match")
+def entity_tags(value: str) -> list[tuple[bool, str]] | None:
+    """An ``If-Match`` / ``If-None-Match`` list → ``[(weak, '"tag"'), ...]`` (quotes kept, empty list elements
+    skipped, RFC 9110 §5.6.1); ``None`` when an element is not an entity tag (unquoted ``v2``, a lone quote)."""
+    tags: list[tuple[bool, str]] = []
+    pos = _EMPTY_ELEMENTS.match(value).end()
+    while pos < len(value):
+        match = _ENTITY_TAG.match(value, pos)
+        if match is None:
+            return None
+        tags.append((match[1] is not None, match[2]))
+        pos = _EMPTY_ELEMENTS.match(value, match.end()).end()
+    return tags
+
+
+def if_match_refusal(sent: str | None, version: int) -> str | None:
+    """Why an ``If-Match`` value does not allow a write to the resource at ``version``, or ``None`` when it does.
+
+    RFC 9110 §13.1.1: absent or ``*`` (the resource exists, since it has a version) → allowed; otherwise one of
+    the listed tags must equal the current ETag ``"v<version>"`` by strong comparison (§8.8.3.2), so a weak tag
+    (``W/"v3"``) never matches. A value that is not a list of quoted entity tags is refused as well, saying so."""
     if sent is None or sent.strip() == "*":
-        return
-    if etag(version) not in [tag.strip().removeprefix("W/") for tag in sent.split(",")]:
-        raise PreconditionFailed(f"resource changed: current version is {etag(version)}, you sent {sent}")
+        return None
+    current = etag(version)
+    tags = entity_tags(sent)
+    if not tags:
+        return (f"If-Match must be * or entity tags in double quotes, as the ETag is sent ({current}); "
+                f"you sent {sent[:100]}")
+    if any(not weak and tag == current for weak, tag in tags):
+        return None
+    if any(weak and tag == current for weak, tag in tags):
+        return (f"If-Match compares strongly: a weak tag (W/{current}) never matches; send {current} "
+                "as the ETag gave it")
+    return f"resource changed: current version is {current}, you sent {sent[:100]}"
+
+
+def check_if_match(request: Request, version: int) -> None:
+    """When the caller sends ``If-Match`` (several header lines are one list), it must name the current version:
+    see :func:`if_match_refusal`; else 412 ``precondition_failed``."""
+    lines = request.headers.getlist("if-match")
+    reason = if_match_refusal(", ".join(lines) if lines else None, version)
+    if reason is not None:
+        raise PreconditionFailed(reason)
 
 
 def set_etag(response: Response, version: int) -> None:

@@ -17,7 +17,7 @@ from common.db import utcnow
 from common.errors import Invalid, PreconditionFailed
 from common.identity import Identity
 from common.schemas import yuan_to_fen
-from common.versioning import etag
+from common.versioning import if_match_refusal
 from funding import errors
 from funding.config import Settings
 from funding.models import PurchasedSeat, Semester, Settlement, SettlementLine, Tariff
@@ -28,11 +28,10 @@ SETTLED = ("approved", "paid")
 
 
 def check_if_match(sent: str | None, version: int) -> None:
-    """``If-Match`` (optional) must name ``"v<version>"``; else 412 ``precondition_failed``."""
-    if sent is None or sent.strip() == "*":
-        return
-    if etag(version) not in [tag.strip().removeprefix("W/") for tag in sent.split(",")]:
-        raise PreconditionFailed(f"resource changed: current version is {etag(version)}, you sent {sent}")
+    """``If-Match`` (optional) must name ``"v<version>"`` by strong comparison (a weak ``W/"v1"`` never matches,
+    RFC 9110 §13.1.1; ``*`` matches): :func:`common.versioning.if_match_refusal`; else 412 ``precondition_failed``."""
+    if (reason := if_match_refusal(sent, version)) is not None:
+        raise PreconditionFailed(reason)
 
 
 def parse_cursor(cursor: str | None) -> int:
