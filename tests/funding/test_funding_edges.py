@@ -4,11 +4,13 @@ before the database is touched, so they run on SQLite only; exports run on both 
 
 import csv
 import io
+from datetime import datetime
 from decimal import Decimal
 
 import pytest
 from openpyxl import load_workbook
 
+from common.schemas import SHANGHAI
 from funding_support import Funding, paid_on_today, seat
 
 READ = {"bureau", "finance", "auditor"}
@@ -167,12 +169,18 @@ def test_exports_csv_and_xlsx(f, backend):
     assert [Decimal(str(c.value)).quantize(Decimal("0.01")) for c in cells] == [Decimal("3000.00"), Decimal("1803.92")]
     assert not isinstance(cells[0].value, str)  # a number an auditor can sum
     names = [row[header.index("pupil_name")].value for row in ws.iter_rows(min_row=2)]
-    assert names[0].startswith("'=") and all(row[header.index("pupil_id_number")].value[6:14] == "********"
-                                             for row in ws.iter_rows(min_row=2))
+    first = next(ws.iter_rows(min_row=2))[header.index("pupil_name")]
+    assert names[0].startswith("=") and first.data_type == "s"  # shown as written, never run as a formula
+    assert all(row[header.index("pupil_id_number")].value[6:14] == "********" for row in ws.iter_rows(min_row=2))
     settlements = wb["settlements"]
     head = [c.value for c in settlements[1]]
     total = settlements.cell(row=2, column=head.index("total") + 1)
     assert total.number_format == "0.00" and Decimal(str(total.value)) == Decimal("4803.92")
+    computed = settlements.cell(row=2, column=head.index("computed_at") + 1)
+    assert isinstance(computed.value, datetime) and computed.number_format == "yyyy-mm-dd hh:mm:ss"
+    api = f.ok(f.get("auditor", f"/settlements/{settlements.cell(row=2, column=1).value}"))
+    stored = datetime.fromisoformat(api["computed_at"].replace("Z", "+00:00"))
+    assert computed.value == stored.astimezone(SHANGHAI).replace(tzinfo=None, microsecond=computed.value.microsecond)
     verification = wb["verification"]
     assert verification.cell(row=2, column=1).value is True
     budget = wb["budget"]

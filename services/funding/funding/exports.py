@@ -1,8 +1,11 @@
 """Render report views as CSV and XLSX (pure: a :class:`funding.reports.View` in, bytes out).
 
 Amounts arrive as integer fen. CSV writes them as yuan strings with 2 places; XLSX writes ``Decimal`` yuan values
-with number format ``0.00`` (numbers an auditor can sum, never binary fractions). Text that a spreadsheet would
-run as a formula (starting with ``=``, ``+``, ``-``, ``@``, tab or CR) is prefixed with ``'``.
+with number format ``0.00`` (numbers an auditor can sum, never binary fractions). Times (stored in UTC) are shown in
+Asia/Shanghai: ISO text with ``+08:00`` in CSV, real date-times formatted ``yyyy-mm-dd hh:mm:ss`` in XLSX (a
+spreadsheet has no time zone). Text a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``,
+tab or CR) is defused: prefixed with ``'`` in CSV; in XLSX stored as a text cell, which no spreadsheet evaluates, so
+it reads exactly as written.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
-from common.schemas import fen_to_yuan
+from common.schemas import SHANGHAI, fen_to_yuan
 from funding.reports import View
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -31,7 +34,7 @@ def safe_text(value: str) -> str:
 
 def _plain(value: Any) -> Any:
     if isinstance(value, datetime):
-        return value.isoformat()
+        return value.astimezone(SHANGHAI).isoformat()
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, str):
@@ -57,7 +60,8 @@ def yuan_decimal(fen: int) -> Decimal:
 
 
 def to_xlsx(views: Iterable[View]) -> bytes:
-    """One sheet per view (named after it), a bold header row, amounts as ``Decimal`` with format ``0.00``."""
+    """One sheet per view (named after it), a bold header row, amounts as ``Decimal`` with format ``0.00``, times as
+    Asia/Shanghai date-times, formula-like text as plain text cells."""
     wb = Workbook(write_only=True)
     for view in views:
         ws = wb.create_sheet(view.name[:31])
@@ -76,9 +80,15 @@ def to_xlsx(views: Iterable[View]) -> bytes:
                     cell.number_format = "0.00"
                     out.append(cell)
                 elif isinstance(v, datetime):
-                    out.append(v.isoformat())
+                    cell = WriteOnlyCell(ws, value=v.astimezone(SHANGHAI).replace(tzinfo=None))
+                    cell.number_format = "yyyy-mm-dd hh:mm:ss"
+                    out.append(cell)
+                elif isinstance(v, str) and v.startswith(_FORMULA_START):
+                    cell = WriteOnlyCell(ws, value=v)
+                    cell.data_type = "s"  # openpyxl would store "=..." as a formula
+                    out.append(cell)
                 else:
-                    out.append(safe_text(v) if isinstance(v, str) else v)
+                    out.append(v)
             ws.append(out)
     buf = io.BytesIO()
     wb.save(buf)
