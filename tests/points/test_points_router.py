@@ -349,7 +349,9 @@ def test_ineligible_family_through_the_service(svc, auth):
     body = client.post("/scores/HY2025-1-000001", headers=auth("bureau")).json()
     assert body["eligible"] is False and body["family_score"] == "0.00"
     e1 = next(e for e in body["eligibility"] if e["rule"] == "E1")
-    assert e1 == {"rule": "E1", "met": False, "reason": "permit_too_recent", "guardian_no": 1}
+    assert e1 == {"rule": "E1", "met": False, "reason": "permit_too_recent", "guardian_no": 1,
+                  "explanation": "截至 2025-04-30 连续居住不满 1 年 / "
+                                 "fewer than 1 full year of continuous residence by 2025-04-30"}
 
 
 # --- bad cursors and races ----------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 """A family's score and its breakdown, as plain immutable data (NamedTuples: readable, cheap to build, equal when
-their values are). ``rules.score_family`` builds them; ``Score.to_dict()`` is the JSON shape of docs/api.md."""
+their values are). ``rules.score_family`` builds them; ``Score.to_dict()`` is the JSON shape of docs/api.md; the words a
+family reads beside it (workings, explanations) are added when answering, by :mod:`points.explain`."""
 
 from __future__ import annotations
 

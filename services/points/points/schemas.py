@@ -276,8 +276,9 @@ class TieBreakRead(BaseModel):
 class CheckRead(BaseModel):
     rule: str
     met: bool
-    reason: str
+    reason: str = Field(description="stable code (permit_ok, permit_too_recent, insurance_too_short, age_ok...)")
     guardian_no: int | None = None
+    explanation: str = Field(description="the reason in plain words, 中文 / English, with the rulebook's numbers")
 
 
 class ItemRead(BaseModel):
@@ -288,13 +289,20 @@ class ItemRead(BaseModel):
     raw: str
     points: str
     cap: str
-    reason: str
+    reason: str = Field(description="stable code (ok, capped, pending, result_mismatch, dated_after_cutoff...)")
+    working: str | None = Field(description='the arithmetic of a counted item: "20.00 + 4 full years × 1.00 = 24.00",'
+                                            ' "150 months × 0.20 = 30.00, capped at 24.00", "fixed 40.00"; null '
+                                            'when the item did not count')
+    explanation: str = Field(description="the reason in plain words, 中文 / English")
 
 
 class GuardianRead(BaseModel):
     guardian_no: int
     total: str
     items: list[ItemRead]
+    counts: bool = Field(description="the total takes part in the family score: true when the family is eligible")
+    note: str | None = Field(description="what the guardian or the family misses (\"does not meet E1: ...\"); null "
+                                         "when the guardian meets every guardian rule of an eligible family")
 
 
 class ScoreSummary(BaseModel):

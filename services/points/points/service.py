@@ -11,6 +11,7 @@ import binascii
 import json
 import re
 import threading
+import weakref
 from collections import OrderedDict
 from datetime import date, datetime
 from pathlib import Path
@@ -23,6 +24,7 @@ from sqlalchemy.orm import Session
 from common.db import Database, utcnow
 from common.identity import Identity
 from common.versioning import check_if_match
+from points.explain import explain_score
 from points.errors import (Invalid, InvalidCursor, NoPublishedRulebook, NotScored, RulebookExists, RulebookInvalid,
                            RulebookNotFound, RulebookPublished)
 from points.models import Rulebook, StoredScore
@@ -234,17 +236,44 @@ def stored_digests(session: Session, application_nos: list[str]) -> dict[str, tu
 def score_case(session: Session, case: dict[str, Any]) -> dict[str, Any]:
     """Score one application's facts (from verification) with its season's rulebook and store it → Score JSON."""
     row = current_rulebook(session, case["season"])
-    score = score_family(rules_of(row), case)
+    rules = rules_of(row)
+    score = score_family(rules, case)
     stored = score_row(score, utcnow(), case.get("seq"))
     store_scores(session, [stored])
-    return stored["detail"]
+    return explain_score(stored["detail"], rules)
 
 
 def get_score(session: Session, application_no: str) -> dict[str, Any]:
+    """The stored Score of an application, explained (``explain.explain_score``: workings, plain-language
+    reasons, whether each guardian counts) from the rulebook it was scored with. 404 ``not_scored``."""
     detail = session.scalar(select(StoredScore.detail).where(StoredScore.application_no == application_no))
     if detail is None:
         raise NotScored(f"application {application_no} has not been scored")
-    return detail
+    return explain_score(detail, published_rules(session, detail.get("rulebook_id")))
+
+
+_PUBLISHED: weakref.WeakKeyDictionary[Any, dict[str, Rules]] = weakref.WeakKeyDictionary()
+
+
+def published_rules(session: Session, rulebook_id: str | None) -> Rules | None:
+    """The compiled rules of a rulebook a stored score names, without reading it again once it is published (a
+    published rulebook never changes: cached per database engine and id). ``None`` when there is no such rulebook
+    or it no longer compiles (a read never fails on it: its texts then lack the numbers)."""
+    engine = session.get_bind()
+    known = _PUBLISHED.get(engine)
+    if known is not None and rulebook_id in known:
+        return known[rulebook_id]
+    row = session.get(Rulebook, rulebook_id) if rulebook_id else None
+    if row is None:
+        return None
+    try:
+        rules = rules_of(row)
+    except RulebookInvalid:
+        return None
+    if row.state == "published":
+        with _COMPILED_LOCK:
+            _PUBLISHED.setdefault(engine, {})[rulebook_id] = rules
+    return rules
 
 
 _APPLICATION_NO = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{0,39}")
@@ -294,7 +323,8 @@ def list_scores(session: Session, *, season: int, grade: int | None, limit: int,
 
 
 def what_if(session: Session, body: WhatIfIn) -> dict[str, Any]:
-    """Score hypothetical facts (taken as confirmed) against any rulebook, draft or published; nothing is stored."""
+    """Score hypothetical facts (taken as confirmed) against any rulebook, draft or published; nothing is stored.
+    Answers the explained Score (as :func:`get_score`)."""
     row = get_rulebook(session, body.rulebook_id)
     guardians = []
     for g in body.guardians:
@@ -310,4 +340,4 @@ def what_if(session: Session, body: WhatIfIn) -> dict[str, Any]:
     rules = rules_of(row)
     case = {"application_no": None, "season": rules.season, "grade": body.grade,
             "child_birth_date": body.child_birth_date.isoformat(), "guardians": guardians}
-    return score_family(rules, case)._replace(scored_at=utcnow().isoformat()).to_dict()
+    return explain_score(score_family(rules, case)._replace(scored_at=utcnow().isoformat()).to_dict(), rules)
