@@ -340,6 +340,13 @@ def test_what_if_scores_without_storing(svc, auth):
     assert refused.status_code == 422 and refused.json()["field"].endswith("residence_permit.colour")
     unknown = client.post("/what-if", json={**WHAT_IF, "rulebook_id": "HY-1999"}, headers=auth("bureau"))
     assert unknown.status_code == 404
+    # what verification would refuse as facts of record, what-if refuses too
+    elsewhere = copy.deepcopy(WHAT_IF)
+    elsewhere["guardians"][0]["facts"]["residence_permit"]["township_code"] = "330102001"
+    refused = client.post("/what-if", json=elsewhere, headers=auth("bureau"))
+    assert refused.status_code == 422 and "not in county 331003" in refused.json()["detail"], refused.text
+    unborn = client.post("/what-if", json={**WHAT_IF, "child_birth_date": "2099-01-01"}, headers=auth("bureau"))
+    assert unborn.status_code == 422 and "child_birth_date" in unborn.json()["detail"]
     assert client.get("/scores?season=2025", headers=auth("bureau")).json()["items"] == []
 
 

@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, PlainSerializer, Strict, model_validator
 
 from common.ids import USCCShape
-from common.schemas import Count, Day, Flag, Grade, GuardianNo, StrictModel
+from common.schemas import Count, Day, Flag, Grade, GuardianNo, StrictModel, day_in_shanghai
 
 ITEM_KIND = Literal["base", "residence", "social_insurance", "owned_home", "rented_home", "business"]
 TIE_BREAK_KEY = Literal["family_score", "other_guardian_score", "earliest_continuous_since", "lottery"]
@@ -196,7 +196,18 @@ class RulebookRead(BaseModel):
 
 # --- what-if --------------------------------------------------------------------------------------------------------
 
-class PermitFacts(StrictModel):
+class _TownshipInCounty(StrictModel):
+    """A township code lies in the fact's county (as verification checks the facts of record)."""
+
+    @model_validator(mode="after")
+    def _township_in_county(self) -> "_TownshipInCounty":
+        township, county = getattr(self, "township_code", None), getattr(self, "county_code", None)
+        if township is not None and county is not None and not township.startswith(county):
+            raise ValueError(f"township_code {township} is not in county {county}")
+        return self
+
+
+class PermitFacts(_TownshipInCounty):
     county_code: CountyCode
     status: Literal["valid", "suspended"]
     issued_on: Day | None = None
@@ -211,7 +222,7 @@ class InsuranceFacts(StrictModel):
     since: Day | None = None
 
 
-class HousingFacts(StrictModel):
+class HousingFacts(_TownshipInCounty):
     tenure: Literal["owned", "rented"]
     certificate_no: Annotated[Text, Field(max_length=120)] | None = None
     share_percent: Percent | None = None
@@ -263,6 +274,8 @@ class WhatIfIn(StrictModel):
     def _distinct(self) -> "WhatIfIn":
         if len({g.guardian_no for g in self.guardians}) != len(self.guardians):
             raise ValueError("guardian_no must be distinct")
+        if self.child_birth_date > day_in_shanghai():
+            raise ValueError(f"child_birth_date {self.child_birth_date} lies in the future")
         return self
 
 
