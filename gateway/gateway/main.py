@@ -21,7 +21,7 @@ from fastapi import FastAPI
 
 from common.errors import DomainError, NotFound, document_problems, install_error_handlers, problem
 from common.identity import IDENTITY_HEADER, Identity, mint
-from common.logging import configure_logging, request_id_var
+from common.logging import configure_logging, note_caller, request_id_var
 from common.middleware import RequestContextMiddleware
 from gateway.auth import Credentials, RateLimiter
 from gateway.config import Settings
@@ -115,6 +115,7 @@ class Proxy:
         if len(authorizations) > 1:  # one credentials value, not a list (RFC 9110 §5.3, §11.6.2): never guess
             raise InvalidHeader("send one Authorization header, not several", field="authorization")
         identity = self.credentials.authenticate(authorizations[0] if authorizations else None)  # 401 first
+        note_caller(identity.role, identity.subject)  # the access log line names who called
         upstream = self.upstreams.get(service)
         if upstream is None:
             raise NotFound(f"no service named {service!r}; services: {', '.join(self.upstreams)}",

@@ -287,6 +287,12 @@ def test_json_logs_carry_request_id_and_mask_personal_data(sqlite_tiny, auth, lo
     assert "331003199001011234" not in line["msg"] and "3310**********1234" in line["msg"]
     assert "13812345678" not in line["msg"] and "138****5678" in line["msg"]
     assert datetime.fromisoformat(line["ts"]).tzinfo is not None
+    access = [line for line in log_lines() if line["logger"] == "tongcheng.access" and line["request_id"] == "rid-log"]
+    assert len(access) == 1 and access[0]["caller"] == "platform:platform-taizhou"  # who called, never a token
+    anonymous = sqlite_tiny.get("/log", headers={"X-Request-ID": "rid-anon"})
+    assert anonymous.status_code == 401
+    access = [line for line in log_lines() if line["logger"] == "tongcheng.access" and line["request_id"] == "rid-anon"]
+    assert len(access) == 1 and "caller" not in access[0]
 
 
 @pytest.mark.parametrize(("text", "masked"), [

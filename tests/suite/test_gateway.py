@@ -542,3 +542,29 @@ def test_gateway_in_front_of_the_real_points_service(make_gateway, make_service)
     assert_problem(refused, 403, "forbidden")
     missing = gw.get("/api/points/scores/HY2025-1-000404", headers=bearer("tok-bureau"))
     assert missing.status_code == 404 and missing.headers["content-type"].startswith("application/problem+json")
+
+
+def test_the_access_line_names_the_caller_never_the_credential(make_gateway):
+    """Each access log line of the gateway says who called (``role:subject`` of the credential), never the token."""
+    import io
+    import logging
+
+    from common.logging import JsonFormatter
+
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    handler.setFormatter(JsonFormatter("gateway"))
+    access = logging.getLogger("tongcheng.access")
+    old_level = access.level
+    access.addHandler(handler)
+    access.setLevel(logging.INFO)
+    try:
+        gw = make_gateway(points=Recorder())
+        gw.get("/api/points/scores/HY2025-1-000001", headers={**bearer(), "X-Request-ID": "rid-who"})
+        gw.get("/api/points/scores/HY2025-1-000001", headers={**bearer("tok-nobody"), "X-Request-ID": "rid-nobody"})
+    finally:
+        access.removeHandler(handler)
+        access.setLevel(old_level)
+    lines = {line["request_id"]: line for line in map(json.loads, stream.getvalue().splitlines())}
+    assert lines["rid-who"]["caller"].startswith("platform:") and "tok-platform" not in stream.getvalue()
+    assert "caller" not in lines["rid-nobody"] and "401" in lines["rid-nobody"]["msg"]

@@ -19,6 +19,7 @@ import jwt
 from fastapi import Depends, Request
 
 from common.errors import Forbidden, Unauthorized
+from common.logging import note_caller
 
 IDENTITY_HEADER = "X-Tongcheng-Identity"
 ROLES = ("platform", "department", "bureau", "finance", "auditor", "service")
@@ -74,6 +75,7 @@ async def current_identity(request: Request) -> Identity:
                            code="unauthenticated")
     identity = verify(request.app.state.settings.internal_secret, token)
     request.state.identity = identity
+    note_caller(identity.role, identity.subject)
     return identity
 
 

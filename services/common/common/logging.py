@@ -13,6 +13,17 @@ from contextvars import ContextVar
 from datetime import datetime, timezone
 
 request_id_var: ContextVar[str | None] = ContextVar("request_id", default=None)
+request_caller_var: ContextVar[dict | None] = ContextVar("request_caller", default=None)
+"""Per request, a dict the middleware creates and the access log line reads: whoever authenticates the caller
+writes ``caller`` into it (:func:`note_caller`). A shared dict, not a value, so a sync dependency running in a worker
+thread (with a copy of the context) still reaches it."""
+
+
+def note_caller(role: str, subject: str) -> None:
+    """Record the authenticated caller (``role:subject``, never a credential) for this request's access log line."""
+    holder = request_caller_var.get()
+    if holder is not None:
+        holder["caller"] = f"{role}:{subject}"
 
 _ID_RE = re.compile(r"(?<![0-9A-Za-z])(\d{4})\d{10}(\d{3}[\dXx])(?![0-9A-Za-z])")
 _PHONE_RE = re.compile(r"(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)")
@@ -41,7 +52,8 @@ def mask_text(text: str) -> str:
 
 
 class JsonFormatter(logging.Formatter):
-    """One JSON object per line: ts (UTC), level, logger, service, request_id, msg (masked), exc."""
+    """One JSON object per line: ts (UTC), level, logger, service, request_id, msg (masked), caller (on access lines
+    of authenticated requests: ``role:subject``), exc."""
 
     def __init__(self, service: str):
         super().__init__()
@@ -56,6 +68,8 @@ class JsonFormatter(logging.Formatter):
             "request_id": getattr(record, "request_id", None) or request_id_var.get(),
             "msg": mask_text(record.getMessage()),
         }
+        if (caller := getattr(record, "caller", None)) is not None:
+            entry["caller"] = caller
         if record.exc_info:
             entry["exc"] = mask_text(self.formatException(record.exc_info))
         return json.dumps(entry, ensure_ascii=False)

@@ -12,7 +12,7 @@ from itertools import accumulate
 from typing import Any
 
 from common.errors import internal_error, problem
-from common.logging import request_id_var
+from common.logging import request_caller_var, request_id_var
 
 REQUEST_ID_HEADER = "x-request-id"
 _SAFE_ID = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
@@ -123,6 +123,8 @@ class RequestContextMiddleware:
         if not _SAFE_ID.match(rid):
             rid = uuid.uuid4().hex
         token = request_id_var.set(rid)
+        caller: dict[str, str] = {}
+        caller_token = request_caller_var.set(caller)
         started = time.perf_counter()
         status_holder = {"status": 0}
 
@@ -199,7 +201,8 @@ class RequestContextMiddleware:
         finally:
             if scope.get("path") != "/health":
                 access_log.info("%s %s %s %.1fms", scope["method"], scope.get("path"), status_holder["status"],
-                                (time.perf_counter() - started) * 1000)
+                                (time.perf_counter() - started) * 1000, extra={"caller": caller.get("caller")})
+            request_caller_var.reset(caller_token)
             request_id_var.reset(token)
 
     @staticmethod
