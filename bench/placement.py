@@ -87,7 +87,8 @@ def make_instance(n_applicants: int, n_schools: int = 200, *, rng_seed: int = 20
 def matching_round1(applicants: list[Applicant], schools: list[School], seed: str) -> tuple[dict[str, str], float, float]:
     """Round 1 by the `matching` package: student-optimal HospitalResident, resident prefs = usable public choices,
     hospital prefs = the school's priority order (tier, then the chain) over those who listed it.
-    Returns (application_no → school code, seconds to build the game, seconds to solve it)."""
+    Returns (application_no → school code, seconds to build the game, seconds to solve it). Also the reference of
+    the differential test (tests/enrollment/test_placement_properties.py)."""
     usable = {s.code: s for s in schools if s.kind == "public" and s.status == "active" and s.capacity > 0}
     resident_prefs: dict[str, list[str]] = {}
     for a in applicants:
@@ -106,6 +107,8 @@ def matching_round1(applicants: list[Applicant], schools: list[School], seed: st
         for code, names in listed.items() if names
     }
     capacities = {code: usable[code].capacity for code in hospital_prefs}
+    if not resident_prefs:  # nobody to match: `matching` refuses an empty game
+        return {}, 0.0, 0.0
     return _in_deep_thread(lambda: _solve_hr(resident_prefs, hospital_prefs, capacities))
 
 

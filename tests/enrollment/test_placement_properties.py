@@ -4,9 +4,6 @@
 from __future__ import annotations
 
 import random
-import sys
-import threading
-import warnings
 from collections import Counter, defaultdict
 from datetime import date
 from decimal import Decimal
@@ -15,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from bench.placement import matching_round1
 from enrollment.placement import Applicant, School, blocking_pairs, place, priority_order
 
 TOWNS = ["T1", "T2", "T3", "T4"]
@@ -255,50 +253,12 @@ def _random_instance(rng: random.Random, n: int):
     return applicants, schools
 
 
-def _matching_round1(applicants, schools, seed):
-    from matching.games import HospitalResident
-
-    pubs = usable(schools, "public")
-    rank = {x: i for i, x in enumerate(priority_order(applicants, seed))}
-    residents = {a.id: listed(a.public_choices, pubs) for a in applicants if a.eligible}
-    residents = {k: v for k, v in residents.items() if v}
-    town = {a.id: a.township for a in applicants}
-    hospitals = {code: sorted((r for r, prefs in residents.items() if code in prefs),
-                              key=lambda r, s=s: (town[r] not in s.catchment, rank[r]))
-                 for code, s in pubs.items()}
-    hospitals = {code: prefs for code, prefs in hospitals.items() if prefs}
-    capacities = {code: pubs[code].capacity for code in hospitals}
-    if not residents:
-        return {}
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        game = HospitalResident.create_from_dictionaries(residents, hospitals, capacities)
-        matched = game.solve(optimal="resident")
-    return {r.name: h.name for h, rs in matched.items() for r in rs}
-
-
-def _deep(fn):
-    """`matching` deep-copies its player graph recursively: give it a deep stack."""
-    out, limit = [], sys.getrecursionlimit()
-    threading.stack_size(256 * 2**20)
-    sys.setrecursionlimit(200_000)
-    try:
-        worker = threading.Thread(target=lambda: out.append(fn()))
-        worker.start()
-        worker.join()
-    finally:
-        sys.setrecursionlimit(limit)
-        threading.stack_size(0)
-    assert out, "matching raised (see the thread's traceback)"
-    return out[0]
-
-
 @pytest.mark.parametrize("case", range(20))
 def test_round_1_equals_student_optimal_deferred_acceptance_of_matching(case):
     rng = random.Random(1000 + case)
     applicants, schools = _random_instance(rng, rng.randrange(1, 201))
     seed = f"diff-{case}"
     ours = place(applicants, schools, seed=seed)
-    theirs = _deep(lambda: _matching_round1(applicants, schools, seed))
+    theirs, _, _ = matching_round1(applicants, schools, seed)
     assert {no: p.school_code for no, p in ours.placements.items() if p.round == 1} == theirs
     assert blocking_pairs(ours, applicants, schools, seed) == []
