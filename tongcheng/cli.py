@@ -259,7 +259,7 @@ def cmd_season(args: argparse.Namespace) -> int:
         if pool:
             pool.stop()
         roles.close()
-    summary = report.summarise(result, district)
+    summary = report.summarise(result)
     folder = args.report or args.var / "report"
     report.write(summary, result, folder)
     report.render(summary, console)

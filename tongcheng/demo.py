@@ -114,7 +114,7 @@ def run_demo(size: int, seed: int, *, var: Path = REPO / "var", ports: dict[str,
         result = play(suite.url(), var, cohort, district, registry, console=console, quiet=quiet, faults=faults)
     finally:
         suite.stop_all()
-    summary = report.summarise(result, district, setup=timings)
+    summary = report.summarise(result, setup=timings)
     folder = report_dir or var / "report"
     report.write(summary, result, folder)
     if not quiet:

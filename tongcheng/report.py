@@ -20,51 +20,23 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from tongcheng.schools import District
 from tongcheng.season import SeasonResult
 
 
-def short_townships(report: dict, district: District | None = None) -> list[dict[str, Any]]:
-    """Townships whose eligible demand exceeds the public migrant seats serving them, summed over grades 1 and 7,
-    largest shortfall first: ``[{township_code, township_name, demand, public_seats, shortfall}]``.
-
-    With ``district``, a public school's seats are shared among its catchment townships in proportion to their
-    demand (a mountain township without a junior school is served by its neighbour's, plan 三(三)); without it,
-    the seats are those located in the township, as enrollment's report counts them.
-    """
-    demand: dict[tuple[str, int], int] = {}
-    located: dict[tuple[str, int], int] = {}
-    names: dict[str, str] = {}
-    for row in report.get("townships", []):
-        code, grade = row.get("township_code") or "?", row.get("grade", 0)
-        names[code] = row.get("township_name") or code
-        demand[(code, grade)] = demand.get((code, grade), 0) + row.get("demand", 0)
-        located[(code, grade)] = located.get((code, grade), 0) + row.get("public_seats", 0)
-    seats: dict[tuple[str, int], float] = dict(located) if district is None else {}
-    if district is not None:
-        schools = district.by_code()
-        for grade in (1, 7):
-            for code, n in district.public_seats(grade).items():
-                area = schools[code].catchment_townships
-                total = sum(demand.get((t, grade), 0) for t in area)
-                for t in area:
-                    share = demand.get((t, grade), 0) / total if total else (1.0 if t == schools[code].township_code
-                                                                            else 0.0)
-                    seats[(t, grade)] = seats.get((t, grade), 0.0) + n * share
-    out: dict[str, dict[str, Any]] = {}
-    for (code, grade), wanted in demand.items():
-        have = round(seats.get((code, grade), 0))
-        agg = out.setdefault(code, {"township_code": code, "township_name": names.get(code, code), "demand": 0,
-                                    "public_seats": 0, "shortfall": 0})
-        agg["demand"] += wanted
-        agg["public_seats"] += have
-        agg["shortfall"] += max(0, wanted - have)
-    return sorted((t for t in out.values() if t["shortfall"] > 0), key=lambda t: (-t["shortfall"],
-                                                                                 t["township_code"]))
+def short_townships(report: dict) -> list[dict[str, Any]]:
+    """Townships short of public seats over the season (both grades), largest shortfall first, exactly as
+    enrollment's season report computes them (``township_totals``, policy §10: short = the public seats lacking to
+    bring the township's share to the target): ``[{township_code, township_name, demand, public_seats,
+    placed_public, placed_purchased, public_share, shortfall}]``. Nothing is recomputed here."""
+    keys = ("township_code", "township_name", "demand", "public_seats", "placed_public", "placed_purchased",
+            "public_share", "shortfall")
+    rows = [{k: t.get(k) for k in keys} for t in report.get("township_totals", []) if t.get("needs_more_seats")]
+    for t in rows:
+        t["township_name"] = t["township_name"] or t["township_code"] or "?"
+    return sorted(rows, key=lambda t: (-t["shortfall"], t["township_code"] or ""))
 
 
-def summarise(result: SeasonResult, district: District | None = None,
-              setup: list[tuple[str, float]] | None = None) -> dict[str, Any]:
+def summarise(result: SeasonResult, setup: list[tuple[str, float]] | None = None) -> dict[str, Any]:
     """The figures of the season as plain JSON-able data; ``setup``: the steps before the season (generating the
     cohort, starting the processes), timed apart from it."""
     s = result.season_report.get("summary", {})
@@ -81,7 +53,7 @@ def summarise(result: SeasonResult, district: District | None = None,
         "public_share_percent": s.get("public_share"), "target_percent": s.get("target"),
         "meets_target": s.get("meets_target"),
         "per_grade": per_grade,
-        "townships_short_of_seats": short_townships(result.season_report, district),
+        "townships_short_of_seats": short_townships(result.season_report),
         "purchased_seat_cost_yuan": f"{result.total_cost:.2f}",
         "settlements": len(result.settlements),
         "settlements_paid": sum(1 for x in result.settlements if x.get("state") == "paid"),
@@ -168,11 +140,15 @@ def markdown(summary: dict[str, Any]) -> str:
                 "waitlisted", "eligible_waitlisted", "public_share_percent", "target_percent", "meets_target",
                 "purchased_seat_cost_yuan", "settlements_paid", "ledger_verified", "ledger_entries"):
         lines.append(f"| {key.replace('_', ' ')} | {summary[key]} |")
-    lines += ["", "## Townships short of public seats", "", "| township | eligible demand | public seats | short |",
-              "|---|---:|---:|---:|"]
-    lines += [f"| {t['township_name']} | {t['demand']} | {t['public_seats']} | {t['shortfall']} |"
+    lines += ["", "## Townships short of public seats (grades 1 and 7)", "",
+              "| township | eligible demand | public seats | placed in public | placed by purchase | public share % "
+              "| short |", "|---|---:|---:|---:|---:|---:|---:|"]
+    lines += [f"| {t['township_name']} | {t['demand']} | {t['public_seats']} | {t['placed_public']} | "
+              f"{t['placed_purchased']} | {t['public_share']} | {t['shortfall']} |"
               for t in summary["townships_short_of_seats"]]
-    lines += ["", "Seats of a public school are shared among its catchment townships in proportion to their demand.",
+    lines += ["", "As in enrollment's season report (docs/policy.md §10): a public school's seats count toward its "
+              "catchment townships in proportion to their eligible demand; a township is short when its public "
+              "share is below the target, by the public seats it would need to reach it.",
               "", "## Time per step (seconds)", "", "| step | s |", "|---|---:|"]
     lines += [f"| {name} (set-up) | {sec:.1f} |" for name, sec in summary["setup_timings_s"].items()]
     lines += [f"| {name} | {sec:.1f} |" for name, sec in summary["timings_s"].items()]

@@ -65,9 +65,10 @@ def test_townships_and_schools():
              SchoolSeats("P1", "民办", "private", TOWN_B, 5)]
     outcomes = [_o("a", 1, "S1", 1), _o("b", 1, "S1", 2, town=TOWN_B), _o("c", 2, "P1", 1, town=TOWN_B),
                 _o("d", town=TOWN_B), _o("e", eligible=False, town=TOWN_B)]
-    towns = reports.by_township(outcomes, seats)
+    towns = reports.by_township(outcomes, seats, TARGET)
+    # 西城: 1 public of 2 placed = 50 %; one more public seat brings it to 2 of 2 ≥ 95 % → short 1
     assert [(t["township_code"], t["demand"], t["public_seats"], t["shortfall"], t["public_share"]) for t in towns] == \
-           [(TOWN_A, 1, 3, 0, "100.00"), (TOWN_B, 3, 0, 3, "50.00")]
+           [(TOWN_A, 1, 3, 0, "100.00"), (TOWN_B, 3, 0, 1, "50.00")]
     assert towns[0]["township_name"] == "东城街道"
     rows = {r["school_code"]: r for r in reports.by_school(outcomes, seats)}
     assert (rows["S1"]["filled"], rows["S1"]["free"], rows["S1"]["first_choice_demand"]) == (2, 1, 5)
@@ -75,7 +76,7 @@ def test_townships_and_schools():
     text = reports.to_csv(towns, reports.TOWNSHIP_COLUMNS)
     assert text.splitlines()[0] == ",".join(reports.TOWNSHIP_COLUMNS)
     # 西城: demand 3 (b, c, d), no public seats, b public, c purchased, d waitlisted
-    assert text.splitlines()[2] == f"{TOWN_B},西城街道,3,0,1,1,1,3,true,50.00"
+    assert text.splitlines()[2] == f"{TOWN_B},西城街道,3,0,1,1,1,50.00,false,1,true"
 
 
 def _client(fake):

@@ -291,6 +291,15 @@ def test_reports_json_and_csv(world, auth):
                                                          headers=bureau).text)))
     assert {(r["grade"], r["school_code"], r["seats"]) for r in season_csv} == \
            {("1", "S1", "2"), ("1", "S2", "1"), ("1", "P1", "2"), ("1", "P2", "2")}
+    # the season's township table (policy §10) is grade 1's here (no grade-7 run), and the townships add up
+    totals = {t["township_code"]: t for t in season["township_totals"]}
+    assert {c: (t["demand"], t["public_seats"], t["shortfall"]) for c, t in totals.items()} == \
+           {TOWN_A: (2, 2, 0), TOWN_B: (2, 1, 1), TOWN_C: (1, 0, 1)}
+    assert sum(t["placed_public"] for t in totals.values()) == season["summary"]["placed_public"]
+    town_csv = list(csv.DictReader(io.StringIO(app.get("/reports/seasons/2025?format=csv&view=townships",
+                                                       headers=bureau).text)))
+    assert [(r["grade"], r["township_code"], r["shortfall"]) for r in town_csv] == \
+           [(g, c, s) for g in ("1", "all") for c, s in ((TOWN_A, "0"), (TOWN_B, "1"), (TOWN_C, "1"))]
     assert app.get("/reports/seasons/2025", headers=auth("platform")).status_code == 403
 
 

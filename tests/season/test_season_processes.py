@@ -39,7 +39,7 @@ def season(tmp_path_factory):
         roles = Roles.connect(suite.url(), var)
         try:
             yield SimpleNamespace(result=result, cohort=cohort, district=district, roles=roles, var=var,
-                                  summary=report.summarise(result, district))
+                                  summary=report.summarise(result))
         finally:
             roles.close()
     finally:
@@ -107,6 +107,19 @@ def test_public_share_is_computed_against_the_target(season):
     assert Decimal(str(s["public_share_percent"])) == share
     assert Decimal(str(s["target_percent"])) == 95 and s["meets_target"] == (share >= 95)
     assert s["townships_short_of_seats"], "public seats fall short somewhere"
+    # the summary's townships are the season report's (policy §10): short exactly where the share is below target,
+    # and the season's township table adds up to the district and to the per-grade tables
+    report = season.result.season_report
+    totals = {t["township_code"]: t for t in report["township_totals"]}
+    for t in s["townships_short_of_seats"]:
+        row = totals[t["township_code"]]
+        assert not row["meets_target"] and t["shortfall"] == row["shortfall"] > 0
+    assert {t["township_code"] for t in s["townships_short_of_seats"]} == \
+           {c for c, t in totals.items() if t["needs_more_seats"]}
+    for key, figure in (("demand", "eligible"), ("placed_public", "placed_public"),
+                        ("placed_purchased", "placed_purchased")):
+        assert sum(t[key] for t in totals.values()) == s[figure]
+        assert sum(t[key] for t in report["townships"]) == s[figure]
 
 
 def test_purchased_seats_are_the_private_placements(season):

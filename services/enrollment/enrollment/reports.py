@@ -8,9 +8,13 @@ Definitions (every figure is over the outcomes passed in):
 - a family's preference list is its public choices then its private choices; ``first_choice`` / ``top_3`` count
   placements at overall rank 1 / ≤ 3; ``no_choice`` counts eligible applicants not placed at any choice
   (district placement or waitlisted);
-- by township, ``demand`` = eligible applicants residing there (township of the confirmed residence permit) and
-  ``public_seats`` = migrant seats of the public schools located there; ``shortfall`` = max(0, demand − seats):
-  where more public seats are needed (plan 三(二)).
+- by township: every figure is computed here, in `township_counts` (additive counts) and `township_rows`
+  (share and shortfall from those counts), as docs/policy.md §10 defines them: ``demand`` = eligible applicants
+  residing there (township of the confirmed residence permit); ``public_seats`` = the township's part of the migrant
+  seats of the public schools whose catchment includes it (a school's seats divided among its catchment townships
+  in proportion to their demand, largest remainder, so the townships add up to the district); ``shortfall`` = the
+  public seats the township lacks to meet the target = the fewest more children placed in public schools that
+  would bring its share to the target (0 exactly when ``meets_target``); ``needs_more_seats`` = shortfall > 0.
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ import csv
 import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from typing import Any
 
 from common.townships import townships
@@ -28,7 +32,8 @@ SUMMARY_COLUMNS = ("applicants", "eligible", "placed_public", "placed_private_ch
                    "placed_purchased", "waitlisted", "eligible_waitlisted", "public_share", "target", "meets_target",
                    "first_choice", "top_3", "no_choice")
 TOWNSHIP_COLUMNS = ("township_code", "township_name", "demand", "public_seats", "placed_public", "placed_purchased",
-                    "waitlisted", "shortfall", "needs_more_seats", "public_share")
+                    "waitlisted", "public_share", "meets_target", "shortfall", "needs_more_seats")
+TOWNSHIP_COUNTS = ("demand", "public_seats", "placed_public", "placed_purchased", "waitlisted")
 SCHOOL_COLUMNS = ("school_code", "name", "kind", "township_code", "seats", "filled", "round_1", "round_2", "round_3",
                   "free", "first_choice_demand", "cutoff_score", "cutoff_tier", "cutoff_application_no")
 
@@ -58,6 +63,7 @@ class SchoolSeats:
     township: str
     seats: int
     cutoff: dict[str, Any] | None = None
+    catchment: tuple[str, ...] = ()  # public schools: townships whose residents have tier-1 priority (BRIEF §6)
 
 
 def percent(part: int, whole: int) -> str | None:
@@ -101,18 +107,33 @@ def summary(outcomes: Iterable[Outcome], target: Decimal) -> dict[str, Any]:
     return {k: out[k] for k in SUMMARY_COLUMNS}
 
 
-def by_township(outcomes: Iterable[Outcome], schools: Sequence[SchoolSeats]) -> list[dict[str, Any]]:
-    """Demand vs public seats per township (only townships with demand or seats), in code order."""
-    names = {code: row["name_zh"] for code, row in townships().items()}
+def apportion(seats: int, demand: dict[str, int], home: str) -> dict[str, int]:
+    """Divide a public school's ``seats`` among its catchment townships (keys of ``demand``) in proportion to their
+    eligible demand, largest remainder first (ties by township code), so the parts add up to ``seats`` exactly:
+    (10, {A: 1, B: 2}) → {A: 3, B: 7}. With no demand in the catchment (or no catchment) every seat counts toward
+    the school's own township ``home``. Policy §10."""
+    total = sum(demand.values())
+    if seats <= 0:
+        return {}
+    if total == 0:
+        return {home: seats}
+    parts = {t: seats * d // total for t, d in demand.items()}
+    left = seats - sum(parts.values())
+    for t in sorted(demand, key=lambda t: (-(seats * demand[t] % total), t))[:left]:
+        parts[t] += 1
+    return parts
+
+
+def township_counts(outcomes: Iterable[Outcome], schools: Sequence[SchoolSeats]) -> dict[str, dict[str, int]]:
+    """The additive township figures of ONE grade: ``{township_code ("" when unknown): {demand, public_seats,
+    placed_public, placed_purchased, waitlisted}}`` — only townships with demand or seats. Every count adds up over
+    townships to the district's (demand = eligible; public_seats = the active public schools' seats) and over
+    grades to the season's (`add_counts`). Policy §10."""
     rows: dict[str, dict[str, int]] = {}
 
     def row(code: str) -> dict[str, int]:
-        return rows.setdefault(code, dict.fromkeys(("demand", "public_seats", "placed_public", "placed_purchased",
-                                                    "waitlisted"), 0))
+        return rows.setdefault(code, dict.fromkeys(TOWNSHIP_COUNTS, 0))
 
-    for s in schools:
-        if s.kind == "public":
-            row(s.township)["public_seats"] += s.seats
     for o in outcomes:
         if not o.eligible:
             continue
@@ -124,14 +145,56 @@ def by_township(outcomes: Iterable[Outcome], schools: Sequence[SchoolSeats]) -> 
             r["placed_public"] += 1
         else:
             r["placed_purchased"] += 1
-    out = []
-    for code in sorted(rows):
-        r = rows[code]
-        shortfall = max(0, r["demand"] - r["public_seats"])
-        out.append({"township_code": code or None, "township_name": names.get(code), **r, "shortfall": shortfall,
-                    "needs_more_seats": shortfall > 0,
-                    "public_share": percent(r["placed_public"], r["placed_public"] + r["placed_purchased"])})
+    demand = {code: r["demand"] for code, r in rows.items()}
+    for s in schools:
+        if s.kind != "public":
+            continue
+        area = s.catchment or (s.township,)
+        for code, n in apportion(s.seats, {t: demand.get(t, 0) for t in area}, s.township).items():
+            row(code)["public_seats"] += n
+    return rows
+
+
+def add_counts(*grades: dict[str, dict[str, int]]) -> dict[str, dict[str, int]]:
+    """Township counts summed over grades (the season's), township by township."""
+    out: dict[str, dict[str, int]] = {}
+    for counts in grades:
+        for code, r in counts.items():
+            acc = out.setdefault(code, dict.fromkeys(TOWNSHIP_COUNTS, 0))
+            for k in TOWNSHIP_COUNTS:
+                acc[k] += r[k]
     return out
+
+
+def shortfall(placed_public: int, placed: int, target: Decimal) -> int:
+    """Public seats lacking to meet ``target`` (percent): the fewest n ≥ 0 with (placed_public + n) × 100 ≥ target ×
+    placed — children now placed by purchase who would need a public seat. 0 exactly when the share meets the
+    target (or nobody is placed): (19, 20, 95) → 0; (18, 20, 95) → 1; (0, 12, 95) → 12. Policy §10."""
+    need = int((target * placed / 100).to_integral_value(rounding=ROUND_CEILING))
+    return max(0, need - placed_public)
+
+
+def township_rows(counts: dict[str, dict[str, int]], target: Decimal) -> list[dict[str, Any]]:
+    """The township table (``TOWNSHIP_COLUMNS``) from `township_counts` / `add_counts`, in code order: the counts,
+    ``public_share`` (as in `summary`), ``meets_target``, ``shortfall`` (`shortfall`) and ``needs_more_seats``.
+    A township is short exactly when its share is below the target (nobody placed: share None, not short)."""
+    names = {code: row["name_zh"] for code, row in townships().items()}
+    out = []
+    for code in sorted(counts):
+        r = counts[code]
+        placed = r["placed_public"] + r["placed_purchased"]
+        short = shortfall(r["placed_public"], placed, target)
+        out.append({"township_code": code or None, "township_name": names.get(code), **r,
+                    "public_share": percent(r["placed_public"], placed),
+                    "meets_target": placed > 0 and r["placed_public"] * 100 >= target * placed,
+                    "shortfall": short, "needs_more_seats": short > 0})
+    return out
+
+
+def by_township(outcomes: Iterable[Outcome], schools: Sequence[SchoolSeats], target: Decimal) -> list[dict[str, Any]]:
+    """The township table of one grade's outcomes and seats (`township_counts` then `township_rows`). The one place
+    township figures are computed: runs, seasons, the demo's summary and planning what-ifs all come here."""
+    return township_rows(township_counts(outcomes, schools), target)
 
 
 def by_school(outcomes: Iterable[Outcome], schools: Sequence[SchoolSeats]) -> list[dict[str, Any]]:

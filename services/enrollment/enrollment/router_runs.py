@@ -164,6 +164,8 @@ def _csv(report: dict, view: str, name: str, season_rows: bool) -> PlainTextResp
         columns = ("grade", *reports.SUMMARY_COLUMNS) if season_rows else ("run_id", "grade", *reports.SUMMARY_COLUMNS)
     else:
         rows = report[view]
+        if view == "townships" and season_rows:
+            rows = [*rows, *({"grade": "all", **r} for r in report["township_totals"])]
         base = reports.TOWNSHIP_COLUMNS if view == "townships" else reports.SCHOOL_COLUMNS
         columns = ("grade", *base) if season_rows else base
     return PlainTextResponse(reports.to_csv(rows, columns), media_type="text/csv; charset=utf-8",

@@ -288,20 +288,26 @@ def run_report(session: Session, run_id: int, settings: Settings) -> dict[str, A
     outcomes, snap = _outcomes(session, run)
     names = _names(session)
     seats = [reports.SchoolSeats(s["code"], names.get(s["code"], s["code"]), s["kind"], s["township"],
-                                 s["capacity"] if s["status"] == "active" else 0, snap["cutoffs"].get(s["code"]))
+                                 s["capacity"] if s["status"] == "active" else 0, snap["cutoffs"].get(s["code"]),
+                                 tuple(s.get("catchment", ())))
              for s in snap["schools"]]
     values = list(outcomes.values())
-    return {"run": run_view(run), "summary": reports.summary(values, settings.public_share_target),
-            "townships": reports.by_township(values, seats), "schools": reports.by_school(values, seats)}
+    target = settings.public_share_target
+    return {"run": run_view(run), "summary": reports.summary(values, target),
+            "townships": reports.by_township(values, seats, target), "schools": reports.by_school(values, seats)}
 
 
 def season_report(session: Session, season: int, settings: Settings) -> dict[str, Any]:
     """Per season: for each grade, the final runs (later runs override earlier ones per application); a grade
     without a final run uses its latest draft or published run and is marked ``provisional``. Seats are the
     configured migrant seats and plans of the season; a school's cut-off is the latest run's that has one.
-    ``{season, grades: [{grade, runs, provisional, summary}], summary, townships: [{grade, ...}], schools}``."""
+    Township figures (policy §10): ``townships`` per grade, ``township_totals`` over both grades (the counts summed,
+    share and shortfall from the sums).
+    ``{season, grades: [{grade, runs, provisional, summary}], summary, townships: [{grade, ...}], township_totals,
+    schools}``."""
     names = _names(session)
-    grades, all_outcomes, towns, schools_rows = [], [], [], []
+    target = settings.public_share_target
+    grades, all_outcomes, towns, schools_rows, counts = [], [], [], [], []
     for grade in (1, 7):
         runs = list(session.scalars(select(Run).where(Run.season == season, Run.grade == grade, Run.state == "final")
                                     .order_by(Run.id)))
@@ -321,13 +327,15 @@ def season_report(session: Session, season: int, settings: Settings) -> dict[str
                                  .where(Intake.season == season, Intake.grade == grade)
                                  .order_by(School.code)).all()
         seats = [reports.SchoolSeats(s.code, names[s.code], s.kind, s.township_code,
-                                     n if s.status == "active" else 0, cutoffs.get(s.code)) for s, n in intake]
+                                     n if s.status == "active" else 0, cutoffs.get(s.code),
+                                     tuple(s.catchment_townships or ())) for s, n in intake]
         values = list(outcomes.values())
         all_outcomes += values
         grades.append({"grade": grade, "runs": [r.id for r in runs], "provisional": provisional,
-                       "summary": reports.summary(values, settings.public_share_target)})
-        towns += [{"grade": grade, **row} for row in reports.by_township(values, seats)]
+                       "summary": reports.summary(values, target)})
+        counts.append(reports.township_counts(values, seats))
+        towns += [{"grade": grade, **row} for row in reports.township_rows(counts[-1], target)]
         schools_rows += [{"grade": grade, **row} for row in reports.by_school(values, seats)]
-    return {"season": season, "grades": grades,
-            "summary": reports.summary(all_outcomes, settings.public_share_target),
-            "townships": towns, "schools": schools_rows}
+    return {"season": season, "grades": grades, "summary": reports.summary(all_outcomes, target),
+            "townships": towns, "township_totals": reports.township_rows(reports.add_counts(*counts), target),
+            "schools": schools_rows}
