@@ -1,9 +1,9 @@
 """The ``tongcheng`` command (also ``python -m tongcheng.cli``): run the suite and play a season through the gateway.
 
 Commands: ``up`` / ``down`` (start / stop the five processes), ``import-schools FILE``, ``generate``, ``stubs``,
-``season`` and ``demo``. Every call to the suite goes through the gateway (``--gateway``, default
-http://127.0.0.1:8000) with the real roles' credentials from ``var/tokens.json``. ``tongcheng COMMAND --help``
-explains each.
+``season``, ``demo`` and ``verify-run FILE`` (no suite needed). Every call to the suite goes through the gateway
+(``--gateway``, default http://127.0.0.1:8000) with the real roles' credentials from ``var/tokens.json``.
+``tongcheng COMMAND --help`` explains each.
 """
 
 from __future__ import annotations
@@ -124,6 +124,14 @@ def build_parser() -> argparse.ArgumentParser:
     _faults_args(p)
     _common(p, gateway=False)
     p.set_defaults(func=cmd_demo)
+
+    p = sub.add_parser("verify-run", help="re-check a run's snapshot file without the services",
+                       description="Recompute every placement, the lottery keys and the input digest of a run from "
+                                   "its snapshot file alone (GET /api/enrollment/runs/{id}/snapshot), and check "
+                                   "capacities, own lists, cut-offs and stability. Exit 0 with a one-line verdict; "
+                                   "1 naming the first difference; 2 when a file cannot be read.")
+    p.add_argument("files", type=Path, nargs="+", metavar="FILE")
+    p.set_defaults(func=cmd_verify_run)
     return parser
 
 
@@ -280,6 +288,12 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
         report.render(summary, console)
     return 0
+
+
+def cmd_verify_run(args: argparse.Namespace) -> int:
+    from tongcheng.verify_run import main as verify
+
+    return verify(args.files)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -24,6 +24,7 @@ from tongcheng.season import Season, SeasonError, SeasonResult
 from tongcheng.secrets import generate as generate_secrets
 from tongcheng.stubs import DEPARTMENTS, Faults, StubDepartment, StubPool
 from tongcheng.suite import DEFAULT_PORTS, REPO, Suite
+from tongcheng.verify_run import verify_path
 
 # The gateway's per-upstream timeout (seconds) for the demo: a placement run over 20,000 applicants or a
 # 1,000-application batch on SQLite can take longer than the default 30 s on a small machine.
@@ -116,8 +117,21 @@ def run_demo(size: int, seed: int, *, var: Path = REPO / "var", ports: dict[str,
         suite.stop_all()
     summary = report.summarise(result, setup=timings)
     folder = report_dir or var / "report"
-    report.write(summary, result, folder)
+    written = report.write(summary, result, folder)
     if not quiet:
         report.render(summary, console)
         console.print(f"report written to {folder}")
+    verify_snapshots([p for p in written if p.name.endswith("-snapshot.json")], console=console)
     return summary, result
+
+
+def verify_snapshots(paths: list[Path], *, console: Console) -> None:
+    """``tongcheng verify-run`` on each final run's snapshot file the demo wrote (issue 13); prints each verdict,
+    raises :class:`SeasonError` naming the first difference when one does not verify."""
+    if not paths:
+        raise SeasonError("no final run's snapshot file was written")
+    for path in paths:
+        status, line = verify_path(path)
+        console.print(line, markup=False, highlight=False)
+        if status != 0:
+            raise SeasonError(f"a final run does not verify: {line}")

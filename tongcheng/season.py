@@ -352,6 +352,8 @@ class Season:
             final = en.post(f"/runs/{run['id']}/finalise", key=idempotency_key("finalise", run["id"]))
             self.result.runs[grade][-1] = final
             expected += final.get("handover", {}).get("purchased_seats", final["counts"].get("placed_purchased", 0))
+            snapshot = self.roles.auditor.enrollment.get_response(f"/runs/{final['id']}/snapshot")  # issue 13
+            self.result.files[snapshot_name(final)] = snapshot.content
         task = self.progress.add_task("purchased seats reach funding", total=expected)
 
         outbox: dict = {}
@@ -411,6 +413,11 @@ class Season:
         for view in ("summary", "townships", "schools"):
             resp = en.get_response(f"/reports/seasons/{self.season}", format="csv", view=view)
             self.result.files[f"season-{self.season}-{view}.csv"] = resp.content
+
+
+def snapshot_name(run: dict) -> str:
+    """The report file of a final run's snapshot (``tongcheng verify-run`` checks it)."""
+    return f"run-{run['id']}-{run['season']}-grade-{run['grade']}-snapshot.json"
 
 
 def _where(placement: dict) -> str:

@@ -9,7 +9,7 @@ import pytest
 from tongcheng.cli import build_parser, main
 from tongcheng.registry import Registry
 
-COMMANDS = ["up", "down", "import-schools", "generate", "stubs", "season", "demo"]
+COMMANDS = ["up", "down", "import-schools", "generate", "stubs", "season", "demo", "verify-run"]
 
 
 @pytest.mark.parametrize("command", [None, *COMMANDS])

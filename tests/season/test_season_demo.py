@@ -37,6 +37,10 @@ def test_a_failed_demo_stops_everything_and_the_next_one_starts_afresh(tmp_path,
     assert written["applicants"] == 40 and written["season_s"] > 0
     assert (tmp_path / "report" / "auditor-2025-autumn.xlsx").exists()
     assert "| applicants | 40 |" in (tmp_path / "report" / "summary.md").read_text(encoding="utf-8")
+    snapshots = sorted((tmp_path / "report").glob("run-*-snapshot.json"))
+    runs = [json.loads(p.read_text(encoding="utf-8"))["run"] for p in snapshots]
+    assert sorted(r["grade"] for r in runs) == [1, 7] and {r["state"] for r in runs} == {"final"}
+    assert "verified: " in console.file.getvalue()
 
 
 def test_the_demo_refuses_busy_ports(tmp_path):

@@ -39,3 +39,9 @@ class InvalidState(Conflict):
     """The object is not in a state that allows this (a run not published, an appeal already decided...)."""
 
     code = "invalid_state"
+
+
+class GateFailed(Conflict):
+    """A run whose stored evidence fails a check cannot be published; carries ``failed: [check, ...]`` (issue 13)."""
+
+    code = "gate_failed"

@@ -127,6 +127,7 @@ class Run(Base):
     window_ends_on: Mapped[date | None] = mapped_column(Date)
     counts: Mapped[dict[str, Any]] = mapped_column(JSON)
     snapshot: Mapped[str] = mapped_column(Text)  # canonical JSON of the engine's input, plus cut-offs and counts
+    evidence: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # {code_version, gate, certificate} (evidence.py)
     created_by: Mapped[str] = mapped_column(String(120))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     published_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -14,7 +14,7 @@ from common.schemas import ROW_ID_MAX
 from common.identity import Caller
 from common.idempotency import IdempotencyKey, commit_idempotent
 from common.versioning import check_if_match, set_etag
-from enrollment import appeals, reports, runs
+from enrollment import appeals, evidence_store, reports, runs
 from enrollment.deps import Clients, Cursor, DispatcherDep, GradeQ, Limit, SeasonQ, SettingsDep, Today
 from enrollment.models import idempotency_keys
 from enrollment.schemas import (AppealIn, AppealOut, DecisionIn, Page, PlacementLookupOut, PublishIn, RunIn,
@@ -24,6 +24,7 @@ router = APIRouter()
 Bureau = Caller("bureau")
 Reader = Caller("bureau", "platform")
 Platform = Caller("platform")
+Evidence = Caller("bureau", "auditor")
 RunId = Annotated[int, Path(ge=1, le=ROW_ID_MAX)]
 
 
@@ -68,6 +69,20 @@ def run_placements(run_id: RunId, who: Bureau, session: ReadSession, limit: Limi
     """Placements (round, school, tier, choice rank) and waitlist (reason) in application_no order."""
     rows, nxt = runs.list_placements(session, run_id, limit=limit, cursor=cursor)
     return {"items": [runs.placement_view(p) for p in rows], "next_cursor": nxt}
+
+
+@router.get("/runs/{run_id}/snapshot", tags=["runs"],
+            responses={200: {"content": {"application/json": {}},
+                             "description": "the run's snapshot file (docs/run-snapshot.md)"}})
+def run_snapshot(run_id: RunId, who: Evidence, session: ReadSession):
+    """The privacy-safe snapshot file of a run (issue 13; format in ``docs/run-snapshot.md``): the run's seed,
+    mechanism, rulebook id, code version and input digest; schools with seats and catchments; per application
+    number its tie-break values (scores, residence date, lottery key), township, choices and placement or reason;
+    the gate and the certificate. No names, ID numbers, phone numbers or addresses. ``tongcheng verify-run FILE``
+    re-checks it without the services."""
+    run = runs.get_run(session, run_id)
+    return Response(evidence_store.snapshot_file(session, run), media_type="application/json",
+                    headers={"Content-Disposition": f'attachment; filename="run-{run.id}-snapshot.json"'})
 
 
 @router.post("/runs/{run_id}/publish", response_model=RunOut, tags=["runs"])

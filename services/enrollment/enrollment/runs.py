@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from enrollment import outbox, placement, reports
+from enrollment import evidence_store, outbox, placement, reports
 from enrollment.clients import ScoreView
 from enrollment.config import Settings
 from enrollment.counters import applications_sequence, lock_sequence, next_numbers
@@ -128,7 +128,7 @@ def create_run(session: Session, body: RunIn, scores: dict[str, ScoreView], *, w
               rulebook_id=rulebooks[0] if rulebooks else None, input_digest=result.input_digest, state="draft",
               counts=_counts(applicants, result, unscored),
               snapshot=_snapshot_json(applicants, schools, result, unscored), created_by=who, created_at=now,
-              version=1)
+              version=1, evidence=evidence_store.at_creation(applicants, schools, result, unscored, now=now))
     session.add(run)
     session.flush()
     session.execute(update(Run).where(Run.season == body.season, Run.grade == body.grade, Run.id != run.id,
@@ -157,7 +157,9 @@ def run_view(run: Run) -> dict[str, Any]:
     view = {k: getattr(run, k) for k in ("id", "season", "grade", "seq", "mechanism", "seed", "rulebook_id",
                                          "input_digest", "state", "window_ends_on", "counts", "created_at",
                                          "published_at", "finalised_at", "superseded_by", "version")}
-    return {**view, "window_calendar": window_calendar(run.window_ends_on)}
+    proof = run.evidence or {}
+    return {**view, "window_calendar": window_calendar(run.window_ends_on), "code_version": proof.get("code_version"),
+            "gate": proof.get("gate"), "certificate": proof.get("certificate")}
 
 
 def list_runs(session: Session, *, season: int | None, grade: int | None) -> list[Run]:
@@ -193,9 +195,13 @@ def list_placements(session: Session, run_id: int, *, limit: int, cursor: str | 
 def publish_run(session: Session, run: Run, *, window_days: int, today: date, now: datetime) -> Run:
     """draft → published (公示): ``window_ends_on`` = ``window_days`` working days after ``today`` (Asia/Shanghai;
     official holidays and make-up working days counted, :func:`enrollment.rules.is_working_day`). 409
-    ``invalid_state`` unless draft. Logs a warning when the window reaches a year whose official arrangement this
+    ``invalid_state`` unless draft; 409 ``gate_failed`` when a check of the stored run fails
+    (:func:`enrollment.evidence_store.require_gate`). Logs a warning when the window reaches a year whose official arrangement this
     build does not know (counted Monday–Friday then: upgrade ``chinesecalendar``)."""
     ends_on = add_working_days(today, window_days)
+    if run.state == "draft":  # the gate (issue 13): 409 gate_failed naming every failed check
+        evidence_store.require_gate(session, run, now=now)
+        session.flush()
     _transition(session, run, "draft", "published", window_ends_on=ends_on, published_at=now)
     if not official_calendar_knows(ends_on):
         log.warning("no official holiday arrangement for %s is known: run %s's publication window counts "

@@ -309,6 +309,12 @@ class RunOut(BaseModel):
     finalised_at: datetime | None
     superseded_by: int | None
     version: int
+    code_version: str | None = Field(None, description="the code that placed the run: package version and the "
+                                                         "engine's source hash")
+    gate: dict[str, Any] | None = Field(None, description="publication gate: {passed, checked_at, checks: [{name, "
+                                                          "passed, first, <numbers>}]} (issue 13)")
+    certificate: dict[str, Any] | None = Field(None, description="stability certificate: {blocking_pairs, examples, "
+                                                                 "required, method, cutoffs}")
 
 
 class PlacementOut(BaseModel):
