@@ -91,21 +91,24 @@ def test_two_dispatchers_and_an_expired_claim_never_double(make_service, auth, b
     assert sorted(verification.cases) == sorted(nos + more)
 
 
-def test_a_restart_takes_over_the_claims_of_a_killed_dispatcher_at_once(make_service, auth, backend, tmp_path):
-    """A dispatcher killed mid-delivery leaves its rows claimed for ``outbox_lease_s`` (120 s): the next process
-    start releases the claims of every other owner, so its first flush sends them at once, and only once."""
+def test_a_killed_dispatchers_rows_are_taken_over_after_its_lease_and_sent_once(make_service, auth, backend,
+                                                                                 tmp_path):
+    """A dispatcher killed mid-delivery stops renewing its lease: until the lease runs out another process (here a
+    restarted one) leaves its rows alone, then sends them once; the dead claimant's late mark changes nothing."""
     verification, _, _, clients = upstreams()
     app = make_service("enrollment", outbox_dispatcher=False, create_app_kwargs={"http_clients": clients})
     nos = _submit(app, auth, 3)
     settings = app.app.state.settings
-    assert settings.outbox_lease_s == 120
-    killed = app.app.state.dispatcher  # this process's dispatcher claims, sends nothing, and dies
-    held = killed._claim("verification.cases", 10)
+    assert settings.outbox_lease_s == 15
+    killed = Dispatcher(app.app.state.db, send_cases=lambda *a: None, send_seats=lambda *a: None, lease_s=0.5)
+    held = killed._claim("verification.cases", 10)  # claims, sends nothing, never renews: killed
     assert len(held) == 3
-    assert app.post("/outbox/flush", headers=auth("bureau")).json()["flushed"]["attempted"] == 0  # still leased
     restarted = start_app(settings.database_url, tmp_path, http_clients=clients)
     try:
         assert restarted.app.state.dispatcher.owner != killed.owner
+        out = restarted.post("/outbox/flush", headers=auth("bureau")).json()
+        assert (out["flushed"]["attempted"], out["pending"]) == (0, 3)  # a starting process leaves the lease be
+        time.sleep(0.6)
         out = restarted.post("/outbox/flush", headers=auth("bureau")).json()
         assert (out["flushed"]["delivered"], out["pending"], out["delivered"]) == (3, 0, 3), out
         assert sorted(verification.cases) == sorted(nos)
@@ -116,6 +119,25 @@ def test_a_restart_takes_over_the_claims_of_a_killed_dispatcher_at_once(make_ser
         assert _sent(verification) == {no: 1 for no in nos}
     finally:
         restarted.__exit__(None, None, None)
+
+
+def test_a_live_holder_keeps_its_rows_and_hands_them_back_on_stop(make_service, auth, backend):
+    """A live process renews its leases (every third of the lease), so another never takes its rows however long
+    it takes; on stop (SIGTERM) it hands them back and another sends them at once."""
+    verification, _, _, clients = upstreams()
+    app = make_service("enrollment", outbox_dispatcher=False, create_app_kwargs={"http_clients": clients})
+    nos = _submit(app, auth, 2)
+    holder = Dispatcher(app.app.state.db, send_cases=lambda *a: None, send_seats=lambda *a: None, lease_s=0.3)
+    holder.leases.start()  # renewing, as a running dispatcher does
+    try:
+        assert len(holder._claim("verification.cases", 10)) == 2
+        time.sleep(1.0)  # three leases long
+        assert app.post("/outbox/flush", headers=auth("bureau")).json()["flushed"]["attempted"] == 0
+    finally:
+        holder.stop()  # hands the leases back
+    out = app.post("/outbox/flush", headers=auth("bureau")).json()
+    assert (out["flushed"]["delivered"], out["pending"]) == (2, 0), out
+    assert _sent(verification) == {no: 1 for no in nos}
 
 
 def test_background_dispatcher_delivers_without_a_flush(make_service, auth):

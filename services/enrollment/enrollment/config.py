@@ -61,7 +61,8 @@ class Settings(ServiceSettings):
     outbox_batch_size: int = Field(default=1000, ge=1, le=1000, description="cases per POST /cases/batch")
     outbox_backoff_s: float = Field(default=2.0, gt=0, description="first retry delay, doubled per failure")
     outbox_backoff_max_s: float = Field(default=300.0, gt=0, description="longest retry delay")
-    outbox_lease_s: float = Field(default=120.0, gt=0, description="a claimed row is retried after this")
+    outbox_lease_s: float = Field(default=15.0, gt=0, description="lease of a claimed row, seconds: renewed every "
+                                  "third of it while its process lives, taken over by another process after it")
 
     @field_validator("school_year_start", "withdraw_cutoff")
     @classmethod

@@ -39,7 +39,6 @@ def create_app(settings: Settings | None = None, *, http_clients: dict[str, http
             backoff_max_s=settings.outbox_backoff_max_s, lease_s=settings.outbox_lease_s,
             interval_s=settings.outbox_interval_s)
         app.state.clients, app.state.dispatcher = clients, dispatcher
-        dispatcher.release_foreign_claims()  # rows a killed predecessor held are due now, not after the lease
         if settings.outbox_dispatcher:
             dispatcher.start()
         try:

@@ -6,14 +6,13 @@ sends them and marks them delivered; a failed attempt is retried with exponentia
 takes it. Both upstreams are idempotent (verification by ``application_no``, funding per seat and per
 ``Idempotency-Key``), so a resend after a crash or an expired claim creates nothing twice.
 
-Claims are safe with several dispatchers: a row is claimed by writing ``claimed_by`` / ``claimed_until`` in a short
-write transaction (``SELECT ... FOR UPDATE SKIP LOCKED`` on PostgreSQL; SQLite serialises writers), and only the
-claimant may mark it. A claim that outlives its lease (a dead dispatcher) is taken over. Each dispatcher has an
-``owner`` id, new at every process start, that prefixes its claim tokens; on start the service releases the claims
-of every other owner (:meth:`Dispatcher.release_foreign_claims`), so rows held by a dispatcher that was killed
-mid-delivery are sent again at once rather than after ``outbox_lease_s``. Should another process share the
-database, it loses its current claims at that moment: at worst a row is sent twice, which the idempotent upstreams
-absorb, and the late claimant's mark is refused (its token no longer holds the row).
+Claims are safe with any number of processes (issue 14): rows are claimed with :class:`common.leases.Leases` (``SELECT
+… FOR UPDATE SKIP LOCKED`` on PostgreSQL, the same statements under ``BEGIN IMMEDIATE`` on SQLite), each claim a
+lease of ``outbox_lease_s`` that the holding process renews while it lives; only the claimant may mark a row. A
+process killed mid-delivery stops renewing, and after the lease another process (or its own restart) takes the
+rows over and sends them again, which the idempotent upstreams absorb; the late claimant's mark is refused (its
+token no longer holds the row). A starting process never touches rows a live process holds. On shutdown the
+dispatcher hands its leases back, so the rows are sent at once by whoever is still running.
 """
 
 from __future__ import annotations
@@ -28,12 +27,13 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, or_, select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from common.clients import UpstreamError
 from common.db import Database, utcnow
 from common.errors import DomainError
+from common.leases import Leases
 from enrollment.models import OutboxRow
 
 log = logging.getLogger("enrollment.outbox")
@@ -93,7 +93,7 @@ class Dispatcher:
 
     def __init__(self, db: Database, *, send_cases: Callable[[list[dict[str, Any]], str], Any],
                  send_seats: Callable[[dict[str, Any], str], Any], batch_size: int = 1000,
-                 backoff_s: float = 2.0, backoff_max_s: float = 300.0, lease_s: float = 120.0,
+                 backoff_s: float = 2.0, backoff_max_s: float = 300.0, lease_s: float = 15.0,
                  interval_s: float = 1.0):
         self.db = db
         self.send_cases, self.send_seats = send_cases, send_seats
@@ -102,20 +102,8 @@ class Dispatcher:
         self._stop = threading.Event()
         self._wake = threading.Event()
         self._thread: threading.Thread | None = None
-        self.owner = uuid.uuid4().hex[:16]  # this process start's dispatcher; claim tokens are f"{owner}-{...}"
-
-    def release_foreign_claims(self) -> int:
-        """Release the claims on undelivered rows held by any other owner (a previous process of this service,
-        killed mid-delivery) → the number of rows released. Called once on start, before the first pass."""
-        with self.db.write_session() as s:
-            released = s.execute(update(OutboxRow)
-                                 .where(OutboxRow.state != "delivered", OutboxRow.claimed_by.is_not(None),
-                                        OutboxRow.claimed_by.not_like(f"{self.owner}-%"))
-                                 .values(claimed_by=None, claimed_until=None)).rowcount
-            s.commit()
-        if released:
-            log.warning("released %d outbox row(s) claimed by an earlier dispatcher", released)
-        return released
+        self.leases = Leases(db, OutboxRow.__table__, lease_s=lease_s, name="outbox")
+        self.owner = self.leases.owner  # this process start's dispatcher; claim tokens are f"{owner}-{...}"
 
     # --- one pass -------------------------------------------------------------------------------------------
 
@@ -133,31 +121,25 @@ class Dispatcher:
                 if not rows:
                     break
                 token = rows[0]["claimed_by"]
-                down = (self._deliver_cases if topic == TOPIC_CASES else self._deliver_seats)(rows, token, result)
+                try:
+                    down = (self._deliver_cases if topic == TOPIC_CASES else self._deliver_seats)(rows, token, result)
+                finally:
+                    self.leases.forget(token)  # every row of the claim is marked or released by now
                 if down:
                     break
         return result
 
     def _claim(self, topic: str, limit: int) -> list[dict[str, Any]]:
-        token, now = f"{self.owner}-{uuid.uuid4().hex[:16]}", utcnow()  # 33 characters (claimed_by holds 40)
-        with self.db.write_session() as s:
-            query = (select(OutboxRow.id)
-                     .where(OutboxRow.topic == topic, OutboxRow.state != "delivered", OutboxRow.next_attempt_at <= now,
-                            or_(OutboxRow.claimed_until.is_(None), OutboxRow.claimed_until < now))
-                     .order_by(OutboxRow.id).limit(limit))
-            if self.db.backend == "postgresql":
-                query = query.with_for_update(skip_locked=True)
-            ids = list(s.scalars(query))
-            if not ids:
-                s.rollback()
-                return []
-            s.execute(update(OutboxRow).where(OutboxRow.id.in_(ids))
-                      .values(claimed_by=token, claimed_until=now + timedelta(seconds=self.lease_s)))
+        """Claim up to ``limit`` due rows of ``topic`` (leased: see the module) → their values and claim token."""
+        claim = self.leases.claim(OutboxRow.topic == topic, OutboxRow.state != "delivered",
+                                  OutboxRow.next_attempt_at <= utcnow(), limit=limit)
+        if claim is None:
+            return []
+        with self.db.read_session() as s:
             rows = s.execute(select(OutboxRow.id, OutboxRow.ref, OutboxRow.payload, OutboxRow.idempotency_key,
-                                    OutboxRow.attempts).where(OutboxRow.id.in_(ids)).order_by(OutboxRow.id)).all()
-            s.commit()
+                                    OutboxRow.attempts).where(OutboxRow.id.in_(claim.ids)).order_by(OutboxRow.id)).all()
         return [{"id": r.id, "ref": r.ref, "payload": json.loads(r.payload), "key": r.idempotency_key,
-                 "attempts": r.attempts, "claimed_by": token} for r in rows]
+                 "attempts": r.attempts, "claimed_by": claim.token} for r in rows]
 
     def _deliver_cases(self, rows: list[dict[str, Any]], token: str, result: FlushResult) -> bool:
         """One ``POST /cases/batch`` for the claimed rows; when verification refuses the batch (4xx), each case is
@@ -192,12 +174,8 @@ class Dispatcher:
         return False
 
     def _delivered(self, rows: list[dict[str, Any]], token: str, result: FlushResult) -> None:
-        with self.db.write_session() as s:
-            s.execute(update(OutboxRow)
-                      .where(OutboxRow.id.in_([r["id"] for r in rows]), OutboxRow.claimed_by == token)
-                      .values(state="delivered", delivered_at=utcnow(), attempts=OutboxRow.attempts + 1,
-                              claimed_by=None, claimed_until=None, last_error=None))
-            s.commit()
+        self.leases.release(token, ids=[r["id"] for r in rows], state="delivered", delivered_at=utcnow(),
+                            attempts=OutboxRow.attempts + 1, last_error=None)
         result.attempted += len(rows)
         result.delivered += len(rows)
 
@@ -209,13 +187,12 @@ class Dispatcher:
         now = utcnow()
         with self.db.write_session() as s:
             for r in rows:
-                values: dict[str, Any] = {"claimed_by": None, "claimed_until": None}
+                values: dict[str, Any] = {}
                 if exc is not None:
                     delay = min(self.backoff_s * (2 ** min(r["attempts"], 30)), self.backoff_max_s)
                     values.update(state="failing", attempts=r["attempts"] + 1, last_error=_describe(exc)[:1000],
                                   next_attempt_at=now + timedelta(seconds=delay))
-                s.execute(update(OutboxRow).where(OutboxRow.id == r["id"], OutboxRow.claimed_by == token)
-                          .values(**values))
+                self.leases.release(token, ids=[r["id"]], session=s, **values)
             s.commit()
         if count:
             result.attempted += len(rows)
@@ -225,6 +202,8 @@ class Dispatcher:
     # --- the background thread ------------------------------------------------------------------------------
 
     def start(self) -> None:
+        """Start the background thread and the renewal of this process's leases."""
+        self.leases.start()
         self._stop.clear()
         self._thread = threading.Thread(target=self._loop, name="enrollment-outbox", daemon=True)
         self._thread.start()
@@ -234,11 +213,13 @@ class Dispatcher:
         self._wake.set()
 
     def stop(self, timeout_s: float = 10.0) -> None:
+        """Stop the thread (after the delivery in flight) and hand back the leases still held (SIGTERM)."""
         self._stop.set()
         self._wake.set()
         if self._thread is not None:
             self._thread.join(timeout_s)
             self._thread = None
+        self.leases.stop()
 
     def _loop(self) -> None:
         while not self._stop.is_set():

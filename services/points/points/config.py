@@ -15,3 +15,6 @@ class Settings(ServiceSettings):
                                   description="base URL of the verification service (GET /facts)")
     facts_page_size: int = Field(default=1000, ge=1, le=1000,
                                  description="CaseFacts fetched per page by a scoring job (one commit per page)")
+    job_lease_s: float = Field(default=15.0, gt=0,
+                               description="lease of a running scoring job, seconds: renewed every third of it while "
+                                           "its process lives; another points process takes the job over after it")

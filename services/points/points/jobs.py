@@ -8,6 +8,13 @@ stored score's is counted ``unchanged`` and not written; the others are scored (
 (``rescored``). Progress (``total`` = cases fetched so far, ``done``, ``rescored``, ``unchanged``) is committed with
 each page. A job that fails (verification down...) is ``failed`` with the error; the next job starts from the last
 finished one, so nothing is skipped.
+
+Any points process may run a job (issue 14): a job is held with a lease (:class:`common.leases.Leases` on the
+``scoring_jobs`` row). The process that accepts ``POST /scoring-jobs`` claims the new job at once; every process
+also watches for running jobs nobody holds (their process was killed, or handed them back on SIGTERM) and takes
+them over, resuming after ``resume_after``, the highest ``seq`` of the pages committed so far. Each page's commit,
+and the job's end, are conditional on still holding the lease, so a job is finished once, by one process; a
+starting process never fails or takes a job another live process holds.
 """
 
 from __future__ import annotations
@@ -16,13 +23,14 @@ import logging
 import threading
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import exists, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from common.db import Database, utcnow
 from common.errors import DomainError
 from common.identity import Identity
+from common.leases import Leases
 from points import service
 from points.clients import VerificationClient
 from points.errors import JobNotFound
@@ -106,67 +114,115 @@ def rescore_page(session: Session, rules: Any, cases: list[dict[str, Any]]) -> t
     return len(changed), len(cases) - len(changed)
 
 
-def fail_interrupted(db: Database) -> None:
-    """On start: jobs left ``running`` by a stopped process are ``failed`` (one process per service database)."""
-    with db.write_session() as session:
-        session.execute(update(ScoringJob).where(ScoringJob.state == "running").values(
-            state="failed", error="interrupted: the service stopped while the job ran", finished_at=utcnow()))
-        session.commit()
+class LeaseLost(RuntimeError):
+    """Another process took the job over (this one stalled past its lease): stop without writing."""
 
 
 class JobRunner:
-    """Runs each job in its own daemon thread with its own sessions; ``shutdown`` stops them between pages."""
+    """Runs the jobs this process holds, each in its own daemon thread with its own sessions, and takes over running
+    jobs that nobody holds (checked every ``lease_s / 3``). ``shutdown`` stops them between pages and hands their
+    leases back, so another process resumes them."""
 
-    def __init__(self, db: Database, client: VerificationClient, *, page_size: int = 1000):
+    def __init__(self, db: Database, client: VerificationClient, *, page_size: int = 1000, lease_s: float = 15.0):
         self.db, self.client, self.page_size = db, client, page_size
+        self.leases = Leases(db, ScoringJob.__table__, lease_s=lease_s, name="scoring_jobs")
         self.stopping = threading.Event()
         self.threads: dict[int, threading.Thread] = {}
+        self._lock = threading.Lock()
+        self._watcher: threading.Thread | None = None
 
-    def start(self, job_id: int) -> None:
-        thread = threading.Thread(target=self.run, args=(job_id,), name=f"scoring-job-{job_id}", daemon=True)
-        self.threads[job_id] = thread
+    def start(self, job_id: int | None = None) -> int | None:
+        """Claim the running job ``job_id`` (or any running job nobody holds) and run it in a thread → its id, or
+        ``None`` when there was none to claim (another process holds it)."""
+        if self.stopping.is_set():
+            return None
+        where = [ScoringJob.state == "running"] + ([ScoringJob.id == job_id] if job_id is not None else [])
+        claim = self.leases.claim(*where, limit=1)
+        if claim is None:
+            return None
+        claimed = claim.ids[0]
+        thread = threading.Thread(target=self.run, args=(claimed, claim.token), name=f"scoring-job-{claimed}",
+                                  daemon=True)
+        with self._lock:
+            self.threads[claimed] = thread
         thread.start()
+        return claimed
 
-    def run(self, job_id: int) -> None:
-        """The job's body: page after page, one commit each; failures end the job as ``failed``."""
+    def watch(self) -> None:
+        """Start the lease renewal and the thread that takes over jobs nobody holds (at once, then every
+        ``lease_s / 3``)."""
+        self.leases.start()
+        self._watcher = threading.Thread(target=self._watch, name="scoring-jobs-watch", daemon=True)
+        self._watcher.start()
+
+    def _watch(self) -> None:
+        while not self.stopping.is_set():
+            try:
+                while self._orphan_waiting() and self.start() is not None:
+                    pass
+            except Exception:  # noqa: BLE001 - the watcher must survive a bad pass (database restart...)
+                log.exception("taking over scoring jobs failed")
+            self.stopping.wait(self.leases.lease_s / 3)
+
+    def _orphan_waiting(self) -> bool:
+        """A running job nobody holds? (A read first, so an idle watcher never takes SQLite's write lock.)"""
+        with self.db.read_session() as session:
+            return bool(session.scalar(select(exists().where(ScoringJob.state == "running",
+                                                             self.leases.free(utcnow())))))
+
+    def run(self, job_id: int, token: str) -> None:
+        """The job's body: page after page, one commit each (only while this process holds the lease); failures
+        end the job as ``failed``; a stop hands the job back for another process to resume."""
         try:
             with self.db.read_session() as session:
                 job = get_job(session, job_id)
                 season, grade, since = job.season, job.grade, job.changed_after
+                resume = job.resume_after if job.resume_after is not None else since
                 rules = service.rules_of(service.get_rulebook(session, job.rulebook_id))
-            last_seq = since
-            for page in self.client.iter_pages(season, grade, changed_after=since, limit=self.page_size):
+            last_seq = resume
+            for page in self.client.iter_pages(season, grade, changed_after=resume, limit=self.page_size):
                 if self.stopping.is_set():
-                    raise RuntimeError("interrupted: the service is stopping")
+                    log.info("scoring job %s handed back at seq %s: the service is stopping", job_id, last_seq)
+                    return  # shutdown() hands the lease back; another process resumes after resume_after
                 seqs = [c["seq"] for c in page if isinstance(c.get("seq"), int)]
                 if seqs:
                     last_seq = max([*seqs, last_seq or 0])
                 with self.db.write_session() as session:
                     rescored, unchanged = rescore_page(session, rules, page)
-                    session.execute(update(ScoringJob).where(ScoringJob.id == job_id).values(
+                    held = session.execute(update(ScoringJob).where(ScoringJob.id == job_id,
+                                                                    self.leases.held(token)).values(
                         total=ScoringJob.total + len(page), done=ScoringJob.done + len(page),
-                        rescored=ScoringJob.rescored + rescored, unchanged=ScoringJob.unchanged + unchanged))
+                        rescored=ScoringJob.rescored + rescored, unchanged=ScoringJob.unchanged + unchanged,
+                        resume_after=last_seq, claimed_until=self.leases.until())).rowcount
+                    if not held:
+                        session.rollback()
+                        raise LeaseLost(f"scoring job {job_id}: another process holds it now")
                     session.commit()
-            self._finish(job_id, state="done", last_seq=last_seq)
+            self._finish(job_id, token, state="done", last_seq=last_seq)
+        except LeaseLost as exc:
+            log.warning("%s; this process stops running it", exc)
         except Exception as exc:  # noqa: BLE001 - any failure ends the job, with its reason
             detail = exc.detail if isinstance(exc, DomainError) else f"{exc.__class__.__name__}: {exc}"
             log.warning("scoring job %s failed: %s", job_id, detail)
             try:
-                self._finish(job_id, state="failed", error=detail[:1000])
+                self._finish(job_id, token, state="failed", error=detail[:1000])
             except Exception:  # noqa: BLE001 - the database itself is gone (shutdown)
                 log.exception("scoring job %s: could not record the failure", job_id)
         finally:
-            self.threads.pop(job_id, None)
+            with self._lock:
+                self.threads.pop(job_id, None)
 
-    def _finish(self, job_id: int, *, state: str, last_seq: int | None = None, error: str | None = None) -> None:
+    def _finish(self, job_id: int, token: str, *, state: str, last_seq: int | None = None,
+                error: str | None = None) -> None:
         values: dict[str, Any] = {"state": state, "error": error, "finished_at": utcnow()}
         if state == "done":
             values["last_seq"] = last_seq
-        with self.db.write_session() as session:
-            session.execute(update(ScoringJob).where(ScoringJob.id == job_id).values(**values))
-            session.commit()
+        if not self.leases.release(token, **values):
+            log.warning("scoring job %s: another process holds it now; its end is theirs to record", job_id)
 
     def shutdown(self, timeout_s: float = 10.0) -> None:
+        """Stop between pages, wait for the job threads, and hand back the leases still held."""
         self.stopping.set()
-        for thread in list(self.threads.values()):
+        for thread in [t for t in (self._watcher, *list(self.threads.values())) if t is not None]:
             thread.join(timeout_s)
+        self.leases.stop()

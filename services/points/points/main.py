@@ -24,8 +24,8 @@ def create_app(settings: Settings | None = None, *, http_clients: dict[str, http
     ``http_clients["verification"]`` replaces the process's client for verification (tests hand in an
     ``httpx.Client`` over ``httpx.MockTransport``, or the verification app's TestClient); otherwise one
     ``httpx.Client`` to ``settings.verification_url`` is opened in the lifespan and closed with it. On start the
-    shipped rulebooks (``HY-2025``) are loaded and published once, and jobs left running by a stopped process are
-    marked failed.
+    shipped rulebooks (``HY-2025``) are loaded and published once, and running jobs nobody holds (their process
+    stopped) are taken over and resumed (``points.jobs``).
     """
     settings = settings or Settings()
     given = dict(http_clients or {})
@@ -40,8 +40,9 @@ def create_app(settings: Settings | None = None, *, http_clients: dict[str, http
         app.state.verification = VerificationClient(settings.verification_url, secret=settings.internal_secret,
                                                     client=http)
         service.load_default_rulebooks(app.state.db)
-        jobs.fail_interrupted(app.state.db)
-        app.state.jobs = jobs.JobRunner(app.state.db, app.state.verification, page_size=settings.facts_page_size)
+        app.state.jobs = jobs.JobRunner(app.state.db, app.state.verification, page_size=settings.facts_page_size,
+                                        lease_s=settings.job_lease_s)
+        app.state.jobs.watch()
         try:
             yield
         finally:

@@ -4,8 +4,8 @@
   ``rulebook.compile_rulebook`` before it is stored); ``draft`` → ``published`` (then immutable).
 - :class:`StoredScore`: the one current score of an application, with the columns the placement snapshot reads
   (points as integer hundredths) and the whole breakdown as JSON.
-- :class:`ScoringJob`: a background batch over a season and grade, with its progress counters; a partial unique
-  index keeps one ``running`` job per season and grade.
+- :class:`ScoringJob`: a background batch over a season and grade, with its progress counters and the lease of the
+  process running it; a partial unique index keeps one ``running`` job per season and grade.
 """
 
 from __future__ import annotations
@@ -81,6 +81,11 @@ class ScoringJob(Base):
     requested_by: Mapped[str] = mapped_column(String(120))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    # the highest seq of the pages committed so far: a job taken over resumes after it
+    resume_after: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
+    # the lease of the process running the job (common.leases): renewed while it lives, taken over after a crash
+    claimed_by: Mapped[str | None] = mapped_column(String(40), nullable=True)
+    claimed_until: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
 
     __table_args__ = (
         Index("ix_scoring_jobs_season_grade_state", "season", "grade", "state"),
