@@ -204,11 +204,51 @@ def alembic_config(service_dir: Path, url: str):
     return cfg
 
 
+MIGRATION_LOCK = 7_461_730_001  # PostgreSQL advisory-lock key of the migration step (any constant the suite owns)
+
+
 def upgrade_to_head(service_dir: Path, url: str) -> None:
-    """Run ``alembic upgrade head`` for the service (called on start)."""
+    """Run ``alembic upgrade head`` for the service (called on start).
+
+    Several processes of a service may start at once against one PostgreSQL database (issue 14): the step runs
+    under a session advisory lock (``pg_advisory_lock``), so they migrate one after the other; the first applies
+    what is missing and the others find the database at head and change nothing. SQLite runs one process per
+    database file (the embedded default) and migrates without a lock.
+    """
     from alembic import command
 
-    command.upgrade(alembic_config(service_dir, url), "head")
+    cfg = alembic_config(service_dir, url)
+    if not url.startswith("postgresql"):
+        command.upgrade(cfg, "head")
+        return
+    from sqlalchemy import text
+
+    engine = make_engine(url, pool_size=1)
+    try:
+        with engine.connect() as lock:
+            lock.execute(text("SELECT pg_advisory_lock(:key)"), {"key": MIGRATION_LOCK})
+            lock.commit()
+            try:
+                command.upgrade(cfg, "head")
+            finally:
+                lock.execute(text("SELECT pg_advisory_unlock(:key)"), {"key": MIGRATION_LOCK})
+                lock.commit()
+    finally:
+        engine.dispose()
+
+
+def migrations_at_head(engine: Engine, service_dir: Path) -> tuple[bool, str]:
+    """Is the database at the head revision of the service's migrations? → ``(at_head, detail)``; raises when the
+    database cannot be reached."""
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    heads = set(ScriptDirectory.from_config(alembic_config(service_dir, "sqlite://")).get_heads())  # files only
+    with engine.connect() as conn:
+        current = set(MigrationContext.configure(conn).get_current_heads())
+    if current == heads:
+        return True, "at head " + ", ".join(sorted(heads))
+    return False, f"at {', '.join(sorted(current)) or 'no revision'}, head is {', '.join(sorted(heads))}"
 
 
 def run_migrations_env(target_metadata: MetaData) -> None:

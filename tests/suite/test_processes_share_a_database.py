@@ -1,0 +1,96 @@
+"""Several processes on one database (issue 14): migrations run once when processes start together, and ledger
+appends from two processes at once never fork the chain. Real processes (``subprocess``), each with its own
+connections."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+import time
+
+import pytest
+from sqlalchemy import text
+
+from common.db import Database, make_engine, migrations_at_head, upgrade_to_head
+
+pytestmark = pytest.mark.processes
+
+
+def _spawn(code: str, *args: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-c", textwrap.dedent(code), *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True)
+
+
+def _finish(procs: list[subprocess.Popen], timeout_s: float = 120) -> list[str]:
+    outs = []
+    for proc in procs:
+        out, _ = proc.communicate(timeout=timeout_s)
+        assert proc.returncode == 0, out[-3000:]
+        outs.append(out)
+    return outs
+
+
+MIGRATE = """
+    import sys, time
+    from pathlib import Path
+    from common.db import upgrade_to_head
+    start = float(sys.argv[3])
+    time.sleep(max(0.0, start - time.time()))  # all start at the same instant
+    upgrade_to_head(Path(sys.argv[1]), sys.argv[2])
+"""
+
+
+@pytest.mark.parametrize("backend", [pytest.param("postgres", marks=pytest.mark.postgres)], indirect=True)
+def test_migrations_run_once_when_processes_start_together(new_database_url, backend):
+    from enrollment.main import SERVICE_DIR
+
+    url = new_database_url("enrollment")
+    at = f"{time.time() + 2.0:.3f}"
+    _finish([_spawn(MIGRATE, str(SERVICE_DIR), url, at) for _ in range(3)])
+    engine = make_engine(url, pool_size=1)
+    try:
+        ok, detail = migrations_at_head(engine, SERVICE_DIR)
+        assert ok, detail
+        with engine.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM alembic_version")).scalar() == 1
+    finally:
+        engine.dispose()
+
+
+APPEND = """
+    import sys, time
+    from common.db import Database
+    from funding.audit import append_ledger
+    db, n, start = Database(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3])
+    time.sleep(max(0.0, start - time.time()))
+    for i in range(n):
+        with db.write_session() as s:
+            append_ledger(s, "adjustment", {"settlement_id": None, "amount_fen": i, "adjustment_id": i,
+                                            "writer": sys.argv[4]})
+            s.commit()
+    db.dispose()
+"""
+
+
+def test_ledger_appends_from_two_processes_never_fork_the_chain(new_database_url, backend):
+    from funding.audit import verify_ledger
+    from funding.main import SERVICE_DIR
+
+    url = new_database_url("funding")
+    upgrade_to_head(SERVICE_DIR, url)
+    n = 60
+    at = f"{time.time() + 1.5:.3f}"
+    _finish([_spawn(APPEND, url, str(n), at, writer) for writer in ("a", "b")])
+    db = Database(url)
+    try:
+        with db.read_session() as s:
+            result = verify_ledger(s)
+            writers = [w for (w,) in s.execute(text("SELECT body FROM ledger_entries ORDER BY seq"))]
+        assert result.ok and result.first_broken is None, result
+        assert result.entries == 2 * n
+        bodies = [bytes(b).decode() for b in writers]
+        assert sum('"writer":"a"' in b for b in bodies) == n and sum('"writer":"b"' in b for b in bodies) == n
+        assert any('"writer":"a"' in x and '"writer":"b"' in y for x, y in zip(bodies, bodies[1:]))  # interleaved
+    finally:
+        db.dispose()
