@@ -5,7 +5,12 @@ from __future__ import annotations
 import threading
 import time
 from collections import Counter
+from datetime import timedelta
 
+from sqlalchemy import update
+
+from common.db import utcnow
+from enrollment.models import OutboxRow
 from enrollment.outbox import Dispatcher, FlushResult
 from enrollment_testkit import application, public_school, start_app, upstreams
 
@@ -17,6 +22,14 @@ def _submit(app, auth, n: int) -> list[str]:
                    headers={**auth("platform"), "Idempotency-Key": f"k-{n}"}).json()
     assert out["created"] == n, out
     return [i["application_no"] for i in out["items"]]
+
+
+def _lease_runs_out(db) -> None:
+    """What 30 s without renewal does to the claims of a killed dispatcher (without waiting for it)."""
+    with db.write_session() as s:
+        s.execute(update(OutboxRow).where(OutboxRow.claimed_by.is_not(None))
+                  .values(claimed_until=utcnow() - timedelta(seconds=1)))
+        s.commit()
 
 
 def _sent(fake) -> Counter:
@@ -83,10 +96,10 @@ def test_two_dispatchers_and_an_expired_claim_never_double(make_service, auth, b
 
     # a dispatcher that claims and dies: after its lease another one resends; verification keeps one case
     more = _submit(app, auth, 2)
-    crashed = Dispatcher(db, send_cases=lambda *a: None, send_seats=lambda *a: None, lease_s=0.05)
+    crashed = Dispatcher(db, send_cases=lambda *a: None, send_seats=lambda *a: None, lease_s=30)
     assert len(crashed._claim("verification.cases", 10)) == 2  # claimed, never marked
     assert Dispatcher(db, send_cases=slow_send, send_seats=lambda *a: None).flush().delivered == 0  # still leased
-    time.sleep(0.1)
+    _lease_runs_out(db)
     assert Dispatcher(db, send_cases=slow_send, send_seats=lambda *a: None).flush().delivered == 2
     assert sorted(verification.cases) == sorted(nos + more)
 
@@ -100,7 +113,7 @@ def test_a_killed_dispatchers_rows_are_taken_over_after_its_lease_and_sent_once(
     nos = _submit(app, auth, 3)
     settings = app.app.state.settings
     assert settings.outbox_lease_s == 15
-    killed = Dispatcher(app.app.state.db, send_cases=lambda *a: None, send_seats=lambda *a: None, lease_s=0.5)
+    killed = Dispatcher(app.app.state.db, send_cases=lambda *a: None, send_seats=lambda *a: None, lease_s=30)
     held = killed._claim("verification.cases", 10)  # claims, sends nothing, never renews: killed
     assert len(held) == 3
     restarted = start_app(settings.database_url, tmp_path, http_clients=clients)
@@ -108,7 +121,7 @@ def test_a_killed_dispatchers_rows_are_taken_over_after_its_lease_and_sent_once(
         assert restarted.app.state.dispatcher.owner != killed.owner
         out = restarted.post("/outbox/flush", headers=auth("bureau")).json()
         assert (out["flushed"]["attempted"], out["pending"]) == (0, 3)  # a starting process leaves the lease be
-        time.sleep(0.6)
+        _lease_runs_out(app.app.state.db)
         out = restarted.post("/outbox/flush", headers=auth("bureau")).json()
         assert (out["flushed"]["delivered"], out["pending"], out["delivered"]) == (3, 0, 3), out
         assert sorted(verification.cases) == sorted(nos)
@@ -127,11 +140,11 @@ def test_a_live_holder_keeps_its_rows_and_hands_them_back_on_stop(make_service, 
     verification, _, _, clients = upstreams()
     app = make_service("enrollment", outbox_dispatcher=False, create_app_kwargs={"http_clients": clients})
     nos = _submit(app, auth, 2)
-    holder = Dispatcher(app.app.state.db, send_cases=lambda *a: None, send_seats=lambda *a: None, lease_s=0.3)
+    holder = Dispatcher(app.app.state.db, send_cases=lambda *a: None, send_seats=lambda *a: None, lease_s=1.0)
     holder.leases.start()  # renewing, as a running dispatcher does
     try:
         assert len(holder._claim("verification.cases", 10)) == 2
-        time.sleep(1.0)  # three leases long
+        time.sleep(2.5)  # two and a half leases long
         assert app.post("/outbox/flush", headers=auth("bureau")).json()["flushed"]["attempted"] == 0
     finally:
         holder.stop()  # hands the leases back

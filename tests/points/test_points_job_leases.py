@@ -14,7 +14,7 @@ from points.config import Settings
 from points.main import create_app
 from points_fakes import FakeVerification, case, eligible_guardian
 
-LEASE_S = 0.6
+LEASE_S = 1.2
 
 
 def _app(url: str, tmp_path, fake: FakeVerification) -> TestClient:
@@ -99,7 +99,7 @@ def test_a_live_holders_job_is_never_taken_and_is_handed_back_on_stop(new_databa
     try:
         job_id = first.post("/scoring-jobs", json={"season": 2025, "grade": 1}, headers=auth("bureau")).json()["id"]
         assert reached.wait(20)
-        time.sleep(4 * LEASE_S)  # the holder is slow but alive: it renews, nobody takes the job
+        time.sleep(3 * LEASE_S)  # the holder is slow but alive: it renews, nobody takes the job
         assert not second.app.state.jobs.threads
         assert (_job(second, auth, job_id)["state"], _job(second, auth, job_id)["done"]) == ("running", 20)
         fake.fail_when = None

@@ -58,15 +58,15 @@ def test_concurrent_claimers_never_share_a_row(new_database_url, backend):
 def test_a_crashed_holder_is_taken_over_a_live_one_never(new_database_url, backend):
     db = _database(new_database_url("leases"), 4)
     try:
-        crashed = Leases(db, WORK, lease_s=0.4)  # claims and never renews
-        live = Leases(db, WORK, lease_s=0.4)
+        crashed = Leases(db, WORK, lease_s=1.0)  # claims and never renews
+        live = Leases(db, WORK, lease_s=1.0)
         live.start()  # renews every third of the lease
         other = Leases(db, WORK, lease_s=10)
         first = crashed.claim(WORK.c.id <= 2, limit=2)
         second = live.claim(WORK.c.id > 2, limit=2)
         assert first.ids == [1, 2] and second.ids == [3, 4]
         assert other.claim(limit=4) is None  # both leases still run
-        time.sleep(1.0)
+        time.sleep(2.2)
         taken = other.claim(limit=4)
         assert taken is not None and taken.ids == [1, 2]  # only the crashed holder's rows
         # the crashed holder's late write is refused: its token holds nothing any more
