@@ -132,6 +132,6 @@ def verify_snapshots(paths: list[Path], *, console: Console) -> None:
         raise SeasonError("no final run's snapshot file was written")
     for path in paths:
         status, line = verify_path(path)
-        console.print(line, markup=False, highlight=False)
+        console.print(line, markup=False, highlight=False, soft_wrap=True)
         if status != 0:
             raise SeasonError(f"a final run does not verify: {line}")

@@ -337,12 +337,18 @@ class Season:
             {"decision": "upheld", "note": "复核属实：人力社保已更正，重新积分并重新录取 (corrected and rescored)"},
             key=idempotency_key("decision", appeal["id"]))
         before = self.roles.bureau.enrollment.get(f"/placements/{number}")
-        self.place(grade)
+        rerun = self.place(grade)
         after = self.roles.bureau.enrollment.get(f"/placements/{number}")
+        moved = self.roles.bureau.enrollment.get(f"/runs/{rerun['id']}/diff")  # against the run it replaced
+        self.result.files[f"run-{rerun['id']}-diff.json"] = json.dumps(moved, ensure_ascii=False, indent=1).encode()
         self.result.appeal = {"application_no": number, "grade": grade, "appeal": decided, "correction": corrected,
                               "eligible_after": score.get("eligible"), "family_score": score.get("family_score"),
-                              "before": before, "after": after}
+                              "before": before, "after": after, "moved": moved["counts"]}
         self.log(f"appeal {appeal['id']} for {number} upheld: before {_where(before)}, after {_where(after)}")
+        reasons = ", ".join(f"{k} {v}" for k, v in moved["reasons"].items() if v)
+        self.log(f"re-run {rerun['id']} against run {moved['against']}: {len(moved['items'])} placement(s) changed "
+                 f"({moved['counts']['moved']} moved, {moved['counts']['newly_placed']} newly placed, "
+                 f"{moved['counts']['lost_place']} lost a place; {reasons or 'no reasons'})")
 
     def finalise(self) -> None:
         en = self.roles.bureau.enrollment

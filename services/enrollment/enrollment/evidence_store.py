@@ -11,9 +11,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from enrollment import evidence, placement
-from enrollment.errors import GateFailed
-from enrollment.models import PlacementRow, Run
+from enrollment import diff, evidence, placement
+from enrollment.errors import GateFailed, Invalid, NotFound
+from enrollment.models import Appeal, Application, PlacementRow, Run
 
 
 def _stored_gate(answer: dict[str, Any], now: datetime) -> dict[str, Any]:
@@ -72,3 +72,42 @@ def snapshot_file(session: Session, run: Run) -> bytes:
                                          "finalised_at")}
     doc = evidence.snapshot_file(view, json.loads(run.snapshot), stored_outcomes(session, run.id), run.evidence)
     return evidence.dumps(doc)
+
+
+def _previous(session: Session, run: Run) -> Run:
+    older = session.scalar(select(Run).where(Run.superseded_by == run.id).order_by(Run.id.desc()).limit(1))
+    if older is None:
+        raise NotFound(f"run {run.id} replaced no earlier run; name one with ?against=", code="no_previous_run")
+    return older
+
+
+def run_diff(session: Session, run_id: int, against: int | None) -> dict[str, Any]:
+    """Who moved from run ``against`` (default: the run ``run_id`` replaced) to run ``run_id``, and why
+    (:func:`enrollment.diff.diff`): ``{run_id, against, season, grade, counts, reasons, seats_changed, items}``.
+    An appeal counts when it was upheld on a run of the grade from the older of the two up to (not including) the
+    newer. 404 ``run_not_found``, ``no_previous_run``; 422 ``other_grade`` when the runs are of another season or
+    grade."""
+    run = session.get(Run, run_id)
+    if run is None:
+        raise NotFound(f"no run {run_id}", code="run_not_found")
+    if against is None:
+        other = _previous(session, run)
+    else:
+        other = session.get(Run, against)
+        if other is None:
+            raise NotFound(f"no run {against}", code="run_not_found")
+        if (other.season, other.grade) != (run.season, run.grade):
+            raise Invalid(f"run {against} is of {other.season} grade {other.grade}, run {run_id} of {run.season} "
+                          f"grade {run.grade}", code="other_grade", field="against")
+    low, high = sorted((other.id, run.id))
+    upheld = set(session.scalars(select(Appeal.application_no).join(Run, Run.id == Appeal.run_id)
+                                 .where(Run.season == run.season, Run.grade == run.grade, Appeal.state == "upheld",
+                                        Appeal.run_id >= low, Appeal.run_id < high)))
+    older_doc, newer_doc = json.loads(other.snapshot), json.loads(run.snapshot)
+    gone = {a["id"] for a in older_doc["applicants"]} - {a["id"] for a in newer_doc["applicants"]}
+    withdrawn = set(session.scalars(select(Application.application_no)
+                                    .where(Application.application_no.in_(gone), Application.state == "withdrawn"))
+                    ) if gone else set()
+    answer = diff.diff(older_doc, stored_outcomes(session, other.id), newer_doc, stored_outcomes(session, run.id),
+                       appeals_upheld=upheld, withdrawn=withdrawn)
+    return {"run_id": run.id, "against": other.id, "season": run.season, "grade": run.grade, **answer}

@@ -85,6 +85,16 @@ def run_snapshot(run_id: RunId, who: Evidence, session: ReadSession):
                     headers={"Content-Disposition": f'attachment; filename="run-{run.id}-snapshot.json"'})
 
 
+@router.get("/runs/{run_id}/diff", tags=["runs"])
+def run_diff(run_id: RunId, who: Reader, session: ReadSession,
+             against: Annotated[int | None, Query(ge=1, le=ROW_ID_MAX)] = None):
+    """Who moved (issue 13): each child whose placement differs between run ``against`` (default: the run this one
+    replaced) and this run — ``moved`` / ``newly_placed`` / ``lost_place``, from where to where — with the reasons
+    (appeal_upheld, fact_corrected, withdrawal, new_application, changed_seats, knock_on) and counts. 404
+    ``run_not_found``, ``no_previous_run``; 422 ``other_grade``."""
+    return evidence_store.run_diff(session, run_id, against)
+
+
 @router.post("/runs/{run_id}/publish", response_model=RunOut, tags=["runs"])
 def publish(run_id: RunId, who: Bureau, session: WriteSession, request: Request, today: Today,
             settings: SettingsDep, body: PublishIn | None = None, key: IdempotencyKey = None):
