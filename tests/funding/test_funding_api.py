@@ -52,7 +52,7 @@ def test_semesters_and_tariff_versions(f, backend):
     assert [(t["school_code"], t["version"], t["standard"]) for t in current] == \
            [("PS001", 2, "2900.00"), ("PS002", 1, "2500.00")]
     history = f.ok(f.get("auditor", f"/tariffs/PS001/{AUTUMN}/history"))["items"]
-    assert [(t["version"], t["standard"], t["original_fee"]) for t in history] == \
+    assert [(t["after"]["version"], t["after"]["standard"], t["after"]["original_fee"]) for t in history] == \
            [(1, "3000.00", "3000.00"), (2, "2900.00", "3100.50")]
     assert f.get("auditor", f"/tariffs/PS009/{AUTUMN}/history").json()["code"] == "tariff_not_found"
     unknown = f.put("bureau", "/tariffs/PS001/2030-autumn",
@@ -141,7 +141,7 @@ def test_settle_approve_pay_and_immutability(f, backend):
     assert replace.status_code == 409 and replace.json()["code"] == "semester_settled"
     recompute = f.post("finance", "/settlements", {"school_code": "PS001", "semester": AUTUMN})
     assert recompute.status_code == 409 and recompute.json()["code"] == "semester_settled"
-    assert f.ok(f.get("auditor", f"/tariffs/PS001/{AUTUMN}/history"))["items"][-1]["version"] == 1
+    assert f.ok(f.get("auditor", f"/tariffs/PS001/{AUTUMN}/history"))["items"][-1]["after"]["version"] == 1
     stored = f.ok(f.get("auditor", f"/settlements/{redo['id']}"))
     assert stored["total"] == "9019.61" and len(stored["lines"]) == 5
 

@@ -719,6 +719,18 @@ READS = [  # (service, method, path, role, field named, defect, backends with th
     ("funding", "GET", "/exports/people.csv", "auditor", None, None, ()),
     ("funding", "GET", "/ledger?limit=-5", "auditor", "limit", None, ()),
     ("funding", "GET", "/reports/pupils/HY2025%00", "auditor", None, None, ()),
+    # change history (common.history): cursors it did not give, bad pages, bad keys
+    ("enrollment", "GET", "/schools/P1/history?cursor=zz", "bureau", "cursor", None, ()),
+    ("enrollment", "GET", "/schools/P1/history?cursor=" + "9" * 13, "auditor", "cursor", None, ()),
+    ("enrollment", "GET", "/schools/P1/history?limit=0", "bureau", "limit", None, ()),
+    ("enrollment", "GET", "/schools/P1%00/history", "bureau", None, None, ()),
+    ("enrollment", "GET", f"/schools/P1/seats/{HUGE}/1/history", "bureau", "season", None, ()),
+    ("enrollment", "GET", "/schools/R1/plans/2025/x/history", "bureau", "grade", None, ()),
+    ("funding", "GET", "/tariffs/R1/2025-autumn/history?cursor=-1", "auditor", "cursor", None, ()),
+    ("funding", "GET", "/semesters/2025-autumn/history?limit=1001", "auditor", "limit", None, ()),
+    ("funding", "GET", "/semesters/nope/history", "auditor", None, None, ()),
+    ("points", "GET", "/rulebooks/RB-DRAFT/history?cursor=1.5", "auditor", "cursor", None, ()),
+    ("points", "GET", "/rulebooks/RB%00/history", "auditor", None, None, ()),
 ]
 
 

@@ -461,7 +461,7 @@ def test_stale_if_match_is_412_and_changes_nothing(api):
                                                          "original_fee": "2800.00"}, headers={"If-Match": etag})
     assert stale.status_code == 412
     history = api.ok(api.send("funding", "GET", f"{path}/history", "auditor"))["items"]
-    assert [t["operating_cost_per_pupil"] for t in history] == ["3000.00", "3100.00"]
+    assert [t["after"]["operating_cost_per_pupil"] for t in history] == ["3000.00", "3100.00"]
 
     run = api.ok(api.send("enrollment", "POST", "/runs", "bureau", {"season": next(_seasons), "grade": 1,
                                                                     "seed": "etag"}), 201)

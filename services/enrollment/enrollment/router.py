@@ -33,7 +33,7 @@ def create_school(body: SchoolCreate, who: Bureau, session: WriteSession, reques
                   key: IdempotencyKey = None):
     """Register a public or private migrant school → 201 School (409 ``school_exists``)."""
     def effect():
-        school = schools.create_school(session, body, now=utcnow())
+        school = schools.create_school(session, body, now=utcnow(), who=who)
         return schools.school_view(session, school, settings)
     resp = commit_idempotent(session, idempotency_keys, request, who, key, body, effect, status_code=201)
     resp.headers["ETag"] = '"v1"'
@@ -47,7 +47,7 @@ def replace_school(code: Code, body: SchoolUpdate, who: Bureau, session: WriteSe
     read locked, so of writers racing with one ETag exactly one wins and the others get 412 (no lost update)."""
     school = schools.get_school(session, code, for_update=True)
     check_if_match(request, school.version)
-    schools.replace_school(session, school, body, now=utcnow())
+    schools.replace_school(session, school, body, now=utcnow(), who=who)
     view = schools.school_view(session, school, settings)
     session.commit()
     set_etag(response, school.version)
@@ -76,7 +76,7 @@ def get_school(code: Code, who: Reader, session: ReadSession, response: Response
 def put_seats(code: Code, season: SeasonPath, grade: GradePath, body: SeatsIn, who: Bureau, session: WriteSession):
     """Migrant seats (随迁子女学位) of a public school for a season and its intake grade (422 ``wrong_school_kind``,
     ``wrong_level``; ``below_placed`` under what final runs already placed)."""
-    out = schools.set_seats(session, code, season, grade, body.migrant_seats, who=who.subject, now=utcnow())
+    out = schools.set_seats(session, code, season, grade, body.migrant_seats, who=who, now=utcnow())
     session.commit()
     return out
 
@@ -86,7 +86,7 @@ def put_plan(code: Code, season: SeasonPath, grade: GradePath, body: PlanIn, who
              settings: SettingsDep):
     """Enrollment plan (招生计划) of a private school: 422 ``plan_over_capacity`` with ``approved_capacity``,
     ``school_total``, ``grade_total``, ``grade_limit``; 422 ``school_phasing_out`` for a plan > 0 (BRIEF §7)."""
-    out = schools.set_plan(session, code, season, grade, body.planned, who=who.subject, now=utcnow(),
+    out = schools.set_plan(session, code, season, grade, body.planned, who=who, now=utcnow(),
                            settings=settings)
     session.commit()
     return out

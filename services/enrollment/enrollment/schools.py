@@ -12,9 +12,11 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from common import history
+from common.identity import Identity
 from enrollment.config import Settings
 from enrollment.errors import Invalid, NotFound, PlanOverCapacity, SchoolExists, SchoolPhasingOut
-from enrollment.models import Intake, PlacementRow, Run, School
+from enrollment.models import Intake, PlacementRow, Run, School, change_history
 from enrollment.rules import GRADE_LEVEL
 from enrollment.scale import Capacity, Norms, approved_capacity, check_plan
 from enrollment.schemas import SCHOOL_CODE, SchoolCreate, SchoolFields, SchoolUpdate
@@ -36,6 +38,15 @@ def _fields(school: School, body: SchoolFields) -> None:
     school.status = body.status
 
 
+def school_value(school: School) -> dict[str, Any]:
+    """The bureau's fields of a school, as change history keeps them before and after (areas in m², Decimal)."""
+    return {"code": school.code, "name": school.name, "kind": school.kind, "level": school.level,
+            "township_code": school.township_code, "catchment_townships": list(school.catchment_townships or []),
+            "floor_area_m2": _area(school.floor_area_x100), "land_area_m2": _area(school.land_area_x100),
+            "classrooms": dict(school.classrooms or {}), "current_pupils": dict(school.current_pupils or {}),
+            "status": school.status}
+
+
 def get_school(session: Session, code: str, *, for_update: bool = False) -> School:
     """The school, 404 ``school_not_found``. ``for_update`` locks its row until the transaction ends (``SELECT ...
     FOR UPDATE`` on PostgreSQL; SQLite's write transaction holds the whole database): read it so before checking
@@ -46,9 +57,10 @@ def get_school(session: Session, code: str, *, for_update: bool = False) -> Scho
     return school
 
 
-def create_school(session: Session, body: SchoolCreate, *, now: datetime) -> School:
+def create_school(session: Session, body: SchoolCreate, *, now: datetime, who: Identity | str) -> School:
     """Register a school; 409 ``school_exists`` on a known code, also when a concurrent writer inserts the same code
-    between the check and the insert (the unique violation is caught in a savepoint)."""
+    between the check and the insert (the unique violation is caught in a savepoint). Recorded in the change
+    history (``school``, ``create``) by ``who``."""
     if session.get(School, body.code) is not None:
         raise SchoolExists(f"school {body.code} already exists")
     school = School(code=body.code, version=1, created_at=now, updated_at=now)
@@ -58,12 +70,16 @@ def create_school(session: Session, body: SchoolCreate, *, now: datetime) -> Sch
             session.add(school)
     except IntegrityError:
         raise SchoolExists(f"school {body.code} already exists") from None
+    history.record(session, change_history, resource="school", key=school.code, who=who, before=None,
+                   after=school_value(school), at=now)
     return school
 
 
-def replace_school(session: Session, school: School, body: SchoolUpdate, *, now: datetime) -> School:
+def replace_school(session: Session, school: School, body: SchoolUpdate, *, now: datetime,
+                   who: Identity | str) -> School:
     """Replace a school's fields (the caller has checked If-Match). ``kind`` and ``level`` cannot change (their
-    seats and plans depend on them): 422 ``field_immutable``; a body ``code`` must be the path's."""
+    seats and plans depend on them): 422 ``field_immutable``; a body ``code`` must be the path's. The change
+    (before, after) joins the history; a replacement that changes nothing records nothing."""
     if body.code is not None and body.code != school.code:
         raise Invalid(f"body code {body.code} differs from the path's {school.code}", code="code_mismatch",
                       field="code")
@@ -71,10 +87,13 @@ def replace_school(session: Session, school: School, body: SchoolUpdate, *, now:
         if getattr(body, name) != getattr(school, name):
             raise Invalid(f"{name} cannot change ({getattr(school, name)}); register a new school",
                           code="field_immutable", field=name)
+    before = school_value(school)
     _fields(school, body)
     school.version += 1
     school.updated_at = now
     session.flush()
+    history.record(session, change_history, resource="school", key=school.code, who=who, before=before,
+                   after=school_value(school), at=now)
     return school
 
 
@@ -144,22 +163,29 @@ def _check_intake(school: School, kind: str, grade: int) -> None:
                       code="wrong_level", field="grade")
 
 
-def _upsert_intake(session: Session, school: School, season: int, grade: int, seats: int, who: str,
+def _upsert_intake(session: Session, school: School, season: int, grade: int, seats: int, who: Identity,
                    now: datetime) -> None:
+    """Store the seats (public) or plan (private) and record the change (``seats`` / ``plan``, key
+    ``CODE/season/grade``, values ``{migrant_seats}`` / ``{planned}``)."""
     taken = final_taken(session, season, grade, school.code).get(school.code, 0)
     if seats < taken:
         raise Invalid(f"final runs already placed {taken} pupils at {school.code}; cannot offer {seats}",
                       code="below_placed", placed=taken)
     row = session.get(Intake, (school.code, season, grade))
+    before = None if row is None else row.seats
     if row is None:
         session.add(Intake(school_code=school.code, season=season, grade=grade, seats=seats, updated_at=now,
-                           updated_by=who))
+                           updated_by=who.subject))
     else:
-        row.seats, row.updated_at, row.updated_by = seats, now, who
+        row.seats, row.updated_at, row.updated_by = seats, now, who.subject
     session.flush()
+    field = "migrant_seats" if school.kind == "public" else "planned"
+    history.record(session, change_history, resource="seats" if school.kind == "public" else "plan",
+                   key=f"{school.code}/{season}/{grade}", who=who, at=now,
+                   before=None if before is None else {field: before}, after={field: seats})
 
 
-def set_seats(session: Session, code: str, season: int, grade: int, migrant_seats: int, *, who: str,
+def set_seats(session: Session, code: str, season: int, grade: int, migrant_seats: int, *, who: Identity,
               now: datetime) -> dict[str, Any]:
     """Migrant seats (随迁子女学位) of a public school for a grade and season (plan 三(二))."""
     school = get_school(session, code)
@@ -168,7 +194,7 @@ def set_seats(session: Session, code: str, season: int, grade: int, migrant_seat
     return {"school_code": code, "season": season, "grade": grade, "kind": "public", "migrant_seats": migrant_seats}
 
 
-def set_plan(session: Session, code: str, season: int, grade: int, planned: int, *, who: str, now: datetime,
+def set_plan(session: Session, code: str, season: int, grade: int, planned: int, *, who: Identity, now: datetime,
              settings: Settings) -> dict[str, Any]:
     """Enrollment plan (招生计划) of a private migrant school (BRIEF §7, plan 三(五)).
 

@@ -9,10 +9,12 @@ from sqlalchemy import (BigInteger, CheckConstraint, Date, ForeignKey, Index, In
 from sqlalchemy.orm import Mapped, mapped_column
 
 from common.db import UTCDateTime, make_base
+from common.history import history_table
 from common.idempotency import idempotency_table
 
 Base = make_base()
 idempotency_keys = idempotency_table(Base.metadata)
+change_history = history_table(Base.metadata)  # who changed a tariff or semester (common.history)
 
 Fen = BigInteger
 SETTLEMENT_STATES = ("draft", "approved", "paid")

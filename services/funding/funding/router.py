@@ -87,6 +87,14 @@ def list_semesters(who: Caller(*READERS), session: ReadSession) -> dict[str, lis
     return {"items": [_semester(s) for s in service.list_semesters(session)]}
 
 
+@router.get("/semesters/{code}/history", tags=["semesters"])
+def semester_history(code: SemesterPath, who: Caller(*READERS), session: ReadSession, limit: Limit = 100,
+                     cursor: Cursor = None) -> dict[str, Any]:
+    """Who configured a semester, and when: a page of changes as for tariffs (``after``: ``{code, name, starts_on,
+    ends_on}``); 404 ``semester_not_found``."""
+    return service.semester_history(session, code, limit=limit, cursor=cursor)
+
+
 # ---- tariffs ---------------------------------------------------------------------------------------------------
 
 @router.put("/tariffs/{school_code}/{semester}", response_model=TariffRead, tags=["tariffs"])
@@ -113,10 +121,12 @@ def list_tariffs(who: Caller(*READERS), session: ReadSession, semester: Semester
 
 
 @router.get("/tariffs/{school_code}/{semester}/history", tags=["tariffs"])
-def tariff_history(school_code: SchoolPath, semester: SemesterPath, who: Caller(*READERS),
-                   session: ReadSession) -> dict[str, list[TariffRead]]:
-    """Every version of a school's tariff for a semester, oldest first; 404 ``tariff_not_found``."""
-    return {"items": [TariffRead.of(t) for t in service.tariff_history(session, school_code, semester)]}
+def tariff_history(school_code: SchoolPath, semester: SemesterPath, who: Caller(*READERS), session: ReadSession,
+                   limit: Limit = 100, cursor: Cursor = None) -> dict[str, Any]:
+    """Who changed a school's tariff for a semester, oldest first: ``{items: [{id, resource: "tariff", key:
+    "SCHOOL/SEMESTER", action, actor (role:subject), at (Asia/Shanghai), at_utc, before, after (Tariff without
+    decided_by/at)}], next_cursor}``; 404 ``tariff_not_found``."""
+    return service.tariff_history(session, school_code, semester, limit=limit, cursor=cursor)
 
 
 # ---- purchased seats -------------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ from sqlalchemy import and_, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from common import history
 from common.db import utcnow
 from common.errors import Invalid, PreconditionFailed
 from common.identity import Identity
@@ -20,8 +21,8 @@ from common.schemas import yuan_to_fen
 from common.versioning import if_match_refusal
 from funding import errors
 from funding.config import Settings
-from funding.models import PurchasedSeat, Semester, Settlement, SettlementLine, Tariff
-from funding.schemas import Handover, SeatEnd, SeatTransfer, SemesterCreate, TariffPut
+from funding.models import PurchasedSeat, Semester, Settlement, SettlementLine, Tariff, change_history
+from funding.schemas import Handover, SeatEnd, SeatTransfer, SemesterCreate, TariffPut, TariffRead
 from funding.settlement import Period, day_before, default_period
 
 SETTLED = ("approved", "paid")
@@ -65,6 +66,9 @@ def create_semester(session: Session, body: SemesterCreate, who: Identity, setti
         session.flush()
     except IntegrityError:
         raise errors.SemesterExists(f"semester {body.code} is already configured") from None
+    history.record(session, change_history, resource="semester", key=semester.code, who=who, before=None,
+                   after={"code": semester.code, "name": semester.name, "starts_on": semester.starts_on,
+                          "ends_on": semester.ends_on}, at=semester.created_at)
     return semester
 
 
@@ -126,7 +130,15 @@ def put_tariff(session: Session, school_code: str, semester_code: str, body: Tar
         session.flush()
     except IntegrityError:
         raise errors.ConcurrentUpdate("another tariff decision for this school and semester was saved first") from None
+    history.record(session, change_history, resource="tariff", key=f"{school_code}/{semester_code}", who=who,
+                   before=tariff_value(current) if current else None, after=tariff_value(tariff),
+                   at=tariff.decided_at)
     return tariff
+
+
+def tariff_value(t: Tariff) -> dict[str, Any]:
+    """A tariff version as the change history keeps it (yuan as text, ``version``, ``standard_source``, note)."""
+    return TariffRead.of(t).model_dump(mode="json", exclude={"decided_by", "decided_at"})
 
 
 def list_tariffs(session: Session, *, semester: str | None, school_code: str | None, after: int,
@@ -144,13 +156,21 @@ def list_tariffs(session: Session, *, semester: str | None, school_code: str | N
     return list(session.scalars(stmt.where(Tariff.id > after).order_by(Tariff.id).limit(limit + 1)))
 
 
-def tariff_history(session: Session, school_code: str, semester_code: str) -> list[Tariff]:
-    """Every version, oldest first; 404 ``tariff_not_found`` when none was decided."""
-    rows = list(session.scalars(select(Tariff).where(Tariff.school_code == school_code,
-                                                     Tariff.semester_code == semester_code).order_by(Tariff.version)))
-    if not rows:
+def tariff_history(session: Session, school_code: str, semester_code: str, *, limit: int,
+                   cursor: str | None) -> dict[str, Any]:
+    """Every change of a school's tariff for a semester, oldest first, as a page of ``common.history`` changes
+    (``after`` = the version decided, ``before`` = the one it replaced); 404 ``tariff_not_found`` when none was
+    decided."""
+    if current_tariff(session, school_code, semester_code) is None:
         raise errors.TariffNotFound(f"no tariff for {school_code} in {semester_code}")
-    return rows
+    return history.read(session, change_history, resource="tariff", key=f"{school_code}/{semester_code}",
+                        limit=limit, cursor=cursor)
+
+
+def semester_history(session: Session, code: str, *, limit: int, cursor: str | None) -> dict[str, Any]:
+    """The changes of a semester (its configuration), oldest first, paged; 404 ``semester_not_found``."""
+    get_semester(session, code)
+    return history.read(session, change_history, resource="semester", key=code, limit=limit, cursor=cursor)
 
 
 # ---- purchased seats -------------------------------------------------------------------------------------------

@@ -17,10 +17,12 @@ from sqlalchemy import JSON, BigInteger, Date, Index, Integer, String, Text, tex
 from sqlalchemy.orm import Mapped, mapped_column
 
 from common.db import UTCDateTime, make_base
+from common.history import history_table
 from common.idempotency import idempotency_table
 
 Base = make_base()
 idempotency_keys = idempotency_table(Base.metadata)
+change_history = history_table(Base.metadata)  # who changed a rulebook (common.history)
 
 
 class Rulebook(Base):

@@ -57,6 +57,16 @@ def get_rulebook(rulebook_id: RulebookIdPath, who: Caller(*RULEBOOK_READERS), se
     return _rulebook_answer(service.get_rulebook(session, rulebook_id), response)
 
 
+@router.get("/rulebooks/{rulebook_id}/history", tags=["rulebooks"])
+def rulebook_history(rulebook_id: RulebookIdPath, who: Caller("bureau", "auditor"), session: ReadSession,
+                     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
+                     cursor: Annotated[str | None, Query(max_length=12)] = None) -> dict[str, Any]:
+    """Who created, changed and published a rulebook, oldest first: ``{items: [{id, resource: "rulebook", key,
+    action: create | update | publish, actor (role:subject), at (Asia/Shanghai), at_utc, before, after (rules,
+    season, state, version)}], next_cursor}``; 404 ``rulebook_not_found``."""
+    return service.rulebook_history(session, rulebook_id, limit=limit, cursor=cursor)
+
+
 @router.post("/rulebooks", tags=["rulebooks"], status_code=201, response_model=RulebookRead)
 def create_rulebook(body: RulebookCreate, request: Request, who: Caller("bureau"), session: WriteSession,
                     key: IdempotencyKey = None) -> JSONResponse:
@@ -80,7 +90,7 @@ def update_rulebook(rulebook_id: RulebookIdPath, body: RulebookUpdate, request: 
                     session: WriteSession, response: Response) -> dict[str, Any]:
     """Replace a draft; send ``If-Match: "v<version>"`` (stale → 412 ``precondition_failed``). A published rulebook
     never changes: 409 ``rulebook_published``."""
-    row = service.update_rulebook(session, rulebook_id, body, request)
+    row = service.update_rulebook(session, rulebook_id, body, request, who)
     answer = _rulebook_answer(row, response)
     session.commit()
     return answer
@@ -91,7 +101,7 @@ def publish_rulebook(rulebook_id: RulebookIdPath, request: Request, who: Caller(
                      response: Response) -> dict[str, Any]:
     """Draft → published, immutable from then on; the season's latest published rulebook is the one scoring uses.
     Publishing again answers the rulebook unchanged."""
-    row = service.publish_rulebook(session, rulebook_id, request)
+    row = service.publish_rulebook(session, rulebook_id, request, who)
     answer = _rulebook_answer(row, response)
     session.commit()
     return answer

@@ -21,13 +21,14 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from common import history
 from common.db import Database, utcnow
 from common.identity import Identity
 from common.versioning import check_if_match
 from points.explain import explain_score
 from points.errors import (Invalid, InvalidCursor, NoPublishedRulebook, NotScored, RulebookExists, RulebookInvalid,
                            RulebookNotFound, RulebookPublished)
-from points.models import Rulebook, StoredScore
+from points.models import Rulebook, StoredScore, change_history
 from points.rulebook import RulebookError, Rules, compile_rulebook
 from points.rules import KIND_DEPARTMENT, Score, score_family
 from points.schemas import RulebookBody, RulebookCreate, RulebookUpdate, WhatIfIn
@@ -68,6 +69,23 @@ def rulebook_read(row: Rulebook) -> dict[str, Any]:
             "created_at": row.created_at, "updated_at": row.updated_at, "published_at": row.published_at}
 
 
+def rulebook_value(row: Rulebook) -> dict[str, Any]:
+    """A rulebook as the change history keeps it: its rules (spec), season, state and version."""
+    return {**row.spec, "id": row.id, "season": row.season, "state": row.state, "version": row.version}
+
+
+def _record(session: Session, row: Rulebook, who: Identity, before: dict[str, Any] | None, action: str) -> None:
+    history.record(session, change_history, resource="rulebook", key=row.id, who=who, before=before,
+                   after=rulebook_value(row), action=action, at=row.updated_at)
+
+
+def rulebook_history(session: Session, rulebook_id: str, *, limit: int, cursor: str | None) -> dict[str, Any]:
+    """Who created, changed and published a rulebook, oldest first, paged (``common.history``); 404
+    ``rulebook_not_found``."""
+    get_rulebook(session, rulebook_id)
+    return history.read(session, change_history, resource="rulebook", key=rulebook_id, limit=limit, cursor=cursor)
+
+
 def list_rulebooks(session: Session, *, season: int | None = None, state: str | None = None) -> list[Rulebook]:
     query = select(Rulebook).order_by(Rulebook.season, Rulebook.created_at, Rulebook.id)
     if season is not None:
@@ -102,6 +120,7 @@ def create_rulebook(session: Session, body: RulebookCreate, who: Identity) -> Ru
         session.flush()
     except IntegrityError:
         raise RulebookExists(f"rulebook {rid} exists") from None
+    _record(session, row, who, None, "create")
     return row
 
 
@@ -113,7 +132,8 @@ def _next_id(session: Session, season: int) -> str:
     return f"HY-{season}-v{n}"
 
 
-def update_rulebook(session: Session, rulebook_id: str, body: RulebookUpdate, request: Any) -> Rulebook:
+def update_rulebook(session: Session, rulebook_id: str, body: RulebookUpdate, request: Any,
+                    who: Identity) -> Rulebook:
     """Replace a draft's rules. 409 ``rulebook_published`` once published; 412 on a stale ``If-Match``.
 
     The row is locked before ``If-Match`` is checked: writers holding the same ETag queue, and each sees the
@@ -127,14 +147,16 @@ def update_rulebook(session: Session, rulebook_id: str, body: RulebookUpdate, re
         raise RulebookInvalid("the body's id differs from the path", field="id")
     spec = body.spec()
     compile_spec(rulebook_id, spec)
+    before = rulebook_value(row)
     row.spec, row.season = spec, body.season
     row.version += 1
     row.updated_at = utcnow()
     session.flush()
+    _record(session, row, who, before, "update")
     return row
 
 
-def publish_rulebook(session: Session, rulebook_id: str, request: Any) -> Rulebook:
+def publish_rulebook(session: Session, rulebook_id: str, request: Any, who: Identity) -> Rulebook:
     """Draft → published (immutable from then on); publishing a published rulebook answers it unchanged. The row
     is locked before ``If-Match`` is checked, as in :func:`update_rulebook`."""
     row = get_rulebook(session, rulebook_id, for_update=True)
@@ -142,10 +164,12 @@ def publish_rulebook(session: Session, rulebook_id: str, request: Any) -> Rulebo
         return row
     check_if_match(request, row.version)
     compile_spec(row.id, row.spec)
+    before = rulebook_value(row)
     now = utcnow()
     row.state, row.published_at, row.updated_at = "published", now, now
     row.version += 1
     session.flush()
+    _record(session, row, who, before, "publish")
     return row
 
 
