@@ -1,7 +1,7 @@
 """change history: who changed a bureau record, when, before and after (common.history)
 
 Revision ID: enro_20261207_history
-Revises: enro_20261129_02
+Revises: enro_20261207_evidence
 Create Date: 2026-12-07 14:30:00
 """
 from alembic import op
@@ -10,7 +10,7 @@ import common.db
 
 
 revision = 'enro_20261207_history'
-down_revision = 'enro_20261129_02'
+down_revision = 'enro_20261207_evidence'
 branch_labels = None
 depends_on = None
 
