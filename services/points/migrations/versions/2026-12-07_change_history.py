@@ -1,7 +1,7 @@
 """change history: who changed a bureau record, when, before and after (common.history)
 
 Revision ID: poin_20261207_history
-Revises: poin_20261129_03
+Revises: poin_20261207_01
 Create Date: 2026-12-07 14:30:00
 """
 from alembic import op
@@ -10,7 +10,7 @@ import common.db
 
 
 revision = 'poin_20261207_history'
-down_revision = 'poin_20261129_03'
+down_revision = 'poin_20261207_01'
 branch_labels = None
 depends_on = None
 
