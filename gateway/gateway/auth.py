@@ -1,11 +1,16 @@
-"""Bearer credentials → identity, and the per-credential rate limit (token bucket)."""
+"""Bearer credentials → identity, and the per-credential rate limit (the ``limits`` library)."""
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import time
 from pathlib import Path
+
+from limits import RateLimitItemPerSecond
+from limits.aio.storage import MemoryStorage, RedisStorage
+from limits.aio.strategies import MovingWindowRateLimiter
 
 from common.errors import DomainError, Unauthorized
 from common.identity import DEPARTMENTS, ROLES, Identity
@@ -38,19 +43,50 @@ class Credentials:
         return identity
 
 
+log = logging.getLogger("gateway.rate_limit")
+
+
 class RateLimiter:
-    """Token bucket per credential subject: ``rate`` per second, ``burst`` at most."""
+    """Per credential subject: at most ``burst`` requests in any window of ``burst / rate`` seconds (at least 1 s),
+    which sustains ``rate`` per second and lets a quiet credential burst to ``burst`` — the token bucket's promise,
+    kept exactly by ``limits``' moving window (a bounded list of timestamps per credential).
 
-    def __init__(self, rate: float, burst: int):
+    ``storage`` is where the counts live: ``memory://`` (the default: this process only) or ``redis://host:port/db``
+    (every gateway process sharing that Redis shares the limit: N gateways never let a credential through N times
+    over). When Redis does not answer, requests pass (an outage of the limiter must not close the door) and each
+    such pass is counted in ``storage_errors`` and logged at most once a minute.
+    """
+
+    def __init__(self, rate: float, burst: int, storage: str = "memory://", *, key_prefix: str = "tongcheng-gw"):
+        window = max(1, round(burst / rate))
         self.rate, self.burst = rate, burst
-        self.buckets: dict[str, tuple[float, float]] = {}
+        self.item = RateLimitItemPerSecond(burst, window)
+        if storage.startswith(("redis://", "rediss://")):
+            self.storage = RedisStorage("async+" + storage, implementation="redispy", key_prefix=key_prefix,
+                                        socket_timeout=0.5, socket_connect_timeout=0.5)
+        elif storage in ("memory://", ""):
+            self.storage = MemoryStorage()
+        else:
+            raise ValueError(f"rate-limit storage must be memory:// or redis://host:port/db, not {storage!r}")
+        self.shared = not isinstance(self.storage, MemoryStorage)
+        self.limiter = MovingWindowRateLimiter(self.storage)
+        self.refused = 0
+        self.storage_errors = 0
+        self._logged_at = 0.0
 
-    def take(self, subject: str) -> None:
-        now = time.monotonic()
-        tokens, last = self.buckets.get(subject, (float(self.burst), now))
-        tokens = min(self.burst, tokens + (now - last) * self.rate)
-        if tokens < 1:
-            retry_after = max(1, int((1 - tokens) / self.rate + 0.999))
-            self.buckets[subject] = (tokens, now)
-            raise RateLimited(f"credential over {self.rate:g} requests/s", headers={"Retry-After": str(retry_after)})
-        self.buckets[subject] = (tokens - 1, now)
+    async def take(self, subject: str) -> None:
+        """Count one request of ``subject``; 429 ``rate_limited`` with ``Retry-After`` (seconds) above the limit."""
+        try:
+            if await self.limiter.hit(self.item, subject):
+                return
+            stats = await self.limiter.get_window_stats(self.item, subject)
+        except Exception as exc:  # noqa: BLE001 - the shared store is down: let the request through
+            self.storage_errors += 1
+            if time.monotonic() - self._logged_at > 60:
+                self._logged_at = time.monotonic()
+                log.warning("rate-limit store unavailable, requests pass unlimited (%s: %s)",
+                            exc.__class__.__name__, exc)
+            return
+        self.refused += 1
+        retry_after = max(1, int(stats.reset_time - time.time() + 0.999))
+        raise RateLimited(f"credential over {self.rate:g} requests/s", headers={"Retry-After": str(retry_after)})

@@ -23,6 +23,10 @@ class Settings(SuiteSettings):
     breaker_reset_s: float = Field(default=5.0, description="seconds an open circuit waits before a trial call")
     rate_per_s: float = Field(default=2000.0, description="sustained requests per second per credential")
     rate_burst: int = Field(default=4000, description="burst allowance per credential")
+    rate_storage: str = Field(default="memory://",
+                              description="where rate-limit counts live: memory:// (this process) or "
+                                          "redis://host:port/db (shared by every gateway process using it)")
+    rate_key_prefix: str = Field(default="tongcheng-gw", description="prefix of the rate-limit keys in Redis")
 
     def upstreams(self) -> dict[str, str]:
         return {"points": self.points_url, "verification": self.verification_url,

@@ -12,6 +12,7 @@ It sits inside the common request-context middleware, so request ids, access log
 from __future__ import annotations
 
 import asyncio
+import os
 import time
 from contextlib import asynccontextmanager
 from urllib.parse import quote, unquote_to_bytes
@@ -20,6 +21,7 @@ import httpx
 from fastapi import FastAPI
 
 from common.errors import DomainError, NotFound, document_problems, install_error_handlers, problem
+from common.health import NotReady
 from common.identity import IDENTITY_HEADER, Identity, mint
 from common.logging import configure_logging, note_caller, request_id_var
 from common.middleware import RequestContextMiddleware
@@ -125,7 +127,7 @@ class Proxy:
         method = scope["method"]
         if method not in METHODS:
             raise MethodNotAllowed(f"{method} is not forwarded; use {', '.join(sorted(METHODS))}")
-        self.limiter.take(identity.subject)
+        await self.limiter.take(identity.subject)
         forwarded.append((_IDENTITY, self.tokens.token(identity)))
         forwarded.append((b"x-request-id", (request_id_var.get() or "").encode()))
         body = b""
@@ -172,8 +174,9 @@ def create_app(settings: Settings | None = None,
                               "to the service's own path (see docs/api.md).")
     app.state.settings = settings
     # Starlette: the middleware added last runs first. Request context (ids, limits, access log) → proxy → FastAPI.
-    app.add_middleware(Proxy, settings=settings, credentials=Credentials(settings.credentials_file),
-                       limiter=RateLimiter(settings.rate_per_s, settings.rate_burst),
+    limiter = RateLimiter(settings.rate_per_s, settings.rate_burst, settings.rate_storage,
+                          key_prefix=settings.rate_key_prefix)
+    app.add_middleware(Proxy, settings=settings, credentials=Credentials(settings.credentials_file), limiter=limiter,
                        tokens=TokenCache(settings.internal_secret), upstreams=upstreams)
     app.add_middleware(RequestContextMiddleware, max_body=settings.max_body_bytes, max_depth=settings.max_json_depth,
                        json_only=False)  # bodies pass as they are: each service judges its own
@@ -192,5 +195,18 @@ def create_app(settings: Settings | None = None,
         report = {n: {"health": s, "circuit": upstreams[n].breaker.state} for n, s in zip(names, states)}
         status = "ok" if all(s == "ok" for s in states) else "degraded"
         return {"status": status, "service": "gateway", "upstreams": report}
+
+    @app.get("/health/live", include_in_schema=False)  # probes (common.health): outside the API contract
+    async def live() -> dict:
+        """``{"status": "ok", "service": "gateway", "pid"}``: the process runs."""
+        return {"status": "ok", "service": "gateway", "pid": os.getpid()}
+
+    @app.get("/health/ready", include_in_schema=False)
+    async def ready() -> dict:
+        """``{"status": "ready", "service": "gateway", "rate_limit": "memory" | "shared"}`` once started; 503 problem
+        ``not_ready`` before. Upstream outages do not make the gateway unready (it answers them with 503s itself)."""
+        if not upstreams:
+            raise NotReady("the gateway is starting or stopping")
+        return {"status": "ready", "service": "gateway", "rate_limit": "shared" if limiter.shared else "memory"}
 
     return app

@@ -8,7 +8,9 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
+import os
 import time
+import uuid
 from collections.abc import Callable
 
 import httpx
@@ -498,6 +500,40 @@ def test_rate_limit_is_429_with_retry_after_per_credential(make_gateway):
     assert 1 <= int(resp.headers["retry-after"]) <= 2
     assert len(upstream.requests) == 2
     assert gw.get("/api/points/x", headers=bearer("tok-bureau")).status_code == 200  # someone else's bucket
+
+
+REDIS = os.environ.get("TONGCHENG_TEST_REDIS", "redis://127.0.0.1:6379/0")
+
+
+def _redis_unavailable() -> str | None:
+    import redis
+
+    try:
+        redis.Redis.from_url(REDIS, socket_connect_timeout=1).ping()
+        return None
+    except Exception as exc:  # noqa: BLE001 - any failure: skip, saying why
+        return f"Redis not reachable at {REDIS} ({exc.__class__.__name__})"
+
+
+def test_rate_limit_is_shared_by_gateways_on_one_redis(make_gateway):
+    """Two gateway processes on one Redis share a credential's limit (issue 14): 3 requests per 3 s pass in all,
+    not per gateway; another credential keeps its own."""
+    if reason := _redis_unavailable():
+        pytest.skip(reason)
+    prefix = f"tc-test-{uuid.uuid4().hex[:8]}"
+    upstream = Recorder()
+    gateways = [make_gateway(points=upstream, rate_per_s=1, rate_burst=3, rate_storage=REDIS, rate_key_prefix=prefix)
+                for _ in range(2)]
+    answers = [gateways[i % 2].get("/api/points/x", headers=bearer()).status_code for i in range(6)]
+    assert answers == [200, 200, 200, 429, 429, 429]
+    assert len(upstream.requests) == 3
+    assert gateways[1].get("/api/points/x", headers=bearer("tok-bureau")).status_code == 200
+
+
+def test_rate_limit_lets_requests_pass_when_redis_is_down(make_gateway):
+    upstream = Recorder()
+    gw = make_gateway(points=upstream, rate_per_s=1, rate_burst=1, rate_storage=f"redis://127.0.0.1:{free_port()}/0")
+    assert [gw.get("/api/points/x", headers=bearer()).status_code for _ in range(3)] == [200, 200, 200]
 
 
 def test_health_reports_each_upstream(make_gateway):

@@ -12,7 +12,7 @@ import time
 import pytest
 from sqlalchemy import text
 
-from common.db import Database, make_engine, migrations_at_head, upgrade_to_head
+from common.db import Database, make_engine, migration_heads, migrations_at_head, upgrade_to_head
 
 pytestmark = pytest.mark.processes
 
@@ -50,7 +50,7 @@ def test_migrations_run_once_when_processes_start_together(new_database_url, bac
     _finish([_spawn(MIGRATE, str(SERVICE_DIR), url, at) for _ in range(3)])
     engine = make_engine(url, pool_size=1)
     try:
-        ok, detail = migrations_at_head(engine, SERVICE_DIR)
+        ok, detail = migrations_at_head(engine, migration_heads(SERVICE_DIR))
         assert ok, detail
         with engine.connect() as conn:
             assert conn.execute(text("SELECT count(*) FROM alembic_version")).scalar() == 1

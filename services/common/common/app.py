@@ -1,7 +1,7 @@
 """The common application factory: every service is built the same way.
 
 ``build_app`` wires settings, JSON logging, the request-context middleware, problem-details handlers, the database
-(migrated to head on start) and ``GET``/``HEAD /health``. The service adds its routers and its own lifespan work.
+(migrated to head on start), ``GET``/``HEAD /health`` and ``/health/live`` / ``/health/ready`` (``common.health``). The service adds its routers and its own lifespan work.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from sqlalchemy import text
 from common.config import ServiceSettings
 from common.db import Database, upgrade_to_head
 from common.errors import document_problems, install_error_handlers
+from common.health import install_health
 from common.logging import configure_logging
 from common.middleware import RequestContextMiddleware
 
@@ -75,6 +76,7 @@ def build_app(settings: ServiceSettings, *, title: str, description: str, servic
                 try:
                     yield
                 finally:
+                    app.state.draining = True  # /health/ready answers 503 from here on
                     gc.unfreeze()
         finally:
             db.dispose()
@@ -95,6 +97,7 @@ def build_app(settings: ServiceSettings, *, title: str, description: str, servic
             session.execute(text("SELECT 1"))
         return {"status": "ok", "service": settings.service_name, "database": app.state.db.backend}
 
+    install_health(app, settings.service_name, service_dir)
     for router in routers:
         app.include_router(router)
     return app

@@ -237,13 +237,18 @@ def upgrade_to_head(service_dir: Path, url: str) -> None:
         engine.dispose()
 
 
-def migrations_at_head(engine: Engine, service_dir: Path) -> tuple[bool, str]:
-    """Is the database at the head revision of the service's migrations? → ``(at_head, detail)``; raises when the
-    database cannot be reached."""
-    from alembic.runtime.migration import MigrationContext
+def migration_heads(service_dir: Path) -> set[str]:
+    """The head revision(s) of the service's migration scripts (read from the files; no database)."""
     from alembic.script import ScriptDirectory
 
-    heads = set(ScriptDirectory.from_config(alembic_config(service_dir, "sqlite://")).get_heads())  # files only
+    return set(ScriptDirectory.from_config(alembic_config(service_dir, "sqlite://")).get_heads())
+
+
+def migrations_at_head(engine: Engine, heads: set[str]) -> tuple[bool, str]:
+    """Is the database at ``heads`` (:func:`migration_heads`)? → ``(at_head, detail)``; raises when the database
+    cannot be reached."""
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as conn:
         current = set(MigrationContext.configure(conn).get_current_heads())
     if current == heads:

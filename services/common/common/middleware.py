@@ -199,7 +199,7 @@ class RequestContextMiddleware:
             error_log.exception("unhandled error on %s %s", scope["method"], scope.get("path"))
             await internal_error()(scope, _no_receive, send_with_id)
         finally:
-            if scope.get("path") != "/health":
+            if scope.get("path") not in QUIET_PATHS:
                 access_log.info("%s %s %s %.1fms", scope["method"], scope.get("path"), status_holder["status"],
                                 (time.perf_counter() - started) * 1000, extra={"caller": caller.get("caller")})
             request_caller_var.reset(caller_token)
@@ -209,6 +209,9 @@ class RequestContextMiddleware:
     async def _answer(scope: dict, send: Any, status: int, code: str, detail: str, **extra: Any) -> None:
         resp = problem(status, code, "Request refused", detail, **extra)
         await resp({**scope}, _no_receive, send)
+
+
+QUIET_PATHS = frozenset({"/health", "/health/live", "/health/ready", "/metrics"})  # probes and scrapes: no access log
 
 
 async def _no_receive() -> dict:
