@@ -120,11 +120,13 @@ class FakeFunding(FakeUpstream):
 
 
 class FakePoints(FakeUpstream):
-    """``GET /scores?season=&grade=&limit=&cursor=`` from ``scores`` (application_no → ScoreSummary), paged."""
+    """``GET /scores?season=&grade=&limit=&cursor=`` from ``scores`` (application_no → ScoreSummary), paged;
+    ``GET /scores/{no}`` adds ``eligibility`` (set it in ``eligibility``)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.scores: dict[str, dict[str, Any]] = {}
+        self.eligibility: dict[str, list[dict[str, Any]]] = {}  # application_no → Score.eligibility
 
     def set(self, no: str, family: str, *, eligible: bool = True, other: str = "0.00", since: str | None = "2020-01-01",
             township: str | None = TOWN_A, rulebook: str = "HY-2025", season: int = 2025, grade: int = 1) -> None:
@@ -135,6 +137,12 @@ class FakePoints(FakeUpstream):
                            "scored_at": "2025-05-01T00:00:00+00:00", "extra_field_ignored": True}
 
     def answer(self, request: httpx.Request, body: Any) -> httpx.Response:
+        if request.url.path.startswith("/scores/"):  # one Score, with its eligibility checks
+            score = self.scores.get(request.url.path.rsplit("/", 1)[1])
+            if score is None:
+                return httpx.Response(404, json={"code": "score_not_found"})
+            return httpx.Response(200, json={"eligibility": self.eligibility.get(score["application_no"], []),
+                                             **score})
         assert request.url.path == "/scores"
         season, grade = int(request.url.params["season"]), int(request.url.params["grade"])
         limit = int(request.url.params.get("limit", 100))

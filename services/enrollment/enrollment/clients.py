@@ -97,6 +97,15 @@ class PointsClient(ServiceClient):
         """``application_no → ScoreView`` for a season and grade."""
         return {s.application_no: s for s in self.iter_scores(season, grade)}
 
+    def unmet_rules(self, application_no: str) -> list[dict[str, Any]]:
+        """The eligibility rules (BRIEF §5 E1–E4) an application's score does not meet, as points explains them
+        (``GET /scores/{no}``): ``[{rule, reason, guardian_no?, explanation}]``. Raises ``Unavailable`` /
+        ``UpstreamError``."""
+        score = self.request("GET", f"/scores/{application_no}") or {}
+        checks = score.get("eligibility") if isinstance(score, dict) else None
+        return [{k: c.get(k) for k in ("rule", "reason", "guardian_no", "explanation") if k in c}
+                for c in checks or () if isinstance(c, dict) and c.get("met") is False]
+
 
 class FundingClient(ServiceClient):
     def handover(self, body: dict[str, Any], *, idempotency_key: str) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from enrollment import diff, evidence, placement
+from enrollment import diff, evidence, explain, placement
 from enrollment.errors import GateFailed, Invalid, NotFound
 from enrollment.models import Appeal, Application, PlacementRow, Run
 
@@ -111,3 +111,31 @@ def run_diff(session: Session, run_id: int, against: int | None) -> dict[str, An
     answer = diff.diff(older_doc, stored_outcomes(session, other.id), newer_doc, stored_outcomes(session, run.id),
                        appeals_upheld=upheld, withdrawn=withdrawn)
     return {"run_id": run.id, "against": other.id, "season": run.season, "grade": run.grade, **answer}
+
+
+def why_not(session: Session, application_no: str, run_id: int | None, points: Any) -> dict[str, Any]:
+    """Why this child got what it got in run ``run_id`` (default: the latest published or final run that includes
+    the application): :meth:`enrollment.explain.Explainer.explain` over the run's snapshot and stored placements,
+    plus ``{run_id, run_state, mechanism}``; for an ineligible child, the unmet rules fetched from points
+    (``points``: the PointsClient; 503 when it does not answer). 404 ``not_published`` when no run includes the
+    application (or ``run_not_found``, ``not_in_run`` for a named run)."""
+    if run_id is None:
+        run = session.scalar(select(Run).join(PlacementRow, PlacementRow.run_id == Run.id)
+                             .where(PlacementRow.application_no == application_no,
+                                    Run.state.in_(("published", "final"))).order_by(Run.id.desc()).limit(1))
+        if run is None:
+            raise NotFound(f"no published or final run places application {application_no} yet",
+                           code="not_published")
+    else:
+        run = session.get(Run, run_id)
+        if run is None:
+            raise NotFound(f"no run {run_id}", code="run_not_found")
+    applicants, schools, _ = evidence.engine_input(json.loads(run.snapshot))
+    outcomes = stored_outcomes(session, run.id)
+    if application_no not in outcomes:
+        raise NotFound(f"run {run.id} does not include application {application_no}", code="not_in_run")
+    explainer = explain.Explainer(applicants, schools, outcomes, seed=run.seed, mechanism=run.mechanism)
+    o = outcomes[application_no]
+    unmet = points.unmet_rules(application_no) if o.reason == placement.REASON_INELIGIBLE else None
+    return {"run_id": run.id, "run_state": run.state, "mechanism": run.mechanism,
+            **explainer.explain(application_no, unmet)}

@@ -144,6 +144,18 @@ def lookup(application_no: Annotated[str, Path(max_length=40)], who: Reader, ses
     return runs.lookup_placement(session, application_no)
 
 
+@router.get("/placements/{application_no}/why", tags=["placements"])
+def why_not(application_no: Annotated[str, Path(max_length=40)], who: Reader, session: ReadSession,
+            clients: Clients, run_id: Annotated[int | None, Query(ge=1, le=ROW_ID_MAX)] = None):
+    """Why not this school (issue 13; BRIEF §5, §6): for each choice ranked above the child's place (all, when
+    unplaced), the school's cut-off (its last admitted: tier, family score, other guardian's score, residence
+    date, lottery position), the child's own values and the step of the tie-break chain that decided, in Chinese
+    and English; for an ineligible child the rules not met (from points). Run: ``run_id``, else the latest
+    published or final run that includes the application. 404 ``not_published``, ``run_not_found``,
+    ``not_in_run``; 503 when points does not answer (ineligible children only)."""
+    return evidence_store.why_not(session, application_no, run_id, clients["points"])
+
+
 @router.post("/appeals", status_code=201, response_model=AppealOut, tags=["appeals"])
 def lodge(body: AppealIn, who: Platform, session: WriteSession, request: Request, today: Today,
           key: IdempotencyKey = None):
