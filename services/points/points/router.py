@@ -43,6 +43,19 @@ def _rulebook_answer(row: Any, response: Response) -> dict[str, Any]:
     return service.rulebook_read(row)
 
 
+@router.get("/scores/{application_no}", tags=["scores"], response_model=ScoreRead)
+def get_score(application_no: ApplicationNo, who: Caller("platform", "bureau", "service", "auditor"),
+              request: Request) -> Response:
+    """The stored Score with its breakdown; 404 ``not_scored``. (Declared first: routes are matched in order.)
+
+    The platform's most frequent request (issue 15): one Core connection (``Database.one_read``) opened here rather
+    than a session by the ``ReadSession`` dependency (whose set-up and tear-down take a thread-pool hop each), and
+    the answer is the bytes ``service.score_answer`` keeps for the stored score (the same JSON as
+    ``service.get_score`` rendered)."""
+    with request.app.state.db.one_read() as conn:
+        return Response(service.score_answer(conn, application_no), media_type="application/json")
+
+
 @router.get("/rulebooks", tags=["rulebooks"], response_model=list[RulebookRead])
 def list_rulebooks(who: Caller(*RULEBOOK_READERS), session: ReadSession, season: SeasonQuery | None = None,
                    state: Literal["draft", "published"] | None = None) -> list[dict[str, Any]]:
@@ -116,13 +129,6 @@ def score_now(application_no: ApplicationNo, request: Request, who: Caller("bure
     case = verification.case_facts(application_no)
     return commit_idempotent(session, idempotency_keys, request, who, key, {"application_no": application_no},
                              lambda: service.score_case(session, case))
-
-
-@router.get("/scores/{application_no}", tags=["scores"], response_model=ScoreRead)
-def get_score(application_no: ApplicationNo, who: Caller("platform", "bureau", "service", "auditor"),
-              session: ReadSession) -> JSONResponse:
-    """The stored Score with its breakdown; 404 ``not_scored``."""
-    return JSONResponse(service.get_score(session, application_no))
 
 
 @router.get("/scores", tags=["scores"], response_model=ScorePage)

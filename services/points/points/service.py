@@ -17,7 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import Connection, Text, bindparam, cast, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -276,6 +276,48 @@ def get_score(session: Session, application_no: str) -> dict[str, Any]:
     return explain_score(detail, published_rules(session, detail.get("rulebook_id")))
 
 
+ANSWERS_KEPT = 4096
+_ANSWERS: weakref.WeakKeyDictionary[Any, dict[str, tuple[str, bytes]]] = weakref.WeakKeyDictionary()
+
+
+_SCORE_DETAIL = select(cast(StoredScore.detail, Text)).where(StoredScore.application_no == bindparam("no"))
+"""Built once: SQLAlchemy then finds its compiled form by the statement's remembered cache key, where a statement
+built per call costs about 100 µs to key (issue 15)."""
+
+
+def score_answer(conn: Connection, application_no: str) -> bytes:
+    """The body of ``GET /scores/{no}``: :func:`get_score` as JSON bytes, exactly as ``JSONResponse`` renders it.
+    404 ``not_scored``. ``conn``: a Core connection (one keyed row needs no ORM session; nothing is written).
+
+    The answer is kept in memory per database and application together with the text of the stored breakdown it
+    was made from (the ``detail`` column), and given again only while the stored text is the same: a rescoring
+    writes a new breakdown (a new ``scored_at`` at least), so it is never answered from an older one. The words
+    come from the rulebook the score names, kept only when that rulebook is published (it never changes then). A
+    read is then one keyed row and a string comparison instead of parsing, explaining and encoding some 3 KB
+    (issue 15); the first read of each score after a start or a rescoring pays that once. At most
+    ``ANSWERS_KEPT`` answers are kept per database (the oldest dropped first: some 10 MB)."""
+    text = conn.execute(_SCORE_DETAIL, {"no": application_no}).scalar()
+    if text is None:
+        raise NotScored(f"application {application_no} has not been scored")
+    kept = _ANSWERS.get(conn.engine)
+    hit = kept.get(application_no) if kept is not None else None
+    if hit is not None and hit[0] == text:
+        return hit[1]
+    detail = json.loads(text)
+    rulebook_id = detail.get("rulebook_id")
+    with Session(bind=conn) as session:
+        rules = published_rules(session, rulebook_id)
+    body = json.dumps(explain_score(detail, rules), ensure_ascii=False, allow_nan=False, indent=None,
+                      separators=(",", ":")).encode("utf-8")  # as starlette's JSONResponse renders it
+    if rules is not None and rulebook_id in _PUBLISHED.get(conn.engine, {}):
+        with _COMPILED_LOCK:
+            kept = _ANSWERS.setdefault(conn.engine, {})
+            while len(kept) >= ANSWERS_KEPT:
+                kept.pop(next(iter(kept)))
+            kept[application_no] = (text, body)
+    return body
+
+
 _PUBLISHED: weakref.WeakKeyDictionary[Any, dict[str, Rules]] = weakref.WeakKeyDictionary()
 
 
@@ -283,7 +325,7 @@ def published_rules(session: Session, rulebook_id: str | None) -> Rules | None:
     """The compiled rules of a rulebook a stored score names, without reading it again once it is published (a
     published rulebook never changes: cached per database engine and id). ``None`` when there is no such rulebook
     or it no longer compiles (a read never fails on it: its texts then lack the numbers)."""
-    engine = session.get_bind()
+    engine = session.get_bind().engine  # the engine itself when the session is bound to one of its connections
     known = _PUBLISHED.get(engine)
     if known is not None and rulebook_id in known:
         return known[rulebook_id]
