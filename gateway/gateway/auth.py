@@ -7,6 +7,7 @@ import json
 import logging
 import time
 from pathlib import Path
+from typing import Any
 
 from limits import RateLimitItemPerSecond
 from limits.aio.storage import MemoryStorage, RedisStorage
@@ -73,6 +74,11 @@ class RateLimiter:
         self.refused = 0
         self.storage_errors = 0
         self._logged_at = 0.0
+        self._counters: tuple[Any, Any] | None = None
+
+    def count_in(self, refusals: Any, storage_errors: Any) -> None:
+        """Also count refusals and store failures in these Prometheus counters (``/metrics``)."""
+        self._counters = (refusals, storage_errors)
 
     async def take(self, subject: str) -> None:
         """Count one request of ``subject``; 429 ``rate_limited`` with ``Retry-After`` (seconds) above the limit."""
@@ -82,11 +88,15 @@ class RateLimiter:
             stats = await self.limiter.get_window_stats(self.item, subject)
         except Exception as exc:  # noqa: BLE001 - the shared store is down: let the request through
             self.storage_errors += 1
+            if self._counters:
+                self._counters[1].inc()
             if time.monotonic() - self._logged_at > 60:
                 self._logged_at = time.monotonic()
                 log.warning("rate-limit store unavailable, requests pass unlimited (%s: %s)",
                             exc.__class__.__name__, exc)
             return
         self.refused += 1
+        if self._counters:
+            self._counters[0].inc()
         retry_after = max(1, int(stats.reset_time - time.time() + 0.999))
         raise RateLimited(f"credential over {self.rate:g} requests/s", headers={"Retry-After": str(retry_after)})

@@ -24,12 +24,14 @@ from common.errors import DomainError, NotFound, document_problems, install_erro
 from common.health import NotReady
 from common.identity import IDENTITY_HEADER, Identity, mint
 from common.logging import configure_logging, note_caller, request_id_var
+from common.metrics import install_metrics
 from common.middleware import RequestContextMiddleware
 from gateway.auth import Credentials, RateLimiter
 from gateway.config import Settings
 from gateway.proxy import DROP_RESPONSE_HEADERS, FORWARD_REQUEST_HEADERS, CircuitBreaker, Upstream
 
 METHODS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE"})
+INTERNAL_PATHS = frozenset({b"metrics"})  # first path segments the gateway never forwards
 _IDENTITY = IDENTITY_HEADER.lower().encode()
 
 
@@ -69,6 +71,8 @@ def _check_path(service: str, raw_rest: bytes) -> None:
     named (an encoded ``%2F`` stays inside its segment and is harmless)."""
     segments = [unquote_to_bytes(seg) for seg in raw_rest.split(b"/")[1:]]
     if not raw_rest or any(seg in (b"", b".", b"..") for seg in segments[:-1]) or segments[-1] in (b".", b".."):
+        raise NotFound(f"no such resource under /api/{service}/", code="not_found")
+    if segments[0].lower() in INTERNAL_PATHS:  # each process's own scrape: never through the public door
         raise NotFound(f"no such resource under /api/{service}/", code="not_found")
 
 
@@ -119,6 +123,7 @@ class Proxy:
         identity = self.credentials.authenticate(authorizations[0] if authorizations else None)  # 401 first
         note_caller(identity.role, identity.subject)  # the access log line names who called
         upstream = self.upstreams.get(service)
+        scope["tc_route"] = f"/api/{service}" if upstream is not None else "/api/unknown"  # metrics label
         if upstream is None:
             raise NotFound(f"no service named {service!r}; services: {', '.join(self.upstreams)}",
                            code="unknown_service")
@@ -180,6 +185,10 @@ def create_app(settings: Settings | None = None,
                        tokens=TokenCache(settings.internal_secret), upstreams=upstreams)
     app.add_middleware(RequestContextMiddleware, max_body=settings.max_body_bytes, max_depth=settings.max_json_depth,
                        json_only=False)  # bodies pass as they are: each service judges its own
+    metrics = install_metrics(app, "gateway")  # outermost: times the whole request
+    limiter.count_in(metrics.counter("rate_limit_refusals", "requests refused 429 by the rate limit"),
+                     metrics.counter("rate_limit_store_errors",
+                                     "requests let through unlimited because the shared rate-limit store did not answer"))
     install_error_handlers(app)
     document_problems(app)
 

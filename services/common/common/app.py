@@ -1,7 +1,8 @@
 """The common application factory: every service is built the same way.
 
 ``build_app`` wires settings, JSON logging, the request-context middleware, problem-details handlers, the database
-(migrated to head on start), ``GET``/``HEAD /health`` and ``/health/live`` / ``/health/ready`` (``common.health``). The service adds its routers and its own lifespan work.
+(migrated to head on start), ``GET``/``HEAD /health``, ``/health/live`` / ``/health/ready`` (``common.health``) and
+``/metrics`` (``common.metrics``). The service adds its routers and its own lifespan work.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from common.db import Database, upgrade_to_head
 from common.errors import document_problems, install_error_handlers
 from common.health import install_health
 from common.logging import configure_logging
+from common.metrics import install_metrics
 from common.middleware import RequestContextMiddleware
 
 BACKGROUND_CONNECTIONS = 2  # pooled connections kept beyond one per worker thread (outbox, scoring jobs)
@@ -84,6 +86,7 @@ def build_app(settings: ServiceSettings, *, title: str, description: str, servic
     app = FastAPI(title=title, description=description, version="1.0.0", lifespan=lifespan)
     app.state.settings = settings
     app.add_middleware(RequestContextMiddleware, max_body=settings.max_body_bytes, max_depth=settings.max_json_depth)
+    install_metrics(app, settings.service_name)  # outermost: the timing includes the request-context middleware
     install_error_handlers(app)
     document_problems(app)
 

@@ -11,6 +11,7 @@ from fastapi import FastAPI
 
 from common.app import build_app
 from enrollment.clients import build_clients
+from enrollment import monitoring
 from enrollment.config import Settings
 from enrollment.outbox import Dispatcher
 from enrollment.router import router
@@ -54,5 +55,6 @@ def create_app(settings: Settings | None = None, *, http_clients: dict[str, http
                     description="招生入学: schools, seats, plans, applications, placement rounds, appeals and the "
                                 "95 % public-school share.",
                     service_dir=SERVICE_DIR, routers=[router, runs_router, records_router], resources=resources)
+    monitoring.install(app)
     app.state.clock = lambda: settings.today or day_in_shanghai()
     return app

@@ -20,3 +20,5 @@ class Settings(ServiceSettings):
     autumn_ends: str = Field(default="01-31", pattern=MONTH_DAY)
     spring_starts: str = Field(default="02-01", pattern=MONTH_DAY)
     spring_ends: str = Field(default="07-15", pattern=MONTH_DAY)
+    ledger_verify_interval_s: float = Field(default=300.0, ge=0,
+                                            description="seconds between background ledger verifications (0: off)")

@@ -5,6 +5,7 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from common.app import build_app
+from funding import monitoring
 from funding.config import Settings
 from funding.reports_router import router as reports_router
 from funding.router import router
@@ -16,6 +17,9 @@ def create_app(settings: Settings | None = None, *, http_clients: dict | None = 
     """Build the app; ``settings`` defaults to the environment (``FUNDING_*``, ``TONGCHENG_*``).
     ``http_clients`` is accepted for the suite's uniform signature: funding calls no other service."""
     settings = settings or Settings()
-    return build_app(settings, title="Tongcheng funding",
-                     description="政府购买学位: purchased seats, tariffs, semester settlements and the hash-chained ledger.",
-                     service_dir=SERVICE_DIR, routers=[router, reports_router])
+    app = build_app(settings, title="Tongcheng funding",
+                    description="政府购买学位: purchased seats, tariffs, semester settlements and the hash-chained ledger.",
+                    service_dir=SERVICE_DIR, routers=[router, reports_router],
+                    resources=lambda app: monitoring.periodic_verification(app, settings.ledger_verify_interval_s))
+    monitoring.install(app)
+    return app

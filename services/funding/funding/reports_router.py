@@ -6,14 +6,14 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query, Response
+from fastapi import APIRouter, Path, Query, Request, Response
 
 from common.db import ReadSession, WriteSession, utcnow
 from common.errors import NotFound
 from common.identity import Caller
 from common.schemas import fen_to_yuan, yuan_to_fen
 from common.versioning import set_etag
-from funding import audit, budget, exports, reports, service
+from funding import audit, budget, exports, monitoring, reports, service
 from funding.report_schemas import (BrokenRead, BudgetPut, BudgetRead, LedgerEntryRead, PupilLine, PupilReport,
                                     SemesterTotal, TotalRow, Totals, VerifyRead)
 from funding.schemas import CODE, SeatRead, page, yuan
@@ -43,13 +43,14 @@ def list_ledger(who: Caller(*READERS), session: ReadSession, limit: Limit = 100,
 
 
 @router.get("/ledger/verify", response_model=VerifyRead, tags=["ledger"])
-def verify_ledger(who: Caller(*READERS), session: ReadSession) -> VerifyRead:
+def verify_ledger(who: Caller(*READERS), session: ReadSession, request: Request) -> VerifyRead:
     """Walk the whole chain now → ``{ok, entries, head_hash, first_broken: null | {seq, reason, detail},
     records_checked, mismatches: [{record, id, seq, reason}], checked_at}`` (chain reasons: ``seq_gap``,
     ``prev_hash_mismatch``, ``hash_mismatch``, ``body_unreadable``, ``column_mismatch``, ``head_mismatch``;
     mismatches: settlements, lines, adjustments or payments that disagree with their ledger entries)."""
     result = audit.verify_ledger(session)
     checked, mismatches = audit.reconcile(session)
+    monitoring.record(request.app, result.ok and not mismatches, result.entries)  # /metrics: the last verification
     broken = result.first_broken
     return VerifyRead(ok=result.ok and not mismatches, entries=result.entries, head_hash=result.head_hash,
                       first_broken=BrokenRead(seq=broken.seq, reason=broken.reason, detail=broken.detail)

@@ -10,7 +10,7 @@ import httpx
 from fastapi import FastAPI
 
 from common.app import build_app
-from points import jobs, service
+from points import jobs, monitoring, service
 from points.clients import VerificationClient
 from points.config import Settings
 from points.router import router
@@ -50,6 +50,8 @@ def create_app(settings: Settings | None = None, *, http_clients: dict[str, http
             if owned is not None:
                 owned.close()
 
-    return build_app(settings, title="Tongcheng points",
-                     description="积分入学: versioned rulebooks (积分细则) and explainable family scores.",
-                     service_dir=SERVICE_DIR, routers=[router], resources=resources)
+    app = build_app(settings, title="Tongcheng points",
+                    description="积分入学: versioned rulebooks (积分细则) and explainable family scores.",
+                    service_dir=SERVICE_DIR, routers=[router], resources=resources)
+    monitoring.install(app)
+    return app

@@ -5,6 +5,7 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from common.app import build_app
+from verification import monitoring
 from verification.config import Settings
 from verification.router import router
 
@@ -22,5 +23,6 @@ def create_app(settings: Settings | None = None, *, http_clients: dict | None = 
                     description="部门核验: partner departments confirm residence permits, social insurance, housing "
                                 "and business licenses (BRIEF §2, §4; plan 四(二)).",
                     service_dir=SERVICE_DIR, routers=[router])
+    monitoring.install(app)
     app.state.http_clients = dict(http_clients or {})
     return app
