@@ -6,6 +6,7 @@ PY := $(VENV)/bin/python
 SIZE ?= 6000
 SEED ?= 2025
 PYTEST_ARGS ?=
+REPLICAS ?= 1
 
 .PHONY: setup demo test test-sqlite up down bench fuzz load season-large clean help
 
@@ -13,6 +14,7 @@ help:
 	@echo "make demo   set up, start the suite, play a whole Huangyan season through the gateway (SIZE=, SEED=)"
 	@echo "make test   set up and run every test (SQLite, and PostgreSQL where reachable)"
 	@echo "make up / make down   start / stop the five processes on the embedded default"
+	@echo "make up REPLICAS=2    two processes of each service and of the gateway, on PostgreSQL"
 	@echo "make bench  print the performance figures; make fuzz / make load: long runs"
 
 $(VENV)/.installed: pyproject.toml constraints.txt
@@ -34,7 +36,7 @@ test: setup
 	$(PY) -m pytest -q -m "not slow" $(PYTEST_ARGS)
 
 up: setup
-	$(PY) -m tongcheng.cli up
+	$(PY) -m tongcheng.cli up --replicas $(REPLICAS)
 
 down:
 	@test -x $(PY) && $(PY) -m tongcheng.cli down || true

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import threading
 from pathlib import Path
@@ -18,7 +19,7 @@ import httpx
 from rich.console import Console
 
 from tongcheng.api import DEFAULT_GATEWAY, ApiError, Gateway, Roles, load_tokens
-from tongcheng.suite import DEFAULT_PORTS, REPO, Suite
+from tongcheng.suite import DEFAULT_PORTS, REPO, SERVICES, Suite
 
 console = Console()
 
@@ -60,6 +61,13 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Start the five processes on the embedded default and print their ports "
                                    "(make up). They keep running until `tongcheng down`.")
     p.add_argument("--free-ports", action="store_true", help="use free ports instead of 8000 and 8101–8104")
+    p.add_argument("--replicas", type=int, default=1, metavar="N",
+                   help="N processes of each service and of the gateway, sharing each port (SO_REUSEPORT); "
+                        "needs PostgreSQL: the services' *_DATABASE_URL settings, else --postgres")
+    p.add_argument("--postgres", metavar="URL", default=None,
+                   help="PostgreSQL server for the services (databases tongcheng_<service> are created when "
+                        "missing), e.g. postgresql://postgres@127.0.0.1:5432 (default for --replicas > 1 without "
+                        "*_DATABASE_URL settings)")
     _common(p, gateway=False)
     p.set_defaults(func=cmd_up)
 
@@ -141,7 +149,15 @@ def cmd_up(args: argparse.Namespace) -> int:
     from tongcheng.secrets import generate
 
     generate(args.var)
-    suite = Suite(var=args.var, inherit_settings=True)
+    if args.replicas < 1:
+        raise ValueError("--replicas must be 1 or more")
+    suite = Suite(var=args.var, inherit_settings=True, replicas=args.replicas)
+    configured = {name for name in SERVICES if os.environ.get(f"{name.upper()}_DATABASE_URL")}
+    if args.postgres or (args.replicas > 1 and len(configured) < len(SERVICES)):
+        from tongcheng.databases import ensure_databases
+
+        server = args.postgres or os.environ.get("TONGCHENG_POSTGRES", "postgresql://postgres@127.0.0.1:5432")
+        suite.database_urls = ensure_databases(server, [n for n in SERVICES if n not in configured])
     if args.free_ports:
         from tongcheng.demo import free_ports
 
@@ -158,7 +174,8 @@ def cmd_up(args: argparse.Namespace) -> int:
         suite.stop_all()
         raise
     for name, port in suite.ports.items():
-        console.print(f"{name:<13} http://127.0.0.1:{port}")
+        console.print(f"{name:<13} http://127.0.0.1:{port}" + (f"  ({args.replicas} processes)" if args.replicas > 1
+                                                               else ""))
     console.print(f"logs in {args.var / 'logs'}; stop with `make down`")
     return 0
 

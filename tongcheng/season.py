@@ -240,7 +240,7 @@ class Season:
             if self.pool is not None:
                 self.progress.update(task, completed=self.pool.answered())
             if outbox["pending"] and outbox.get("failing"):
-                bureau.post("/outbox/flush")
+                bureau.post("/outbox/flush", key=idempotency_key("flush", time.time_ns()))  # keyed: retried
             return outbox["pending"] == 0
 
         self._wait("enrollment's outbox to deliver the cases", delivered,
@@ -273,7 +273,9 @@ class Season:
 
     def score(self) -> None:
         points = self.roles.bureau.points
-        jobs = {grade: points.post("/scoring-jobs", {"season": self.season, "grade": grade}) for grade in (1, 7)}
+        jobs = {grade: points.post("/scoring-jobs", {"season": self.season, "grade": grade},
+                                   key=idempotency_key("scoring-job", self.season, grade, self.run_seed))
+                for grade in (1, 7)}
         tasks = {grade: self.progress.add_task(f"points scores grade {grade}", total=job.get("total") or None)
                  for grade, job in jobs.items()}
 
@@ -331,7 +333,7 @@ class Season:
             hrss = next(s for s in self.pool.stubs if s.department == "hrss")
             if result is not None:
                 corrected = hrss.correct(result["request_id"])
-        score = self.roles.bureau.points.post(f"/scores/{number}")
+        score = self.roles.bureau.points.post(f"/scores/{number}", key=idempotency_key("score", number, corrected))
         decided = self.roles.bureau.enrollment.post(
             f"/appeals/{appeal['id']}/decision",
             {"decision": "upheld", "note": "复核属实：人力社保已更正，重新积分并重新录取 (corrected and rescored)"},
@@ -368,7 +370,7 @@ class Season:
             outbox.update(self._outbox())
             seats = outbox.get("topics", {}).get("funding.seats", {})
             if outbox["pending"] and outbox.get("failing"):
-                en.post("/outbox/flush")
+                en.post("/outbox/flush", key=idempotency_key("flush", time.time_ns()))
             self.progress.update(task, completed=expected if not seats.get("pending") else 0)
             return outbox["pending"] == 0
 

@@ -1,7 +1,9 @@
-"""Start and stop the five processes of the suite (``make up`` / ``make down``, the demo, the process tests).
+"""Start and stop the processes of the suite (``make up`` / ``make down``, the demo, the process tests).
 
 Each process is ``python -m uvicorn --factory <pkg>.main:create_app`` with its port; logs go to
-``<var>/logs/<name>.log``; pid files to ``<var>/run/<name>.pid``.
+``<var>/logs/<name>.log``; pid files to ``<var>/run/<name>.pid``. With ``replicas`` N > 1 each service and the
+gateway run as N processes (``points``, ``points-2`` … ``points-N``) sharing their port through ``SO_REUSEPORT``
+(``tongcheng.serve``): the kernel spreads connections over them, and callers keep one URL per service.
 """
 
 from __future__ import annotations
@@ -38,10 +40,15 @@ class Suite:
     database_urls: dict[str, str] = field(default_factory=dict)
     extra_env: dict[str, str] = field(default_factory=dict)
     inherit_settings: bool = False
+    replicas: int = 1
     procs: dict[str, subprocess.Popen] = field(default_factory=dict)
 
     def url(self, name: str = "gateway") -> str:
-        return f"http://127.0.0.1:{self.ports[name]}"
+        return f"http://127.0.0.1:{self.ports[base_name(name)]}"
+
+    def replica_names(self, name: str) -> list[str]:
+        """``points`` → ``["points", "points-2", …]`` (one per replica)."""
+        return [name] + [f"{name}-{i}" for i in range(2, self.replicas + 1)]
 
     def env(self) -> dict[str, str]:
         from tongcheng.secrets import read_secret
@@ -64,12 +71,17 @@ class Suite:
         return env
 
     def start(self, name: str, *, wait: bool = True) -> None:
-        """Start one process (``name`` in SERVICES or ``gateway``) and wait until its /health answers."""
+        """Start one process (``name`` in SERVICES or ``gateway``, or a replica ``points-2``) and wait until it
+        answers."""
         (self.var / "logs").mkdir(parents=True, exist_ok=True)
         (self.var / "run").mkdir(parents=True, exist_ok=True)
         log = open(self.var / "logs" / f"{name}.log", "ab")
-        cmd = [sys.executable, "-m", "uvicorn", "--factory", f"{name}.main:create_app", "--host", "127.0.0.1",
-               "--port", str(self.ports[name]), "--no-access-log", "--timeout-graceful-shutdown", "5"]
+        base, port = base_name(name), str(self.ports[base_name(name)])
+        if self.replicas > 1:  # replicas share the port (SO_REUSEPORT)
+            cmd = [sys.executable, "-m", "tongcheng.serve", f"{base}.main:create_app", "--port", port]
+        else:
+            cmd = [sys.executable, "-m", "uvicorn", "--factory", f"{base}.main:create_app", "--host", "127.0.0.1",
+                   "--port", port, "--no-access-log", "--timeout-graceful-shutdown", "5"]
         proc = subprocess.Popen(cmd, env=self.env(), stdout=log, stderr=subprocess.STDOUT, cwd=self.var,
                                 start_new_session=True)
         self.procs[name] = proc
@@ -78,6 +90,8 @@ class Suite:
             self.wait_healthy(name)
 
     def wait_healthy(self, name: str, timeout_s: float = 60.0) -> None:
+        """Wait until ``name`` answers ``/health`` (with replicas: until this very process answers
+        ``/health/live``: a new connection lands on any replica of the port, so it asks until its pid shows)."""
         deadline = time.monotonic() + timeout_s
         while time.monotonic() < deadline:
             proc = self.procs.get(name)
@@ -85,6 +99,12 @@ class Suite:
                 tail = (self.var / "logs" / f"{name}.log").read_text(errors="replace")[-3000:]
                 raise RuntimeError(f"{name} exited with {proc.returncode}:\n{tail}")
             try:
+                if self.replicas > 1:
+                    answer = httpx.get(self.url(name) + "/health/live", timeout=1.0)
+                    if answer.status_code == 200 and proc is not None and answer.json().get("pid") == proc.pid:
+                        return
+                    time.sleep(0.02)
+                    continue
                 if httpx.get(self.url(name) + "/health", timeout=1.0).status_code == 200:
                     return
             except httpx.HTTPError:
@@ -93,11 +113,15 @@ class Suite:
         raise RuntimeError(f"{name} did not become healthy within {timeout_s:.0f}s")
 
     def start_all(self) -> None:
-        for name in SERVICES:
+        names = [r for name in SERVICES for r in self.replica_names(name)]
+        for name in names:
             self.start(name, wait=False)
-        for name in SERVICES:
+        for name in names:
             self.wait_healthy(name)
-        self.start("gateway")
+        for name in self.replica_names("gateway"):
+            self.start(name, wait=False)
+        for name in self.replica_names("gateway"):
+            self.wait_healthy(name)
 
     def stop(self, name: str, *, kill: bool = False) -> None:
         """Stop one process (SIGTERM, or SIGKILL with ``kill=True``) and wait for it."""
@@ -120,8 +144,10 @@ class Suite:
         pid_file.unlink(missing_ok=True)
 
     def stop_all(self) -> None:
+        running = {p.name.removesuffix(".pid") for p in (self.var / "run").glob("*.pid")} | set(self.procs)
         for name in ("gateway", *SERVICES):
-            self.stop(name)
+            for replica in sorted(r for r in running if base_name(r) == name):
+                self.stop(replica)
 
     def __enter__(self) -> "Suite":
         self.start_all()
@@ -129,6 +155,12 @@ class Suite:
 
     def __exit__(self, *exc: object) -> None:
         self.stop_all()
+
+
+def base_name(name: str) -> str:
+    """``points-2`` → ``points`` (the process name of a replica)."""
+    base, _, number = name.rpartition("-")
+    return base if base and number.isdigit() else name
 
 
 def _signal_pid(pid: int, sig: int) -> None:
