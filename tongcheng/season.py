@@ -72,6 +72,7 @@ class SeasonResult:
     settlements: list[dict] = field(default_factory=list)
     disbursements: list[dict] = field(default_factory=list)
     ledger: dict = field(default_factory=dict)
+    events: dict = field(default_factory=dict)  # kind → events the platform read from GET /events
     season_report: dict = field(default_factory=dict)
     files: dict[str, bytes] = field(default_factory=dict)  # report files downloaded (name → content)
 
@@ -185,6 +186,8 @@ class Season:
                 self.audit()
             with self.step("reports fetched"):
                 self.fetch_reports()
+            with self.step("platform follows GET /events"):
+                self.follow_events()
         return self.result
 
     def check_rulebook(self) -> None:
@@ -414,6 +417,26 @@ class Season:
         self.result.files["auditor-2025-autumn.xlsx"] = resp.content
         if not self.result.ledger.get("ok"):
             self.log(f"[red]ledger verification failed: {self.result.ledger.get('first_broken')}[/red]")
+
+    def follow_events(self) -> None:
+        """The platform follows the season through ``GET /events`` alone (issue 13): every application ends in a
+        ``final`` or ``withdrawn`` event."""
+        kinds: Counter = Counter()
+        last: dict[str, str] = {}
+        after = 0
+        while True:
+            page = self.roles.platform.enrollment.get("/events", after=after, limit=1000)
+            for e in page["items"]:
+                kinds[e["kind"]] += 1
+                last[e["application_no"]] = e["kind"]
+            after = page["last_id"]
+            if page["next_cursor"] is None:
+                break
+        self.result.events = dict(kinds)
+        open_ = [no for no, kind in last.items() if kind not in ("final", "withdrawn")]
+        counts = ", ".join(f"{k} {v:,}" for k, v in kinds.items())
+        self.log(f"platform feed: {sum(kinds.values()):,} events ({counts}); {len(last) - len(open_):,} of "
+                 f"{len(last):,} applications followed to final or withdrawn")
 
     def fetch_reports(self) -> None:
         en = self.roles.bureau.enrollment

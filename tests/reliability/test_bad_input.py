@@ -100,6 +100,8 @@ ENDPOINTS: dict[str, Endpoint] = {
         "run_id": d["run_id"], "application_no": d["application_no_2"], "reason": "复核申请"}),
     "decision": Endpoint("enrollment", "POST", "/appeals/{appeal_id}/decision", "bureau",
                          lambda d: {"decision": "rejected", "note": "维持原录取"}),
+    "status": Endpoint("enrollment", "POST", "/placements/status", "platform",
+                       lambda d: {"application_nos": [d["application_no_2"]]}),
     # verification
     "cases": Endpoint("verification", "POST", "/cases", "bureau", lambda d: case("HY2025-1-910001", guardians=2)),
     "case-batch": Endpoint("verification", "POST", "/cases/batch", "bureau",
@@ -402,6 +404,13 @@ CASES += [bad("decision", "decision-unknown", "decision", "granted"),
           bad("decision", "note-4001", "note", "注" * 4001),
           Bad("decision", "appeal-id-huge", path=f"/appeals/{HUGE}/decision", field="appeal_id")]
 CASES += text_nul_cases("decision", "note", control=False)
+CASES += [bad("status", "empty", "application_nos", []),
+          bad("status", "1001", "application_nos", ["HY2025-1-000001"] * 1001),
+          bad("status", "not-a-number", "application_nos.0", "HY 2025", field="application_nos.0"),
+          bad("status", "shape", "application_nos.0", "ABC", code="invalid"),
+          bad("status", "nul", "application_nos.0", "HY\u00002025"),
+          bad("status", "int", "application_nos.0", raw="7"), bad("status", "41", "application_nos.0", "H" * 41)]
+CASES += unknown_field_cases("status", [("season", 2025)])
 CASES += unknown_field_cases("decision", [("state", "upheld"), ("decided_by", "bureau-9")])
 
 # -- verification (docs/api.md verification) -------------------------------------------------------------------
@@ -695,6 +704,10 @@ READS = [  # (service, method, path, role, field named, defect, backends with th
     ("enrollment", "GET", f"/runs/1/diff?against={HUGE}", "bureau", "against", None, ()),
     ("enrollment", "GET", f"/runs/{HUGE}/diff", "bureau", "run_id", None, ()),
     ("enrollment", "GET", "/placements/HY2025%00/why", "platform", None, None, ()),
+    ("enrollment", "GET", "/events?after=-1", "platform", "after", None, ()),
+    ("enrollment", "GET", "/events?after=abc", "platform", "after", None, ()),
+    ("enrollment", "GET", f"/events?after={HUGE}", "bureau", "after", None, ()),
+    ("enrollment", "GET", "/events?limit=1001", "platform", "limit", None, ()),
     ("enrollment", "GET", "/placements/HY2025-1-000001/why?run_id=0", "platform", "run_id", None, ()),
     ("enrollment", "GET", "/placements/HY2025-1-000001/why?run_id=abc", "bureau", "run_id", None, ()),
     ("enrollment", "GET", "/placements/" + "H" * 41 + "/why", "bureau", "application_no", None, ()),

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from common.logging import mask_id, mask_phone
 from common.schemas import SHANGHAI
-from enrollment import outbox
+from enrollment import events, outbox
 from enrollment.config import Settings
 from enrollment.counters import applications_sequence, lock_sequence, next_numbers
 from enrollment.errors import Conflict, DuplicateApplication, Invalid, InvalidState, NotFound, SeasonClosed
@@ -82,6 +82,8 @@ def _insert(session: Session, rows: list[dict[str, Any]], now: datetime) -> None
     session.execute(insert(Application), rows)
     session.execute(insert(OutboxRow), [outbox.row_values(topic=outbox.TOPIC_CASES, ref=r["application_no"],
                                                           payload=case_payload(r), now=now) for r in rows])
+    events.record(session, events.SUBMITTED, [(r["application_no"], r["season"], r["grade"], {}) for r in rows],
+                  now=now)
 
 
 def _store(session: Session, rows: list[dict[str, Any]], now: datetime) -> list[str | None]:
@@ -247,6 +249,7 @@ def withdraw_application(session: Session, no: str, *, today: date, now: datetim
     if placed:
         raise InvalidState(f"application {no} is already placed by a final run")
     app.state, app.withdrawn_at, app.version = "withdrawn", now, app.version + 1
+    events.record(session, events.WITHDRAWN, [(no, app.season, app.grade, {})], now=now)
     session.flush()
     return app
 

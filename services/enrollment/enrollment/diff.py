@@ -16,7 +16,7 @@ from enrollment.evidence import Outcome
 MOVED, NEWLY_PLACED, LOST_PLACE = "moved", "newly_placed", "lost_place"
 # Reasons, in the order an item lists them.
 APPEAL_UPHELD = "appeal_upheld"  # an upheld appeal (复核) of the child between the two runs
-FACT_CORRECTED = "fact_corrected"  # the child's own tie-break data changed: scores, residence date, township, eligibility
+FACT_CORRECTED = "fact_corrected"  # the child's own tie data changed: scores, residence date, township, eligibility
 WITHDRAWAL = "withdrawal"  # the application was withdrawn (in the older run only)
 NEW_APPLICATION = "new_application"  # in the newer run only
 CHANGED_SEATS = "changed_seats"  # a school the child listed, had or got offers another number of seats

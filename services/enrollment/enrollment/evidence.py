@@ -310,7 +310,8 @@ def check_reproduced(applicants: Sequence[Applicant], schools: Sequence[School],
     differ = []
     for no in sorted(again.keys() | outcomes.keys()):
         want, got = again.get(no), outcomes.get(no)
-        if got is not None and got.reason == NOT_SCORED and want is not None and want.reason == placement.REASON_INELIGIBLE:
+        if (got is not None and got.reason == NOT_SCORED and want is not None
+                and want.reason == placement.REASON_INELIGIBLE):
             continue
         if want != got:
             differ.append(no)

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from enrollment import evidence_store, outbox, placement, reports
+from enrollment import events, evidence_store, outbox, placement, reports
 from enrollment.clients import ScoreView
 from enrollment.config import Settings
 from enrollment.counters import applications_sequence, lock_sequence, next_numbers
@@ -196,12 +196,14 @@ def publish_run(session: Session, run: Run, *, window_days: int, today: date, no
     """draft → published (公示): ``window_ends_on`` = ``window_days`` working days after ``today`` (Asia/Shanghai;
     official holidays and make-up working days counted, :func:`enrollment.rules.is_working_day`). 409
     ``invalid_state`` unless draft; 409 ``gate_failed`` when a check of the stored run fails
-    (:func:`enrollment.evidence_store.require_gate`). Logs a warning when the window reaches a year whose official arrangement this
+    (:func:`enrollment.evidence_store.require_gate`); the applications' ``placed`` / ``moved`` events are written
+    (:mod:`enrollment.events`). Logs a warning when the window reaches a year whose official arrangement this
     build does not know (counted Monday–Friday then: upgrade ``chinesecalendar``)."""
     ends_on = add_working_days(today, window_days)
     if run.state == "draft":  # the gate (issue 13): 409 gate_failed naming every failed check
         evidence_store.require_gate(session, run, now=now)
         session.flush()
+        events.on_publish(session, run, evidence_store.stored_outcomes(session, run.id), now=now)
     _transition(session, run, "draft", "published", window_ends_on=ends_on, published_at=now)
     if not official_calendar_knows(ends_on):
         log.warning("no official holiday arrangement for %s is known: run %s's publication window counts "
@@ -222,6 +224,7 @@ def finalise_run(session: Session, run: Run, *, who: str, now: datetime, setting
         raise Conflict(f"{pending} appeal(s) on run {run.id} are not decided yet", code="appeals_pending")
     lock_sequence(session, applications_sequence(run.season, run.grade))
     _transition(session, run, "published", "final", finalised_at=now, finalised_by=who)
+    events.on_finalise(session, run, evidence_store.stored_outcomes(session, run.id), now=now)
     seats = session.execute(select(PlacementRow.application_no, PlacementRow.school_code, Application.child_name,
                                    Application.child_id_number)
                             .join(Application, Application.application_no == PlacementRow.application_no)

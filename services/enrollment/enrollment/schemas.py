@@ -366,3 +366,9 @@ class OutboxStatus(BaseModel):
     failing: int
     last_error: str | None
     topics: dict[str, dict[str, int]]
+
+
+class StatusQueryIn(StrictModel):
+    """Bulk status (issue 13): up to 1,000 application numbers; repeats are answered once."""
+
+    application_nos: Annotated[list[ApplicationNo], Field(min_length=1, max_length=1000)]

@@ -1,0 +1,120 @@
+"""The platform's feed of application changes (issue 13): every change of an application's state, in order, with a
+stable id, resumable from any id — and bulk status for up to 1,000 application numbers.
+
+Events are written in the same transaction as the change they report: ``submitted`` (with the application),
+``withdrawn``, ``placed`` (each application of a run when it is first published for its season and grade; a
+waitlisted child too, with the reason), ``moved`` (a re-run published: each child whose place differs from the
+last published run, with from and to), ``final`` (each application of a run when it is finalised). Ids come
+from the ``events`` counter (:func:`enrollment.counters.next_numbers`): its row stays locked until commit, so ids
+become visible in increasing order and a reader resuming after an id misses none. Functions take a session and
+never commit.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from enrollment.counters import next_numbers
+from enrollment.errors import Invalid
+from enrollment.evidence import Outcome
+from enrollment.models import Application, Event, PlacementRow, Run
+
+SUBMITTED, WITHDRAWN, PLACED, MOVED, FINAL = "submitted", "withdrawn", "placed", "moved", "final"
+KINDS = (SUBMITTED, WITHDRAWN, PLACED, MOVED, FINAL)
+SEQUENCE = "events"
+MAX_BULK = 1000
+_APPLICATION_NO = re.compile(r"HY[0-9]{4}-[0-9]-[0-9]{6,}")
+
+
+def record(session: Session, kind: str, items: Sequence[tuple[str, int, int, dict[str, Any]]], *, now: datetime,
+           run_id: int | None = None) -> None:
+    """Append one event of ``kind`` per ``(application_no, season, grade, data)``, ids in the order given."""
+    if not items:
+        return
+    ids = next_numbers(session, SEQUENCE, len(items))
+    session.execute(insert(Event), [{"id": i, "application_no": no, "kind": kind, "season": season, "grade": grade,
+                                     "run_id": run_id, "data": data, "at": now}
+                                    for i, (no, season, grade, data) in zip(ids, items)])
+
+
+def _place(o: Outcome | None) -> dict[str, Any] | None:
+    if o is None:
+        return None
+    return {"placed": o.placed, "school_code": o.school_code, "round": o.round, "tier": o.tier,
+            "choice_rank": o.choice_rank, "reason": o.reason}
+
+
+def on_publish(session: Session, run: Run, outcomes: Mapping[str, Outcome], *, now: datetime) -> None:
+    """``placed`` for every application of the run when no earlier run of its season and grade was published;
+    after one was (the run this one superseded), ``moved`` for each child whose place differs from it."""
+    earlier = session.scalar(select(Run).where(Run.superseded_by == run.id, Run.published_at.is_not(None))
+                             .order_by(Run.id.desc()).limit(1))
+    if earlier is None:
+        record(session, PLACED, [(no, run.season, run.grade, _place(o)) for no, o in sorted(outcomes.items())],
+               now=now, run_id=run.id)
+        return
+    before = {r.application_no: Outcome(r.round, r.school_code, r.tier, r.choice_rank, r.reason) for r in
+              session.execute(select(PlacementRow.application_no, PlacementRow.round, PlacementRow.school_code,
+                                     PlacementRow.tier, PlacementRow.choice_rank, PlacementRow.reason)
+                              .where(PlacementRow.run_id == earlier.id))}
+    moved = [(no, run.season, run.grade, {**_place(o), "from": _place(before.get(no)), "previous_run_id": earlier.id})
+             for no, o in sorted(outcomes.items()) if before.get(no) != o]
+    record(session, MOVED, moved, now=now, run_id=run.id)
+
+
+def on_finalise(session: Session, run: Run, outcomes: Mapping[str, Outcome], *, now: datetime) -> None:
+    """``final`` for every application of the finalised run, with its place or reason."""
+    record(session, FINAL, [(no, run.season, run.grade, _place(o)) for no, o in sorted(outcomes.items())],
+           now=now, run_id=run.id)
+
+
+def event_view(e: Event) -> dict[str, Any]:
+    return {"id": e.id, "application_no": e.application_no, "kind": e.kind, "season": e.season, "grade": e.grade,
+            "run_id": e.run_id, "at": e.at, "data": e.data}
+
+
+def page(session: Session, *, after: int, limit: int) -> dict[str, Any]:
+    """Events with id > ``after``, oldest first, at most ``limit`` → ``{items, next_cursor, last_id}``:
+    ``next_cursor`` = the last id given when more may follow (else null); ``last_id`` = the last id given (or
+    ``after``): resume with ``after=last_id``."""
+    rows = list(session.scalars(select(Event).where(Event.id > after).order_by(Event.id).limit(limit + 1)))
+    items = rows[:limit]
+    last = items[-1].id if items else after
+    return {"items": [event_view(e) for e in items], "next_cursor": str(last) if len(rows) > limit else None,
+            "last_id": last}
+
+
+def bulk_status(session: Session, numbers: Iterable[str]) -> list[dict[str, Any]]:
+    """Where each application stands (up to 1,000 numbers, each once, in the order given): ``{application_no,
+    found, state (submitted | withdrawn), season, grade, run_id, run_state, placed, school_code, round, tier,
+    choice_rank, reason}`` from the latest published or final run that includes it (run fields null before one).
+    422 ``invalid`` for a number that is not an application number."""
+    wanted = list(dict.fromkeys(numbers))
+    bad = next((i for i, no in enumerate(wanted) if not _APPLICATION_NO.fullmatch(no)), None)
+    if bad is not None:
+        raise Invalid(f"{wanted[bad]!r} is not an application number", field=f"application_nos.{bad}")
+    apps = {a.application_no: a for a in session.scalars(select(Application)
+                                                         .where(Application.application_no.in_(wanted)))}
+    latest: dict[str, tuple[PlacementRow, Run]] = {}
+    rows = session.execute(select(PlacementRow, Run).join(Run, Run.id == PlacementRow.run_id)
+                           .where(PlacementRow.application_no.in_(wanted), Run.state.in_(("published", "final")))
+                           .order_by(Run.id))
+    for p, run in rows:
+        latest[p.application_no] = (p, run)  # later runs override earlier ones
+    out = []
+    for no in wanted:
+        a = apps.get(no)
+        p, run = latest.get(no, (None, None))
+        out.append({"application_no": no, "found": a is not None, "state": a.state if a else None,
+                    "season": a.season if a else None, "grade": a.grade if a else None,
+                    "run_id": run.id if run else None, "run_state": run.state if run else None,
+                    "placed": p.school_code is not None if p else None, "school_code": p.school_code if p else None,
+                    "round": p.round if p else None, "tier": p.tier if p else None,
+                    "choice_rank": p.choice_rank if p else None, "reason": p.reason if p else None})
+    return out
