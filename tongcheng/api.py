@@ -65,14 +65,15 @@ class Gateway:
                                  timeout=httpx.Timeout(timeout_s, connect=5.0))
 
     def send(self, method: str, path: str, *, json_body: Any = None, params: dict | None = None,
-             key: str | None = None, if_match: str | None = None) -> httpx.Response:
-        """One call (with retries as described in the module doc); raises :class:`ApiError` on ≥ 400."""
+             key: str | None = None, if_match: str | None = None, files: dict | None = None) -> httpx.Response:
+        """One call (with retries as described in the module doc); raises :class:`ApiError` on ≥ 400. ``files``:
+        a multipart upload (an import, idempotent by content, so retried like a keyed write)."""
         headers = {}
         if key:
             headers["Idempotency-Key"] = key
         if if_match:
             headers["If-Match"] = if_match
-        safe = method in ("GET", "PUT", "DELETE") or key is not None
+        safe = method in ("GET", "PUT", "DELETE") or key is not None or files is not None
         params = {k: v for k, v in (params or {}).items() if v is not None}
 
         def retryable(exc: BaseException) -> bool:
@@ -83,7 +84,7 @@ class Gateway:
             return safe and isinstance(exc, httpx.TransportError)
 
         def once() -> httpx.Response:
-            resp = self.http.request(method, path, json=json_body, params=params, headers=headers)
+            resp = self.http.request(method, path, json=json_body, params=params, headers=headers, files=files)
             if resp.status_code == 429 or resp.status_code in RETRY_STATUSES:
                 raise _Retryable(resp)
             return resp
@@ -151,6 +152,11 @@ class ServiceApi:
 
     def put(self, path: str, body: Any = None, *, if_match: str | None = None) -> Any:
         return _json(self.gateway.send("PUT", self._path(path), json_body=body, if_match=if_match))
+
+    def upload(self, path: str, filename: str, data: bytes, **params: Any) -> Any:
+        """POST a file as multipart/form-data (field ``file``), e.g. ``/imports/schools``."""
+        return _json(self.gateway.send("POST", self._path(path), params=params,
+                                       files={"file": (filename, data, "application/octet-stream")}))
 
     def pages(self, path: str, *, limit: int = 1000, **params: Any) -> Iterator[dict]:
         """Every item of a listing (``{items, next_cursor}``), following the cursor."""

@@ -1,6 +1,7 @@
 """The ``tongcheng`` command (also ``python -m tongcheng.cli``): run the suite and play a season through the gateway.
 
-Commands: ``up`` / ``down`` (start / stop the five processes), ``import-schools FILE``, ``generate``, ``stubs``,
+Commands: ``up`` / ``down`` (start / stop the five processes), ``import-schools|seats|plans|semesters|tariffs
+FILE`` and ``import-district PATH`` (the bureau's files through the import endpoints), ``generate``, ``stubs``,
 ``season``, ``demo`` and ``verify-run FILE`` (no suite needed). Every call to the suite goes through the gateway
 (``--gateway``, default http://127.0.0.1:8000) with the real roles' credentials from ``var/tokens.json``.
 ``tongcheng COMMAND --help`` explains each.
@@ -76,14 +77,27 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p, gateway=False)
     p.set_defaults(func=cmd_down)
 
-    p = sub.add_parser("import-schools", help="load schools, seats, plans, semesters, tariffs as the bureau",
-                       description="Load the district's data through the gateway as the bureau: FILE is a folder "
-                                   "of schools.csv, seats.csv, plans.csv, tariffs.csv, semesters.csv, or an .xlsx "
-                                   "workbook with a sheet per file (data/ and data/huangyan-2025.xlsx). Re-running "
-                                   "updates what exists.")
+    for kind in ("schools", "seats", "plans", "semesters", "tariffs"):
+        p = sub.add_parser(f"import-{kind}", help=f"import the bureau's {kind} file through the API",
+                           description=f"Upload FILE (.csv, or .xlsx with a sheet named {kind!r}) to POST "
+                                       f"/imports/{kind} as the bureau. The whole file is checked first; when any "
+                                       "row is refused nothing is written, every refused row is listed, and "
+                                       "FILE.errors.xlsx is written beside it with an error column. The same file "
+                                       "again changes nothing and says so. Exit 0 when imported (or checked), 1 "
+                                       "when refused.")
+        p.add_argument("file", type=Path, help=".csv or .xlsx file")
+        p.add_argument("--dry-run", action="store_true", help="check every row, write nothing")
+        _common(p)
+        p.set_defaults(func=cmd_import, kinds=(kind,))
+    p = sub.add_parser("import-district", help="import all five files of the district (folder or workbook)",
+                       description="Import schools, seats, plans, semesters and tariffs in that order from a folder "
+                                   "of schools.csv, seats.csv, plans.csv, semesters.csv, tariffs.csv, or an .xlsx "
+                                   "workbook with a sheet per file (data/, data/huangyan-2025.xlsx), each through "
+                                   "the import endpoints; stops at the first refused file.")
     p.add_argument("file", type=Path, help="folder of CSV files or .xlsx workbook")
+    p.add_argument("--dry-run", action="store_true", help="check every row, write nothing")
     _common(p)
-    p.set_defaults(func=cmd_import)
+    p.set_defaults(func=cmd_import, kinds=("schools", "seats", "plans", "semesters", "tariffs"))
 
     p = sub.add_parser("generate", help="write a synthetic cohort (applications, registry) to files",
                        description="Generate a reproducible synthetic cohort and write applications.jsonl (the "
@@ -187,17 +201,32 @@ def cmd_down(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from tongcheng.schools import load
-    from tongcheng.importer import import_district
+    from tongcheng.importer import errors_workbook, upload
 
-    district = load(args.file)
     tokens = load_tokens(args.var)
     bureau = Gateway(args.gateway, tokens["bureau-1"], subject="bureau-1")
     try:
-        done = import_district(bureau, district)
+        for kind in args.kinds:
+            path = args.file / f"{kind}.csv" if args.file.is_dir() else args.file
+            if args.file.is_dir() and not path.exists():
+                continue
+            answer = upload(bureau, kind, path, dry_run=args.dry_run)
+            if answer.get("code") == "bad_upload":
+                console.print(f"[red]{path}: {answer.get('detail')}[/red]")
+                return 1
+            if answer.get("code") == "import_refused":
+                for r in answer["refused"]:
+                    where = f" {r['column']}={r['value']!r}" if r.get("column") else ""
+                    console.print(f"[red]{r['sheet']} row {r['row']}{where}: {r['reason_zh']} / "
+                                  f"{r['reason_en']}[/red]")
+                out = errors_workbook(path, kind, answer["refused"])
+                console.print(f"{kind}: {len(answer['refused'])} row(s) refused, nothing imported; see {out}")
+                return 1
+            console.print(f"{kind}: {answer['rows']} rows — created {answer['created']}, updated "
+                          f"{answer['updated']}, unchanged {answer['unchanged']}"
+                          f"{' (dry run)' if answer['dry_run'] else ''}: {answer['message']}")
     finally:
         bureau.close()
-    console.print(", ".join(f"{k}: {v}" for k, v in sorted(done.items())))
     return 0
 
 

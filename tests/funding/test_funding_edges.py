@@ -18,6 +18,7 @@ MATRIX = {
     ("POST", "/semesters"): {"bureau"},
     ("GET", "/semesters"): READ,
     ("GET", "/semesters/{code}/history"): READ,
+    ("POST", "/imports/{kind}"): {"bureau"},
     ("PUT", "/tariffs/{school_code}/{semester}"): {"bureau"},
     ("GET", "/tariffs"): READ,
     ("GET", "/tariffs/{school_code}/{semester}/history"): READ,
@@ -44,7 +45,7 @@ MATRIX = {
 }
 ROLES = ["platform", "department:police", "department:hrss", "bureau", "finance", "auditor", "service:enrollment",
          "service:points"]
-PATH_VALUES = {"school_code": "PS001", "semester": "2025-autumn", "code": "2025-autumn", "seat_id": "1", "settlement_id": "1",
+PATH_VALUES = {"school_code": "PS001", "semester": "2025-autumn", "code": "2025-autumn", "kind": "tariffs", "seat_id": "1", "settlement_id": "1",
                "year": "2025", "application_no": "HY2025-1-000001", "view": "totals"}
 sqlite_only = pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
 

@@ -683,7 +683,44 @@ def test_every_write_endpoint_has_its_table():
 
     covered = {(ep.service, ep.method, re.sub(r"/(P1|R1|RB-DRAFT|2025-autumn|2025|1|\{[a-z_]+\})(?=/|$)", "/{}",
                                                ep.path)) for ep in ENDPOINTS.values()}
-    assert writes - bodiless - covered == set()
+    uploads = {(service, "POST", "/imports/{}") for service, *_ in UPLOADS}  # multipart: their own table below
+    assert writes - bodiless - covered - uploads == set()
+
+
+# ---- uploads: the bureau's CSV / XLSX imports (multipart) --------------------------------------------------------
+
+UPLOADS = [  # (service, kind, file name, file bytes, status, code, field)
+    ("enrollment", "schools", "x.csv", b"\x00\x01\x02", 422, "bad_upload", "file"),
+    ("enrollment", "schools", "x.xlsx", b"PK\x03\x04 not a zip", 422, "bad_upload", "file"),
+    ("enrollment", "schools", "x.csv", "名称\n一小\n".encode(), 422, "bad_upload", "file"),  # no required columns
+    ("enrollment", "schools", "x.csv", b"\xff\xfe\xfd\x00", 422, "bad_upload", "file"),
+    ("enrollment", "seats", "x.csv", b"school_code,season,grade,migrant_seats\nP1,2025,1,-3\n", 422,
+     "import_refused", None),
+    ("enrollment", "seats", "x.csv", b"school_code,season,grade,migrant_seats\nP1,99999999999999999999,1,3\n", 422,
+     "import_refused", None),
+    ("enrollment", "plans", "x.csv", b"school_code,season,grade,planned\nR1,2025,1,99999999\n", 422,
+     "import_refused", None),
+    ("enrollment", "schools", "x.csv", b"", 422, None, None),
+    ("funding", "tariffs", "x.csv", b"school_code,semester,operating_cost_per_pupil,original_fee\nR1,2025-autumn,"
+     b"1e400,1\n", 422, "import_refused", None),
+    ("funding", "semesters", "x.csv", b"code,starts_on,ends_on\n2025-autumn,2025-13-01,2026-01-31\n", 422,
+     "import_refused", None),
+    ("funding", "semesters", "x.csv", b"code\n" + "\u0000".encode() + b"\n", 422, "bad_upload", "file"),
+]
+
+
+@pytest.mark.parametrize("service,kind,name,data,status,code,field", UPLOADS,
+                         ids=[f"{u[0]}:{u[1]} {u[3][:24]!r}" for u in UPLOADS])
+def test_bad_uploads_are_refused_and_write_nothing(world, service, kind, name, data, status, code, field):
+    """A file that cannot be read, lacks columns, or has a refused row: a 4xx problem, nothing written."""
+    before = digest(world, service)
+    resp = world[service].post(f"/imports/{kind}", files={"file": (name, data, "application/octet-stream")},
+                               headers=as_role("bureau"))
+    assert_problem(resp, status, code, field)
+    assert digest(world, service) == before
+    # and the same upload without a file, or as JSON, is refused too
+    assert_problem(world[service].post(f"/imports/{kind}", headers=as_role("bureau")), 422)
+    assert_problem(world[service].post(f"/imports/{kind}", json={"file": "x"}, headers=as_role("bureau")))
 
 
 # ---- reads: bad query strings and path parameters ----------------------------------------------------------------

@@ -9,7 +9,8 @@ import pytest
 from tongcheng.cli import build_parser, main
 from tongcheng.registry import Registry
 
-COMMANDS = ["up", "down", "import-schools", "generate", "stubs", "season", "demo", "verify-run"]
+COMMANDS = ["up", "down", "import-schools", "import-seats", "import-plans", "import-semesters", "import-tariffs",
+            "import-district", "generate", "stubs", "season", "demo", "verify-run"]
 
 
 @pytest.mark.parametrize("command", [None, *COMMANDS])

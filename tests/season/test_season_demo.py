@@ -63,6 +63,8 @@ def test_up_import_season_down(tmp_path, capsys):
     import subprocess
     import sys
 
+    from openpyxl import load_workbook
+
     from tongcheng.cli import main
     from tongcheng.schools import DATA_DIR, WORKBOOK
 
@@ -73,8 +75,21 @@ def test_up_import_season_down(tmp_path, capsys):
     ports = [int(p) for p in re.findall(r"http://127\.0\.0\.1:(\d+)", up.stdout)]
     try:
         args = ["--var", str(tmp_path), "--gateway", gateway]
-        assert main(["import-schools", str(DATA_DIR / WORKBOOK), *args]) == 0
-        assert "schools_created: 60" in capsys.readouterr().out
+        assert main(["import-district", str(DATA_DIR / WORKBOOK), *args]) == 0
+        assert "schools: 60 rows — created 60" in capsys.readouterr().out
+        assert main(["import-schools", str(DATA_DIR / WORKBOOK), *args]) == 0  # again: nothing changes, and says so
+        assert "unchanged 60" in capsys.readouterr().out
+        # a file with refused rows: all listed, nothing written, FILE.errors.xlsx beside it with an error column
+        bad = tmp_path / "seats.csv"
+        bad.write_text("school_code,season,grade,migrant_seats\nHYGP00301,2025,1,many\nNOPE,2025,1,3\n"
+                       "HYGP00301,2025,1,7\n", encoding="utf-8")
+        assert main(["import-seats", str(bad), *args]) == 1
+        assert "3 row(s) refused, nothing imported" in capsys.readouterr().out
+        errors = load_workbook(tmp_path / "seats.errors.xlsx")["seats"]
+        assert errors.cell(1, 5).value == "错误 / error" and errors.freeze_panes == "A2"
+        assert [errors.cell(r, 5).value.split(":")[0] for r in (2, 3)] == ["migrant_seats='many'",
+                                                                            "school_code='NOPE'"]
+        assert "重复" in errors.cell(4, 5).value
         # the season's own import finds the schools there: each is replaced (PUT with If-Match)
         assert main(["season", "--size", "30", "--seed", "4", "--report", str(tmp_path / "rep"), *args]) == 0
         out = capsys.readouterr().out

@@ -70,10 +70,34 @@ def record(session: Session, table: Table, *, resource: str, key: str, who: Iden
     before, after = _plain(before), _plain(after)
     if before == after:
         return False
-    session.execute(insert(table).values(
-        resource=resource, resource_key=key, action=action or ("create" if before is None else "update"),
-        actor=actor(who) if isinstance(who, Identity) else who, at=at or utcnow(), before=before, after=after))
+    row = {"resource": resource, "resource_key": key, "action": action or ("create" if before is None else "update"),
+           "actor": actor(who) if isinstance(who, Identity) else who, "at": at or utcnow(), "before": before,
+           "after": after}
+    deferred = session.info.get(DEFERRED)
+    if deferred is not None:
+        deferred.append((table, row))
+    else:
+        session.execute(insert(table).values(**row))
     return True
+
+
+DEFERRED = "history_deferred"
+
+
+def defer(session: Session) -> None:
+    """Bulk writes (imports): hold this session's change rows until :func:`write_deferred`, one multi-row INSERT
+    instead of one per change. The caller must write them before its commit."""
+    session.info[DEFERRED] = []
+
+
+def write_deferred(session: Session) -> None:
+    """INSERT the held change rows (same transaction) and stop holding."""
+    rows = session.info.pop(DEFERRED, None) or []
+    by_table: dict[Table, list[dict[str, Any]]] = {}
+    for table, row in rows:
+        by_table.setdefault(table, []).append(row)
+    for table, values in by_table.items():
+        session.execute(insert(table), values)
 
 
 def parse_cursor(cursor: str | None) -> int:

@@ -96,6 +96,9 @@ def duplicate_key(body: bytes) -> str | None:
     return None
 
 
+UPLOAD_PREFIX = "/imports/"  # in a path: the only writes taking multipart/form-data (a CSV or XLSX file)
+
+
 class RequestContextMiddleware:
     """Accept or create ``X-Request-ID``, log one access line per request, and refuse, before any endpoint runs:
     request headers over ``max_header_bytes`` in all (names and values, 16 KiB by default) or more than
@@ -104,7 +107,8 @@ class RequestContextMiddleware:
     ``invalid_characters``), bodies over ``max_body`` bytes (413 ``body_too_large``), a write body that is not JSON
     (415 ``unsupported_media_type``: every write endpoint of the suite takes ``application/json`` in UTF-8, in
     exactly one ``Content-Type`` header), JSON nested deeper than ``max_depth`` (422 ``json_too_deep``) and a key
-    twice in one object (422 ``duplicate_key``, naming the key as ``field``). ``json_only=False`` (the gateway,
+    twice in one object (422 ``duplicate_key``, naming the key as ``field``); uploads (a path with ``UPLOAD_PREFIX``) may be
+    ``multipart/form-data`` instead (the size limit stays). ``json_only=False`` (the gateway,
     which passes bodies on as they are and leaves their judgement to the service) skips the media-type and
     duplicate-key checks; the depth limit stays."""
 
@@ -166,16 +170,19 @@ class RequestContextMiddleware:
                         await self._answer(scope, send_with_id, 413, "body_too_large",
                                            f"request body over {self.max_body} bytes")
                         return
-                if self.json_only and body.strip() and not (len(content_types) == 1
-                                                            and is_json_media_type(content_types[0])):
+                if (UPLOAD_PREFIX in scope.get("path", "") and len(content_types) == 1
+                        and content_types[0].split(b";")[0].strip().lower() == b"multipart/form-data"):
+                    pass  # an upload (common.sheets): the endpoint reads the file, no JSON checks apply
+                elif self.json_only and body.strip() and not (len(content_types) == 1
+                                                              and is_json_media_type(content_types[0])):
                     await self._answer(scope, send_with_id, 415, "unsupported_media_type",
                                        "the body must be JSON, sent with Content-Type: application/json")
                     return
-                if json_depth(body) > self.max_depth:
+                elif json_depth(body) > self.max_depth:
                     await self._answer(scope, send_with_id, 422, "json_too_deep",
                                        f"JSON nested deeper than {self.max_depth} levels")
                     return
-                if self.json_only and (key := duplicate_key(body)) is not None:
+                elif self.json_only and (key := duplicate_key(body)) is not None:
                     await self._answer(scope, send_with_id, 422, "duplicate_key",
                                        "a key appears twice in one JSON object; send it once", field=key[:200])
                     return

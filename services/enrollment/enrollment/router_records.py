@@ -1,22 +1,40 @@
-"""The bureau's records in enrollment: who changed a school, its seats or its plans (change history,
-``common.history``). Read-only endpoints: parse, read, return."""
+"""The bureau's records in enrollment: spreadsheet imports of schools, seats and plans (``enrollment.imports``),
+and who changed a school, its seats or its plans (change history, ``common.history``)."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, File, Path, Query, UploadFile
 
 from common import history
-from common.db import ReadSession
+from common.db import ReadSession, WriteSession, utcnow
 from common.identity import Caller
 from common.schemas import Page
-from enrollment import schools
-from enrollment.deps import Cursor, Limit
+from common.sheets import read_table
+from enrollment import imports, schools
+from enrollment.deps import Cursor, Limit, SettingsDep
 from enrollment.models import change_history
 
 router = APIRouter()
 Keeper = Caller("bureau", "auditor")
+Bureau = Caller("bureau")
+ImportKind = Literal["schools", "seats", "plans"]
+
+
+@router.post("/imports/{kind}", tags=["imports"])
+def import_file(kind: ImportKind, who: Bureau, session: WriteSession, settings: SettingsDep,
+                file: Annotated[UploadFile, File(description="a .csv or .xlsx file (sheet named as the kind)")],
+                dry_run: Annotated[bool, Query(description="check every row, write nothing")] = False):
+    """Import the bureau's file of schools, migrant seats or private plans (multipart/form-data, field ``file``;
+    CSV in UTF-8 or GB18030, or XLSX with a sheet named ``kind`` or one sheet; columns as in ``data/*.csv`` or
+    their Chinese labels). Every row is checked first with the same rules as the single-record endpoints; any
+    refused row → 422 ``import_refused`` with ``refused: [{sheet, row, column, value, code, reason_en,
+    reason_zh}]`` and nothing written. Else → ``{kind, sheet, rows, created, updated, unchanged, dry_run, written,
+    message}``: an unchanged row writes nothing (the same file twice: ``written: false``), a changed row updates
+    that record only (and its history). 422 ``bad_upload`` for a file that is not CSV/XLSX or lacks columns."""
+    table = read_table(file.file.read(), file.filename or "", kind, imports.ALIASES)
+    return imports.import_rows(session, table, kind, who=who, now=utcnow(), settings=settings, dry_run=dry_run)
 Code = Annotated[str, Path(max_length=32)]
 SeasonPath = Annotated[int, Path(ge=2000, le=2100)]
 GradePath = Annotated[int, Path(ge=1, le=9)]

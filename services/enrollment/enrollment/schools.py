@@ -47,11 +47,19 @@ def school_value(school: School) -> dict[str, Any]:
             "status": school.status}
 
 
+def find_school(session: Session, code: str) -> School | None:
+    """The school or None (from the `prefetch` cache when there is one: no query, no autoflush)."""
+    if "schools" in session.info:
+        return session.info["schools"].get(code)
+    return session.get(School, code)
+
+
 def get_school(session: Session, code: str, *, for_update: bool = False) -> School:
     """The school, 404 ``school_not_found``. ``for_update`` locks its row until the transaction ends (``SELECT ...
     FOR UPDATE`` on PostgreSQL; SQLite's write transaction holds the whole database): read it so before checking
     If-Match and bumping the version, so that writers holding the same ETag change it one after another."""
-    school = session.get(School, code, with_for_update=for_update, populate_existing=for_update)
+    school = (find_school(session, code) if not for_update else
+              session.get(School, code, with_for_update=True, populate_existing=True))
     if school is None:
         raise NotFound(f"no school {code}", code="school_not_found")
     return school
@@ -61,15 +69,19 @@ def create_school(session: Session, body: SchoolCreate, *, now: datetime, who: I
     """Register a school; 409 ``school_exists`` on a known code, also when a concurrent writer inserts the same code
     between the check and the insert (the unique violation is caught in a savepoint). Recorded in the change
     history (``school``, ``create``) by ``who``."""
-    if session.get(School, body.code) is not None:
+    if find_school(session, body.code) is not None:
         raise SchoolExists(f"school {body.code} already exists")
     school = School(code=body.code, version=1, created_at=now, updated_at=now)
     _fields(school, body)
-    try:
-        with session.begin_nested():
-            session.add(school)
-    except IntegrityError:
-        raise SchoolExists(f"school {body.code} already exists") from None
+    if "schools" in session.info:  # a bulk write (`prefetch`): every school is known, one flush at commit
+        session.add(school)
+        session.info["schools"][school.code] = school
+    else:
+        try:
+            with session.begin_nested():
+                session.add(school)
+        except IntegrityError:
+            raise SchoolExists(f"school {body.code} already exists") from None
     history.record(session, change_history, resource="school", key=school.code, who=who, before=None,
                    after=school_value(school), at=now)
     return school
@@ -143,8 +155,33 @@ def list_schools(session: Session, *, kind: str | None, level: str | None, limit
     return rows[:limit], rows[limit - 1].code if len(rows) > limit else None
 
 
+def prefetch(session: Session, season_grades: set[tuple[int, int]]) -> None:
+    """For a bulk write (an import) in this session: load every school (later gets hit the identity map), the
+    seats/plans and the final runs' taken seats of ``season_grades`` once, so each row costs no lookups. Final runs
+    do not change within the transaction (finalising takes the write lock), so the counts stay true."""
+    session.info["schools"] = {s.code: s for s in session.scalars(select(School))}  # held: the identity map is weak
+    cache: dict[tuple[str, int, int], Intake | None] = {}
+    taken: dict[tuple[int, int], dict[str, int]] = {}
+    for season, grade in season_grades:
+        for row in session.scalars(select(Intake).where(Intake.season == season, Intake.grade == grade)):
+            cache[(row.school_code, season, grade)] = row
+        taken[(season, grade)] = final_taken(session, season, grade)
+    session.info["intakes"], session.info["final_taken"] = cache, taken
+    session.info["intakes_of"] = set(season_grades)
+
+
+def intake(session: Session, code: str, season: int, grade: int) -> Intake | None:
+    """The stored seats/plan row of a school, season and grade (from the `prefetch` cache when there is one)."""
+    if (season, grade) in session.info.get("intakes_of", ()):
+        return session.info["intakes"].get((code, season, grade))
+    return session.get(Intake, (code, season, grade))
+
+
 def final_taken(session: Session, season: int, grade: int, school_code: str | None = None) -> dict[str, int]:
     """Seats at each school already taken by final runs of the season and grade."""
+    cached = session.info.get("final_taken", {}).get((season, grade))
+    if cached is not None:
+        return {k: v for k, v in cached.items() if school_code in (None, k)}
     query = (select(PlacementRow.school_code, func.count()).join(Run, Run.id == PlacementRow.run_id)
              .where(Run.season == season, Run.grade == grade, Run.state == "final",
                     PlacementRow.school_code.is_not(None)).group_by(PlacementRow.school_code))
@@ -171,14 +208,18 @@ def _upsert_intake(session: Session, school: School, season: int, grade: int, se
     if seats < taken:
         raise Invalid(f"final runs already placed {taken} pupils at {school.code}; cannot offer {seats}",
                       code="below_placed", placed=taken)
-    row = session.get(Intake, (school.code, season, grade))
+    row = intake(session, school.code, season, grade)
     before = None if row is None else row.seats
     if row is None:
-        session.add(Intake(school_code=school.code, season=season, grade=grade, seats=seats, updated_at=now,
-                           updated_by=who.subject))
+        row = Intake(school_code=school.code, season=season, grade=grade, seats=seats, updated_at=now,
+                     updated_by=who.subject)
+        session.add(row)
+        if "intakes" in session.info:
+            session.info["intakes"][(school.code, season, grade)] = row
     else:
         row.seats, row.updated_at, row.updated_by = seats, now, who.subject
-    session.flush()
+    if "intakes" not in session.info:  # a bulk write (`prefetch`) flushes once, at its commit
+        session.flush()
     field = "migrant_seats" if school.kind == "public" else "planned"
     history.record(session, change_history, resource="seats" if school.kind == "public" else "plan",
                    key=f"{school.code}/{season}/{grade}", who=who, at=now,

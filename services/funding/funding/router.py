@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Header, Path, Query, Request, Response
+from fastapi import APIRouter, File, Header, Path, Query, Request, Response, UploadFile
 from fastapi.responses import JSONResponse
 from sqlalchemy.orm import Session
 
@@ -15,7 +15,8 @@ from common.db import ReadSession, WriteSession
 from common.idempotency import IdempotencyKey, commit_idempotent
 from common.identity import Caller, Identity
 from common.versioning import etag, set_etag
-from funding import service, settling
+from common.sheets import read_table
+from funding import imports, service, settling
 from funding.models import idempotency_keys
 from funding.schemas import (CODE, AdjustmentCreate, AdjustmentRead, DisbursementCreate, DisbursementRead, Handover,
                              HandoverResult, RunResult, SeatEnd, SeatEndResult, SeatRead, SeatTransfer,
@@ -93,6 +94,22 @@ def semester_history(code: SemesterPath, who: Caller(*READERS), session: ReadSes
     """Who configured a semester, and when: a page of changes as for tariffs (``after``: ``{code, name, starts_on,
     ends_on}``); 404 ``semester_not_found``."""
     return service.semester_history(session, code, limit=limit, cursor=cursor)
+
+
+# ---- imports ---------------------------------------------------------------------------------------------------
+
+@router.post("/imports/{kind}", tags=["imports"])
+def import_file(kind: Literal["semesters", "tariffs"], request: Request, who: Caller("bureau"),
+                session: WriteSession, file: Annotated[UploadFile, File(description="a .csv or .xlsx file")],
+                dry_run: Annotated[bool, Query(description="check every row, write nothing")] = False
+                ) -> dict[str, Any]:
+    """Import the bureau's file of semesters or tariffs (multipart/form-data, field ``file``; CSV or XLSX with a
+    sheet named ``kind`` or one sheet; columns as ``data/semesters.csv`` / ``data/tariffs.csv``). Every row is
+    checked first; any refused row → 422 ``import_refused`` with ``refused: [{sheet, row, column, value, code,
+    reason_en, reason_zh}]``, nothing written. Else ``{kind, sheet, rows, created, updated, unchanged, dry_run,
+    written, message}`` (the same file twice: nothing changes, ``written: false``)."""
+    table = read_table(file.file.read(), file.filename or "", kind, imports.ALIASES)
+    return imports.import_rows(session, table, kind, who=who, settings=request.app.state.settings, dry_run=dry_run)
 
 
 # ---- tariffs ---------------------------------------------------------------------------------------------------
