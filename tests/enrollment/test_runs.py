@@ -158,7 +158,7 @@ def test_run_publish_appeal_rerun_finalise_handover(world, auth, backend):
     assert funding.seats[nos["a3"]] == {"application_no": nos["a3"], "pupil_name": "小明", "school_code": "P1",
                                         "pupil_id_number": app.get(f"/applications/{nos['a3']}", headers=bureau)
                                         .json()["child"]["id_number"], "grade": 1, "start_date": "2025-09-01",
-                                        "run_id": str(second["id"])}
+                                        "school_level": "primary", "run_id": str(second["id"])}
     assert set(funding.seats) == {nos["a3"], nos["a5"]}
 
     # the season is closed for new applications (tests/enrollment/test_season_closed.py) ...

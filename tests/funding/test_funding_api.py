@@ -162,9 +162,9 @@ def test_settle_approve_pay_and_immutability(f, backend):
 
     ledger = f.ok(f.get("auditor", "/ledger"))["items"]
     assert [(e["seq"], e["kind"], e["amount"]) for e in ledger] == \
-           [(1, "settlement_approved", "9019.61"), (2, "disbursement", "9019.61")]
+           [(1, "seat_ended", "0.00"), (2, "settlement_approved", "9019.61"), (3, "disbursement", "9019.61")]
     verified = f.ok(f.get("auditor", "/ledger/verify"))
-    assert verified["ok"] and verified["entries"] == 2 and verified["head_hash"] == ledger[-1]["hash"]
+    assert verified["ok"] and verified["entries"] == 3 and verified["head_hash"] == ledger[-1]["hash"]
 
 
 def test_rounding_half_up_through_the_service(f, backend):
@@ -197,7 +197,7 @@ def test_adjustments_after_approval(f, backend):
     adj = f.ok(f.post("finance", "/adjustments", body), 201)
     assert (adj["days_before"], adj["days_after"], adj["amount_before"], adj["amount_after"], adj["delta"]) == \
            (153, 61, "3000.00", "1196.08", "-1803.92")
-    assert adj["settlement_id"] == draft["id"] and adj["seat_id"] == s1 and adj["ledger_seq"] == 2
+    assert adj["settlement_id"] == draft["id"] and adj["seat_id"] == s1 and adj["ledger_seq"] == 3  # after the seat_ended entry
     assert f.post("finance", "/adjustments", body).json()["code"] == "no_change"
     # a second correction counts from the first: the pupil left even earlier
     adj2 = f.ok(f.post("bureau", "/adjustments", {**body, "corrected_end_date": "2025-09-30"}), 201)
@@ -224,7 +224,7 @@ def test_adjustments_after_approval(f, backend):
     assert (never["days_after"], never["amount_after"], never["delta"]) == (0, "0.00", "-3000.00")
 
     kinds = [e["kind"] for e in f.ok(f.get("auditor", "/ledger"))["items"]]
-    assert kinds == ["settlement_approved", "adjustment", "adjustment", "disbursement", "adjustment"]
+    assert kinds == ["settlement_approved", "seat_ended", "adjustment", "adjustment", "disbursement", "adjustment"]
     assert f.ok(f.get("auditor", "/ledger/verify"))["ok"]
     listed = f.ok(f.get("auditor", f"/adjustments?settlement_id={draft['id']}"))["items"]
     assert [a["id"] for a in listed] == [adj["id"], adj2["id"], never["id"]]

@@ -226,14 +226,16 @@ def finalise_run(session: Session, run: Run, *, who: str, now: datetime, setting
     _transition(session, run, "published", "final", finalised_at=now, finalised_by=who)
     events.on_finalise(session, run, evidence_store.stored_outcomes(session, run.id), now=now)
     seats = session.execute(select(PlacementRow.application_no, PlacementRow.school_code, Application.child_name,
-                                   Application.child_id_number)
+                                   Application.child_id_number, School.level)
                             .join(Application, Application.application_no == PlacementRow.application_no)
+                            .join(School, School.code == PlacementRow.school_code)
                             .where(PlacementRow.run_id == run.id,
                                    PlacementRow.round.in_((placement.ROUND_PRIVATE, placement.ROUND_DISTRICT)))
                             .order_by(PlacementRow.application_no)).all()
     start = month_day(run.season, settings.school_year_start).isoformat()
     items = [{"application_no": s.application_no, "pupil_name": s.child_name, "pupil_id_number": s.child_id_number,
-              "school_code": s.school_code, "grade": run.grade, "start_date": start} for s in seats]
+              "school_code": s.school_code, "grade": run.grade, "start_date": start, "school_level": s.level}
+             for s in seats]  # the level fixes the grades funding pays the seat for (BRIEF §8)
     chunks = [items[i:i + SEATS_CHUNK] for i in range(0, len(items), SEATS_CHUNK)]
     for n, chunk in enumerate(chunks, start=1):
         outbox.enqueue(session, topic=outbox.TOPIC_SEATS, ref=f"run:{run.id}:{n}",

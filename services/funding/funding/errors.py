@@ -83,6 +83,18 @@ class UnknownSchool(Invalid):
     code = "unknown_school"
 
 
+class SchoolLevelMismatch(Invalid):
+    """A hand-over names another level for a school than the one funding knows (levels never change)."""
+
+    code = "school_level_mismatch"
+
+
+class GradeNotTaught(Invalid):
+    """A seat in a grade its school does not teach (primary 1–6, junior 7–9, nine-year 1–9)."""
+
+    code = "grade_not_taught"
+
+
 class ConcurrentUpdate(Conflict):
     """Another request changed the same thing at the same moment; retry."""
 

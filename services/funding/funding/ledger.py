@@ -20,7 +20,10 @@ from datetime import datetime
 from typing import Any
 
 GENESIS_HASH = "0" * 64
-KINDS = ("settlement_approved", "adjustment", "disbursement")
+KINDS = ("settlement_approved", "adjustment", "disbursement", "seat_ended", "seats_completed", "roll_confirmed")
+"""Money entries first (approvals, adjustments, payments); then who ended a seat and why, the seats that ended by
+themselves on completing the school's top grade, and each confirmation of a semester roll (在校确认) — these
+carry ``amount_fen`` 0 and no settlement."""
 _PLAIN = (int, str, bool, type(None))
 _DECODER = json.JSONDecoder()
 

@@ -55,7 +55,8 @@ class Tariff(Base):
 
 class PurchasedSeat(Base):
     """A pupil's purchased seat (政府购买学位) at one private school from ``start_date`` to ``end_date``
-    (inclusive; ``None`` while the pupil stays)."""
+    (inclusive; ``None`` while the pupil stays). ``grade`` is the pupil's grade on ``start_date``; it rises each
+    school year (:mod:`funding.progression`). An end records its code (:data:`END_CODES`), who and when."""
 
     __tablename__ = "purchased_seats"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -67,12 +68,33 @@ class PurchasedSeat(Base):
     start_date: Mapped[date] = mapped_column(Date)
     end_date: Mapped[date | None] = mapped_column(Date)
     end_reason: Mapped[str | None] = mapped_column(Text)
+    end_code: Mapped[str | None] = mapped_column(String(20))
+    ended_by: Mapped[str | None] = mapped_column(String(120))
+    ended_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     run_id: Mapped[str | None] = mapped_column(String(64))
     previous_seat_id: Mapped[int | None] = mapped_column(ForeignKey("purchased_seats.id"))
     created_by: Mapped[str] = mapped_column(String(120))
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     __table_args__ = (UniqueConstraint("application_no", "school_code", "start_date"),
-                      Index("ix_purchased_seats_school_start", "school_code", "start_date", "end_date"))
+                      Index("ix_purchased_seats_school_start", "school_code", "start_date", "end_date", "grade"))
+
+
+END_CODES = ("completed", "private_school", "public_school", "left_district", "dropped_out", "other")
+"""Why a seat ended: the pupil finished the school's top grade; moved to another private school (转学, a new seat
+follows); was placed in a public school (插班); left the district; dropped out; anything else (a bureau note)."""
+
+
+class FundedSchool(Base):
+    """A private school as funding knows it: its level, which fixes the grades a seat there is paid for (primary
+    1–6, junior 7–9, nine-year 1–9). Learnt from enrollment's school register through the hand-over (each seat
+    names its school's level); ``recorded_by`` says who told funding first."""
+
+    __tablename__ = "funded_schools"
+    code: Mapped[str] = mapped_column(String(32), primary_key=True)
+    level: Mapped[str] = mapped_column(String(16))
+    recorded_by: Mapped[str] = mapped_column(String(120))
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    __table_args__ = (CheckConstraint("level IN ('primary', 'junior', 'nine_year')", name="level"),)
 
 
 class Settlement(Base):

@@ -158,11 +158,12 @@ def handover(body: Handover, request: Request, who: Caller("service:enrollment",
 
 
 @router.get("/purchased-seats", tags=["purchased seats"])
-def list_seats(who: Caller(*READERS), session: ReadSession, school_code: SchoolQ = None,
+def list_seats(request: Request, who: Caller(*READERS), session: ReadSession, school_code: SchoolQ = None,
                semester: SemesterQ = None, limit: Limit = 100, cursor: Cursor = None) -> dict[str, Any]:
-    """Seats (ID numbers masked), optionally of one school and/or those meeting a semester → page of Seat."""
+    """Seats (ID numbers masked), optionally of one school and/or those meeting a semester with their pupil in the
+    school's grades then → page of Seat."""
     rows = service.list_seats(session, school_code=school_code, semester=semester,
-                              after=service.parse_cursor(cursor), limit=limit)
+                              after=service.parse_cursor(cursor), limit=limit, settings=request.app.state.settings)
     return _page(rows, limit, SeatRead.of)
 
 
@@ -172,7 +173,7 @@ def end_seat(seat_id: IdPath, body: SeatEnd, request: Request, who: Caller("bure
     """The pupil left: ``{end_date, reason}`` (last day attended). Returns the seat and the approved settlements
     that counted it past that day (correct them with ``POST /adjustments``). 409 ``seat_ended``."""
     def effect() -> SeatEndResult:
-        seat, affected = service.end_seat(session, seat_id, body)
+        seat, affected = service.end_seat(session, seat_id, body, who)
         return SeatEndResult(seat=SeatRead.of(seat), affected_settlements=affected)
 
     return _keyed(session, request, who, key, body, effect)
@@ -184,7 +185,7 @@ def transfer_seat(seat_id: IdPath, body: SeatTransfer, request: Request, who: Ca
                   key: IdempotencyKey = None) -> JSONResponse:
     """Move the pupil to ``to_school_code`` on ``on``: this seat ends the day before and a new one opens."""
     def effect() -> SeatTransferred:
-        ended, opened, affected = service.transfer_seat(session, seat_id, body, who)
+        ended, opened, affected = service.transfer_seat(session, seat_id, body, who, request.app.state.settings)
         return SeatTransferred(ended=SeatRead.of(ended), opened=SeatRead.of(opened), affected_settlements=affected)
 
     return _keyed(session, request, who, key, body, effect, status_code=201)
@@ -198,7 +199,7 @@ def create_settlement(body: SettlementCreate, request: Request, who: Caller("bur
     """Compute the draft 结算 of one school for one semester (recomputing a draft replaces it) → Settlement with
     lines. 409 ``tariff_missing``; 409 ``semester_settled`` once approved."""
     def effect() -> SettlementRead:
-        row = settling.compute_draft(session, body.school_code, body.semester, who)
+        row = settling.compute_draft(session, body.school_code, body.semester, who, request.app.state.settings)
         return settling.describe(session, row, with_lines=True)
 
     return _keyed(session, request, who, key, body, effect, status_code=201)
@@ -210,7 +211,7 @@ def run_settlements(body: SettlementRun, request: Request, who: Caller("bureau",
     """Draft every school with seats in the semester → ``{semester, drafted: [Settlement without lines],
     skipped: [{school_code, code, detail}]}``."""
     def effect() -> RunResult:
-        drafted, skipped = settling.run_semester(session, body.semester, who)
+        drafted, skipped = settling.run_semester(session, body.semester, who, request.app.state.settings)
         return RunResult(semester=body.semester, skipped=skipped,
                          drafted=[settling.describe(session, r, with_lines=False, money=(0, 0)) for r in drafted])
 
@@ -247,7 +248,7 @@ def approve(settlement_id: IdPath, request: Request, who: Caller("finance"), ses
     409 ``settlement_not_draft`` (e.g. a colleague approved it first); 409 ``settlement_outdated`` when the tariff
     or seats changed since the draft."""
     def effect() -> SettlementRead:
-        row = settling.approve(session, settlement_id, who, if_match)
+        row = settling.approve(session, settlement_id, who, if_match, request.app.state.settings)
         return settling.describe(session, row, with_lines=False)
 
     return _keyed(session, request, who, key, {"settlement_id": settlement_id}, effect)

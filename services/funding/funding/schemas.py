@@ -104,13 +104,22 @@ class TariffRead(BaseModel):
 
 # ---- purchased seats -------------------------------------------------------------------------------------------
 
+SchoolLevel = Literal["primary", "junior", "nine_year"]
+LeaveCode = Literal["private_school", "public_school", "left_district", "dropped_out", "other"]
+
+
 class SeatIn(StrictModel):
+    """One placed pupil. ``grade``: the pupil's grade on ``start_date``. ``school_level``: the school's level in
+    enrollment's register (primary: grades 1–6, junior: 7–9, nine_year: 1–9); it fixes the grades a seat there is
+    paid for. Omitted: a school funding does not know yet is primary for grades 1–6, junior for 7–9."""
+
     application_no: ApplicationNo
     pupil_name: PersonName
     pupil_id_number: IdNumber
     school_code: SchoolCode
     grade: Grade
     start_date: Day
+    school_level: SchoolLevel | None = None
 
 
 class Handover(StrictModel):
@@ -144,6 +153,10 @@ class SeatRead(BaseModel):
     start_date: date
     end_date: date | None
     end_reason: str | None
+    end_code: str | None = Field(description="completed, private_school, public_school, left_district, "
+                                             "dropped_out or other")
+    ended_by: str | None
+    ended_at: datetime | None
     run_id: str | None
     previous_seat_id: int | None
     created_at: datetime
@@ -152,13 +165,19 @@ class SeatRead(BaseModel):
     def of(cls, s: Any) -> "SeatRead":
         return cls(id=s.id, application_no=s.application_no, pupil_name=s.pupil_name,
                    pupil_id_number=mask_id(s.pupil_id_number), school_code=s.school_code, grade=s.grade,
-                   start_date=s.start_date, end_date=s.end_date, end_reason=s.end_reason, run_id=s.run_id,
+                   start_date=s.start_date, end_date=s.end_date, end_reason=s.end_reason, end_code=s.end_code,
+                   ended_by=s.ended_by, ended_at=s.ended_at, run_id=s.run_id,
                    previous_seat_id=s.previous_seat_id, created_at=s.created_at)
 
 
 class SeatEnd(StrictModel):
+    """The pupil's last day (inclusive) and why: ``code`` public_school (插班: placed mid-year in a public school,
+    the seat ends that day), left_district, dropped_out, private_school (prefer the transfer, which opens the new
+    seat), other (the default)."""
+
     end_date: Day
     reason: Text
+    code: LeaveCode | None = None
 
 
 class SeatEndResult(BaseModel):

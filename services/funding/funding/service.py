@@ -19,9 +19,9 @@ from common.errors import Invalid, PreconditionFailed
 from common.identity import Identity
 from common.schemas import yuan_to_fen
 from common.versioning import if_match_refusal
-from funding import errors
+from funding import errors, progression, schooling
 from funding.config import Settings
-from funding.models import PurchasedSeat, Semester, Settlement, SettlementLine, Tariff, change_history
+from funding.models import FundedSchool, PurchasedSeat, Semester, Settlement, SettlementLine, Tariff, change_history
 from funding.schemas import Handover, SeatEnd, SeatTransfer, SemesterCreate, TariffPut, TariffRead
 from funding.settlement import Period, day_before, default_period
 
@@ -190,12 +190,23 @@ def _find_seats(session: Session, keys: list[tuple[str, str, date]]) -> dict[tup
 
 def handover(session: Session, body: Handover, who: Identity) -> dict[str, Any]:
     """Take placed pupils from enrollment as purchased seats; idempotent per (application_no, school, start date).
+    Each seat may name its school's level (enrollment's register): funding learns it, or refuses 422
+    ``school_level_mismatch`` / ``grade_not_taught`` (:func:`funding.schooling.record_levels`).
 
     A seat already held (or repeated in the batch, or inserted by a concurrent twin) counts as ``existing``
     and creates nothing. → ``{created, existing, items: [{application_no, school_code, start_date, seat_id,
     status}]}``.
     """
     keys = [_seat_key(s) for s in body.seats]
+    given: dict[str, str | None] = {}
+    grades: dict[str, set[int]] = {}
+    for s in body.seats:
+        if given.get(s.school_code) not in (None, s.school_level) and s.school_level is not None:
+            raise errors.SchoolLevelMismatch(f"the hand-over names {s.school_code} both {given[s.school_code]} and "
+                                             f"{s.school_level}", field="school_level")
+        given[s.school_code] = given.get(s.school_code) or s.school_level
+        grades.setdefault(s.school_code, set()).add(s.grade)
+    schooling.record_levels(session, given, grades, who)
     held = _find_seats(session, keys)
     now = utcnow()
     new: dict[tuple[str, str, date], PurchasedSeat] = {}
@@ -250,14 +261,23 @@ def seats_in(session: Session, school_code: str, period: Period) -> list[tuple[i
 
 
 def list_seats(session: Session, *, school_code: str | None, semester: str | None, after: int,
-               limit: int) -> list[PurchasedSeat]:
+               limit: int, settings: Settings) -> list[PurchasedSeat]:
+    """Seats by id; with ``semester`` only those that meet it with their pupil in the school's grades then (the
+    seats that semester may pay for, BRIEF §8)."""
     stmt = select(PurchasedSeat).where(PurchasedSeat.id > after)
     if school_code:
         stmt = stmt.where(PurchasedSeat.school_code == school_code)
     if semester:
-        period = period_of(get_semester(session, semester))
+        row = get_semester(session, semester)
+        period = period_of(row)
         stmt = stmt.where(PurchasedSeat.start_date <= period.ends_on,
                           or_(PurchasedSeat.end_date.is_(None), PurchasedSeat.end_date >= period.starts_on))
+        levels = {c: lv for c, lv in session.execute(select(FundedSchool.code, FundedSchool.level))}
+        codes = [school_code] if school_code else list(session.scalars(select(PurchasedSeat.school_code).distinct()))
+        stmt = stmt.where(or_(*(and_(PurchasedSeat.school_code == code,
+                                     schooling.in_grades_clause(row, levels.get(code) or
+                                                                schooling.school_level(session, code), settings))
+                                for code in codes)) if codes else PurchasedSeat.id < 0)
     return list(session.scalars(stmt.order_by(PurchasedSeat.id).limit(limit + 1)))
 
 
@@ -271,23 +291,41 @@ def settlements_counting_past(session: Session, seat: PurchasedSeat, end: date) 
     return list(session.scalars(stmt))
 
 
-def end_seat(session: Session, seat_id: int, body: SeatEnd) -> tuple[PurchasedSeat, list[int]]:
-    """Record the pupil's last day. 404; 409 ``seat_ended`` when it already has an end; 422 when the end is
-    before the start. Approved settlements are not touched: the ids of those that need an adjustment are
-    returned with the seat."""
+def record_end(session: Session, seat: PurchasedSeat, end: date, code: str, reason: str, who: Identity,
+               **extra: Any) -> None:
+    """Close ``seat`` on ``end`` (its last paid day) with ``code`` (:data:`funding.models.END_CODES`), who and when,
+    and append a ``seat_ended`` ledger entry (amount 0) naming them; ``extra`` joins the entry (plain JSON)."""
+    from funding.audit import append_ledger  # audit imports this module: import when used
+
+    seat.end_date, seat.end_code, seat.end_reason = end, code, reason
+    seat.ended_by, seat.ended_at = who.subject, utcnow()
+    session.flush()
+    append_ledger(session, "seat_ended", {
+        "settlement_id": None, "amount_fen": 0, "seat_id": seat.id, "application_no": seat.application_no,
+        "school_code": seat.school_code, "end_date": end.isoformat(), "code": code, "reason": reason,
+        "by": who.subject, **extra})
+
+
+def end_seat(session: Session, seat_id: int, body: SeatEnd, who: Identity) -> tuple[PurchasedSeat, list[int]]:
+    """Record the pupil's last day (inclusive: a pupil placed mid-year in a public school, 插班, ends the seat that
+    day, ``code`` ``public_school``), with who and when and a ``seat_ended`` ledger entry. 404; 409 ``seat_ended``
+    when it already has an end; 422 when the end is before the start. Approved settlements are not touched: the
+    ids of those that need an adjustment are returned with the seat."""
     seat = get_seat(session, seat_id, lock=True)
     if seat.end_date is not None:
         raise errors.SeatEnded(f"seat {seat_id} already ended on {seat.end_date}; correct money with an adjustment")
     if body.end_date < seat.start_date:
         raise Invalid(f"end_date is before the seat's start {seat.start_date}", field="end_date")
-    seat.end_date, seat.end_reason = body.end_date, body.reason
-    session.flush()
+    record_end(session, seat, body.end_date, body.code or "other", body.reason, who)
     return seat, settlements_counting_past(session, seat, body.end_date)
 
 
-def transfer_seat(session: Session, seat_id: int, body: SeatTransfer,
-                  who: Identity) -> tuple[PurchasedSeat, PurchasedSeat, list[int]]:
-    """Move a pupil to another school on ``on``: this seat ends the day before, a new seat opens on ``on``.
+def transfer_seat(session: Session, seat_id: int, body: SeatTransfer, who: Identity,
+                  settings: Settings) -> tuple[PurchasedSeat, PurchasedSeat, list[int]]:
+    """Move a pupil to another school on ``on`` (转学): this seat ends the day before (``private_school``, with a
+    ``seat_ended`` ledger entry), a new seat opens on ``on`` in the grade the pupil is in then, so one seat history
+    runs through both schools and each school's settlement pays its own days. 422 ``grade_not_taught`` when the new
+    school does not teach that grade.
     422 when ``on`` is not after the start or the school is the same; 422 ``unknown_school`` when funding knows
     the school from no tariff and no seat (purchased seats are only at schools in the purchase programme, each with
     a tariff: set it first); 409 ``seat_ended`` when the seat ended before ``on``; 409 ``seat_exists`` when that new
@@ -295,7 +333,8 @@ def transfer_seat(session: Session, seat_id: int, body: SeatTransfer,
     seat = get_seat(session, seat_id, lock=True)
     if body.to_school_code == seat.school_code:
         raise Invalid("the pupil already holds this seat at that school", field="to_school_code")
-    known = (session.scalar(select(Tariff.id).where(Tariff.school_code == body.to_school_code).limit(1)) or
+    known = (session.get(FundedSchool, body.to_school_code) or
+             session.scalar(select(Tariff.id).where(Tariff.school_code == body.to_school_code).limit(1)) or
              session.scalar(select(PurchasedSeat.id).where(PurchasedSeat.school_code == body.to_school_code).limit(1)))
     if known is None:
         raise errors.UnknownSchool(f"no tariff and no purchased seat at {body.to_school_code}: a school in the "
@@ -305,10 +344,10 @@ def transfer_seat(session: Session, seat_id: int, body: SeatTransfer,
         raise Invalid(f"a transfer must come after the seat's start {seat.start_date}", field="on")
     if seat.end_date is not None and seat.end_date < body.on:
         raise errors.SeatEnded(f"seat {seat_id} already ended on {seat.end_date}")
-    seat.end_date = day_before(body.on)
-    seat.end_reason = body.reason or f"transferred to {body.to_school_code}"
+    grade = progression.grade_on(seat.grade, seat.start_date, body.on, schooling.year_start(settings))
+    schooling.record_levels(session, {body.to_school_code: None}, {body.to_school_code: {grade}}, who)
     opened = PurchasedSeat(application_no=seat.application_no, pupil_name=seat.pupil_name,
-                           pupil_id_number=seat.pupil_id_number, school_code=body.to_school_code, grade=seat.grade,
+                           pupil_id_number=seat.pupil_id_number, school_code=body.to_school_code, grade=grade,
                            start_date=body.on, run_id=seat.run_id, previous_seat_id=seat.id, created_by=who.subject,
                            created_at=utcnow())
     try:
@@ -317,4 +356,7 @@ def transfer_seat(session: Session, seat_id: int, body: SeatTransfer,
     except IntegrityError:
         raise errors.SeatExists(f"{seat.application_no} already has a seat at {body.to_school_code} "
                                 f"from {body.on}") from None
+    record_end(session, seat, day_before(body.on), "private_school",
+               body.reason or f"transferred to {body.to_school_code}", who, to_seat_id=opened.id,
+               to_school_code=body.to_school_code)
     return seat, opened, settlements_counting_past(session, seat, seat.end_date)

@@ -19,11 +19,12 @@ from common.db import insert_rows, utcnow
 from common.errors import Invalid
 from common.identity import Identity
 from common.schemas import day_in_shanghai, fen_to_yuan, yuan_to_fen
-from funding import errors
+from funding import errors, schooling
 from funding.audit import append_ledger
+from funding.config import Settings
 from funding.models import Adjustment, Disbursement, PurchasedSeat, Semester, Settlement, SettlementLine
 from funding.schemas import AdjustmentCreate, DisbursementCreate, LineRead, Pupil, SettlementRead, mask_id
-from funding.service import (SETTLED, check_if_match, current_tariff, get_semester, get_seat, period_of, seats_in,
+from funding.service import (SETTLED, check_if_match, current_tariff, get_semester, get_seat, period_of,
                              settlement_for)
 from funding.settlement import days_enrolled, lines_digest, prorate_fen, settle
 
@@ -61,11 +62,14 @@ def amount_due(session: Session, settlement: Settlement) -> int:
     return settlement.total_fen + adj - paid
 
 
-def compute_draft(session: Session, school_code: str, semester_code: str, who: Identity) -> Settlement:
+def compute_draft(session: Session, school_code: str, semester_code: str, who: Identity,
+                  settings: Settings) -> Settlement:
     """Compute (or recompute, replacing the lines) the draft settlement of one school for one semester from its
-    current tariff and seats. 404 ``semester_not_found``; 409 ``tariff_missing``; 409 ``semester_settled`` once
-    approved; 409 ``concurrent_update`` when a twin created it at the same moment."""
+    current tariff and the seats it may bill: in the school's grades that semester (seats past the top grade end
+    first, :func:`funding.schooling.complete_due`). 404 ``semester_not_found``; 409 ``tariff_missing``; 409
+    ``semester_settled`` once approved; 409 ``concurrent_update`` when a twin created it at the same moment."""
     semester = get_semester(session, semester_code)
+    schooling.complete_due(session, school_code, semester, who, settings)
     existing = settlement_for(session, school_code, semester_code, lock=True)
     if existing is not None and existing.state in SETTLED:
         raise errors.SemesterSettled(f"the {semester_code} settlement of {school_code} is {existing.state} and "
@@ -75,8 +79,7 @@ def compute_draft(session: Session, school_code: str, semester_code: str, who: I
         raise errors.TariffMissing(f"no tariff for {school_code} in {semester_code}: "
                                    f"PUT /tariffs/{school_code}/{semester_code} first")
     period = period_of(semester)
-    seats = seats_in(session, school_code, period)
-    result = settle(tariff.standard_fen, period, seats)
+    result = settle(tariff.standard_fen, period, schooling.billable_seats(session, school_code, semester, settings))
     now = utcnow()
     fields = dict(state="draft", tariff_fen=tariff.standard_fen, tariff_version=tariff.version,
                   semester_days=result.semester_days, total_fen=result.total_fen, line_count=len(result.lines),
@@ -102,7 +105,8 @@ def compute_draft(session: Session, school_code: str, semester_code: str, who: I
     return row
 
 
-def run_semester(session: Session, semester_code: str, who: Identity) -> tuple[list[Settlement], list[dict]]:
+def run_semester(session: Session, semester_code: str, who: Identity,
+                 settings: Settings) -> tuple[list[Settlement], list[dict]]:
     """Draft every school with seats in the semester; schools without a tariff or already approved are skipped
     with the reason (``tariff_missing``, ``semester_settled``)."""
     period = period_of(get_semester(session, semester_code))
@@ -116,7 +120,7 @@ def run_semester(session: Session, semester_code: str, who: Identity) -> tuple[l
     drafted, skipped = [], []
     for school in schools:
         try:
-            drafted.append(compute_draft(session, school, semester_code, who))
+            drafted.append(compute_draft(session, school, semester_code, who, settings))
         except (errors.TariffMissing, errors.SemesterSettled) as exc:
             skipped.append({"school_code": school, "code": exc.code, "detail": exc.detail})
     return drafted, skipped
@@ -128,7 +132,8 @@ def stored_lines(session: Session, settlement_id: int) -> list[tuple[int, int, i
         .where(SettlementLine.settlement_id == settlement_id).order_by(SettlementLine.seat_id))]
 
 
-def approve(session: Session, settlement_id: int, who: Identity, if_match: str | None) -> Settlement:
+def approve(session: Session, settlement_id: int, who: Identity, if_match: str | None,
+            settings: Settings) -> Settlement:
     """draft → approved, with a ``settlement_approved`` ledger entry carrying the total and the lines' digest.
 
     The row is locked first, so of two finance users approving at once exactly one succeeds: the other finds it
@@ -140,8 +145,9 @@ def approve(session: Session, settlement_id: int, who: Identity, if_match: str |
         raise errors.SettlementNotDraft(f"settlement {settlement_id} is {row.state}; only a draft can be approved")
     check_if_match(if_match, row.version)
     tariff = current_tariff(session, row.school_code, row.semester_code)
-    period = period_of(get_semester(session, row.semester_code))
-    fresh = settle(row.tariff_fen, period, seats_in(session, row.school_code, period))
+    semester = get_semester(session, row.semester_code)
+    fresh = settle(row.tariff_fen, period_of(semester),
+                   schooling.billable_seats(session, row.school_code, semester, settings))
     lines = stored_lines(session, row.id)
     if tariff is None or tariff.version != row.tariff_version or sorted(fresh.lines) != lines:
         raise errors.SettlementOutdated(f"settlement {settlement_id} no longer matches the current tariff or seats; "

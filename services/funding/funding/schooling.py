@@ -1,0 +1,145 @@
+"""Use cases of grade progression and the end of schooling (BRIEF §8, plan 三(四)): each school's level, the seats
+a settlement may bill (those whose pupil is in the school's grades that semester) and the seats that end by
+themselves after the last semester of the school's top grade. Functions take a session and never commit; the
+rules themselves are the pure :mod:`funding.progression`.
+
+Where funding learns a school's level: from enrollment's school register, through the hand-over — each handed-over
+seat names its school's level (``school_level``). Enrollment owns the register (the bureau keeps schools there, and
+its level never changes), the hand-over already carries the school and the grade, so no second copy for the bureau
+to keep in step and no call from funding to enrollment at settlement time. Funding keeps what it was told in
+``funded_schools``. A hand-over without a level (an older enrollment) makes a school funding does not know primary
+for grades 1–6 and junior for 7–9 — exactly enrollment's two levels and intake grades. A nine-year school
+(``nine_year``, grades 1–9) arrives the same way once the register has one (or from the bureau's own hand-over).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+from datetime import date
+
+from sqlalchemy import and_, func, or_, select, update
+from sqlalchemy.orm import Session
+
+from common.db import utcnow
+from common.identity import Identity
+from funding import errors, progression
+from funding.config import Settings
+from funding.models import FundedSchool, PurchasedSeat, Semester
+from funding.settlement import default_period
+
+Seat3 = tuple[int, date, date | None]
+
+
+def year_start(settings: Settings) -> progression.YearStart:
+    """The school year's first day (month, day): the day after the default spring end (16 July)."""
+    return progression.year_start_after(settings.spring_ends)
+
+
+def school_level(session: Session, school_code: str) -> str:
+    """The school's level; for a school with no ``funded_schools`` row (seats stored behind the service's back) the
+    level its lowest seat grade implies (:func:`funding.progression.level_for_grade`)."""
+    level = session.scalar(select(FundedSchool.level).where(FundedSchool.code == school_code))
+    if level is not None:
+        return level
+    lowest = session.scalar(select(func.min(PurchasedSeat.grade)).where(PurchasedSeat.school_code == school_code))
+    return progression.level_for_grade(lowest or 1)
+
+
+def record_levels(session: Session, given: Mapping[str, str | None], grades: Mapping[str, set[int]],
+                  who: Identity) -> dict[str, str]:
+    """Learn the levels of the schools in a hand-over → ``{school_code: level}``.
+
+    ``given`` = the level each seat named for its school (``None`` when it named none), ``grades`` = the entry
+    grades handed over per school. A school funding knows keeps its level: a different one is 422
+    ``school_level_mismatch``; a new school is recorded with the level given, else the one its lowest grade
+    implies. A grade the school does not teach is 422 ``grade_not_taught``.
+    """
+    codes = sorted(given)
+    known = {c: lv for c, lv in session.execute(select(FundedSchool.code, FundedSchool.level)
+                                                   .where(FundedSchool.code.in_(codes)))}
+    out: dict[str, str] = {}
+    now = utcnow()
+    for code in codes:
+        level = known.get(code)
+        if level is not None and given[code] not in (None, level):
+            raise errors.SchoolLevelMismatch(f"funding knows {code} as a {level} school, not {given[code]}",
+                                             field="school_level")
+        if level is None:
+            level = given[code] or progression.level_for_grade(min(grades[code]))
+            session.add(FundedSchool(code=code, level=level, recorded_by=who.subject, recorded_at=now))
+        low, top = progression.grades_of(level)
+        wrong = sorted(g for g in grades[code] if not low <= g <= top)
+        if wrong:
+            raise errors.GradeNotTaught(f"{code} is a {level} school (grades {low}–{top}); grade {wrong[0]} is not "
+                                        "taught there", field="grade")
+        out[code] = level
+    session.flush()
+    return out
+
+
+def billable_seats(session: Session, school_code: str, semester: Semester, settings: Settings) -> list[Seat3]:
+    """``(seat_id, start, end)`` of the school's seats that meet the semester AND whose pupil is in the school's
+    grades during it, by id — the seats a settlement may bill (before the roll, :mod:`funding.roll`). A seat
+    outside its grades (a grade-9 pupil's seat in the autumn after the last spring) is never billed, whether or not
+    :func:`complete_due` has ended it yet."""
+    windows = progression.start_windows(semester.starts_on, school_level(session, school_code), year_start(settings))
+    stmt = (select(PurchasedSeat.id, PurchasedSeat.start_date, PurchasedSeat.end_date, PurchasedSeat.grade)
+            .where(PurchasedSeat.school_code == school_code, PurchasedSeat.start_date <= semester.ends_on,
+                   or_(PurchasedSeat.end_date.is_(None), PurchasedSeat.end_date >= semester.starts_on))
+            .order_by(PurchasedSeat.id))
+    out = []
+    for seat_id, start, end, grade in session.connection().execute(stmt):  # Core rows: 20 000 a school
+        window = windows.get(grade)
+        if window is not None and window[0] <= start <= window[1]:
+            out.append((seat_id, start, end))
+    return out
+
+
+def in_grades_clause(semester: Semester, level: str, settings: Settings):
+    """SQL condition: the seat's pupil is in the school's grades during ``semester`` (for listings)."""
+    windows = progression.start_windows(semester.starts_on, level, year_start(settings))
+    return or_(*(and_(PurchasedSeat.grade == g, PurchasedSeat.start_date.between(lo, hi))
+                 for g, (lo, hi) in windows.items()))
+
+
+def complete_due(session: Session, school_code: str, semester: Semester, who: Identity,
+                 settings: Settings) -> list[int]:
+    """End every open seat of the school whose last school year (the one of the top grade) lies before
+    ``semester``'s: end date = the last day of its last semester (the latest configured semester of that school
+    year, else the default spring end), ``end_code`` ``completed``, who and when; one ``seats_completed`` ledger
+    entry per call that ends any, naming the seats. Called before a school's settlement is drafted and before its
+    roll is confirmed, so seats end by themselves. → the ids ended."""
+    from funding.audit import append_ledger  # audit imports the service layer: import when used
+
+    level = school_level(session, school_code)
+    low, top = progression.grades_of(level)
+    starts = year_start(settings)
+    year = progression.school_year(semester.starts_on, starts)
+    # final year = school_year(start) + top − grade < year  ⇔  start < date(year − top + grade, starts)
+    due = or_(*(and_(PurchasedSeat.grade == g, PurchasedSeat.start_date < date(year - top + g, *starts))
+                for g in range(low, top + 1)))
+    rows = session.execute(select(PurchasedSeat.id, PurchasedSeat.grade, PurchasedSeat.start_date)
+                           .where(PurchasedSeat.school_code == school_code, PurchasedSeat.end_date.is_(None), due)
+                           .order_by(PurchasedSeat.id)).all()
+    if not rows:
+        return []
+    by_year: dict[int, list[int]] = defaultdict(list)
+    for seat_id, grade, start in rows:
+        by_year[progression.final_school_year(grade, start, top, starts)].append(seat_id)
+    configured = [tuple(r) for r in session.execute(select(Semester.starts_on, Semester.ends_on))]
+    now, groups = utcnow(), []
+    for final_year, ids in sorted(by_year.items()):
+        default_end = default_period(f"{final_year + 1}-spring",
+                                     spring=(settings.spring_starts, settings.spring_ends)).ends_on
+        last_day = progression.completion_day(final_year, configured, default_end, starts)
+        for i in range(0, len(ids), 500):
+            session.execute(update(PurchasedSeat).where(PurchasedSeat.id.in_(ids[i:i + 500]))
+                            .values(end_date=last_day, end_code="completed", end_reason=f"completed grade {top}",
+                                    ended_by=who.subject, ended_at=now).execution_options(synchronize_session=False))
+        groups.append({"final_school_year": final_year, "end_date": last_day.isoformat(), "seat_ids": ids})
+    append_ledger(session, "seats_completed", {
+        "settlement_id": None, "amount_fen": 0, "school_code": school_code, "level": level, "top_grade": top,
+        "before_semester": semester.code, "count": len(rows), "groups": groups, "by": who.subject})
+    session.expire_all()
+    return [r[0] for r in rows]
