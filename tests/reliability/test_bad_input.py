@@ -309,6 +309,16 @@ CASES += [
         code="duplicate_guardian", field="guardians.1.id_number"),
     bad("applications", "guardian-is-child", "guardians.0.id_number", None,
         change=lambda b: with_value(b, "guardians.0.id_number", b["child"]["id_number"]), code="guardian_is_child"),
+    bad("applications", "guardian-born-after-child", "guardians.0.id_number", None, code="guardian_age",
+        change=lambda b: with_value(b, "guardians.0.id_number", id_number(
+            date.fromisoformat(b["child"]["birth_date"]) + timedelta(days=1), 5))),
+    bad("applications", "guardian-born-with-child", "guardians.1.id_number", None, code="guardian_age",
+        change=lambda b: with_value(b, "guardians.1.id_number", id_number(
+            date.fromisoformat(b["child"]["birth_date"]), 6))),
+    bad("applications", "guardian-13-at-birth", "guardians.0.id_number", None, code="guardian_age",
+        change=lambda b: with_value(b, "guardians.0.id_number", id_number(
+            date.fromisoformat(b["child"]["birth_date"]).replace(year=date.fromisoformat(
+                b["child"]["birth_date"]).year - 14) + timedelta(days=1), 7))),
     bad("applications", "claim-unknown-guardian", "claims", None, change=lambda b: {
         **b, "guardians": b["guardians"][:1],
         "claims": {"housing": [{"guardian_no": 2, "tenure": "rented", "lease_no": "HYZL-1"}]}},

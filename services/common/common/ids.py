@@ -17,6 +17,8 @@ from stdnum import numdb
 from stdnum.cn import ric, uscc
 from stdnum.exceptions import ValidationError as StdnumError
 
+from common.schemas import day_in_shanghai
+
 _AREAS = numdb.get("cn/loc")
 
 _USCC_ALPHABET = set("0123456789ABCDEFGHJKLMNPQRTUWXY")
@@ -46,7 +48,7 @@ def check_id_number(value: str, *, today: date | None = None) -> str:
         birth = ric.get_birth_date(number)
     except StdnumError:
         raise ValueError("ID number has an impossible birth date") from None
-    if birth > (today or date.today()) or birth.year < 1900:
+    if birth > (today or day_in_shanghai()) or birth.year < 1900:  # the Asia/Shanghai day, not the server's
         raise ValueError("ID number has a birth date in the future or before 1900")
     # Not ric.validate: it also refuses a county code that did not exist in the birth year (331003, Huangyan
     # District since 1994, for every guardian born before 1994), but the first six digits are where the number

@@ -46,8 +46,9 @@ def _school_refs(session: Session, codes: Iterable[str]) -> dict[str, SchoolRef]
     return {r.code: SchoolRef(r.kind, r.level, r.status) for r in rows}
 
 
-def _problems(body: ApplicationIn, schools: dict[str, SchoolRef]) -> list[Problem]:
-    return check_application(body) or check_choices(body.grade, body.public_choices, body.private_choices, schools)
+def _problems(body: ApplicationIn, schools: dict[str, SchoolRef], guardian_min_age: int) -> list[Problem]:
+    return (check_application(body, guardian_min_age=guardian_min_age)
+            or check_choices(body.grade, body.public_choices, body.private_choices, schools))
 
 
 def _row(body: ApplicationIn, no: str, who: str, now: datetime) -> dict[str, Any]:
@@ -123,7 +124,8 @@ def _closed_detail(run: Run) -> str:
             "no new applications are taken")
 
 
-def submit_application(session: Session, body: ApplicationIn, *, who: str, now: datetime) -> Application:
+def submit_application(session: Session, body: ApplicationIn, *, who: str, now: datetime,
+                       guardian_min_age: int = 14) -> Application:
     """Store one application and queue its verification case in the same transaction (BRIEF §4 steps 2–3).
 
     Errors: 422 with ``field`` and a code of :func:`rules.check_application` / :func:`rules.check_choices`;
@@ -131,7 +133,8 @@ def submit_application(session: Session, body: ApplicationIn, *, who: str, now: 
     409 ``season_closed`` (``field: "season"``, ``final_run_id``) once a run of the season and grade is final.
     The caller rolls back on error, so a refused application takes no number.
     """
-    if problems := _problems(body, _school_refs(session, [*body.public_choices, *body.private_choices])):
+    if problems := _problems(body, _school_refs(session, [*body.public_choices, *body.private_choices]),
+                             guardian_min_age):
         p = problems[0]
         raise Invalid(p.detail, code=p.code, field=p.field)
     if existing := _existing(session, body.season, [body.child.id_number]).get(body.child.id_number):
@@ -151,7 +154,8 @@ def _duplicate(existing: str) -> DuplicateApplication:
                                 existing_application_no=existing)
 
 
-def submit_batch(session: Session, items: list[dict[str, Any]], *, who: str, now: datetime) -> dict[str, Any]:
+def submit_batch(session: Session, items: list[dict[str, Any]], *, who: str, now: datetime,
+                 guardian_min_age: int = 14) -> dict[str, Any]:
     """Store the good items of a batch (≤ 1,000) and report the others, in item order (docs/api.md):
     ``{created, duplicates, rejected, items: [{index, status, application_no | existing_application_no | code,
     detail, field}]}``. A child twice in one batch: the second is a duplicate of the first. An item for a season
@@ -170,7 +174,7 @@ def submit_batch(session: Session, items: list[dict[str, Any]], *, who: str, now
     refs = _school_refs(session, [c for _, b in parsed for c in (*b.public_choices, *b.private_choices)])
     good: list[tuple[int, ApplicationIn]] = []
     for i, body in parsed:
-        if problems := _problems(body, refs):
+        if problems := _problems(body, refs, guardian_min_age):
             p = problems[0]
             results[i] = {"index": i, "status": "rejected", "code": p.code, "field": p.field, "detail": p.detail}
         else:

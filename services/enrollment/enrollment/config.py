@@ -52,6 +52,9 @@ class Settings(ServiceSettings):
     # Applications may be withdrawn up to and including this day of the season year (MM-DD); it mirrors the
     # rulebook cut-off date (积分截止日, BRIEF §3 default 30 April).
     withdraw_cutoff: str = "04-30"
+    # A guardian at least this old (full years) on the child's birth day, and born before the child (rule code
+    # guardian_age, issue 13).
+    guardian_min_age: int = Field(default=14, ge=0, le=60, description="years")
     # Fixed "today" (Asia/Shanghai) for rehearsals and tests; None = the real date.
     today: date | None = None
 

@@ -96,13 +96,14 @@ def put_plan(code: Code, season: SeasonPath, grade: GradePath, body: PlanIn, who
 
 @router.post("/applications", status_code=201, response_model=ApplicationOut, tags=["applications"])
 def submit_application(body: ApplicationIn, who: Platform, session: WriteSession, request: Request,
-                       dispatcher: DispatcherDep, key: IdempotencyKey = None):
+                       dispatcher: DispatcherDep, settings: SettingsDep, key: IdempotencyKey = None):
     """Store an application and queue its verification case (outbox, same transaction) → 201 Application.
     422 with ``field`` and ``code``; 409 ``duplicate_application`` with ``existing_application_no``; 409
     ``season_closed`` (``field: "season"``, ``final_run_id``) once a run of the season and grade is final. A keyed
     request stored before that still replays its 201."""
     def effect():
-        app = applications.submit_application(session, body, who=who.subject, now=utcnow())
+        app = applications.submit_application(session, body, who=who.subject, now=utcnow(),
+                                              guardian_min_age=settings.guardian_min_age)
         return applications.application_view(app)
     resp = commit_idempotent(session, idempotency_keys, request, who, key, body, effect, status_code=201)
     dispatcher.kick()
@@ -111,12 +112,13 @@ def submit_application(body: ApplicationIn, who: Platform, session: WriteSession
 
 @router.post("/applications/batch", response_model=BatchOut, tags=["applications"])
 def submit_batch(body: ApplicationBatchIn, who: Platform, session: WriteSession, request: Request,
-                 dispatcher: DispatcherDep, key: IdempotencyKey = None):
+                 dispatcher: DispatcherDep, settings: SettingsDep, key: IdempotencyKey = None):
     """Up to 1,000 applications (``Idempotency-Key`` required): good items stored, the others reported with
     ``field`` and ``code`` (``season_closed`` for a season and grade with a final run) →
     ``{created, duplicates, rejected, items}``."""
     def effect():
-        return applications.submit_batch(session, body.items, who=who.subject, now=utcnow())
+        return applications.submit_batch(session, body.items, who=who.subject, now=utcnow(),
+                                         guardian_min_age=settings.guardian_min_age)
     resp = commit_idempotent(session, idempotency_keys, request, who, key, body, effect, required=True)
     dispatcher.kick()
     return resp

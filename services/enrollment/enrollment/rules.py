@@ -127,12 +127,19 @@ def check_choices(grade: int, public: Sequence[str], private: Sequence[str],
     return problems
 
 
-def check_application(app: Any) -> list[Problem]:
+def full_years(born: date, on: date) -> int:
+    """Completed years from ``born`` to ``on`` (negative when ``on`` comes first)."""
+    return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
+def check_application(app: Any, *, guardian_min_age: int = 14) -> list[Problem]:
     """Rules across the fields of one application (an ``ApplicationIn``), BRIEF §4 step 2 and §9:
 
     - ``birth_date_mismatch``: the child's birth date differs from positions 7–14 of the child's ID number;
     - ``invalid``: a child born before 1990 (verification refuses such cases);
     - ``duplicate_guardian``: two guardians with one ID number; ``guardian_is_child``: a guardian is the child;
+    - ``guardian_age``: a guardian (birth date from the ID number) born on or after the child, or younger than
+      ``guardian_min_age`` full years on the child's birth day (setting ``guardian_min_age``, default 14);
     - ``unknown_guardian`` / ``duplicate_claim``: a claim names a guardian beyond the list, or two claims of one
       kind name the same guardian (verification's ``POST /cases`` rules, so a stored case is never refused there).
     """
@@ -149,6 +156,17 @@ def check_application(app: Any) -> list[Problem]:
     if app.child.id_number in ids:
         problems.append(Problem(f"guardians.{ids.index(app.child.id_number)}.id_number", "guardian_is_child",
                                 "a guardian has the child's ID number"))
+    else:
+        child = app.child.birth_date
+        for i, number in enumerate(ids):
+            born = birth_date_of(number)
+            if born >= child:
+                problems.append(Problem(f"guardians.{i}.id_number", "guardian_age",
+                                        f"guardian {i + 1} was born on {born}, not before the child ({child})"))
+            elif full_years(born, child) < guardian_min_age:
+                problems.append(Problem(f"guardians.{i}.id_number", "guardian_age",
+                                        f"guardian {i + 1} (born {born}) was {full_years(born, child)} on the "
+                                        f"child's birth day ({child}); at least {guardian_min_age} is required"))
     for kind in ("housing", "business_license"):
         claimed = [c.guardian_no for c in getattr(app.claims, kind)]
         if any(no > len(app.guardians) for no in claimed):

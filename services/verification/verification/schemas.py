@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import BaseModel, Field, Strict, field_validator, model_validator
 
 from common.ids import IdNumber, USCCShape
-from common.schemas import Day, Grade, GuardianNo, PersonName, PlainText, StrictModel
+from common.schemas import Day, Grade, GuardianNo, PersonName, PlainText, StrictModel, day_in_shanghai
 from verification.facts import CertificateNo, Department, DocumentNo, Kind, Outcome, Percent, State
 
 MAX_BATCH = 1000
@@ -69,7 +69,7 @@ class CaseIn(StrictModel):
     @field_validator("child_birth_date")
     @classmethod
     def _born(cls, value: date) -> date:
-        if value > date.today() or value.year < 1990:
+        if value > day_in_shanghai() or value.year < 1990:  # the Asia/Shanghai day, not the server's
             raise ValueError("child_birth_date is in the future or implausibly early")
         return value
 
