@@ -46,7 +46,7 @@ def _depends(service: dict) -> dict[str, str]:
 
 def test_one_image_for_all_five_processes(compose):
     services = compose["services"]
-    assert set(services) == {"postgres", *PROCESSES}
+    assert set(services) == {"postgres", "redis", *PROCESSES}
     images = {name: (services[name].get("image"), str(services[name].get("build"))) for name in PROCESSES}
     assert len(set(images.values())) == 1, images
     build = services["gateway"]["build"]
@@ -88,12 +88,13 @@ def test_health_checks_and_start_order(compose, name):
     service = compose["services"][name]
     check = service["healthcheck"]["test"]
     assert check[0] == "CMD" and check[1:3] == ["python", "-c"]
-    assert f"http://127.0.0.1:{PROCESSES[name]}/health" in check[3] and "urllib.request" in check[3]
+    assert f"http://127.0.0.1:{PROCESSES[name]}/health/ready" in check[3] and "urllib.request" in check[3]
     compile(check[3], "healthcheck", "exec")  # the one-liner is valid Python
     deps = _depends(service)
     assert set(deps.values()) == {"service_healthy"}, deps
     expected = {"points": {"postgres", "verification"}, "verification": {"postgres"}, "funding": {"postgres"},
-                "enrollment": {"postgres", "verification", "points", "funding"}, "gateway": set(SERVICES)}[name]
+                "enrollment": {"postgres", "verification", "points", "funding"},
+                "gateway": {*SERVICES, "redis"}}[name]
     assert set(deps) == expected
     assert "healthcheck" in compose["services"]["postgres"]
 
@@ -102,8 +103,17 @@ def test_only_the_gateway_publishes_a_port(compose):
     published = {name: s.get("ports") for name, s in compose["services"].items() if s.get("ports")}
     assert published == {"gateway": ["8000:8000"]}
     assert compose["networks"]["internal"].get("internal") is True
-    for name in ("postgres", *SERVICES):
+    for name in ("postgres", "redis", *SERVICES):
         assert compose["services"][name]["networks"] == ["internal"]
+
+
+def test_services_scale_and_the_gateway_shares_its_rate_limit(compose):
+    """Each service runs TONGCHENG_REPLICAS containers (issue 14); the gateway one, its limit in Redis."""
+    for name in SERVICES:
+        assert compose["services"][name]["deploy"]["replicas"] == "${TONGCHENG_REPLICAS:-1}"
+        assert "container_name" not in compose["services"][name]
+    assert compose["services"]["gateway"]["deploy"]["replicas"] == 1
+    assert _env(compose["services"]["gateway"])["GATEWAY_RATE_STORAGE"] == "redis://redis:6379/0"
 
 
 def test_no_live_secret_is_committed(compose):
