@@ -24,6 +24,7 @@ from common.errors import DomainError, NotFound, document_problems, install_erro
 from common.health import NotReady
 from common.identity import IDENTITY_HEADER, Identity, mint
 from common.logging import configure_logging, note_caller, request_id_var
+from common import tracing
 from common.metrics import install_metrics
 from common.middleware import RequestContextMiddleware
 from gateway.auth import Credentials, RateLimiter
@@ -92,6 +93,7 @@ class Proxy:
                  tokens: TokenCache, upstreams: dict[str, Upstream]):
         self.app, self.credentials, self.limiter, self.tokens = app, credentials, limiter, tokens
         self.upstreams = upstreams
+        self.tracing = tracing.enabled(settings.tracing)
 
     async def __call__(self, scope: dict, receive, send) -> None:
         if scope["type"] != "http" or not scope["path"].startswith("/api/"):
@@ -143,7 +145,14 @@ class Proxy:
                 raise DomainError("the caller went away", code="client_closed")
             body += message.get("body", b"")
             more = message.get("more_body", False)
-        answer = await upstream.send(method, _upstream_target(scope, service), forwarded, body)
+        if self.tracing:  # a client span for the call, its traceparent on the forwarded request
+            with tracing.client_span(f"{method} {service}") as span:
+                tracing.inject_headers(forwarded)
+                answer = await upstream.send(method, _upstream_target(scope, service), forwarded, body)
+                span.set_attribute("http.request.method", method)
+                span.set_attribute("http.response.status_code", answer.status)
+        else:
+            answer = await upstream.send(method, _upstream_target(scope, service), forwarded, body)
         headers = [(k, v) for k, v in answer.headers if k.lower() not in DROP_RESPONSE_HEADERS]
         return answer.status, headers, answer.content
 
@@ -185,7 +194,9 @@ def create_app(settings: Settings | None = None,
                        tokens=TokenCache(settings.internal_secret), upstreams=upstreams)
     app.add_middleware(RequestContextMiddleware, max_body=settings.max_body_bytes, max_depth=settings.max_json_depth,
                        json_only=False)  # bodies pass as they are: each service judges its own
-    metrics = install_metrics(app, "gateway")  # outermost: times the whole request
+    metrics = install_metrics(app, "gateway")  # times the whole request
+    if tracing.setup("gateway", settings.tracing):
+        tracing.instrument_app(app, "gateway")  # outermost; the proxy puts the traceparent on what it forwards
     limiter.count_in(metrics.counter("rate_limit_refusals", "requests refused 429 by the rate limit"),
                      metrics.counter("rate_limit_store_errors",
                                      "requests let through unlimited because the shared rate-limit store did not answer"))

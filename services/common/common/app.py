@@ -22,6 +22,7 @@ from common.db import Database, upgrade_to_head
 from common.errors import document_problems, install_error_handlers
 from common.health import install_health
 from common.logging import configure_logging
+from common import tracing
 from common.metrics import install_metrics
 from common.middleware import RequestContextMiddleware
 
@@ -67,6 +68,8 @@ def build_app(settings: ServiceSettings, *, title: str, description: str, servic
     async def lifespan(app: FastAPI):
         db = Database(settings.database_url,
                       pool_size=max(10, settings.worker_threads + BACKGROUND_CONNECTIONS))
+        if tracing_on:
+            tracing.instrument_engine(db.engine)
         if migrate:
             upgrade_to_head(service_dir, settings.database_url)
         app.state.db = db
@@ -86,7 +89,9 @@ def build_app(settings: ServiceSettings, *, title: str, description: str, servic
     app = FastAPI(title=title, description=description, version="1.0.0", lifespan=lifespan)
     app.state.settings = settings
     app.add_middleware(RequestContextMiddleware, max_body=settings.max_body_bytes, max_depth=settings.max_json_depth)
-    install_metrics(app, settings.service_name)  # outermost: the timing includes the request-context middleware
+    install_metrics(app, settings.service_name)  # the timing includes the request-context middleware
+    if tracing_on := tracing.setup(settings.service_name, settings.tracing):
+        tracing.instrument_app(app, settings.service_name)  # outermost: the span covers the access log line
     install_error_handlers(app)
     document_problems(app)
 

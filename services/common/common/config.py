@@ -37,6 +37,8 @@ class SuiteSettings(BaseSettings):
                                 description="largest request body accepted, bytes (413 above)")
     max_json_depth: int = Field(default=32, validation_alias=_suite("max_json_depth"),
                                 description="deepest JSON nesting accepted (422 above)")
+    tracing: str = Field(default="", validation_alias=_suite("tracing"),
+                         description="OpenTelemetry tracing: empty (off), 'console' or 'on' (common.tracing)")
 
     @model_validator(mode="after")
     def _refuse_placeholder_secret(self) -> "SuiteSettings":

@@ -9,6 +9,7 @@ import json
 import logging
 import re
 import sys
+from collections.abc import Callable
 from contextvars import ContextVar
 from datetime import datetime, timezone
 
@@ -17,6 +18,10 @@ request_caller_var: ContextVar[dict | None] = ContextVar("request_caller", defau
 """Per request, a dict the middleware creates and the access log line reads: whoever authenticates the caller
 writes ``caller`` into it (:func:`note_caller`). A shared dict, not a value, so a sync dependency running in a worker
 thread (with a copy of the context) still reaches it."""
+
+
+trace_id_of: Callable[[], str | None] | None = None
+"""Set by :mod:`common.tracing` when tracing is on: the current trace id, written on every log line."""
 
 
 def note_caller(role: str, subject: str) -> None:
@@ -53,7 +58,7 @@ def mask_text(text: str) -> str:
 
 class JsonFormatter(logging.Formatter):
     """One JSON object per line: ts (UTC), level, logger, service, request_id, msg (masked), caller (on access lines
-    of authenticated requests: ``role:subject``), exc."""
+    of authenticated requests: ``role:subject``), trace_id (when tracing is on, inside a span), exc."""
 
     def __init__(self, service: str):
         super().__init__()
@@ -70,6 +75,8 @@ class JsonFormatter(logging.Formatter):
         }
         if (caller := getattr(record, "caller", None)) is not None:
             entry["caller"] = caller
+        if trace_id_of is not None and (trace_id := trace_id_of()) is not None:
+            entry["trace_id"] = trace_id
         if record.exc_info:
             entry["exc"] = mask_text(self.formatException(record.exc_info))
         return json.dumps(entry, ensure_ascii=False)
