@@ -102,6 +102,10 @@ ENDPOINTS: dict[str, Endpoint] = {
                          lambda d: {"decision": "rejected", "note": "维持原录取"}),
     "status": Endpoint("enrollment", "POST", "/placements/status", "platform",
                        lambda d: {"application_nos": [d["application_no_2"]]}),
+    "app-search": Endpoint("enrollment", "POST", "/applications/search", "bureau",
+                           lambda d: {"child_id_number": GOOD_ID, "season": SEASON, "limit": 10}),
+    "app-lookup": Endpoint("enrollment", "POST", "/applications/lookup", "platform",
+                           lambda d: {"child_id_number": GOOD_ID}),
     # verification
     "cases": Endpoint("verification", "POST", "/cases", "bureau", lambda d: case("HY2025-1-910001", guardians=2)),
     "case-batch": Endpoint("verification", "POST", "/cases/batch", "bureau",
@@ -270,6 +274,12 @@ CASES: list[Bad] = []
 # -- enrollment: applications (BRIEF §4 step 2, §9) --------------------------------------------------------------
 CASES += id_number_cases("applications", "guardians.0.id_number")
 CASES += id_number_cases("applications", "child.id_number")
+CASES += id_number_cases("app-search", "child_id_number") + id_number_cases("app-lookup", "child_id_number")
+CASES += [bad("app-search", "phone-letters", "phone", "1381234567a"), bad("app-search", "limit-0", "limit", 0),
+          bad("app-search", "cursor-text", "cursor", "abc", code="invalid_cursor"),
+          bad("app-search", "state-unknown", "state", "placed"), bad("app-search", "season-text", "season", "2025"),
+          bad("app-search", "township-unknown", "township_code", "999999999"),
+          bad("app-lookup", "no-id", "child_id_number", None)]
 CASES += [Bad("applications", "id-lowercase-x-twice", change=lambda b: with_value(with_value(  # x is X: one person
     b, "guardians.0.id_number", X_ID), "guardians.1.id_number", X_ID.lower()), code="duplicate_guardian",
     field="guardians.1.id_number")]

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from common.logging import mask_id, mask_phone
 from common.schemas import SHANGHAI
-from enrollment import events, outbox
+from enrollment import events, outbox, search
 from enrollment.config import Settings
 from enrollment.counters import applications_sequence, lock_sequence, next_numbers
 from enrollment.errors import Conflict, DuplicateApplication, Invalid, InvalidState, NotFound, SeasonClosed
@@ -81,6 +81,7 @@ def _existing(session: Session, season: int, id_numbers: Iterable[str]) -> dict[
 
 def _insert(session: Session, rows: list[dict[str, Any]], now: datetime) -> None:
     session.execute(insert(Application), rows)
+    search.store_keys(session, rows)  # keyed hashes of the child's ID and the phones (finding a child)
     session.execute(insert(OutboxRow), [outbox.row_values(topic=outbox.TOPIC_CASES, ref=r["application_no"],
                                                           payload=case_payload(r), now=now) for r in rows])
     events.record(session, events.SUBMITTED, [(r["application_no"], r["season"], r["grade"], {}) for r in rows],

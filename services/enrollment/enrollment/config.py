@@ -55,6 +55,9 @@ class Settings(ServiceSettings):
     # A guardian at least this old (full years) on the child's birth day, and born before the child (rule code
     # guardian_age, issue 13).
     guardian_min_age: int = Field(default=14, ge=0, le=60, description="years")
+    # Key of the keyed hashes that find a child by ID number or phone (enrollment.search); None = derived from the
+    # internal secret. Changing it needs the stored hashes recomputed.
+    search_key: str | None = Field(default=None, min_length=32, description="HMAC key of the search hashes")
     # Fixed "today" (Asia/Shanghai) for rehearsals and tests; None = the real date.
     today: date | None = None
 

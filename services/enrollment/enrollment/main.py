@@ -12,6 +12,7 @@ from fastapi import FastAPI
 from common.app import build_app
 from enrollment.clients import build_clients
 from enrollment import monitoring
+from enrollment import search
 from enrollment.config import Settings
 from enrollment.outbox import Dispatcher
 from enrollment.router import router
@@ -30,6 +31,7 @@ def create_app(settings: Settings | None = None, *, http_clients: dict[str, http
     clients on ``httpx.MockTransport`` or a provider's TestClient; they are not closed here.
     """
     settings = settings or Settings()
+    search.configure(settings.internal_secret, settings.search_key)
 
     @contextmanager
     def resources(app: FastAPI) -> Iterator[None]:
@@ -42,6 +44,9 @@ def create_app(settings: Settings | None = None, *, http_clients: dict[str, http
             backoff_max_s=settings.outbox_backoff_max_s, lease_s=settings.outbox_lease_s,
             interval_s=settings.outbox_interval_s)
         app.state.clients, app.state.dispatcher = clients, dispatcher
+        with app.state.db.write_session() as session:  # applications stored before the search keys existed
+            if search.backfill(session):
+                session.commit()
         if settings.outbox_dispatcher:
             dispatcher.start()
         try:

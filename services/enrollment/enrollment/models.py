@@ -89,6 +89,19 @@ class Application(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
 
 
+class SearchKey(Base):
+    """A keyed hash (HMAC-SHA256, ``enrollment.search``) of an application's child ID number or of a guardian's
+    phone: exact search without storing either a second time in the clear, and without listing them."""
+
+    __tablename__ = "search_keys"
+    __table_args__ = (Index(None, "kind", "digest"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    application_no: Mapped[str] = mapped_column(String(40), index=True)
+    kind: Mapped[str] = mapped_column(String(8))  # child_id | phone
+    digest: Mapped[str] = mapped_column(String(64))
+
+
 class OutboxRow(Base):
     """A hand-over waiting for (or done by) the dispatcher: a case for verification or a chunk of purchased seats
     for funding. ``(topic, ref)`` is unique, so nothing is queued twice."""

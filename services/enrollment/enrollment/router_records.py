@@ -12,9 +12,10 @@ from common.db import ReadSession, WriteSession, utcnow
 from common.identity import Caller
 from common.schemas import Page
 from common.sheets import read_table
-from enrollment import imports, schools
+from enrollment import applications, imports, schools, search
 from enrollment.deps import Cursor, Limit, SettingsDep
 from enrollment.models import change_history
+from enrollment.schemas import LookupIn, SearchIn
 
 router = APIRouter()
 Keeper = Caller("bureau", "auditor")
@@ -66,3 +67,25 @@ def plan_history(code: Code, season: SeasonPath, grade: GradePath, who: Keeper, 
     schools.get_school(session, code)
     return history.read(session, change_history, resource="plan", key=f"{code}/{season}/{grade}", limit=limit,
                         cursor=cursor)
+
+
+# ---- finding a child (enrollment.search) -------------------------------------------------------------------------
+
+@router.post("/applications/search", response_model=Page, tags=["applications"])
+def search_applications(body: SearchIn, who: Bureau, session: ReadSession):
+    """Find applications (a POST, so an ID number or phone never lands in a URL or an access log): by
+    ``application_no``, the child's full ``child_id_number`` or a guardian's ``phone`` (exact, keyed hash), ``school_code``
+    (a public or private choice), ``township_code``, ``state``, ``season``, ``grade``; every given filter must
+    match → page of Application, ID numbers and phones masked, in submission order (``limit``, ``cursor``)."""
+    filters = body.model_dump(exclude={"limit", "cursor"}, exclude_none=True)
+    rows, nxt = search.search(session, **filters, limit=body.limit, cursor=body.cursor)
+    return {"items": [applications.application_view(a, masked=True) for a in rows], "next_cursor": nxt}
+
+
+@router.post("/applications/lookup", response_model=Page, tags=["applications"])
+def lookup_applications(body: LookupIn, who: Caller("platform"), session: ReadSession):
+    """The platform's look-up of its own applications (those it submitted) by the child's full ID number (exact,
+    keyed hash; optionally one ``season``) → ``{items: [Application masked], next_cursor: null}``."""
+    rows, _ = search.search(session, child_id_number=body.child_id_number, season=body.season,
+                            submitted_by=who.subject, limit=1000)
+    return {"items": [applications.application_view(a, masked=True) for a in rows], "next_cursor": None}

@@ -372,3 +372,27 @@ class StatusQueryIn(StrictModel):
     """Bulk status (issue 13): up to 1,000 application numbers; repeats are answered once."""
 
     application_nos: Annotated[list[ApplicationNo], Field(min_length=1, max_length=1000)]
+
+
+# ---- finding a child (enrollment.search) ------------------------------------------------------------------------
+
+class SearchIn(StrictModel):
+    """Bureau search: every given filter must match; ID number and phone match exactly (keyed hash)."""
+
+    season: Annotated[int, Strict(), Field(ge=2000, le=2100)] | None = None
+    grade: Grade | None = None
+    application_no: ApplicationNo | None = None
+    child_id_number: IdNumber | None = None
+    phone: Phone | None = None
+    school_code: SchoolCode | None = None
+    township_code: TownshipCode | None = None
+    state: Literal["submitted", "withdrawn"] | None = None
+    limit: Annotated[int, Strict(), Field(ge=1, le=1000)] = 100
+    cursor: Annotated[str, Strict(), Field(max_length=12)] | None = None
+
+
+class LookupIn(StrictModel):
+    """The platform's look-up of its own applications by the child's ID number."""
+
+    child_id_number: IdNumber
+    season: Annotated[int, Strict(), Field(ge=2000, le=2100)] | None = None

@@ -1,0 +1,97 @@
+"""Finding a child (BRIEF §2 bureau; personal information law: children's data is sensitive): applications by
+application number, by the child's full ID number or a guardian's phone (exact match on a keyed hash, so neither
+is stored a second time in the clear nor listed), by school (among its choices), township, state, season and
+grade; answers masked (``applications.application_view(masked=True)``).
+
+The key: ``ENROLLMENT_SEARCH_KEY`` when set, else derived from the internal secret (HMAC of a fixed label), so
+every process of the service computes the same hashes. A number is normalised first (ID: uppercase ``X``; phone:
+digits only, as ``common.schemas.Phone`` stores it).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from typing import Any
+
+from sqlalchemy import String, cast, insert, or_, select
+from sqlalchemy.orm import Session
+
+from enrollment.errors import Invalid
+from enrollment.models import Application, SearchKey
+
+_KEY: dict[str, bytes] = {}
+
+
+def configure(internal_secret: str, search_key: str | None = None) -> None:
+    """Set this process's search key (``create_app`` calls it)."""
+    _KEY["key"] = (search_key.encode() if search_key else
+                   hmac.new(internal_secret.encode(), b"tongcheng search key v1", hashlib.sha256).digest())
+
+
+def digest(kind: str, value: str) -> str:
+    """HMAC-SHA256 hex of ``kind:normalised value`` (``child_id`` | ``phone``)."""
+    norm = value.strip().upper() if kind == "child_id" else "".join(c for c in value if c.isdigit())
+    return hmac.new(_KEY["key"], f"{kind}:{norm}".encode(), hashlib.sha256).hexdigest()
+
+
+def keys_of(rows: list[dict[str, Any]]) -> list[dict[str, str]]:
+    """The search keys of application rows (as ``applications._row`` builds them): the child's ID number and
+    every guardian's phone."""
+    out = []
+    for r in rows:
+        out.append({"application_no": r["application_no"], "kind": "child_id",
+                    "digest": digest("child_id", r["child_id_number"])})
+        out += [{"application_no": r["application_no"], "kind": "phone", "digest": digest("phone", g["phone"])}
+                for g in r["guardians"] if g.get("phone")]
+    return out
+
+
+def store_keys(session: Session, rows: list[dict[str, Any]]) -> None:
+    """One multi-row INSERT of the rows' search keys, in the submission's transaction."""
+    if keys := keys_of(rows):
+        session.execute(insert(SearchKey), keys)
+
+
+def search(session: Session, *, season: int | None = None, grade: int | None = None,
+           application_no: str | None = None, child_id_number: str | None = None, phone: str | None = None,
+           school_code: str | None = None, township_code: str | None = None, state: str | None = None,
+           submitted_by: str | None = None, limit: int = 100, cursor: str | None = None
+           ) -> tuple[list[Application], str | None]:
+    """Applications matching every given filter, in submission order after ``cursor`` (the last id seen; 422
+    ``invalid_cursor`` otherwise). ``school_code`` matches a public or private choice."""
+    query = select(Application).order_by(Application.id).limit(limit + 1)
+    for kind, value in (("child_id", child_id_number), ("phone", phone)):
+        if value is not None:
+            query = query.where(Application.application_no.in_(
+                select(SearchKey.application_no).where(SearchKey.kind == kind,
+                                                       SearchKey.digest == digest(kind, value))))
+    for column, value in ((Application.season, season), (Application.grade, grade),
+                          (Application.application_no, application_no), (Application.township_code, township_code),
+                          (Application.state, state), (Application.submitted_by, submitted_by)):
+        if value is not None:
+            query = query.where(column == value)
+    if school_code is not None:
+        quoted = f'%"{school_code}"%'
+        query = query.where(or_(cast(Application.public_choices, String).like(quoted),
+                                cast(Application.private_choices, String).like(quoted)))
+    if cursor is not None:
+        if not (cursor.isascii() and cursor.isdigit()) or len(cursor) > 12:
+            raise Invalid("cursor is not one this listing gave", code="invalid_cursor", field="cursor")
+        query = query.where(Application.id > int(cursor))
+    rows = list(session.scalars(query))
+    return rows[:limit], str(rows[limit - 1].id) if len(rows) > limit else None
+
+
+def backfill(session: Session, batch: int = 1000) -> int:
+    """Give applications stored before the search keys existed their keys (at start-up; idempotent). Returns
+    how many applications got keys."""
+    done = 0
+    while True:
+        rows = list(session.scalars(select(Application).where(~Application.application_no.in_(
+            select(SearchKey.application_no))).order_by(Application.id).limit(batch)))
+        if not rows:
+            return done
+        store_keys(session, [{"application_no": a.application_no, "child_id_number": a.child_id_number,
+                              "guardians": a.guardians} for a in rows])
+        done += len(rows)
