@@ -94,7 +94,8 @@ def make_engine(url: str, *, pool_size: int = 10) -> Engine:
         # One writer at a time is all SQLite allows. Writers of this process queue on a lock, first come first
         # served, and start the moment the one before is done; left to SQLite's busy handler they poll with sleeps
         # of up to 100 ms, which made the tail of a write (p99) ten times its median under load. Writers in other
-        # processes (none in this suite's set-up: one process per database) still meet at BEGIN IMMEDIATE.
+        # processes (the embedded default runs one per file; several processes of a service belong on PostgreSQL)
+        # still meet at BEGIN IMMEDIATE.
         write_lock = threading.Lock()
 
         @event.listens_for(engine, "begin")
@@ -224,8 +225,9 @@ def upgrade_to_head(service_dir: Path, url: str) -> None:
 
     Several processes of a service may start at once against one PostgreSQL database (issue 14): the step runs
     under a session advisory lock (``pg_advisory_lock``), so they migrate one after the other; the first applies
-    what is missing and the others find the database at head and change nothing. SQLite runs one process per
-    database file (the embedded default) and migrates without a lock.
+    what is missing and the others find the database at head and change nothing. SQLite needs no lock of ours: a
+    migration is one transaction holding the file's write lock, and a process that starts meanwhile waits for it
+    (busy timeout) and then finds the database at head (three processes at once: all exit 0, one revision).
     """
     from alembic import command
 
