@@ -24,7 +24,7 @@ $(VENV)/.installed: pyproject.toml constraints.txt
 	@$(PY) -c "import sysconfig, pathlib; d = pathlib.Path.cwd(); \
 	  p = pathlib.Path(sysconfig.get_paths()['purelib']) / 'tongcheng-services.pth'; \
 	  p.write_text(''.join(str(d / s) + '\n' for s in ['services/common', 'services/points', \
-	  'services/verification', 'services/enrollment', 'services/funding', 'gateway']))"
+	  'services/verification', 'services/enrollment', 'services/funding', 'gateway', 'console']))"
 	@touch $@
 
 var/secrets.env: | $(VENV)/.installed

@@ -1,10 +1,10 @@
 """The ``tongcheng`` command (also ``python -m tongcheng.cli``): run the suite and play a season through the gateway.
 
-Commands: ``up`` / ``down`` (start / stop the five processes), ``import-schools|seats|plans|semesters|tariffs
-FILE`` and ``import-district PATH`` (the bureau's files through the import endpoints), ``generate``, ``stubs``,
-``season``, ``demo`` and ``verify-run FILE`` (no suite needed). Every call to the suite goes through the gateway
-(``--gateway``, default http://127.0.0.1:8000) with the real roles' credentials from ``var/tokens.json``.
-``tongcheng COMMAND --help`` explains each.
+Commands: ``up`` / ``down`` (start / stop the five processes and the staff console), ``import-schools|seats|plans|
+semesters|tariffs FILE`` and ``import-district PATH`` (the bureau's files through the import endpoints),
+``generate``, ``stubs``, ``season``, ``demo``, ``verify-run FILE`` (no suite needed) and ``staff`` (the console's
+accounts). Every call to the suite goes through the gateway (``--gateway``, default http://127.0.0.1:8000) with the
+real roles' credentials from ``var/tokens.json``. ``tongcheng COMMAND --help`` explains each.
 """
 
 from __future__ import annotations
@@ -71,6 +71,19 @@ def build_parser() -> argparse.ArgumentParser:
                         "*_DATABASE_URL settings)")
     _common(p, gateway=False)
     p.set_defaults(func=cmd_up)
+
+    p = sub.add_parser("staff", help="the staff console's accounts: add, disable, enable, reset, list",
+                       description="Manage the people who sign in at the staff console (its own database: "
+                                   "CONSOLE_DATABASE_URL, else var/data/console.db). A password not given with "
+                                   "--password-stdin is generated and printed once.")
+    p.add_argument("action", choices=["add", "disable", "enable", "reset", "list"])
+    p.add_argument("username", nargs="?", default="")
+    p.add_argument("--role", choices=["bureau", "finance", "auditor", "department"], help="for add")
+    p.add_argument("--department", choices=["police", "market", "housing", "hrss"], help="for a clerk")
+    p.add_argument("--name", help="display name (default: the username)")
+    p.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    _common(p, gateway=False)
+    p.set_defaults(func=cmd_staff)
 
     p = sub.add_parser("down", help="stop the processes started by `up`",
                        description="Stop the five processes recorded in var/run/*.pid (make down).")
@@ -161,17 +174,21 @@ def build_parser() -> argparse.ArgumentParser:
 
 def cmd_up(args: argparse.Namespace) -> int:
     from tongcheng.secrets import generate
+    from tongcheng.staff import ensure_demo_staff
 
     generate(args.var)
     if args.replicas < 1:
         raise ValueError("--replicas must be 1 or more")
-    suite = Suite(var=args.var, inherit_settings=True, replicas=args.replicas)
+    suite = Suite(var=args.var, inherit_settings=True, replicas=args.replicas, console=True)
     configured = {name for name in SERVICES if os.environ.get(f"{name.upper()}_DATABASE_URL")}
     if args.postgres or (args.replicas > 1 and len(configured) < len(SERVICES)):
         from tongcheng.databases import ensure_databases
 
         server = args.postgres or os.environ.get("TONGCHENG_POSTGRES", "postgresql://postgres@127.0.0.1:5432")
-        suite.database_urls = ensure_databases(server, [n for n in SERVICES if n not in configured])
+        wanted = [n for n in SERVICES if n not in configured]
+        if not os.environ.get("CONSOLE_DATABASE_URL"):
+            wanted.append("console")  # the console's accounts and sessions, shared by its processes
+        suite.database_urls = ensure_databases(server, wanted)
     if args.free_ports:
         from tongcheng.demo import free_ports
 
@@ -187,10 +204,28 @@ def cmd_up(args: argparse.Namespace) -> int:
     except RuntimeError:
         suite.stop_all()
         raise
+    accounts = ensure_demo_staff(args.var, suite.database_urls.get("console"))
     for name, port in suite.ports.items():
         console.print(f"{name:<13} http://127.0.0.1:{port}" + (f"  ({args.replicas} processes)" if args.replicas > 1
                                                                else ""))
+    console.print(f"[bold]staff console[/bold]  {suite.url()}/console/  (sign in with an account from {accounts}: "
+                  f"bureau, finance, auditor, police, market, housing, hrss; `tongcheng staff --help` manages them)")
     console.print(f"logs in {args.var / 'logs'}; stop with `make down`")
+    return 0
+
+
+def cmd_staff(args: argparse.Namespace) -> int:
+    from tongcheng.secrets import generate
+    from tongcheng.staff import run
+
+    if args.action != "list" and not args.username:
+        raise ValueError("give the USERNAME")
+    if args.action == "add" and not args.role:
+        raise ValueError("add needs --role (and --department for a clerk)")
+    generate(args.var)
+    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else None
+    console.print(run(args.action, args.var, args.username, args.role or "", args.department, args.name, password),
+                  markup=False, highlight=False)
     return 0
 
 
@@ -333,6 +368,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
         from tongcheng import report
 
         report.render(summary, console)
+    from tongcheng.staff import ensure_demo_staff
+
+    accounts = ensure_demo_staff(args.var)
+    console.print(f"to look at this season in a browser: `make up`, then open http://127.0.0.1:{DEFAULT_PORTS['gateway']}"
+                  f"/console/ and sign in with an account from {accounts}")
     return 0
 
 

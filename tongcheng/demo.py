@@ -47,11 +47,13 @@ def free_ports() -> dict[str, int]:
 
 
 def reset(var: Path) -> None:
-    """Remove the demo's databases, logs, pid files and report (never the secrets or credentials)."""
+    """Remove the demo's databases, logs, pid files and report (never the secrets, credentials or the console's
+    staff accounts)."""
     data = var / "data"
     if data.exists():
         for path in data.iterdir():
-            if path.name.endswith((".db", ".db-wal", ".db-shm", ".db-journal")):
+            if path.name.endswith((".db", ".db-wal", ".db-shm", ".db-journal")) and not path.name.startswith(
+                    "console.db"):  # staff accounts outlive a demo
                 path.unlink()
     for sub in ("logs", "run", "report", "demo"):
         shutil.rmtree(var / sub, ignore_errors=True)

@@ -1,7 +1,9 @@
 """Generate this machine's secrets and demo credentials (never committed): ``python -m tongcheng.secrets``.
 
 Writes, when missing:
-- ``var/secrets.env``: ``TONGCHENG_INTERNAL_SECRET`` (the gateway↔services identity key);
+- ``var/secrets.env``: ``TONGCHENG_INTERNAL_SECRET`` (the gateway↔services identity key) and
+  ``TONGCHENG_CONSOLE_SECRET`` (the key of the staff console's per-person tokens, which the gateway trusts; added to
+  an older file that lacks it);
 - ``var/credentials.json``: the gateway's table of SHA-256(bearer token) → role, department, subject;
 - ``var/tokens.json``: subject → bearer token, for the demo, the stub departments and the tests (mode 0600).
 """
@@ -44,6 +46,9 @@ def generate(var_dir: Path, *, force: bool = False) -> dict[str, str]:
     if not env_file.exists() or force:
         env_file.write_text(f"TONGCHENG_INTERNAL_SECRET={secrets.token_urlsafe(48)}\n")
         os.chmod(env_file, 0o600)
+    if "TONGCHENG_CONSOLE_SECRET=" not in env_file.read_text():
+        with env_file.open("a") as fh:
+            fh.write(f"TONGCHENG_CONSOLE_SECRET={secrets.token_urlsafe(48)}\n")
     if tok_file.exists() and cred_file.exists() and not force:
         return json.loads(tok_file.read_text())
     tokens = {subject: f"tc_{secrets.token_urlsafe(32)}" for subject in DEMO_CALLERS}
@@ -55,11 +60,12 @@ def generate(var_dir: Path, *, force: bool = False) -> dict[str, str]:
     return tokens
 
 
-def read_secret(var_dir: Path) -> str:
+def read_secret(var_dir: Path, name: str = "TONGCHENG_INTERNAL_SECRET") -> str:
+    """The value of ``name`` in ``var_dir/secrets.env``."""
     for line in (var_dir / "secrets.env").read_text().splitlines():
-        if line.startswith("TONGCHENG_INTERNAL_SECRET="):
+        if line.startswith(name + "="):
             return line.split("=", 1)[1].strip()
-    raise RuntimeError("no TONGCHENG_INTERNAL_SECRET in secrets.env")
+    raise RuntimeError(f"no {name} in secrets.env")
 
 
 if __name__ == "__main__":

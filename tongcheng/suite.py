@@ -1,4 +1,5 @@
-"""Start and stop the processes of the suite (``make up`` / ``make down``, the demo, the process tests).
+"""Start and stop the processes of the suite (``make up`` / ``make down``, the demo, the process tests): the four
+services, the gateway and, with ``console=True``, the staff console behind the gateway's ``/console/``.
 
 Each process is ``python -m uvicorn --factory <pkg>.main:create_app`` with its port; logs go to
 ``<var>/logs/<name>.log``; pid files to ``<var>/run/<name>.pid``. With ``replicas`` N > 1 each service and the
@@ -20,9 +21,10 @@ import httpx
 
 REPO = Path(__file__).resolve().parents[1]
 SERVICES = ("points", "verification", "enrollment", "funding")
-DEFAULT_PORTS = {"gateway": 8000, "points": 8101, "verification": 8102, "enrollment": 8103, "funding": 8104}
+DEFAULT_PORTS = {"gateway": 8000, "points": 8101, "verification": 8102, "enrollment": 8103, "funding": 8104,
+                 "console": 8105}
 ENV_PREFIX = {"points": "POINTS_", "verification": "VERIFICATION_", "enrollment": "ENROLLMENT_",
-              "funding": "FUNDING_", "gateway": "GATEWAY_"}
+              "funding": "FUNDING_", "gateway": "GATEWAY_", "console": "CONSOLE_"}
 
 
 @dataclass
@@ -41,6 +43,7 @@ class Suite:
     extra_env: dict[str, str] = field(default_factory=dict)
     inherit_settings: bool = False
     replicas: int = 1
+    console: bool = False
     procs: dict[str, subprocess.Popen] = field(default_factory=dict)
 
     def url(self, name: str = "gateway") -> str:
@@ -57,6 +60,9 @@ class Suite:
                if self.inherit_settings or not k.startswith(tuple(ENV_PREFIX.values()))}
         env.update({
             "TONGCHENG_INTERNAL_SECRET": read_secret(self.var),
+            "TONGCHENG_CONSOLE_SECRET": read_secret(self.var, "TONGCHENG_CONSOLE_SECRET"),
+            "GATEWAY_CONSOLE_URL": self.url("console") if self.console and "console" in self.ports else "",
+            "CONSOLE_GATEWAY_URL": self.url("gateway"),
             "TONGCHENG_DATA_DIR": str(self.var / "data"),
             "GATEWAY_CREDENTIALS_FILE": str(self.var / "credentials.json"),
             "PYTHONUNBUFFERED": "1",
@@ -67,6 +73,8 @@ class Suite:
                 env[f"{ENV_PREFIX[name]}{other.upper()}_URL"] = self.url(other)
             if name in self.database_urls:
                 env[f"{ENV_PREFIX[name]}DATABASE_URL"] = self.database_urls[name]
+        if "console" in self.database_urls:
+            env["CONSOLE_DATABASE_URL"] = self.database_urls["console"]
         env.update(self.extra_env)
         return env
 
@@ -113,7 +121,8 @@ class Suite:
         raise RuntimeError(f"{name} did not become healthy within {timeout_s:.0f}s")
 
     def start_all(self) -> None:
-        names = [r for name in SERVICES for r in self.replica_names(name)]
+        processes = (*SERVICES, "console") if self.console else SERVICES
+        names = [r for name in processes for r in self.replica_names(name)]
         for name in names:
             self.start(name, wait=False)
         for name in names:
@@ -145,7 +154,7 @@ class Suite:
 
     def stop_all(self) -> None:
         running = {p.name.removesuffix(".pid") for p in (self.var / "run").glob("*.pid")} | set(self.procs)
-        for name in ("gateway", *SERVICES):
+        for name in ("gateway", "console", *SERVICES):
             for replica in sorted(r for r in running if base_name(r) == name):
                 self.stop(replica)
 

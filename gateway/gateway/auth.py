@@ -14,7 +14,7 @@ from limits.aio.storage import MemoryStorage, RedisStorage
 from limits.aio.strategies import MovingWindowRateLimiter
 
 from common.errors import DomainError, Unauthorized
-from common.identity import DEPARTMENTS, ROLES, Identity
+from common.identity import DEPARTMENTS, ROLES, Identity, verify_staff
 
 
 class RateLimited(DomainError):
@@ -22,9 +22,13 @@ class RateLimited(DomainError):
 
 
 class Credentials:
-    """The gateway's credential table, keyed by SHA-256 of the bearer token (tokens themselves are not kept)."""
+    """The gateway's credential table, keyed by SHA-256 of the bearer token (tokens themselves are not kept), and
+    the staff console's per-person tokens (JWTs signed with ``console_secret``; see
+    :func:`common.identity.verify_staff`): their subject is the person's username, so roles are enforced and the
+    access log names the person exactly as for any other caller."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, console_secret: str = ""):
+        self.console_secret = console_secret if len(console_secret) >= 32 else ""
         raw = json.loads(path.read_text()) if path.exists() else {}
         self.by_hash: dict[str, Identity] = {}
         for digest, entry in raw.items():
@@ -39,6 +43,9 @@ class Credentials:
             raise Unauthorized("send Authorization: Bearer <credential>", code="unauthenticated")
         token = authorization[7:].strip()
         identity = self.by_hash.get(hashlib.sha256(token.encode()).hexdigest())
+        if identity is None and self.console_secret and token.count(".") == 2:
+            # a person signed in at the staff console: a short-lived token naming them (issue 12)
+            return verify_staff(self.console_secret, token)
         if identity is None:
             raise Unauthorized("unknown or revoked credential", code="invalid_credential")
         return identity

@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import AliasChoices, Field
 
 from common.config import REPO_ROOT, SuiteSettings, service_config
 
@@ -27,6 +27,9 @@ class Settings(SuiteSettings):
                               description="where rate-limit counts live: memory:// (this process) or "
                                           "redis://host:port/db (shared by every gateway process using it)")
     rate_key_prefix: str = Field(default="tongcheng-gw", description="prefix of the rate-limit keys in Redis")
+    console_url: str = Field(default="http://127.0.0.1:8105", description="the staff console behind /console/")
+    console_secret: str = Field(default="", validation_alias=AliasChoices("TONGCHENG_CONSOLE_SECRET", "console_secret"),
+                                description="key of the console's per-person staff tokens (empty: none accepted)")
 
     def upstreams(self) -> dict[str, str]:
         return {"points": self.points_url, "verification": self.verification_url,

@@ -34,6 +34,11 @@ from gateway.proxy import DROP_RESPONSE_HEADERS, FORWARD_REQUEST_HEADERS, Circui
 METHODS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE"})
 INTERNAL_PATHS = frozenset({b"metrics"})  # first path segments the gateway never forwards
 _IDENTITY = IDENTITY_HEADER.lower().encode()
+# What a browser's request to the staff console carries on: its session cookie, the form, HTMX's own headers and
+# what the console's CSRF check reads (Origin, Sec-Fetch-Site). Never Authorization: the console has no bearer.
+CONSOLE_REQUEST_HEADERS = frozenset({b"cookie", b"content-type", b"accept", b"accept-language", b"origin",
+                                     b"sec-fetch-site", b"hx-request", b"hx-target", b"hx-current-url",
+                                     b"hx-trigger", b"x-csrf-token"})
 
 
 class TokenCache:
@@ -90,17 +95,26 @@ class Proxy:
     """ASGI: answers ``/api/<service>/...`` itself; everything else goes on to the FastAPI app."""
 
     def __init__(self, app, *, settings: Settings, credentials: Credentials, limiter: RateLimiter,
-                 tokens: TokenCache, upstreams: dict[str, Upstream]):
+                 tokens: TokenCache, upstreams: dict[str, Upstream], console: dict[str, Upstream] | None = None):
         self.app, self.credentials, self.limiter, self.tokens = app, credentials, limiter, tokens
         self.upstreams = upstreams
         self.tracing = tracing.enabled(settings.tracing)
+        self._console = console if console is not None else {}
+
+    @property
+    def console(self) -> Upstream | None:
+        return self._console.get("console")
 
     async def __call__(self, scope: dict, receive, send) -> None:
-        if scope["type"] != "http" or not scope["path"].startswith("/api/"):
+        console = scope["type"] == "http" and (scope["path"] == "/console" or scope["path"].startswith("/console/"))
+        if scope["type"] != "http" or not (console or scope["path"].startswith("/api/")):
             await self.app(scope, receive, send)
             return
         try:
-            status, headers, content = await self.forward(scope, receive)
+            if console:
+                status, headers, content = await self.forward_console(scope, receive)
+            else:
+                status, headers, content = await self.forward(scope, receive)
         except DomainError as exc:
             await problem(exc.status, exc.code, exc.title, exc.detail, field=exc.field, **exc.extra)(
                 scope, receive, send)
@@ -108,6 +122,42 @@ class Proxy:
         headers.append((b"content-length", str(len(content)).encode()))
         await send({"type": "http.response.start", "status": status, "headers": headers})
         await send({"type": "http.response.body", "body": content})
+
+    async def forward_console(self, scope: dict, receive) -> tuple[int, list[tuple[bytes, bytes]], bytes]:
+        """``/console/...`` → the staff console, path unchanged, so the suite keeps one published port (issue 12).
+        No bearer credential: the console signs people in itself and calls back through ``/api/`` as them. Passed
+        on: :data:`CONSOLE_REQUEST_HEADERS`, plus ``X-Forwarded-Proto``/``-Host`` from this request (the console
+        marks its cookie ``Secure`` behind TLS)."""
+        if self.console is None:
+            raise NotFound("no staff console behind this gateway", code="not_found")
+        method = scope["method"]
+        if method not in ("GET", "HEAD", "POST"):
+            raise MethodNotAllowed(f"{method} is not forwarded to the console; use GET or POST")
+        raw = scope.get("raw_path") or quote(scope["path"]).encode()
+        _check_path("console", raw[len(b"/console"):] or b"/")
+        forwarded: list[tuple[bytes, bytes]] = []
+        host = b""
+        for name, value in scope["headers"]:
+            if name in CONSOLE_REQUEST_HEADERS:
+                if not _visible_ascii(value):
+                    raise InvalidHeader(f"header {name.decode()} must be printable ASCII", field=name.decode())
+                forwarded.append((name, value))
+            elif name == b"host" and _visible_ascii(value):
+                host = value
+        forwarded += [(b"x-forwarded-proto", scope.get("scheme", "http").encode()), (b"x-forwarded-host", host),
+                      (b"x-request-id", (request_id_var.get() or "").encode())]
+        body = b""
+        more = True
+        while more:
+            message = await receive()
+            if message["type"] == "http.disconnect":
+                raise DomainError("the caller went away", code="client_closed")
+            body += message.get("body", b"")
+            more = message.get("more_body", False)
+        query = scope.get("query_string", b"")
+        answer = await self.console.send(method, raw + (b"?" + query if query else b""), forwarded, body)
+        headers = [(k, v) for k, v in answer.headers if k.lower() not in DROP_RESPONSE_HEADERS]
+        return answer.status, headers, answer.content
 
     async def forward(self, scope: dict, receive) -> tuple[int, list[tuple[bytes, bytes]], bytes]:
         service = scope["path"][5:].partition("/")[0]
@@ -164,6 +214,7 @@ def create_app(settings: Settings | None = None,
     configure_logging("gateway", settings.log_level)
     transports = transports or {}
     upstreams: dict[str, Upstream] = {}
+    console: dict[str, Upstream] = {}  # the staff console: served at /console/, not an /api/ service
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
@@ -174,13 +225,19 @@ def create_app(settings: Settings | None = None,
                            transport=transports.get(name))
             for name, url in settings.upstreams().items()
         })
+        if settings.console_url:
+            console["console"] = Upstream("console", settings.console_url, timeout_s=settings.timeouts_s.get(
+                "console", settings.timeout_s), connect_s=settings.connect_timeout_s, retries=settings.retries,
+                breaker=CircuitBreaker(settings.breaker_failures, settings.breaker_reset_s),
+                transport=transports.get("console"))
         app.state.upstreams = upstreams
         try:
             yield
         finally:
-            for upstream in upstreams.values():
+            for upstream in (*upstreams.values(), *console.values()):
                 await upstream.aclose()
             upstreams.clear()
+            console.clear()
 
     app = FastAPI(title="Tongcheng gateway", version="1.0.0", lifespan=lifespan,
                   description="统一入口: the one door for the platform, departments, bureau, finance and auditors. "
@@ -190,8 +247,9 @@ def create_app(settings: Settings | None = None,
     # Starlette: the middleware added last runs first. Request context (ids, limits, access log) → proxy → FastAPI.
     limiter = RateLimiter(settings.rate_per_s, settings.rate_burst, settings.rate_storage,
                           key_prefix=settings.rate_key_prefix)
-    app.add_middleware(Proxy, settings=settings, credentials=Credentials(settings.credentials_file), limiter=limiter,
-                       tokens=TokenCache(settings.internal_secret), upstreams=upstreams)
+    app.add_middleware(Proxy, settings=settings,
+                       credentials=Credentials(settings.credentials_file, settings.console_secret), limiter=limiter,
+                       tokens=TokenCache(settings.internal_secret), upstreams=upstreams, console=console)
     app.add_middleware(RequestContextMiddleware, max_body=settings.max_body_bytes, max_depth=settings.max_json_depth,
                        json_only=False)  # bodies pass as they are: each service judges its own
     metrics = install_metrics(app, "gateway")  # times the whole request

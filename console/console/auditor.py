@@ -1,0 +1,76 @@
+"""The auditor (审计): the ledger's status (verify now: entries, head hash, the first broken entry if any, and the
+reconciliation of every record against it), the exports to download, and the history of a purchased seat
+(by application) or a settlement."""
+
+from __future__ import annotations
+
+import asyncio
+
+from fastapi import APIRouter, Depends
+from fastapi.responses import Response
+
+from console.clients import ApiError
+from console.web import ROOT, Page, PageNotFound, role
+
+router = APIRouter(prefix=f"{ROOT}/auditor")
+Auditor = Depends(role("auditor"))
+VIEWS = ["settlements", "lines", "seats", "tariffs", "adjustments", "disbursements", "ledger", "verification",
+         "totals", "budget"]
+
+
+@router.get("/ledger")
+async def ledger(page: Page = Auditor, verify: str = "") -> Response:
+    """The ledger's last entries; with ``?verify=1`` (the "verify now" button) the whole chain is checked now."""
+    entries = await page.gateway.get(page.who, "funding", "/ledger", limit=20)
+    result = await page.gateway.get(page.who, "funding", "/ledger/verify") if verify else None
+    return page.render("auditor_ledger.html", title="账本核验 Ledger", entries=entries["items"], result=result)
+
+
+async def _semesters(page: Page) -> list[dict]:
+    return (await page.gateway.get(page.who, "funding", "/semesters"))["items"]
+
+
+@router.get("/exports")
+async def exports(page: Page = Auditor) -> Response:
+    """The exports: the auditor's workbook per semester (one sheet per view) and each view as CSV."""
+    return page.render("auditor_exports.html", title="导出 Exports", semesters=await _semesters(page), views=VIEWS)
+
+
+@router.get("/exports/{name}")
+async def export_file(name: str, page: Page = Auditor, semester: str = "") -> Response:
+    """One export, fetched through the gateway as the auditor and handed on as it is (the workbook and CSVs mask
+    ID numbers already; funding's auditor views)."""
+    if name != "auditor.xlsx" and not (name.endswith(".csv") and name[:-4] in VIEWS):
+        raise PageNotFound(f"没有这个导出 no export named {name}")
+    answer = await page.gateway.request(page.who, "GET", "funding", f"/exports/{name}",
+                                        params={"semester": semester or None}, raw=True)
+    filename = name if not semester else name.replace(".", f"-{semester}.", 1)
+    return Response(answer.content, media_type=answer.headers.get("content-type", "application/octet-stream"),
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+
+
+@router.get("/history")
+async def history(page: Page = Auditor, application_no: str = "", settlement_id: str = "") -> Response:
+    """The history of a purchased seat (by application number: its seats, every settlement line and adjustment)
+    or of a settlement (its totals, adjustments and ledger entries)."""
+    pupil = settlement = None
+    adjustments: list[dict] = []
+    error = ""
+    try:
+        if application_no.strip():
+            pupil = await page.gateway.get(page.who, "funding", f"/reports/pupils/{application_no.strip()}")
+        if settlement_id.strip():
+            if not settlement_id.strip().isdigit():
+                raise ApiError(422, {"code": "invalid", "detail": "结算编号是整数 a settlement id is a number"})
+            sid = int(settlement_id)
+            settlement, adj = await asyncio.gather(
+                page.gateway.get(page.who, "funding", f"/settlements/{sid}", lines="false"),
+                page.gateway.get(page.who, "funding", "/adjustments", settlement_id=sid))
+            adjustments = adj["items"]
+    except ApiError as exc:
+        if exc.status in (403,) or exc.status >= 500:
+            raise
+        error = exc.detail
+    return page.render("auditor_history.html", title="历史 History", application_no=application_no,
+                       settlement_id=settlement_id, pupil=pupil, settlement=settlement, adjustments=adjustments,
+                       error=error)

@@ -1,0 +1,304 @@
+"""The education bureau's pages (区教育局): season overview, runs (start, compare, publish, appeals, finalise),
+reports with the 95 % chart, schools and seats.
+
+Every page calls the services through the gateway as the signed-in person (``page.gateway``); every action is a
+plain form post with the session's CSRF token (HTMX enhances the appeal decisions in place).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from decimal import Decimal
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
+
+from console.charts import bars
+from console.clients import ApiError
+from console.tables import download
+from console.web import ROOT, Page, PageNotFound, form_of, redirect, role
+
+router = APIRouter(prefix=f"{ROOT}/bureau")
+Bureau = Depends(role("bureau"))
+GRADES = (1, 7)
+GRADE_NAMES = {1: "小学一年级 Grade 1", 7: "初中一年级 Grade 7"}
+STATE_NAMES = {"draft": "草稿 draft", "published": "公示中 published", "final": "已定 final",
+               "superseded": "已取代 superseded"}
+MECHANISMS = [("deferred_acceptance", "延迟接受 deferred acceptance"),
+              ("immediate_acceptance", "即时接受 immediate acceptance")]
+
+
+def _season(page: Page, season: int | None) -> int:
+    return season or page.settings.season
+
+
+async def _runs(page: Page, season: int) -> dict[int, list[dict]]:
+    answers = await asyncio.gather(*(page.gateway.get(page.who, "enrollment", "/runs", season=season, grade=g)
+                                     for g in GRADES))
+    return {g: a["items"] for g, a in zip(GRADES, answers)}
+
+
+async def _season_report(page: Page, season: int) -> dict | None:
+    try:
+        return await page.gateway.get(page.who, "enrollment", f"/reports/seasons/{season}")
+    except ApiError as exc:
+        if exc.status in (404, 409, 422):
+            return None
+        raise
+
+
+@router.get("")
+async def overview(page: Page = Bureau, season: int | None = None) -> Response:
+    """Season overview (招生概览): runs per grade and their state, the season's counts per grade, the public share
+    against the target, and the hand-over queues (outbox)."""
+    season = _season(page, season)
+    runs, report, outbox = await asyncio.gather(_runs(page, season), _season_report(page, season),
+                                                page.gateway.get(page.who, "enrollment", "/outbox"))
+    return page.render("bureau_overview.html", title="招生概览 Season overview", season=season, runs=runs,
+                       report=report, outbox=outbox, grade_names=GRADE_NAMES, state_names=STATE_NAMES)
+
+
+@router.get("/runs")
+async def runs_page(page: Page = Bureau, season: int | None = None) -> Response:
+    """Runs per grade (录取批次), newest first, and the form to start one."""
+    season = _season(page, season)
+    return page.render("bureau_runs.html", title="录取批次 Runs", season=season, runs=await _runs(page, season),
+                       grade_names=GRADE_NAMES, state_names=STATE_NAMES, mechanisms=MECHANISMS, errors={}, form={})
+
+
+@router.post("/runs")
+async def start_run(request: Request, page: Page = Bureau) -> Response:
+    """Start a run (placement over a frozen snapshot) → its page; refused fields shown next to the field."""
+    form = await form_of(request, page)
+    errors: dict[str, str] = {}
+    season = _int(form.get("season"), "season", errors) or page.settings.season
+    grade = _int(form.get("grade"), "grade", errors)
+    seed = str(form.get("seed") or "").strip()
+    if not seed:
+        errors["seed"] = "请填写随机种子（公开抽签用）。 Give the seed (published with the run)."
+    if not errors:
+        try:
+            run = await page.gateway.post(page.who, "enrollment", "/runs",
+                                          {"season": season, "grade": grade, "seed": seed,
+                                           "mechanism": form.get("mechanism") or "deferred_acceptance"},
+                                          key=_key(form))
+            return redirect(f"{ROOT}/bureau/runs/{run['id']}", request)
+        except ApiError as exc:
+            if exc.status >= 500 or exc.status == 403:
+                raise
+            errors = exc.field_errors() or {"grade": exc.detail}
+    return page.render("bureau_runs.html", status=422, title="录取批次 Runs", season=season,
+                       runs=await _runs(page, season), grade_names=GRADE_NAMES, state_names=STATE_NAMES,
+                       mechanisms=MECHANISMS, errors=errors, form=form)
+
+
+async def _run(page: Page, run_id: int) -> dict:
+    return await page.gateway.get(page.who, "enrollment", f"/runs/{run_id}")
+
+
+@router.get("/runs/{run_id}")
+async def run_page(run_id: int, page: Page = Bureau) -> Response:
+    """One run: counts, state, what can be done next, its appeals (复核) with a decision form each, and the other
+    runs of its grade to compare with."""
+    run = await _run(page, run_id)
+    appeals, others = await asyncio.gather(
+        page.gateway.get(page.who, "enrollment", "/appeals", run_id=run_id),
+        page.gateway.get(page.who, "enrollment", "/runs", season=run["season"], grade=run["grade"]))
+    return page.render("bureau_run.html", title=f"录取批次 Run {run_id}", run=run, appeals=appeals["items"],
+                       others=[r for r in others["items"] if r["id"] != run_id], state_names=STATE_NAMES,
+                       grade_names=GRADE_NAMES, errors={})
+
+
+@router.get("/runs/{run_id}/publish")
+async def publish_confirm(run_id: int, page: Page = Bureau) -> Response:
+    """The confirmation page before publishing (公示): what will happen."""
+    run = await _run(page, run_id)
+    return page.render("bureau_publish.html", title=f"公示 Publish run {run_id}", run=run, errors={},
+                       window_days=5)
+
+
+@router.post("/runs/{run_id}/publish")
+async def publish(run_id: int, request: Request, page: Page = Bureau) -> Response:
+    """Publish the draft run (If-Match its version) with the window in working days."""
+    form = await form_of(request, page)
+    errors: dict[str, str] = {}
+    days = _int(form.get("window_days"), "window_days", errors)
+    if not errors:
+        try:
+            await page.gateway.post(page.who, "enrollment", f"/runs/{run_id}/publish", {"window_days": days},
+                                    if_match=str(form.get("version") or "") or None)
+            return redirect(f"{ROOT}/bureau/runs/{run_id}", request)
+        except ApiError as exc:
+            if exc.status >= 500 or exc.status in (403, 404):
+                raise
+            errors = exc.field_errors() or {"window_days": exc.detail}
+    run = await _run(page, run_id)
+    return page.render("bureau_publish.html", status=422, title=f"公示 Publish run {run_id}", run=run,
+                       errors=errors, window_days=form.get("window_days"))
+
+
+@router.get("/runs/{run_id}/finalise")
+async def finalise_confirm(run_id: int, page: Page = Bureau) -> Response:
+    """The confirmation page before finalising (定案)."""
+    run = await _run(page, run_id)
+    appeals = await page.gateway.get(page.who, "enrollment", "/appeals", run_id=run_id)
+    pending = [a for a in appeals["items"] if a["state"] == "lodged"]
+    return page.render("bureau_finalise.html", title=f"定案 Finalise run {run_id}", run=run, pending=pending,
+                       error="")
+
+
+@router.post("/runs/{run_id}/finalise")
+async def finalise(run_id: int, request: Request, page: Page = Bureau) -> Response:
+    """Finalise the published run (If-Match): places become final, purchased seats go to funding."""
+    form = await form_of(request, page)
+    try:
+        await page.gateway.post(page.who, "enrollment", f"/runs/{run_id}/finalise",
+                                if_match=str(form.get("version") or "") or None)
+        return redirect(f"{ROOT}/bureau/runs/{run_id}", request)
+    except ApiError as exc:
+        if exc.status >= 500 or exc.status in (403, 404):
+            raise
+        run = await _run(page, run_id)
+        appeals = await page.gateway.get(page.who, "enrollment", "/appeals", run_id=run_id)
+        return page.render("bureau_finalise.html", status=409, title=f"定案 Finalise run {run_id}", run=run,
+                           pending=[a for a in appeals["items"] if a["state"] == "lodged"], error=exc.detail)
+
+
+@router.post("/appeals/{appeal_id}/decision")
+async def decide(appeal_id: int, request: Request, page: Page = Bureau) -> Response:
+    """Decide an appeal (复核): upheld or rejected, with a note. With HTMX the appeal's row is answered in place."""
+    form = await form_of(request, page)
+    run_id = _int(form.get("run_id"), "run_id", {})
+    error = ""
+    decision = str(form.get("decision") or "")
+    if decision not in ("upheld", "rejected"):
+        error = "请选择复核结果。 Choose upheld or rejected."
+    else:
+        try:
+            appeal = await page.gateway.post(page.who, "enrollment", f"/appeals/{appeal_id}/decision",
+                                             {"decision": decision, "note": str(form.get("note") or "")[:500]})
+        except ApiError as exc:
+            if exc.status >= 500 or exc.status in (403, 404):
+                raise
+            error = exc.detail
+    if request.headers.get("hx-request"):
+        if error:
+            appeals = await page.gateway.get(page.who, "enrollment", "/appeals", run_id=run_id)
+            appeal = next(a for a in appeals["items"] if a["id"] == appeal_id)
+        return page.render("bureau_appeal_row.html", status=200, appeal=appeal, error=error)
+    if error:
+        run = await _run(page, run_id)
+        appeals = await page.gateway.get(page.who, "enrollment", "/appeals", run_id=run_id)
+        return page.render("bureau_run.html", status=422, title=f"录取批次 Run {run_id}", run=run,
+                           appeals=appeals["items"], others=[], state_names=STATE_NAMES, grade_names=GRADE_NAMES,
+                           errors={f"appeal-{appeal_id}": error})
+    return redirect(f"{ROOT}/bureau/runs/{run_id}", request)
+
+
+@router.get("/runs/{run_id}/diff")
+async def diff(run_id: int, page: Page = Bureau, against: int | None = None) -> Response:
+    """Compare two runs (who moves): counts, reasons and every application whose place changed (i13's
+    ``GET /runs/{id}/diff``)."""
+    run = await _run(page, run_id)
+    try:
+        answer = await page.gateway.get(page.who, "enrollment", f"/runs/{run_id}/diff", against=against)
+    except ApiError as exc:
+        if exc.code == "not_found" and exc.status == 404:  # the route itself is not served yet
+            raise PageNotFound("运行对比尚未提供（等待 enrollment 的 /runs/{id}/diff）。 Comparing runs waits on "
+                               "enrollment's run diff endpoint.") from None
+        if exc.status in (404, 422):
+            return page.render("error.html", status=exc.status, title="无法对比 Cannot compare", detail=exc.detail)
+        raise
+    return page.render("bureau_diff.html", title=f"对比 Compare run {run_id}", run=run, diff=answer)
+
+
+REPORT_TABLES = {
+    "townships": [("grade", "年级 grade"), ("township_code", "乡镇街道代码 township"), ("township_name", "名称 name"),
+                  ("demand", "需求 demand"), ("public_seats", "公办学位 public seats"),
+                  ("placed_public", "公办录取 placed public"), ("placed_purchased", "购买学位 purchased"),
+                  ("waitlisted", "待安排 waitlisted"), ("shortfall", "缺口 seats short"),
+                  ("public_share", "公办比例 public share %")],
+    "schools": [("grade", "年级 grade"), ("school_code", "学校代码 school"), ("name", "名称 name"),
+                ("kind", "类型 kind"), ("township_code", "乡镇街道 township"), ("seats", "学位 seats"),
+                ("filled", "已录取 filled"), ("free", "空余 free"), ("first_choice_demand", "第一志愿 first choice"),
+                ("cutoff_score", "录取分数线 cut-off score"), ("cutoff_tier", "分数线层级 cut-off tier")],
+    "grades": [("grade", "年级 grade"), ("provisional", "暂定 provisional"), ("applicants", "申请 applicants"),
+               ("eligible", "符合条件 eligible"), ("placed_public", "公办 public"),
+               ("placed_purchased", "购买学位 purchased"), ("waitlisted", "待安排 waitlisted"),
+               ("public_share", "公办比例 public share %"), ("target", "目标 target %"),
+               ("meets_target", "达标 meets target")],
+}
+
+
+def _report_rows(report: dict, view: str) -> list[dict]:
+    if view == "grades":
+        return [{"grade": g["grade"], "provisional": g.get("provisional"), **(g.get("summary") or {})}
+                for g in report.get("grades", [])]
+    return list(report.get(view, []))
+
+
+@router.get("/reports")
+async def reports(page: Page = Bureau, season: int | None = None, view: str = "", format: str = "") -> Response:  # noqa: A002
+    """Reports (统计报表): the public-school share against 95 % per grade and township as a chart, seats short per
+    township as a chart, cut-offs per school; each table as CSV or XLSX (``?view=…&format=csv|xlsx``)."""
+    season = _season(page, season)
+    report = await _season_report(page, season)
+    if view and format in ("csv", "xlsx") and view in REPORT_TABLES:
+        return download(f"tongcheng-{season}-{view}", REPORT_TABLES[view], _report_rows(report or {}, view), format)
+    charts: dict[str, Any] = {}
+    if report:
+        target = Decimal(str((report.get("summary") or {}).get("target") or "95"))
+        share_rows = [(f"{GRADE_NAMES[g['grade']]}{' (暂定)' if g.get('provisional') else ''}",
+                       [_dec(g["summary"].get("public_share"))]) for g in report["grades"] if g.get("summary")]
+        share_rows += [(f"{t['township_name'] or t['township_code'] or '—'} · {t['grade']}",
+                        [_dec(t.get("public_share"))]) for t in report["townships"]]
+        charts["share"] = bars("公办学校就读比例 Public-school share (%)", share_rows, series=["公办比例 share"],
+                               maximum=100, target=target, unit="%")
+        short = [(f"{t['township_name'] or t['township_code'] or '—'} · {t['grade']}", [t["shortfall"]])
+                 for t in report["townships"] if t["shortfall"]]
+        charts["short"] = bars("各乡镇街道学位缺口 Seats short per township", short,
+                               series=["缺口 seats short"]) if short else None
+        charts["target"] = target
+    return page.render("bureau_reports.html", title="统计报表 Reports", season=season, report=report,
+                       charts=charts, grade_names=GRADE_NAMES, tables=REPORT_TABLES,
+                       rows={v: _report_rows(report or {}, v) for v in REPORT_TABLES})
+
+
+SCHOOL_COLUMNS = [("code", "学校代码 code"), ("name", "名称 name"), ("kind", "类型 kind"), ("level", "学段 level"),
+                  ("township_code", "乡镇街道 township"), ("status", "状态 status"),
+                  ("approved_capacity", "核定规模 approved capacity"), ("intakes", "学位/计划 seats or plan")]
+
+
+@router.get("/schools")
+async def schools(page: Page = Bureau, kind: str = "", cursor: str = "", season: int | None = None,
+                  format: str = "") -> Response:  # noqa: A002
+    """Schools, migrant seats (随迁子女学位) and private plans (招生计划), a page of 100 at a time."""
+    season = _season(page, season)
+    answer = await page.gateway.get(page.who, "enrollment", "/schools", kind=kind or None,
+                                    limit=1000 if format else 100, cursor=cursor or None)
+    rows = []
+    for s in answer["items"]:
+        intakes = ", ".join(f"{i['grade']}年级 {i['seats']}" for i in s.get("intakes", []) if i["season"] == season)
+        rows.append({**s, "intakes": intakes})
+    if format in ("csv", "xlsx"):
+        return download(f"tongcheng-schools-{season}", SCHOOL_COLUMNS, rows, format)
+    return page.render("bureau_schools.html", title="学校与学位 Schools and seats", season=season, rows=rows,
+                       columns=SCHOOL_COLUMNS, next_cursor=answer.get("next_cursor"), kind=kind)
+
+
+def _int(value: Any, field: str, errors: dict[str, str]) -> int | None:
+    try:
+        return int(str(value).strip())
+    except (TypeError, ValueError):
+        errors[field] = "请填写整数。 Give a whole number."
+        return None
+
+
+def _dec(value: Any) -> Decimal | None:
+    return None if value in (None, "") else Decimal(str(value))
+
+
+def _key(form: dict) -> str | None:
+    key = str(form.get("key") or "")
+    return key[:64] if key else None

@@ -1,0 +1,137 @@
+"""A partner department's clerk (公安 / 市场监管 / 住建 / 人社): my queue only, paged and filterable; a request's
+claim side by side with the form for the result; a posted result corrected, with its history.
+
+The queue and the requests come from verification through the gateway as the clerk, whose department the
+gateway's token names: another department's request answers 404 there, so it does here. Names and ID numbers are
+shown masked (``张*``, ``3310**********1234``) even though the owning department's API answer has them whole.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import Response
+
+from console.clients import ApiError
+from console.web import ROOT, Page, form_of, redirect, role
+
+router = APIRouter(prefix=f"{ROOT}/clerk")
+Clerk = Depends(role("department"))
+KIND_NAMES = {"residence_permit": "居住证 residence permit", "social_insurance": "社保缴费 social insurance",
+              "housing": "住房 housing", "business_license": "营业执照 business licence"}
+OUTCOMES = [("confirmed", "核实一致 confirmed (facts of record)"), ("mismatch", "不一致 mismatch (facts of record)"),
+            ("not_found", "查无记录 not found"), ("falsified", "伪造 falsified")]
+# The facts of record each kind takes (docs/api.md, verification): (field, label, input type)
+FACT_FIELDS: dict[str, list[tuple[str, str, str]]] = {
+    "residence_permit": [("county_code", "县区代码 county code", "text"),
+                         ("status", "状态 status (valid / suspended)", "text"),
+                         ("issued_on", "签发日期 issued on", "date"),
+                         ("continuous_since", "连续居住起始 continuous since", "date"),
+                         ("township_code", "乡镇街道代码 township code", "text")],
+    "social_insurance": [("county_code", "县区代码 county code", "text"),
+                         ("active_at_cutoff", "截止日在缴 active at cut-off (true / false)", "text"),
+                         ("continuous_months", "连续缴费月数 continuous months", "number"),
+                         ("since", "起始日期 since", "date")],
+    "housing": [("tenure", "产权类型 tenure (owned / rented)", "text"),
+                ("certificate_no", "不动产权证号 certificate no.", "text"),
+                ("share_percent", "产权份额 share %", "text"), ("acquired_on", "取得日期 acquired on", "date"),
+                ("lease_no", "租赁备案号 lease no.", "text"), ("registered_on", "备案日期 registered on", "date"),
+                ("county_code", "县区代码 county code", "text"),
+                ("township_code", "乡镇街道代码 township code", "text")],
+    "business_license": [("uscc", "统一社会信用代码 USCC", "text"),
+                         ("entity_type", "主体类型 entity type (individual / company)", "text"),
+                         ("county_code", "县区代码 county code", "text"),
+                         ("status", "状态 status (active / revoked / cancelled)", "text"),
+                         ("established_on", "成立日期 established on", "date"),
+                         ("holder_is_guardian", "监护人为经营者 holder is guardian (true / false)", "text")],
+}
+
+
+@router.get("/queue")
+async def queue(page: Page = Clerk, season: int | None = None, kind: str = "", cursor: str = "",
+                limit: int = 50) -> Response:
+    """My department's pending requests, oldest first, 50 a page; ``kind`` filters the page's kinds."""
+    season = season or page.settings.season
+    answer = await page.gateway.get(page.who, "verification", "/queue", season=season, limit=min(max(limit, 1), 200),
+                                    cursor=cursor or None)
+    items = [r for r in answer["items"] if not kind or r["kind"] == kind]
+    return page.render("clerk_queue.html", title="核验队列 My queue", season=season, items=items,
+                       next_cursor=answer.get("next_cursor"), kind=kind, kinds=KIND_NAMES)
+
+
+@router.get("/requests/{request_id}")
+async def request_page(request_id: int, page: Page = Clerk) -> Response:
+    """One request: the claim beside the result form, and every result posted so far (oldest first)."""
+    req = await page.gateway.get(page.who, "verification", f"/requests/{request_id}")
+    return _render_request(page, req, {}, {})
+
+
+def _render_request(page: Page, req: dict, form: dict, errors: dict[str, str], status: int = 200) -> Response:
+    current = next((r for r in reversed(req.get("history") or []) if r.get("id")), None)
+    facts = dict((current or {}).get("facts") or {}) if not form else {}
+    for key, value in form.items():
+        if key.startswith("fact_"):
+            facts[key[5:]] = value
+    return page.render("clerk_request.html", status=status, title=f"核验请求 Request {req['id']}", req=req,
+                       kinds=KIND_NAMES, outcomes=OUTCOMES, fields=FACT_FIELDS.get(req["kind"], []),
+                       facts={k: ("" if v is None else (json.dumps(v) if isinstance(v, bool) else v))
+                              for k, v in facts.items()},
+                       outcome=form.get("outcome") or (current or {}).get("outcome") or "",
+                       note=form.get("note") or "", errors=errors, answered=current)
+
+
+def _facts(kind: str, form: dict[str, Any], errors: dict[str, str]) -> dict[str, Any]:
+    """The form's fact fields as the API takes them: empty fields left out, numbers and true/false typed."""
+    facts: dict[str, Any] = {}
+    for field, _, kind_of in FACT_FIELDS.get(kind, []):
+        raw = str(form.get(f"fact_{field}") or "").strip()
+        if not raw:
+            continue
+        if raw in ("true", "false"):
+            facts[field] = raw == "true"
+        elif kind_of == "number":
+            try:
+                facts[field] = int(raw)
+            except ValueError:
+                errors[f"facts.{field}"] = "请填写整数。 Give a whole number."
+        elif kind_of == "date":
+            try:
+                facts[field] = date.fromisoformat(raw).isoformat()
+            except ValueError:
+                errors[f"facts.{field}"] = "日期格式 YYYY-MM-DD。 A date as YYYY-MM-DD."
+        else:
+            facts[field] = raw
+    return facts
+
+
+@router.post("/requests/{request_id}/results")
+async def post_result(request_id: int, request: Request, page: Page = Clerk) -> Response:
+    """Post (or correct) the result: outcome, facts of record, note. Refused fields are shown next to each field;
+    the form's key makes a double submit one result (Idempotency-Key)."""
+    form = await form_of(request, page)
+    req = await page.gateway.get(page.who, "verification", f"/requests/{request_id}")
+    errors: dict[str, str] = {}
+    outcome = str(form.get("outcome") or "")
+    if outcome not in dict(OUTCOMES):
+        errors["outcome"] = "请选择核验结果。 Choose the outcome."
+    facts = _facts(req["kind"], form, errors)
+    if not errors:
+        body: dict[str, Any] = {"outcome": outcome, "facts": facts if outcome != "not_found" else None}
+        if outcome == "falsified" and not facts:
+            body["facts"] = None
+        if str(form.get("note") or "").strip():
+            body["note"] = str(form["note"]).strip()[:500]
+        try:
+            await page.gateway.post(page.who, "verification", f"/requests/{request_id}/results", body,
+                                    key=str(form.get("key") or "")[:64] or None)
+            return redirect(f"{ROOT}/clerk/requests/{request_id}?posted=1", request)
+        except ApiError as exc:
+            if exc.status >= 500 or exc.status in (403, 404):
+                raise
+            errors = exc.field_errors() or {"outcome": exc.detail}
+            if exc.code in ("contradicts_claim", "invalid_facts") and not any(k.startswith("facts") for k in errors):
+                errors = {"facts": exc.detail}
+    return _render_request(page, req, form, errors, status=422)

@@ -1,0 +1,146 @@
+"""Fixtures and helpers of the console's browser tests: the real processes (the four services, the gateway and the
+console, on free ports in a temporary var folder, as tests/season does) with a small season played into them
+through the gateway up to both grades' runs published and the demo accounts created; Chromium through
+Playwright; sign-in, axe, screenshots.
+
+Debian's Chromium (``/usr/bin/chromium``) is driven by Playwright for Python: nothing is downloaded (never
+``playwright install``). Where Chromium or Playwright is missing the browser tests are skipped, saying why.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import shutil
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+from rich.console import Console
+
+from conftest import free_port
+from tongcheng.api import Roles
+from tongcheng.cohort import generate
+from tongcheng.demo import DEMO_ENV, make_stubs
+from tongcheng.importer import import_district
+from tongcheng.registry import Registry
+from tongcheng.schools import generate as generate_district
+from tongcheng.season import Season
+from tongcheng.secrets import generate as generate_secrets
+from tongcheng.staff import ensure_demo_staff
+from tongcheng.suite import DEFAULT_PORTS, Suite
+
+REPO = Path(__file__).resolve().parents[2]
+CHROMIUM = Path("/usr/bin/chromium")
+SHOTS = REPO / "var" / "report" / "console"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def browser_unavailable_reason() -> str | None:
+    """``None`` when the browser tests can run, else why not."""
+    if not CHROMIUM.exists() and not shutil.which("chromium"):
+        return ("Chromium is not installed (/usr/bin/chromium, Debian package `chromium`): the console's browser "
+                "tests are skipped; `apt-get install chromium` runs them (.ci/run does so)")
+    for module in ("playwright", "axe_playwright_python"):
+        if importlib.util.find_spec(module) is None:
+            return f"the Python package for {module} is missing: run `make setup`"
+    return None
+
+
+def chromium_path() -> str:
+    return str(CHROMIUM) if CHROMIUM.exists() else str(shutil.which("chromium"))
+
+
+def sign_in(page, base: str, username: str, password: str) -> None:
+    """Sign in through the form with the keyboard (Tab between fields, Enter to submit)."""
+    page.goto(f"{base}/console/sign-in")
+    page.get_by_label("用户名 Username").fill(username)
+    page.keyboard.press("Tab")
+    page.keyboard.type(password)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+
+def sign_out(page) -> None:
+    with page.expect_navigation():
+        page.get_by_role("button", name="退出 Sign out").click()
+
+
+def axe_findings(page) -> list[str]:
+    """axe-core's serious and critical findings on the current page (rule id, impact, the first target)."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    result = Axe().run(page)
+    return [f"{v['id']} ({v['impact']}): {v['nodes'][0]['target'] if v['nodes'] else ''} {v['help']}"
+            for v in result.response["violations"] if v.get("impact") in ("serious", "critical")]
+
+
+def screenshot(page, name: str) -> Path:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    path = SHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+SIZE, SEED = 120, 5
+
+
+@pytest.fixture(scope="module")
+def console_suite(tmp_path_factory):
+    """The running suite with the console; ``.url`` the gateway, ``.passwords`` the demo accounts'."""
+    if reason := browser_unavailable_reason():
+        pytest.skip(reason)
+    var = tmp_path_factory.mktemp("console-var")
+    generate_secrets(var)
+    accounts = ensure_demo_staff(var)
+    passwords = {line.split()[0]: line.split()[-1] for line in accounts.read_text().splitlines()[1:]}
+    suite = Suite(var=var, ports={name: free_port() for name in DEFAULT_PORTS},
+                  extra_env={**DEMO_ENV, "TONGCHENG_LOG_LEVEL": "INFO"},  # the access log names the person
+                  console=True)
+    district = generate_district(SIZE)
+    cohort = generate(SIZE, SEED, district=district)
+    try:
+        suite.start_all()
+        roles = Roles.connect(suite.url(), var)
+        pool = make_stubs(roles, Registry.from_cohort(cohort), cohort.season)
+        season = Season(roles, cohort, district, pool=pool, console=Console(file=io.StringIO()), quiet=True)
+        try:
+            pool.start()
+            season.check_rulebook()
+            import_district(roles.bureau, district)
+            season.submit()
+            season.verify()
+        finally:
+            pool.stop()
+        season.score()
+        for grade in (1, 7):
+            season.place(grade)
+        yield SimpleNamespace(url=suite.url(), var=var, passwords=passwords, roles=roles, season=season,
+                              cohort=cohort, suite=suite)
+        roles.close()
+    finally:
+        suite.stop_all()
+
+
+@pytest.fixture(scope="module")
+def browser(console_suite):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        chromium = pw.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    try:
+        yield page
+    finally:
+        context.close()
