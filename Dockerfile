@@ -1,4 +1,4 @@
-# One image for the five processes of the suite (gateway, points, verification, enrollment, funding); the compose
+# One image for the processes of the suite (gateway, points, verification, enrollment, funding, console); the compose
 # file picks the process with its command. Build: docker build -t tongcheng .
 FROM python:3.11-slim
 
@@ -17,14 +17,15 @@ RUN pip install -c constraints.txt -e .
 
 COPY services ./services
 COPY gateway ./gateway
+COPY console ./console
 COPY data ./data
 
 # The same .pth file as `make setup` writes: the service folders on the interpreter's path.
 RUN python -c "import sysconfig, pathlib; d = pathlib.Path.cwd(); \
   p = pathlib.Path(sysconfig.get_paths()['purelib']) / 'tongcheng-services.pth'; \
   p.write_text(''.join(str(d / s) + '\n' for s in ['services/common', 'services/points', \
-  'services/verification', 'services/enrollment', 'services/funding', 'gateway']))" \
- && python -c "import common, points, verification, enrollment, funding, gateway" \
+  'services/verification', 'services/enrollment', 'services/funding', 'gateway', 'console']))" \
+ && python -c "import common, points, verification, enrollment, funding, gateway, console.main" \
  && useradd --uid 10001 --no-create-home --shell /usr/sbin/nologin tongcheng \
  && mkdir -p /app/var/data \
  && chown -R tongcheng /app/var

@@ -17,8 +17,7 @@ class Settings(ServiceSettings):
     service_name: str = "console"
     gateway_url: str = Field(default="http://127.0.0.1:8000", description="where the console calls the services")
     gateway_timeout_s: float = Field(default=120.0, description="seconds a call through the gateway may take")
-    console_secret: str = Field(default="", validation_alias=AliasChoices("TONGCHENG_CONSOLE_SECRET",
-                                                                         "CONSOLE_CONSOLE_SECRET"),
+    console_secret: str = Field(default="", validation_alias=AliasChoices("TONGCHENG_CONSOLE_SECRET", "console_secret"),
                                 description="key of the per-person staff tokens the gateway trusts (≥ 32 chars)")
     idle_minutes: int = Field(default=30, ge=1, le=24 * 60, description="a session ends after this idle time")
     lockout_failures: int = Field(default=5, ge=1, description="wrong passwords for a username before a pause")

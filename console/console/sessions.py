@@ -53,7 +53,7 @@ def load_session(session: Session, token: str | None, idle_minutes: int) -> tupl
     ``expired`` (idle too long) or ``ended`` (signed out, disabled, password reset)."""
     if not token or len(token) > 128:
         return None, "none"
-    row = session.get(StaffSession, _digest(token))
+    row = session.get(StaffSession, _digest(token), populate_existing=True)  # as stored now, never a cached copy
     if row is None:
         return None, "none"
     if row.ended_at is not None:
@@ -76,12 +76,12 @@ def touch(session: Session, row: StaffSession) -> bool:
 def end_session(session: Session, token: str | None) -> None:
     if token:
         session.execute(update(StaffSession).where(StaffSession.id == _digest(token), StaffSession.ended_at.is_(None))
-                        .values(ended_at=utcnow()))
+                        .values(ended_at=utcnow()).execution_options(synchronize_session="fetch"))
 
 
 def end_sessions_of(session: Session, username: str) -> None:
     session.execute(update(StaffSession).where(StaffSession.username == username, StaffSession.ended_at.is_(None))
-                    .values(ended_at=utcnow()))
+                    .values(ended_at=utcnow()).execution_options(synchronize_session="fetch"))
 
 
 def csrf_ok(expected: str, given: str | None) -> bool:
