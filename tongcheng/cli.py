@@ -215,14 +215,12 @@ def cmd_up(args: argparse.Namespace) -> int:
 
 
 def cmd_staff(args: argparse.Namespace) -> int:
-    from tongcheng.secrets import generate
     from tongcheng.staff import run
 
     if args.action != "list" and not args.username:
         raise ValueError("give the USERNAME")
     if args.action == "add" and not args.role:
         raise ValueError("add needs --role (and --department for a clerk)")
-    generate(args.var)
     password = sys.stdin.readline().rstrip("\n") if args.password_stdin else None
     console.print(run(args.action, args.var, args.username, args.role or "", args.department, args.name, password),
                   markup=False, highlight=False)

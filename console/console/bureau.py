@@ -17,7 +17,7 @@ from fastapi.responses import Response
 from console.charts import bars
 from console.clients import ApiError
 from console.tables import download
-from console.web import ROOT, Page, PageNotFound, form_of, redirect, role
+from console.web import DEPARTMENT_NAMES, ROOT, Page, PageNotFound, form_of, redirect, role
 
 router = APIRouter(prefix=f"{ROOT}/bureau")
 Bureau = Depends(role("bureau"))
@@ -51,12 +51,15 @@ async def _season_report(page: Page, season: int) -> dict | None:
 @router.get("")
 async def overview(page: Page = Bureau, season: int | None = None) -> Response:
     """Season overview (招生概览): runs per grade and their state, the season's counts per grade, the public share
-    against the target, and the hand-over queues (outbox)."""
+    against the target, verification progress per department with the oldest pending request, and the hand-over
+    queues (outbox)."""
     season = _season(page, season)
-    runs, report, outbox = await asyncio.gather(_runs(page, season), _season_report(page, season),
-                                                page.gateway.get(page.who, "enrollment", "/outbox"))
+    runs, report, outbox, progress = await asyncio.gather(
+        _runs(page, season), _season_report(page, season), page.gateway.get(page.who, "enrollment", "/outbox"),
+        page.gateway.get(page.who, "verification", "/progress", season=season))
     return page.render("bureau_overview.html", title="招生概览 Season overview", season=season, runs=runs,
-                       report=report, outbox=outbox, grade_names=GRADE_NAMES, state_names=STATE_NAMES)
+                       report=report, outbox=outbox, progress=progress["departments"], grade_names=GRADE_NAMES,
+                       state_names=STATE_NAMES, departments=DEPARTMENT_NAMES)
 
 
 @router.get("/runs")

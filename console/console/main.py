@@ -16,6 +16,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from sqlalchemy import text
 
 from common.db import Database, upgrade_to_head
+from common.errors import DomainError, problem
+from common.health import install_health
 from common.logging import configure_logging
 from common.middleware import RequestContextMiddleware
 from console import auditor, bureau, clerk, finance, router
@@ -42,6 +44,7 @@ def create_app(settings: Settings | None = None, gateway_transport=None) -> Fast
         try:
             yield
         finally:
+            app.state.draining = True  # /health/ready answers 503 from here on
             await app.state.gateway.aclose()
             app.state.db.dispose()
 
@@ -90,6 +93,12 @@ def create_app(settings: Settings | None = None, gateway_transport=None) -> Fast
         if exc.status_code == 404:
             return _error_page(request, 404, NOT_FOUND, "没有这个页面。 No such page.")
         return _error_page(request, exc.status_code, str(exc.status_code), str(exc.detail))
+
+    @app.exception_handler(DomainError)
+    async def _probe(request: Request, exc: DomainError):  # the health probes' refusals (not_ready): JSON
+        return problem(exc.status, exc.code, exc.title, exc.detail)
+
+    install_health(app, "console", CONSOLE_DIR)
 
     @app.head("/health", include_in_schema=False)
     @app.get("/health")

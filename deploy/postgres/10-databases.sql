@@ -4,3 +4,4 @@ CREATE DATABASE tongcheng_points;
 CREATE DATABASE tongcheng_verification;
 CREATE DATABASE tongcheng_enrollment;
 CREATE DATABASE tongcheng_funding;
+CREATE DATABASE tongcheng_console;

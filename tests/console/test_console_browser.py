@@ -215,6 +215,15 @@ def test_finance_computes_approves_and_pays(console_suite, page):
     assert page.locator("figure.chart svg[role=img]").is_visible()
 
 
+def test_overview_shows_each_departments_progress(console_suite, page):
+    sign_in(page, console_suite.url, "bureau", console_suite.passwords["bureau"])
+    table = page.get_by_role("table", name=re.compile("各部门核验"))
+    expected = console_suite.roles.bureau.verification.get("/progress", season=2025)["departments"]
+    police = next(d for d in expected if d["department"] == "police")
+    row = table.locator("tr", has_text="公安 Police").inner_text()
+    assert f"{police['answered']}" in row and police["answered"] > 0 and row.split("\t")[2].strip() == str(police["pending"])
+
+
 def test_clerk_posts_and_corrects_a_result(console_suite, page):
     from tongcheng.idgen import id_number
     from datetime import date

@@ -273,3 +273,31 @@ def test_headers_cookies_and_the_api_refusal_as_a_403_page(console_app):
     assert verify_staff(CONSOLE_SECRET, calls[-1].headers["authorization"][7:]).subject == "audit.zhao"
     assert client.get("/console/sign-in?next=//evil.example/").status_code == 200
     assert 'value="/console/"' in client.get("/console/sign-in?next=https://evil.example/").text
+
+
+def test_the_staff_command_adds_disables_resets_and_lists(tmp_path, monkeypatch, capsys):
+    from tongcheng.cli import main
+
+    monkeypatch.delenv("CONSOLE_DATABASE_URL", raising=False)
+    assert main(["staff", "add", "qian.clerk", "--role", "department", "--department", "housing",
+                 "--var", str(tmp_path)]) == 0
+    said = capsys.readouterr().out
+    password = re.search(r"password: (\S+)", said).group(1)
+    assert len(password) >= 10 and "shown once" in said
+    assert main(["staff", "add", "qian.clerk", "--role", "bureau", "--var", str(tmp_path)]) == 2  # taken
+    assert "taken" in capsys.readouterr().out
+    assert main(["staff", "disable", "qian.clerk", "--var", str(tmp_path)]) == 0
+    assert main(["staff", "list", "--var", str(tmp_path)]) == 0
+    assert re.search(r"qian\.clerk\s+department\s+housing\s+disabled", capsys.readouterr().out)
+    assert main(["staff", "reset", "qian.clerk", "--var", str(tmp_path)]) == 0
+    new_password = re.search(r"password: (\S+)", capsys.readouterr().out).group(1)
+    assert new_password != password
+    db = Database(f"sqlite:///{tmp_path / 'data' / 'console.db'}")
+    try:
+        with db.write_session() as s:
+            with pytest.raises(SignInRefused):  # still disabled
+                PasswordSignIn().authenticate(s, "qian.clerk", new_password)
+            set_disabled(s, "qian.clerk", False)
+            assert PasswordSignIn().authenticate(s, "qian.clerk", new_password).department == "housing"
+    finally:
+        db.dispose()

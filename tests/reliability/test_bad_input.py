@@ -782,6 +782,9 @@ READS = [  # (service, method, path, role, field named, defect, backends with th
     ("verification", "GET", "/queue?cursor=" + "9" * 41, "police", "cursor", None, ()),
     ("verification", "GET", "/queue?cursor=%00", "police", None, None, ()),
     ("verification", "GET", f"/requests/{HUGE}", "police", "request_id", None, ()),
+    ("verification", "GET", "/progress", "bureau", "season", None, ()),
+    ("verification", "GET", f"/progress?season={HUGE}", "bureau", "season", None, ()),
+    ("verification", "GET", "/progress?season=20x5", "auditor", "season", None, ()),
     ("points", "GET", f"/scoring-jobs/{HUGE}", "bureau", "job_id", None, ()),
     ("points", "GET", f"/scores?season={HUGE}", "bureau", "season", None, ()),
     ("points", "GET", "/scores?season=2025&cursor=%00", "bureau", None, None, ()),  # 400 invalid_characters

@@ -16,7 +16,7 @@ from common.config import PLACEHOLDER_SECRETS
 
 REPO = Path(__file__).resolve().parents[2]
 SERVICES = {"points": 8101, "verification": 8102, "enrollment": 8103, "funding": 8104}
-PROCESSES = {**SERVICES, "gateway": 8000}
+PROCESSES = {**SERVICES, "console": 8105, "gateway": 8000}
 
 
 @pytest.fixture(scope="module")
@@ -58,7 +58,7 @@ def test_one_image_for_all_five_processes(compose):
         assert f"{name}.main:create_app" in command and "--factory" in command and f"--port {port}" in command
 
 
-@pytest.mark.parametrize("name", SERVICES)
+@pytest.mark.parametrize("name", [*SERVICES, "console"])
 def test_each_service_has_its_own_postgres_database(compose, name):
     env = _env(compose["services"][name])
     url = env[f"{name.upper()}_DATABASE_URL"]
@@ -93,8 +93,8 @@ def test_health_checks_and_start_order(compose, name):
     deps = _depends(service)
     assert set(deps.values()) == {"service_healthy"}, deps
     expected = {"points": {"postgres", "verification"}, "verification": {"postgres"}, "funding": {"postgres"},
-                "enrollment": {"postgres", "verification", "points", "funding"},
-                "gateway": {*SERVICES, "redis"}}[name]
+                "enrollment": {"postgres", "verification", "points", "funding"}, "console": {"postgres"},
+                "gateway": {*SERVICES, "redis", "console"}}[name]
     assert set(deps) == expected
     assert "healthcheck" in compose["services"]["postgres"]
 
@@ -103,8 +103,10 @@ def test_only_the_gateway_publishes_a_port(compose):
     published = {name: s.get("ports") for name, s in compose["services"].items() if s.get("ports")}
     assert published == {"gateway": ["8000:8000"]}
     assert compose["networks"]["internal"].get("internal") is True
-    for name in ("postgres", "redis", *SERVICES):
+    for name in ("postgres", "redis", *SERVICES, "console"):
         assert compose["services"][name]["networks"] == ["internal"]
+    assert _env(compose["services"]["gateway"])["GATEWAY_CONSOLE_URL"] == "http://console:8105"  # behind /console/
+    assert _env(compose["services"]["console"])["CONSOLE_GATEWAY_URL"] == "http://gateway:8000"
 
 
 def test_services_scale_and_the_gateway_shares_its_rate_limit(compose):

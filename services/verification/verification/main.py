@@ -7,6 +7,7 @@ from fastapi import FastAPI
 from common.app import build_app
 from verification import monitoring
 from verification.config import Settings
+from verification.progress import router as progress_router
 from verification.router import router
 
 SERVICE_DIR = Path(__file__).resolve().parents[1]
@@ -22,7 +23,7 @@ def create_app(settings: Settings | None = None, *, http_clients: dict | None = 
     app = build_app(settings, title="Tongcheng verification",
                     description="部门核验: partner departments confirm residence permits, social insurance, housing "
                                 "and business licenses (BRIEF §2, §4; plan 四(二)).",
-                    service_dir=SERVICE_DIR, routers=[router])
+                    service_dir=SERVICE_DIR, routers=[router, progress_router])
     monitoring.install(app)
     app.state.http_clients = dict(http_clients or {})
     return app
