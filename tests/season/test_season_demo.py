@@ -4,6 +4,7 @@ run again at once, and writes the report folder."""
 import io
 import json
 
+import httpx
 import pytest
 from rich.console import Console
 
@@ -72,8 +73,12 @@ def test_up_import_season_down(tmp_path, capsys):
                         capture_output=True, text=True, timeout=120)
     assert up.returncode == 0, up.stdout + up.stderr
     gateway = re.search(r"gateway\s+(http://127\.0\.0\.1:\d+)", up.stdout).group(1)
-    ports = [int(p) for p in re.findall(r"http://127\.0\.0\.1:(\d+)", up.stdout)]
+    ports = [int(p) for p in re.findall(r"^\w+\s+http://127\.0\.0\.1:(\d+)$", up.stdout, re.M)]
     try:
+        # the staff console answers behind the gateway, and the demo accounts' passwords are where `up` says
+        assert f"{gateway}/console/" in up.stdout and (tmp_path / "console-accounts.txt").exists()
+        sign_in = httpx.get(f"{gateway}/console/sign-in", timeout=10)
+        assert sign_in.status_code == 200 and "登录" in sign_in.text
         args = ["--var", str(tmp_path), "--gateway", gateway]
         assert main(["import-district", str(DATA_DIR / WORKBOOK), *args]) == 0
         assert "schools: 60 rows — created 60" in capsys.readouterr().out
@@ -96,4 +101,4 @@ def test_up_import_season_down(tmp_path, capsys):
         assert "ledger verified" in out and (tmp_path / "rep" / "summary.json").exists()
     finally:
         assert main(["down", "--var", str(tmp_path)]) == 0
-    assert len(ports) == 5 and not any(port_in_use(p) for p in ports)
+    assert len(ports) == 6 and not any(port_in_use(p) for p in ports)  # five processes and the console
