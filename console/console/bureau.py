@@ -50,16 +50,20 @@ async def _season_report(page: Page, season: int) -> dict | None:
 
 @router.get("")
 async def overview(page: Page = Bureau, season: int | None = None) -> Response:
-    """Season overview (招生概览): runs per grade and their state, the season's counts per grade, the public share
-    against the target, verification progress per department with the oldest pending request, and the hand-over
-    queues (outbox)."""
+    """Season overview (招生概览): applications by state per grade, runs per grade and their state, the public share
+    against the target, verification progress per department with the oldest pending request, the latest scoring
+    jobs, and the hand-over queues (outbox)."""
     season = _season(page, season)
-    runs, report, outbox, progress = await asyncio.gather(
-        _runs(page, season), _season_report(page, season), page.gateway.get(page.who, "enrollment", "/outbox"),
-        page.gateway.get(page.who, "verification", "/progress", season=season))
+    gw, who = page.gateway, page.who
+    runs, report, outbox, progress, counts, jobs = await asyncio.gather(
+        _runs(page, season), _season_report(page, season), gw.get(who, "enrollment", "/outbox"),
+        gw.get(who, "verification", "/progress", season=season),
+        gw.get(who, "enrollment", f"/reports/applications/{season}"), gw.get(who, "points", "/scoring-jobs",
+                                                                             season=season))
     return page.render("bureau_overview.html", title="招生概览 Season overview", season=season, runs=runs,
                        report=report, outbox=outbox, progress=progress["departments"], grade_names=GRADE_NAMES,
-                       state_names=STATE_NAMES, departments=DEPARTMENT_NAMES)
+                       state_names=STATE_NAMES, departments=DEPARTMENT_NAMES,
+                       applications={g["grade"]: g for g in counts["grades"]}, jobs=jobs["items"][:6])
 
 
 @router.get("/runs")

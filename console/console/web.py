@@ -24,7 +24,7 @@ from markupsafe import Markup
 from starlette.concurrency import run_in_threadpool
 from starlette.templating import Jinja2Templates
 
-from common.logging import mask_id, mask_text
+from common.logging import mask_id, mask_text, note_caller
 from console.accounts import get_staff, identity_of
 from console.models import Staff
 from console.sessions import COOKIE, Current, csrf_ok, load_session, touch
@@ -168,6 +168,7 @@ async def signed_in(request: Request) -> Current:
     if current is None:
         raise SignInNeeded(why)
     request.state.current = current
+    note_caller(current.staff.role, current.staff.username)  # the console's access log names the person too
     return current
 
 

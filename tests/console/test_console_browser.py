@@ -222,6 +222,11 @@ def test_overview_shows_each_departments_progress(console_suite, page):
     police = next(d for d in expected if d["department"] == "police")
     row = table.locator("tr", has_text="公安 Police").inner_text()
     assert f"{police['answered']}" in row and police["answered"] > 0 and row.split("\t")[2].strip() == str(police["pending"])
+    jobs = console_suite.roles.bureau.points.get("/scoring-jobs", season=2025)["items"]
+    assert jobs and page.get_by_role("table", name=re.compile("最近的积分任务")).get_by_text(f"#{jobs[0]['id']}").is_visible()
+    counts = console_suite.roles.bureau.enrollment.get("/reports/applications/2025")["grades"]
+    assert sum(g["submitted"] for g in counts) == console_suite.cohort.size
+    assert f"已提交申请 applications submitted {counts[0]['submitted']}" in page.locator("main").inner_text()
 
 
 def test_clerk_posts_and_corrects_a_result(console_suite, page):

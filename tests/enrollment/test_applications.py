@@ -210,6 +210,10 @@ def test_withdraw_before_the_cutoff_only(make_service, auth, backend):
     assert done.status_code == 200 and done.json()["state"] == "withdrawn" and done.json()["withdrawn_at"]
     assert app.get(f"/applications/{no}", headers=auth("bureau")).json()["state"] == "withdrawn"
     assert app.post(f"/applications/{no}/withdraw", headers=auth("bureau")).json()["state"] == "withdrawn"
+    counts = app.get("/reports/applications/2025", headers=auth("bureau")).json()  # the bureau's overview
+    assert counts == {"season": 2025, "grades": [{"grade": 1, "submitted": 1, "withdrawn": 1},
+                                                 {"grade": 7, "submitted": 0, "withdrawn": 0}]}
+    assert app.get("/reports/applications/2025", headers=auth("platform")).status_code == 403
     app.app.state.clock = lambda: date(2025, 5, 1)
     late = app.post(f"/applications/{other}/withdraw", headers=auth("platform"))
     assert late.status_code == 409 and late.json()["code"] == "withdrawal_closed"

@@ -75,6 +75,7 @@ def test_role_matrix(svc, auth):
         ("GET", "/scores?season=2025&grade=1", None, {"bureau", "service"}),
         ("POST", "/scoring-jobs", {"season": 2025, "grade": 1}, {"bureau", "service"}),
         ("GET", "/scoring-jobs/1", None, {"bureau", "service"}),
+        ("GET", "/scoring-jobs?season=2025", None, {"bureau", "service"}),
         ("POST", "/what-if", WHAT_IF, {"platform", "bureau"}),
     ]
     for method, path, payload, allowed in matrix:
@@ -310,6 +311,12 @@ def test_a_running_job_is_answered_instead_of_a_second(svc, auth):
     assert client.get("/scoring-jobs/999", headers=auth("bureau")).json()["code"] == "job_not_found"
     refused = client.post("/scoring-jobs", json={"season": 2030, "grade": 1}, headers=auth("bureau"))
     assert refused.status_code == 409 and refused.json()["code"] == "no_published_rulebook"
+    later = run_job(client, auth, full=True)
+    listed = client.get("/scoring-jobs?season=2025", headers=auth("bureau")).json()
+    assert [j["id"] for j in listed["items"]] == [later["id"], first["id"]] and listed["next_cursor"] is None
+    assert listed["items"][0] == client.get(f"/scoring-jobs/{later['id']}", headers=auth("bureau")).json()
+    assert client.get("/scoring-jobs?season=2025&grade=7", headers=auth("bureau")).json()["items"] == []
+    assert client.get("/scoring-jobs?season=2026", headers=auth("service")).json()["items"] == []
 
 
 # --- what-if ----------------------------------------------------------------------------------------------------------

@@ -769,6 +769,8 @@ READS = [  # (service, method, path, role, field named, defect, backends with th
     ("enrollment", "GET", "/placements/HY2025-1-000001/why?run_id=abc", "bureau", "run_id", None, ()),
     ("enrollment", "GET", "/placements/" + "H" * 41 + "/why", "bureau", "application_no", None, ()),
     ("enrollment", "GET", "/schools?kind=charter", "bureau", "kind", None, ()),
+    ("enrollment", "GET", "/reports/applications/1999", "bureau", "season", None, ()),
+    ("enrollment", "GET", "/reports/applications/20x5", "bureau", "season", None, ()),
     ("enrollment", "GET", "/applications/HY2025%00", "platform", None, None, ()),
     ("enrollment", "POST", "/applications/HY2025%00/withdraw", "platform", None, None, ()),
     ("enrollment", "GET", "/schools/P1%00", "bureau", None, None, ()),
@@ -786,6 +788,8 @@ READS = [  # (service, method, path, role, field named, defect, backends with th
     ("verification", "GET", f"/progress?season={HUGE}", "bureau", "season", None, ()),
     ("verification", "GET", "/progress?season=20x5", "auditor", "season", None, ()),
     ("points", "GET", f"/scoring-jobs/{HUGE}", "bureau", "job_id", None, ()),
+    ("points", "GET", "/scoring-jobs", "bureau", "season", None, ()),
+    ("points", "GET", "/scoring-jobs?season=2025&grade=9", "bureau", "grade", None, ()),
     ("points", "GET", f"/scores?season={HUGE}", "bureau", "season", None, ()),
     ("points", "GET", "/scores?season=2025&cursor=%00", "bureau", None, None, ()),  # 400 invalid_characters
     ("points", "GET", "/scores?season=2025&cursor=QQA", "bureau", "cursor", None, ()),  # base64 of "A\0"

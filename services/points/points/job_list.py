@@ -1,0 +1,36 @@
+"""The scoring jobs of a season, newest first, for the bureau's season overview (issue 12)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+from pydantic import BaseModel
+from sqlalchemy import select
+
+from common.db import ReadSession
+from common.identity import Caller
+from points.jobs import job_read
+from points.models import ScoringJob
+from points.schemas import JobRead
+
+router = APIRouter(tags=["scoring jobs"])
+LATEST = 20
+
+
+class JobList(BaseModel):
+    items: list[JobRead]
+    next_cursor: None = None
+
+
+@router.get("/scoring-jobs", response_model=JobList)
+def list_jobs(who: Caller("bureau", "service"), session: ReadSession,
+              season: Annotated[int, Query(ge=2000, le=2100, description="the season (year)")],
+              grade: Annotated[int | None, Query(ge=1, le=7, description="1 or 7")] = None) -> dict[str, Any]:
+    """The season's (and grade's) latest 20 scoring jobs, newest first → ``{items: [Job], next_cursor: null}``
+    (Job as ``GET /scoring-jobs/{id}``). 422 ``validation_error`` without a season."""
+    q = select(ScoringJob).where(ScoringJob.season == season)
+    if grade is not None:
+        q = q.where(ScoringJob.grade == grade)
+    rows = session.scalars(q.order_by(ScoringJob.id.desc()).limit(LATEST))
+    return {"items": [job_read(job) for job in rows], "next_cursor": None}
