@@ -10,6 +10,7 @@ use only its check-digit and birth-date helpers.
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from typing import Annotated
 
 from pydantic import AfterValidator, Field, Strict
@@ -60,6 +61,7 @@ def check_id_number(value: str, *, today: date | None = None) -> str:
     return number
 
 
+@lru_cache(maxsize=128)  # two digits: at most 100 answers, each a walk of stdnum's GB/T 2260 table (issue 15)
 def _known_province(code: str) -> bool:
     """Whether the two digits name a province-level division in python-stdnum's GB/T 2260 data. Only the province:
     a county code refused by mistake would keep a family from applying, and stdnum ties counties to years."""

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime
+from types import SimpleNamespace
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import func, insert, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -24,8 +25,11 @@ from enrollment.rules import Problem, SchoolRef, application_no, check_applicati
 from enrollment.schemas import ApplicationIn
 
 
-def application_view(app: Application, *, masked: bool = False) -> dict[str, Any]:
-    """The Application answer; ``masked`` hides ID numbers and phones (listings)."""
+def application_view(app: Application | dict[str, Any], *, masked: bool = False) -> dict[str, Any]:
+    """The Application answer, of a stored application or of the column values just inserted (:func:`_row`);
+    ``masked`` hides ID numbers and phones (listings)."""
+    if isinstance(app, dict):
+        app = SimpleNamespace(**app)
     ident = mask_id if masked else (lambda v: v)
     phone = mask_phone if masked else (lambda v: v)
     return {"application_no": app.application_no, "season": app.season, "grade": app.grade, "state": app.state,
@@ -37,12 +41,25 @@ def application_view(app: Application, *, masked: bool = False) -> dict[str, Any
             "withdrawn_at": app.withdrawn_at, "version": app.version}
 
 
+# The statements of a submission, built once: SQLAlchemy finds their compiled form by a cache key the statement
+# object remembers, where one built per call costs some 100 µs to key (issue 15: a submit ran 13 of them). Those
+# that need no ORM objects run on the session's connection, past the ORM's execution layer.
+_SCHOOL_REFS = (select(School.code, School.kind, School.level, School.status)
+                .where(School.code.in_(bindparam("codes", expanding=True))))
+_EXISTING = (select(Application.child_id_number, Application.application_no)
+             .where(Application.season == bindparam("season"),
+                    Application.child_id_number.in_(bindparam("ids", expanding=True))))
+_CLOSING = (select(Run).where(Run.season == bindparam("season"), Run.grade == bindparam("grade"),
+                              Run.state == "final").order_by(Run.id).limit(1))
+_INSERT_APPLICATIONS = Application.__table__.insert()
+_INSERT_OUTBOX = OutboxRow.__table__.insert()
+
+
 def _school_refs(session: Session, codes: Iterable[str]) -> dict[str, SchoolRef]:
     wanted = sorted(set(codes))
     if not wanted:
         return {}
-    rows = session.execute(select(School.code, School.kind, School.level, School.status)
-                           .where(School.code.in_(wanted))).all()
+    rows = session.connection().execute(_SCHOOL_REFS, {"codes": wanted}).all()
     return {r.code: SchoolRef(r.kind, r.level, r.status) for r in rows}
 
 
@@ -74,16 +91,18 @@ def _existing(session: Session, season: int, id_numbers: Iterable[str]) -> dict[
     ids = sorted(set(id_numbers))
     if not ids:
         return {}
-    rows = session.execute(select(Application.child_id_number, Application.application_no)
-                           .where(Application.season == season, Application.child_id_number.in_(ids))).all()
+    rows = session.connection().execute(_EXISTING, {"season": season, "ids": ids}).all()
     return {r.child_id_number: r.application_no for r in rows}
 
 
 def _insert(session: Session, rows: list[dict[str, Any]], now: datetime) -> None:
-    session.execute(insert(Application), rows)
+    """Core inserts of the tables on the session's connection (the rows carry every column): no ORM bulk-insert
+    bookkeeping."""
+    conn = session.connection()
+    conn.execute(_INSERT_APPLICATIONS, rows)
     search.store_keys(session, rows)  # keyed hashes of the child's ID and the phones (finding a child)
-    session.execute(insert(OutboxRow), [outbox.row_values(topic=outbox.TOPIC_CASES, ref=r["application_no"],
-                                                          payload=case_payload(r), now=now) for r in rows])
+    conn.execute(_INSERT_OUTBOX, [outbox.row_values(topic=outbox.TOPIC_CASES, ref=r["application_no"],
+                                                    payload=case_payload(r), now=now) for r in rows])
     events.record(session, events.SUBMITTED, [(r["application_no"], r["season"], r["grade"], {}) for r in rows],
                   now=now)
 
@@ -115,8 +134,7 @@ def closing_run(session: Session, season: int, grade: int) -> Run | None:
     takes no more applications for that grade. Read it with the application sequence locked
     (:func:`enrollment.counters.lock_sequence`, also taken by ``runs.finalise_run``): then a submission either
     commits before a finalisation starts or sees its final run."""
-    return session.scalar(select(Run).where(Run.season == season, Run.grade == grade, Run.state == "final")
-                          .order_by(Run.id).limit(1))
+    return session.scalar(_CLOSING, {"season": season, "grade": grade})
 
 
 def _closed_detail(run: Run) -> str:
@@ -126,13 +144,14 @@ def _closed_detail(run: Run) -> str:
 
 
 def submit_application(session: Session, body: ApplicationIn, *, who: str, now: datetime,
-                       guardian_min_age: int = 14) -> Application:
+                       guardian_min_age: int = 14) -> dict[str, Any]:
     """Store one application and queue its verification case in the same transaction (BRIEF §4 steps 2–3).
 
     Errors: 422 with ``field`` and a code of :func:`rules.check_application` / :func:`rules.check_choices`;
     409 ``duplicate_application`` with ``existing_application_no`` for a second application of the child;
     409 ``season_closed`` (``field: "season"``, ``final_run_id``) once a run of the season and grade is final.
-    The caller rolls back on error, so a refused application takes no number.
+    The caller rolls back on error, so a refused application takes no number. Returns the stored row's values
+    (:func:`application_view` takes them as they are: nothing is read back).
     """
     if problems := _problems(body, _school_refs(session, [*body.public_choices, *body.private_choices]),
                              guardian_min_age):
@@ -147,7 +166,7 @@ def submit_application(session: Session, body: ApplicationIn, *, who: str, now: 
     (twin,) = _store(session, [row], now)
     if twin:
         raise _duplicate(twin)
-    return get_application(session, row["application_no"])
+    return row
 
 
 def _duplicate(existing: str) -> DuplicateApplication:

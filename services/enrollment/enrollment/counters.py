@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select, update
+from typing import Any
+
+from sqlalchemy import bindparam, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
@@ -31,8 +33,18 @@ def lock_sequence(session: Session, name: str) -> None:
 
 def next_numbers(session: Session, name: str, n: int = 1) -> range:
     """Reserve ``n`` numbers of the named sequence (1-based). The counter row is locked until commit, which also
-    serialises the callers of one sequence (used to order run creation)."""
-    _ensure(session, name)
-    last = session.execute(update(Counter).where(Counter.name == name).values(value=Counter.value + n)
-                           .returning(Counter.value)).scalar_one()
+    serialises the callers of one sequence (used to order run creation). One statement: the row is created at
+    ``n`` or moved on by ``n`` (``INSERT … ON CONFLICT DO UPDATE … RETURNING``, SQLite ≥ 3.35 and PostgreSQL)."""
+    dialect = session.get_bind().dialect.name
+    statement = _BUMP.get(dialect)
+    if statement is None:
+        upsert = (pg_insert if dialect == "postgresql" else sqlite_insert)(Counter)
+        statement = _BUMP[dialect] = (
+            upsert.values(name=bindparam("name"), value=bindparam("n"))
+            .on_conflict_do_update(index_elements=["name"], set_={"value": Counter.value + upsert.excluded.value})
+            .returning(Counter.value))
+    last = session.connection().execute(statement, {"name": name, "n": n}).scalar_one()
     return range(last - n + 1, last + 1)
+
+
+_BUMP: dict[str, Any] = {}  # per dialect, built once (a statement built per call costs ~100 µs to key: issue 15)

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from enrollment.counters import next_numbers
@@ -32,13 +32,16 @@ MAX_BULK = 1000
 _APPLICATION_NO = re.compile(r"HY[0-9]{4}-[0-9]-[0-9]{6,}")
 
 
+_INSERT_EVENTS = Event.__table__.insert()  # built once, run as Core: every submission records one (issue 15)
+
+
 def record(session: Session, kind: str, items: Sequence[tuple[str, int, int, dict[str, Any]]], *, now: datetime,
            run_id: int | None = None) -> None:
     """Append one event of ``kind`` per ``(application_no, season, grade, data)``, ids in the order given."""
     if not items:
         return
     ids = next_numbers(session, SEQUENCE, len(items))
-    session.execute(insert(Event), [{"id": i, "application_no": no, "kind": kind, "season": season, "grade": grade,
+    session.connection().execute(_INSERT_EVENTS, [{"id": i, "application_no": no, "kind": kind, "season": season, "grade": grade,
                                      "run_id": run_id, "data": data, "at": now}
                                     for i, (no, season, grade, data) in zip(ids, items)])
 

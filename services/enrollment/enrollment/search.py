@@ -14,7 +14,7 @@ import hashlib
 import hmac
 from typing import Any
 
-from sqlalchemy import String, cast, insert, or_, select
+from sqlalchemy import String, cast, or_, select
 from sqlalchemy.orm import Session
 
 from enrollment.errors import Invalid
@@ -50,7 +50,10 @@ def keys_of(rows: list[dict[str, Any]]) -> list[dict[str, str]]:
 def store_keys(session: Session, rows: list[dict[str, Any]]) -> None:
     """One multi-row INSERT of the rows' search keys, in the submission's transaction."""
     if keys := keys_of(rows):
-        session.execute(insert(SearchKey), keys)
+        session.connection().execute(_INSERT_KEYS, keys)
+
+
+_INSERT_KEYS = SearchKey.__table__.insert()  # built once, run as Core: a submission's hot path (issue 15)
 
 
 def search(session: Session, *, season: int | None = None, grade: int | None = None,
