@@ -150,7 +150,8 @@ def submit_application(session: Session, body: ApplicationIn, *, who: str, now: 
     Errors: 422 with ``field`` and a code of :func:`rules.check_application` / :func:`rules.check_choices`;
     409 ``duplicate_application`` with ``existing_application_no`` for a second application of the child;
     409 ``season_closed`` (``field: "season"``, ``final_run_id``) once a run of the season and grade is final.
-    The caller rolls back on error, so a refused application takes no number. Returns the stored row's values
+    The caller rolls back on error, so a refused application takes no number (a twin that wins the race for the
+    child between the check and the insert rolls the session back here). Returns the stored row's values
     (:func:`application_view` takes them as they are: nothing is read back).
     """
     if problems := _problems(body, _school_refs(session, [*body.public_choices, *body.private_choices]),
@@ -163,9 +164,11 @@ def submit_application(session: Session, body: ApplicationIn, *, who: str, now: 
     if closing := closing_run(session, body.season, body.grade):
         raise SeasonClosed(_closed_detail(closing), field="season", final_run_id=closing.id)
     row = _row(body, application_no(body.season, body.grade, seq), who, now)
-    (twin,) = _store(session, [row], now)
-    if twin:
-        raise _duplicate(twin)
+    try:
+        _insert(session, [row], now)  # no savepoint (two statements): a refusal refuses the whole submission
+    except IntegrityError:  # a twin of the child committed since _existing; read its number afresh
+        session.rollback()
+        raise _duplicate(_existing(session, body.season, [body.child.id_number]).get(body.child.id_number, "?"))
     return row
 
 

@@ -1,0 +1,62 @@
+"""The submit's short path (issue 15) answers what the stored application says, and a twin that wins the race for a
+child between the duplicate check and the insert still gets 409 with the winner's number, storing nothing."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.encoders import jsonable_encoder
+from fastapi.responses import JSONResponse
+
+from enrollment import applications
+from enrollment_testkit import application, public_school
+
+
+@pytest.fixture
+def enrollment(make_service, auth):
+    client = make_service("enrollment", outbox_dispatcher=False)
+    for code in ("S1", "S2", "S3"):
+        assert client.post("/schools", json=public_school(code), headers=auth("bureau")).status_code == 201
+    return client
+
+
+def test_the_submit_answer_is_the_stored_application(enrollment, auth, backend):
+    for i, body in enumerate([application(public=["S1"]), application(grade=1, public=["S2", "S3"])]):
+        posted = enrollment.post("/applications", json=body, headers={**auth("platform"), "Idempotency-Key": f"k{i}"})
+        assert posted.status_code == 201, posted.text
+        with enrollment.app.state.db.read_session() as session:  # the answer as it was made by reading the row back
+            stored = applications.get_application(session, posted.json()["application_no"])
+            expected = JSONResponse(jsonable_encoder(applications.application_view(stored)), status_code=201)
+        assert posted.content == expected.body  # byte for byte: built from the inserted values, not read back
+        got = enrollment.get(f"/applications/{posted.json()['application_no']}", headers=auth("bureau")).json()
+        assert got == {**posted.json(), "submitted_at": got["submitted_at"]}
+        replay = enrollment.post("/applications", json=body, headers={**auth("platform"), "Idempotency-Key": f"k{i}"})
+        assert (replay.status_code, replay.content, replay.headers["idempotent-replayed"]) == (
+            201, posted.content, "true")
+
+
+def test_a_twin_winning_the_race_is_a_duplicate_and_nothing_is_stored(enrollment, auth, backend, monkeypatch):
+    body = application(public=["S1"])
+    first = enrollment.post("/applications", json=body, headers=auth("platform"))
+    assert first.status_code == 201
+    real = applications._existing
+    calls = []
+
+    def not_yet(session, season, ids):  # the check runs before the twin's commit: it sees nothing
+        calls.append(1)
+        return {} if len(calls) == 1 else real(session, season, ids)
+
+    monkeypatch.setattr(applications, "_existing", not_yet)
+    again = {**body, "public_choices": ["S2"]}
+    resp = enrollment.post("/applications", json=again, headers={**auth("platform"), "Idempotency-Key": "race"})
+    assert resp.status_code == 409, resp.text
+    assert (resp.json()["code"], resp.json()["existing_application_no"]) == (
+        "duplicate_application", first.json()["application_no"])
+    assert len(calls) == 2
+    monkeypatch.setattr(applications, "_existing", real)
+    listed = enrollment.get("/applications", headers=auth("bureau")).json()["items"]
+    assert [a["application_no"] for a in listed] == [first.json()["application_no"]]
+    assert enrollment.get("/outbox", headers=auth("bureau")).json()["pending"] == 1  # the first one's case only
+    # the refused request stored no key: the same key with another child is a new request, taking the next number
+    other = application(public=["S3"])
+    taken = enrollment.post("/applications", json=other, headers={**auth("platform"), "Idempotency-Key": "race"})
+    assert taken.status_code == 201 and taken.json()["application_no"].endswith("000002")
