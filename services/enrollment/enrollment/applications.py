@@ -165,7 +165,7 @@ def submit_application(session: Session, body: ApplicationIn, *, who: str, now: 
         raise SeasonClosed(_closed_detail(closing), field="season", final_run_id=closing.id)
     row = _row(body, application_no(body.season, body.grade, seq), who, now)
     try:
-        _insert(session, [row], now)  # no savepoint (two statements): a refusal refuses the whole submission
+        _insert(session, [row], now)  # no savepoint around it: a refusal here refuses the whole submission
     except IntegrityError:  # a twin of the child committed since _existing; read its number afresh
         session.rollback()
         raise _duplicate(_existing(session, body.season, [body.child.id_number]).get(body.child.id_number, "?"))
