@@ -2,9 +2,10 @@
 
 Commands: ``up`` / ``down`` (start / stop the five processes and the staff console), ``import-schools|seats|plans|
 semesters|tariffs FILE`` and ``import-district PATH`` (the bureau's files through the import endpoints),
-``generate``, ``stubs``, ``season``, ``demo``, ``verify-run FILE`` (no suite needed) and ``staff`` (the console's
-accounts). Every call to the suite goes through the gateway (``--gateway``, default http://127.0.0.1:8000) with the
-real roles' credentials from ``var/tokens.json``. ``tongcheng COMMAND --help`` explains each.
+``purge-access-log`` (access records past retention), ``generate``, ``stubs``, ``season``, ``demo``, ``verify-run
+FILE`` (no suite needed) and ``staff`` (the console's accounts). Every call to the suite goes through the gateway
+(``--gateway``, default http://127.0.0.1:8000) with the real roles' credentials from ``var/tokens.json``.
+``tongcheng COMMAND --help`` explains each.
 """
 
 from __future__ import annotations
@@ -111,6 +112,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true", help="check every row, write nothing")
     _common(p)
     p.set_defaults(func=cmd_import, kinds=("schools", "seats", "plans", "semesters", "tariffs"))
+
+    p = sub.add_parser("purge-access-log", help="purge access records past retention (as the auditor)",
+                       description="POST /api/enrollment/access-log/purge as auditor-1: delete the records of reads "
+                                   "of personal data kept longer than ENROLLMENT_ACCESS_LOG_KEEP_YEARS after their "
+                                   "season's school year, and print how many (never silent).")
+    p.add_argument("--dry-run", action="store_true", help="count what would go, delete nothing")
+    _common(p)
+    p.set_defaults(func=cmd_purge_access_log)
 
     p = sub.add_parser("generate", help="write a synthetic cohort (applications, registry) to files",
                        description="Generate a reproducible synthetic cohort and write applications.jsonl (the "
@@ -260,6 +269,19 @@ def cmd_import(args: argparse.Namespace) -> int:
                           f"{' (dry run)' if answer['dry_run'] else ''}: {answer['message']}")
     finally:
         bureau.close()
+    return 0
+
+
+def cmd_purge_access_log(args: argparse.Namespace) -> int:
+    tokens = load_tokens(args.var)
+    auditor = Gateway(args.gateway, tokens["auditor-1"], subject="auditor-1")
+    try:
+        out = auditor.enrollment.post(f"/access-log/purge?dry_run={str(args.dry_run).lower()}")
+    finally:
+        auditor.close()
+    console.print(f"access records past retention ({out['keep_years']} year(s) after the season's school year): "
+                  f"{out['expired']}; {'would purge' if out['dry_run'] else 'purged'} {out['expired']}; "
+                  f"kept {out['kept']}")
     return 0
 
 

@@ -696,7 +696,7 @@ def test_every_write_endpoint_has_its_table():
     from api_contract import load_contract
 
     writes = {(s, m, p) for s, ops in load_contract().items() for (m, p) in ops if m in ("POST", "PUT")}
-    bodiless = {("enrollment", "POST", "/applications/{}/withdraw"), ("enrollment", "POST", "/runs/{}/finalise"),
+    bodiless = {("enrollment", "POST", "/access-log/purge"), ("enrollment", "POST", "/applications/{}/withdraw"), ("enrollment", "POST", "/runs/{}/finalise"),
                 ("enrollment", "POST", "/outbox/flush"), ("points", "POST", "/rulebooks/{}/publish"),
                 ("points", "POST", "/scores/{}"), ("funding", "POST", "/settlements/{}/approve")}
     import re
@@ -800,6 +800,11 @@ READS = [  # (service, method, path, role, field named, defect, backends with th
     ("funding", "GET", "/exports/people.csv", "auditor", None, None, ()),
     ("funding", "GET", "/ledger?limit=-5", "auditor", "limit", None, ()),
     ("funding", "GET", "/reports/pupils/HY2025%00", "auditor", None, None, ()),
+    ("enrollment", "GET", "/access-log?cursor=zz", "auditor", "cursor", None, ()),
+    ("enrollment", "GET", "/access-log?limit=0", "auditor", "limit", None, ()),
+    ("enrollment", "GET", "/access-log?application_no=" + "A" * 41, "auditor", "application_no", None, ()),
+    ("enrollment", "GET", "/access-log?reader=%00", "auditor", None, None, ()),
+    ("enrollment", "POST", "/access-log/purge?dry_run=maybe", "auditor", "dry_run", None, ()),
     # change history (common.history): cursors it did not give, bad pages, bad keys
     ("enrollment", "GET", "/schools/P1/history?cursor=zz", "bureau", "cursor", None, ()),
     ("enrollment", "GET", "/schools/P1/history?cursor=" + "9" * 13, "auditor", "cursor", None, ()),

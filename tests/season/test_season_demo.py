@@ -82,6 +82,8 @@ def test_up_import_season_down(tmp_path, capsys):
         args = ["--var", str(tmp_path), "--gateway", gateway]
         assert main(["import-district", str(DATA_DIR / WORKBOOK), *args]) == 0
         assert "schools: 60 rows — created 60" in capsys.readouterr().out
+        assert main(["purge-access-log", "--dry-run", *args]) == 0
+        assert "access records past retention" in capsys.readouterr().out
         assert main(["import-schools", str(DATA_DIR / WORKBOOK), *args]) == 0  # again: nothing changes, and says so
         assert "unchanged 60" in capsys.readouterr().out
         # a file with refused rows: all listed, nothing written, FILE.errors.xlsx beside it with an error column

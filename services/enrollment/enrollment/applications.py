@@ -14,13 +14,15 @@ from sqlalchemy import bindparam, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from common import access
+from common.identity import Identity
 from common.logging import mask_id, mask_phone
 from common.schemas import SHANGHAI
 from enrollment import events, outbox, search
 from enrollment.config import Settings
 from enrollment.counters import applications_sequence, lock_sequence, next_numbers
 from enrollment.errors import Conflict, DuplicateApplication, Invalid, InvalidState, NotFound, SeasonClosed
-from enrollment.models import Application, OutboxRow, PlacementRow, Run, School
+from enrollment.models import Application, OutboxRow, PlacementRow, Run, School, access_log
 from enrollment.rules import Problem, SchoolRef, application_no, check_application, check_choices, month_day
 from enrollment.schemas import ApplicationIn
 
@@ -295,3 +297,12 @@ def list_applications(session: Session, *, season: int | None, grade: int | None
         query = query.where(Application.id > int(cursor))
     rows = list(session.scalars(query))
     return rows[:limit], str(rows[limit - 1].id) if len(rows) > limit else None
+
+
+def record_read(session: Session, who: Identity, application_no: str, endpoint: str,
+                season: int | None = None) -> None:
+    """Record a read of one application's personal data (common.access; one INSERT, plus the season's look-up
+    when not given) in ``session``'s transaction."""
+    if season is None:
+        season = session.scalar(select(Application.season).where(Application.application_no == application_no))
+    access.record(session, access_log, who, application_no=application_no, season=season, endpoint=endpoint)

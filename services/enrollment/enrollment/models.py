@@ -13,12 +13,14 @@ from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, String, Text, Uni
 from sqlalchemy.orm import Mapped, mapped_column
 
 from common.db import UTCDateTime, make_base
+from common.access import access_table
 from common.history import history_table
 from common.idempotency import idempotency_table
 
 Base = make_base()
 idempotency_keys = idempotency_table(Base.metadata)
 change_history = history_table(Base.metadata)  # who changed a school, seats, plan (common.history)
+access_log = access_table(Base.metadata)  # who read whose personal data (common.access)
 
 
 class School(Base):

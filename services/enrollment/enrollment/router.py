@@ -136,9 +136,12 @@ def list_applications(who: Bureau, session: ReadSession, season: SeasonQ = None,
 
 
 @router.get("/applications/{no}", response_model=ApplicationOut, tags=["applications"])
-def get_application(no: Annotated[str, Path(max_length=40)], who: Reader, session: ReadSession, response: Response):
-    """One application, whole. ETag = version."""
+def get_application(no: Annotated[str, Path(max_length=40)], who: Reader, session: WriteSession, response: Response):
+    """One application, whole (personal data: the read is recorded in the access log, one INSERT in this
+    transaction). ETag = version."""
     app = applications.get_application(session, no)
+    applications.record_read(session, who, app.application_no, "GET /applications/{no}", app.season)
+    session.commit()
     set_etag(response, app.version)
     return applications.application_view(app)
 

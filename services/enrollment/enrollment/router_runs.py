@@ -14,7 +14,7 @@ from common.schemas import ROW_ID_MAX
 from common.identity import Caller
 from common.idempotency import IdempotencyKey, commit_idempotent
 from common.versioning import check_if_match, set_etag
-from enrollment import appeals, evidence_store, reports, runs
+from enrollment import appeals, applications, evidence_store, reports, runs
 from enrollment.deps import Clients, Cursor, DispatcherDep, GradeQ, Limit, SeasonQ, SettingsDep, Today
 from enrollment.models import idempotency_keys
 from enrollment.schemas import (AppealIn, AppealOut, DecisionIn, Page, PlacementLookupOut, PublishIn, RunIn,
@@ -146,14 +146,20 @@ def lookup(application_no: Annotated[str, Path(max_length=40)], who: Reader, ses
 
 @router.get("/placements/{application_no}/why", tags=["placements"])
 def why_not(application_no: Annotated[str, Path(max_length=40)], who: Reader, session: ReadSession,
-            clients: Clients, run_id: Annotated[int | None, Query(ge=1, le=ROW_ID_MAX)] = None):
+            clients: Clients, request: Request, run_id: Annotated[int | None, Query(ge=1, le=ROW_ID_MAX)] = None):
     """Why not this school (issue 13; BRIEF §5, §6): for each choice ranked above the child's place (all, when
     unplaced), the school's cut-off (its last admitted: tier, family score, other guardian's score, residence
     date, lottery position), the child's own values and the step of the tie-break chain that decided, in Chinese
     and English; for an ineligible child the rules not met (from points). Run: ``run_id``, else the latest
     published or final run that includes the application. 404 ``not_published``, ``run_not_found``,
-    ``not_in_run``; 503 when points does not answer (ineligible children only)."""
-    return evidence_store.why_not(session, application_no, run_id, clients["points"])
+    ``not_in_run``; 503 when points does not answer (ineligible children only). The explanation is the child's
+    personal data: the read is recorded in the access log (a short write after the answer is built, so no
+    write lock is held while points is asked)."""
+    answer = evidence_store.why_not(session, application_no, run_id, clients["points"])
+    with request.app.state.db.write_session() as write:
+        applications.record_read(write, who, application_no, "GET /placements/{application_no}/why")
+        write.commit()
+    return answer
 
 
 @router.post("/appeals", status_code=201, response_model=AppealOut, tags=["appeals"])
