@@ -272,6 +272,54 @@ async def reports(page: Page = Bureau, season: int | None = None, view: str = ""
                        rows={v: _report_rows(report or {}, v) for v in REPORT_TABLES})
 
 
+IMPORTS = {"schools": ("enrollment", "学校 schools"), "seats": ("enrollment", "随迁子女学位 migrant seats"),
+           "plans": ("enrollment", "民办招生计划 private plans"), "semesters": ("funding", "学期 semesters"),
+           "tariffs": ("funding", "购买学位标准 tariffs")}
+MAX_UPLOAD = 900_000  # under the gateway's and the services' 1 MB body limit, with room for the form
+
+
+@router.get("/imports")
+async def import_form(page: Page = Bureau) -> Response:
+    """Upload the same CSV/XLSX files the CLI imports (schools, seats, plans, semesters, tariffs)."""
+    return page.render("bureau_imports.html", title="导入 Upload records", kinds=IMPORTS, kind="schools",
+                       errors={}, result=None, refused=None)
+
+
+@router.post("/imports")
+async def upload(request: Request, page: Page = Bureau) -> Response:
+    """Send the file to the service's import endpoint (``POST /imports/{kind}``, as the signed-in bureau person).
+    Every refused row comes back (sheet, row, column, value, reason) and then nothing was written; a dry run
+    checks without writing."""
+    form = await form_of(request, page)
+    kind = str(form.get("kind") or "")
+    errors: dict[str, str] = {}
+    upload_file = form.get("file")
+    content = await upload_file.read(MAX_UPLOAD + 1) if hasattr(upload_file, "read") else b""
+    if kind not in IMPORTS:
+        errors["kind"] = "请选择导入内容。 Choose what the file holds."
+    if not content:
+        errors["file"] = "请选择 CSV 或 XLSX 文件。 Choose a CSV or XLSX file."
+    elif len(content) > MAX_UPLOAD:
+        errors["file"] = "文件超过 900 KB，请分批导入。 The file is over 900 KB: split it."
+    result = refused = None
+    status = 422
+    if not errors:
+        try:
+            result = await page.gateway.upload(page.who, IMPORTS[kind][0], f"/imports/{kind}",
+                                               getattr(upload_file, "filename", "") or f"{kind}.csv", content,
+                                               params={"dry_run": "true" if form.get("dry_run") else None})
+            status = 200
+        except ApiError as exc:
+            if exc.status >= 500 or exc.status in (403, 404):
+                raise
+            if exc.code == "import_refused":
+                refused = {"rows": exc.body.get("refused") or [], "detail": exc.detail}
+            else:
+                errors["file"] = exc.detail
+    return page.render("bureau_imports.html", status=status, title="导入 Upload records", kinds=IMPORTS, kind=kind,
+                       errors=errors, result=result, refused=refused)
+
+
 SCHOOL_COLUMNS = [("code", "学校代码 code"), ("name", "名称 name"), ("kind", "类型 kind"), ("level", "学段 level"),
                   ("township_code", "乡镇街道 township"), ("status", "状态 status"),
                   ("approved_capacity", "核定规模 approved capacity"), ("intakes", "学位/计划 seats or plan")]

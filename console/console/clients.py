@@ -59,15 +59,20 @@ class Gateway:
         params = {k: v for k, v in (params or {}).items() if v not in (None, "")}
         resp = await self.http.request(method, f"/api/{service}{path}", params=params, headers=headers,
                                        content=None if body is None else json.dumps(body))
-        if resp.status_code >= 400:
-            try:
-                problem = resp.json()
-            except ValueError:
-                problem = None
-            raise ApiError(resp.status_code, problem, resp.text)
+        _raise_for_problem(resp)
         if raw:
             return resp
         return resp.json() if resp.content else None
+
+    async def upload(self, who: Identity, service: str, path: str, filename: str, content: bytes,
+                     params: dict | None = None) -> Any:
+        """POST one file as ``multipart/form-data`` (field ``file``) → the decoded JSON, or :class:`ApiError`."""
+        headers = {"Authorization": f"Bearer {mint_staff(self.secret, who)}"}
+        params = {k: v for k, v in (params or {}).items() if v not in (None, "")}
+        resp = await self.http.post(f"/api/{service}{path}", params=params, headers=headers,
+                                    files={"file": (filename, content)})
+        _raise_for_problem(resp)
+        return resp.json()
 
     async def get(self, who: Identity, service: str, path: str, **params: Any) -> Any:
         return await self.request(who, "GET", service, path, params=params)
@@ -77,3 +82,13 @@ class Gateway:
 
     async def aclose(self) -> None:
         await self.http.aclose()
+
+
+def _raise_for_problem(resp: httpx.Response) -> None:
+    """An answer ≥ 400 → :class:`ApiError` with its problem details (or its text when it has none)."""
+    if resp.status_code >= 400:
+        try:
+            problem = resp.json()
+        except ValueError:
+            problem = None
+        raise ApiError(resp.status_code, problem, resp.text)

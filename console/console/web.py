@@ -39,7 +39,8 @@ DEPARTMENT_NAMES = {"police": "公安 Police", "market": "市场监管 Market su
                     "hrss": "人社 HR & social security"}
 MENUS = {
     "bureau": [("概览 Overview", f"{ROOT}/bureau"), ("录取批次 Runs", f"{ROOT}/bureau/runs"),
-               ("报表 Reports", f"{ROOT}/bureau/reports"), ("学校与学位 Schools", f"{ROOT}/bureau/schools")],
+               ("报表 Reports", f"{ROOT}/bureau/reports"), ("学校与学位 Schools", f"{ROOT}/bureau/schools"),
+               ("导入 Upload", f"{ROOT}/bureau/imports")],
     "department": [("核验队列 My queue", f"{ROOT}/clerk/queue")],
     "finance": [("结算 Settlements", f"{ROOT}/finance/settlements"), ("预算 Budget", f"{ROOT}/finance/budget")],
     "auditor": [("账本核验 Ledger", f"{ROOT}/auditor/ledger"), ("导出 Exports", f"{ROOT}/auditor/exports"),
