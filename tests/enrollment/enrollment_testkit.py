@@ -103,13 +103,18 @@ class FakeVerification(FakeUpstream):
 
 
 class FakeFunding(FakeUpstream):
-    """``POST /purchased-seats/handover``: one seat per application_no, whatever is resent."""
+    """``POST /purchased-seats/handover``: one seat per application_no, whatever is resent; ``GET /tariffs``."""
 
     def __init__(self) -> None:
         super().__init__()
         self.seats: dict[str, dict[str, Any]] = {}
+        self.tariffs: dict[str, str] = {}  # school code → standard (yuan), answered by GET /tariffs, one page
 
     def answer(self, request: httpx.Request, body: Any) -> httpx.Response:
+        if request.method == "GET" and request.url.path == "/tariffs":
+            semester = request.url.params["semester"]
+            return httpx.Response(200, json={"items": [{"school_code": c, "semester": semester, "standard": v}
+                                                       for c, v in sorted(self.tariffs.items())], "next_cursor": None})
         assert request.url.path == "/purchased-seats/handover" and request.headers.get("idempotency-key")
         created = 0
         for seat in body["seats"]:

@@ -9,7 +9,7 @@ from collections import Counter
 
 import pytest
 
-from bench.frozen_season import frozen_season
+from bench._frozen_season import frozen_season
 from enrollment import evidence
 from enrollment.explain import BELOW_CUTOFF, NOT_ADMITTING, PLACED, REPEATED, Explainer
 from enrollment.placement import place, priority_order

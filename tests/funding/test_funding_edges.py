@@ -20,7 +20,7 @@ MATRIX = {
     ("GET", "/semesters/{code}/history"): READ,
     ("POST", "/imports/{kind}"): {"bureau"},
     ("PUT", "/tariffs/{school_code}/{semester}"): {"bureau"},
-    ("GET", "/tariffs"): READ,
+    ("GET", "/tariffs"): READ | {"service:enrollment"},  # enrollment's planning what-if costs seats at them
     ("GET", "/tariffs/{school_code}/{semester}/history"): READ,
     ("POST", "/purchased-seats/handover"): {"bureau", "service:enrollment"},
     ("GET", "/purchased-seats"): READ,

@@ -106,6 +106,9 @@ ENDPOINTS: dict[str, Endpoint] = {
                            lambda d: {"child_id_number": GOOD_ID, "season": SEASON, "limit": 10}),
     "app-lookup": Endpoint("enrollment", "POST", "/applications/lookup", "platform",
                            lambda d: {"child_id_number": GOOD_ID}),
+    "what-if-plan": Endpoint("enrollment", "POST", "/planning/what-if", "bureau", lambda d: {
+        "season": SEASON, "seats": [{"school_code": "P1", "grade": 1, "change": 2}],
+        "township_seats": [{"township_code": "331003001", "grade": 1, "seats": 3}]}),
     # verification
     "cases": Endpoint("verification", "POST", "/cases", "bureau", lambda d: case("HY2025-1-910001", guardians=2)),
     "case-batch": Endpoint("verification", "POST", "/cases/batch", "bureau",
@@ -431,6 +434,18 @@ CASES += [bad("status", "empty", "application_nos", []),
           bad("status", "nul", "application_nos.0", "HY\u00002025"),
           bad("status", "int", "application_nos.0", raw="7"), bad("status", "41", "application_nos.0", "H" * 41)]
 CASES += unknown_field_cases("status", [("season", 2025)])
+CASES += [bad("what-if-plan", "season-huge", "season", raw=HUGE), bad("what-if-plan", "season-text", "season", "2025"),
+          bad("what-if-plan", "semester-space", "semester", "2025 autumn"),
+          bad("what-if-plan", "school-unknown", "seats.0.school_code", "NOPE", code="unknown_school"),
+          bad("what-if-plan", "school-nul", "seats.0.school_code", "P\u00001"),
+          bad("what-if-plan", "grade-5", "seats.0.grade", 5),
+          bad("what-if-plan", "change-huge", "seats.0.change", 10**6),
+          bad("what-if-plan", "change-float", "seats.0.change", raw="1.5"),
+          bad("what-if-plan", "seats-negative", "township_seats.0.seats", -1),
+          bad("what-if-plan", "township-outside", "township_seats.0.township_code", "331003999", code="invalid"),
+          bad("what-if-plan", "township-short", "township_seats.0.township_code", "3310"),
+          bad("what-if-plan", "1001-changes", "seats", [{"school_code": "P1", "grade": 1, "change": 1}] * 1001)]
+CASES += unknown_field_cases("what-if-plan", [("stored", True), ("seats.0.seats", 3)])
 CASES += unknown_field_cases("decision", [("state", "upheld"), ("decided_by", "bureau-9")])
 
 # -- verification (docs/api.md verification) -------------------------------------------------------------------

@@ -108,6 +108,22 @@ class PointsClient(ServiceClient):
 
 
 class FundingClient(ServiceClient):
+    def tariffs(self, semester: str) -> dict[str, Decimal]:
+        """``GET /tariffs?semester=`` (all pages) → school code → ``standard`` (yuan per pupil per semester,
+        Decimal). Raises ``Unavailable`` / ``UpstreamError`` (502 for a malformed amount)."""
+        out: dict[str, Decimal] = {}
+        cursor: str | None = None
+        while True:
+            params: dict[str, Any] = {"semester": semester, "limit": 1000}
+            if cursor:
+                params["cursor"] = cursor
+            page = self.request("GET", "/tariffs", params=params) or {}
+            for item in page.get("items", []):
+                out[str(item.get("school_code"))] = _decimal(item.get("standard"), "standard")
+            cursor = page.get("next_cursor")
+            if not cursor:
+                return out
+
     def handover(self, body: dict[str, Any], *, idempotency_key: str) -> dict[str, Any]:
         """``POST /purchased-seats/handover`` ``{run_id, seats: [...]}`` → ``{created, existing}``; the same seat
         twice creates nothing there, and the key replays a retried chunk."""

@@ -396,3 +396,26 @@ class LookupIn(StrictModel):
 
     child_id_number: IdNumber
     season: Annotated[int, Strict(), Field(ge=2000, le=2100)] | None = None
+
+
+class SeatChangeIn(StrictModel):
+    school_code: Annotated[str, Strict(), Field(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*$")]
+    grade: Grade
+    change: Annotated[int, Strict(), Field(ge=-10_000, le=10_000, description="seats added (negative: removed)")]
+
+
+class TownshipSeatsIn(StrictModel):
+    township_code: Annotated[str, Strict(), Field(pattern=r"^[0-9]{9}$")]
+    grade: Grade
+    seats: Annotated[int, Strict(), Field(ge=0, le=10_000, description="extra public seats")]
+
+
+class PlanningIn(StrictModel):
+    """A planning what-if (issue 13): seat changes per school and grade, extra public seats per township and grade,
+    and the semester whose tariffs cost the purchased seats (none: no cost)."""
+
+    season: Annotated[int, Strict(), Field(ge=2000, le=2100)]
+    semester: Annotated[str, Strict(), Field(min_length=1, max_length=32, pattern=r"^[A-Za-z0-9][A-Za-z0-9_-]*$",
+                                             examples=["2025-autumn"])] | None = None
+    seats: Annotated[list[SeatChangeIn], Field(max_length=1000)] = []
+    township_seats: Annotated[list[TownshipSeatsIn], Field(max_length=1000)] = []

@@ -129,9 +129,10 @@ def put_tariff(school_code: SchoolPath, semester: SemesterPath, body: TariffPut,
 
 
 @router.get("/tariffs", tags=["tariffs"])
-def list_tariffs(who: Caller(*READERS), session: ReadSession, semester: SemesterQ = None,
+def list_tariffs(who: Caller(*READERS, "service:enrollment"), session: ReadSession, semester: SemesterQ = None,
                  school_code: SchoolQ = None, limit: Limit = 100, cursor: Cursor = None) -> dict[str, Any]:
-    """Current tariffs (latest version each) → page of Tariff."""
+    """Current tariffs (latest version each) → page of Tariff. Services read them too (enrollment's planning
+    what-if costs purchased seats at them)."""
     rows = service.list_tariffs(session, semester=semester, school_code=school_code,
                                 after=service.parse_cursor(cursor), limit=limit)
     return _page(rows, limit, TariffRead.of)

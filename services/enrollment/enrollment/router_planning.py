@@ -1,0 +1,48 @@
+"""HTTP endpoint of the bureau's planning what-if (issue 13)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from fastapi import APIRouter
+from sqlalchemy import select
+
+from common.db import ReadSession
+from common.identity import Caller
+from common.townships import check_township
+from enrollment import planning
+from enrollment.deps import Clients, SettingsDep
+from enrollment.errors import Invalid
+from enrollment.models import School
+from enrollment.schemas import PlanningIn
+
+router = APIRouter()
+Bureau = Caller("bureau")
+
+
+@router.post("/planning/what-if", tags=["planning"])
+def what_if(body: PlanningIn, who: Bureau, session: ReadSession, settings: SettingsDep, clients: Clients):
+    """How many seats, where, at what cost (plan 二(一), 三(四)): placement again over each grade's latest frozen
+    snapshot with ``seats`` (school, grade, change) and ``township_seats`` (township, grade, extra public seats)
+    applied; nothing stored → per grade the summary (public share vs the target), townships, purchased seats and
+    their semester cost at ``semester``'s tariffs (from funding), the fewest extra public seats per township short
+    of the target; totals. 404 ``no_snapshot``; 422 ``unknown_school`` / ``invalid`` naming the item; 503 when
+    funding does not answer (with a ``semester``)."""
+    names = dict(session.execute(select(School.code, School.name)).all())
+    changes: dict[int, dict[str, int]] = defaultdict(dict)
+    for i, c in enumerate(body.seats):
+        if c.school_code not in names:
+            raise Invalid(f"no school {c.school_code}", code="unknown_school", field=f"seats.{i}.school_code")
+        changes[c.grade][c.school_code] = changes[c.grade].get(c.school_code, 0) + c.change
+    towns: dict[int, dict[str, int]] = defaultdict(dict)
+    for i, t in enumerate(body.township_seats):
+        try:
+            check_township(t.township_code)
+        except ValueError as exc:
+            raise Invalid(str(exc), field=f"township_seats.{i}.township_code") from None
+        towns[t.grade][t.township_code] = towns[t.grade].get(t.township_code, 0) + t.seats
+    grades = planning.latest_grades(session, body.season)
+    tariffs = clients["funding"].tariffs(body.semester) if body.semester else None
+    answer = planning.what_if(grades, changes=changes, township_seats=towns, tariffs=tariffs,
+                              target=settings.public_share_target, names=names)
+    return {"season": body.season, "semester": body.semester, **answer}

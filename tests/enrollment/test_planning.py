@@ -1,0 +1,53 @@
+"""Planning what-if (issue 13): placement again over the latest frozen snapshot with seats changed, nothing stored;
+public share per grade and township against 95 %, purchased seats and their semester cost at funding's tariffs
+(Decimal), the waitlisted, and the fewest extra public seats per township short of the target."""
+
+from __future__ import annotations
+
+from enrollment_testkit import TOWN_A, TOWN_B, TOWN_C
+from test_runs import world  # noqa: F401  (the hand-checkable season of test_runs: a fixture)
+
+RUN = {"season": 2025, "grade": 1, "mechanism": "deferred_acceptance", "seed": 2025}
+
+
+def test_what_if_more_seats(world, auth):  # noqa: F811
+    app, _, funding, nos = world
+    bureau = auth("bureau")
+    assert app.post("/planning/what-if", json={"season": 2025}, headers=bureau).json()["code"] == "no_snapshot"
+    run = app.post("/runs", json=RUN, headers=bureau).json()
+    funding.tariffs = {"P1": "3000.00", "P2": "2875.50"}
+
+    now = app.post("/planning/what-if", json={"season": 2025, "semester": "2025-autumn"}, headers=bureau).json()
+    g1 = now["grades"][0]
+    assert (g1["grade"], g1["run_id"], now["stored"]) == (1, run["id"], False)
+    # as placed: S1 a1 a2, S2 a3 (public 3), P1 a4, P2 a5 (purchased 2): 60 %
+    assert (g1["summary"]["placed_public"], g1["summary"]["placed_purchased"], g1["summary"]["public_share"]) == \
+        (3, 2, "60.00")
+    assert g1["purchased"]["by_school"] == [{"school_code": "P1", "seats": 1, "tariff": "3000.00", "cost": "3000.00"},
+                                            {"school_code": "P2", "seats": 1, "tariff": "2875.50", "cost": "2875.50"}]
+    assert now["purchased"] == {"seats": 2, "semester_cost": "5875.50", "missing_tariffs": []}
+    towns = {t["township_code"]: t for t in g1["townships"]}
+    assert towns[TOWN_B]["shortfall"] == 1 and towns[TOWN_C]["shortfall"] == 1
+    fewest = {f["township_code"]: f for f in g1["fewest_extra_public_seats"]}
+    assert fewest[TOWN_B] == {"township_code": TOWN_B, "extra_public_seats": 1, "reaches_target": True}
+    assert fewest[TOWN_C]["reaches_target"] is False  # no public school serves 院桥: its children need one
+
+    more = app.post("/planning/what-if", json={
+        "season": 2025, "semester": "2025-autumn", "seats": [{"school_code": "S2", "grade": 1, "change": 1}],
+        "township_seats": [{"township_code": TOWN_A, "grade": 1, "seats": 1},
+                           {"township_code": TOWN_C, "grade": 1, "seats": 4}]}, headers=bureau).json()
+    g1 = more["grades"][0]
+    # S1 3 seats: a3 (西城, 85) now gets S1 over a5; S2 2 seats: a4; a5 (院桥) keeps P2
+    assert (g1["summary"]["placed_public"], g1["summary"]["placed_purchased"]) == (4, 1)
+    assert more["purchased"] == {"seats": 1, "semester_cost": "2875.50", "missing_tariffs": []}
+    assert g1["seats_without_a_school"] == {TOWN_C: 4}
+    assert app.get(f"/runs/{run['id']}", headers=bureau).json()["counts"]["placed_public"] == 3  # nothing stored
+
+    bad = app.post("/planning/what-if", json={"season": 2025, "seats": [{"school_code": "NOPE", "grade": 1,
+                                                                          "change": 1}]}, headers=bureau)
+    assert bad.status_code == 422 and (bad.json()["code"], bad.json()["field"]) == ("unknown_school",
+                                                                                   "seats.0.school_code")
+    bad = app.post("/planning/what-if", json={"season": 2025, "township_seats": [
+        {"township_code": "331003999", "grade": 1, "seats": 1}]}, headers=bureau)
+    assert bad.status_code == 422 and bad.json()["field"] == "township_seats.0.township_code"
+    assert app.post("/planning/what-if", json={"season": 2025}, headers=auth("platform")).status_code == 403
