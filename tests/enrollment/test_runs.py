@@ -9,10 +9,13 @@ import threading
 from datetime import date
 
 import pytest
+from openpyxl import load_workbook
 
 from enrollment_testkit import TOWN_A, TOWN_B, TOWN_C, application, private_school, public_school, upstreams
 
 MONDAY = date(2025, 6, 2)
+TOWNSHIP_HEADER = ["grade", "township_code", "township_name", "demand", "public_seats", "placed_public",
+                   "placed_purchased", "waitlisted", "public_share", "meets_target", "shortfall", "needs_more_seats"]
 
 
 def _season(app, auth, points):
@@ -300,6 +303,15 @@ def test_reports_json_and_csv(world, auth):
                                                        headers=bureau).text)))
     assert [(r["grade"], r["township_code"], r["shortfall"]) for r in town_csv] == \
            [(g, c, s) for g in ("1", "all") for c, s in ((TOWN_A, "0"), (TOWN_B, "1"), (TOWN_C, "1"))]
+    # the same report as a workbook: Chinese headers over the field names (frozen), real numbers
+    book = load_workbook(io.BytesIO(app.get("/reports/seasons/2025?format=xlsx", headers=bureau).content))
+    assert book.sheetnames == ["汇总", "乡镇", "学校"]
+    towns_ws = book["乡镇"]
+    assert (towns_ws["A1"].value, towns_ws["B1"].value, towns_ws["A2"].value) == ("年级", "乡镇代码", "grade")
+    assert towns_ws.freeze_panes == "A3"
+    shares = [c.value for c in towns_ws[3]]
+    assert isinstance(shares[TOWNSHIP_HEADER.index("public_share")], (int, float))
+    assert book["汇总"]["A5"].value == "全部" and book["汇总"].column_dimensions["B"].width >= 8
     assert app.get("/reports/seasons/2025", headers=auth("platform")).status_code == 403
 
 

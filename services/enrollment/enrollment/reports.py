@@ -34,6 +34,16 @@ SUMMARY_COLUMNS = ("applicants", "eligible", "placed_public", "placed_private_ch
 TOWNSHIP_COLUMNS = ("township_code", "township_name", "demand", "public_seats", "placed_public", "placed_purchased",
                     "waitlisted", "public_share", "meets_target", "shortfall", "needs_more_seats")
 TOWNSHIP_COUNTS = ("demand", "public_seats", "placed_public", "placed_purchased", "waitlisted")
+HEADERS_ZH = {"grade": "年级", "applicants": "申请人数", "eligible": "符合条件", "placed_public": "公办学校录取",
+              "placed_private_choice": "民办志愿录取", "placed_district": "统筹安排", "placed_purchased": "政府购买学位",
+              "waitlisted": "未录取", "eligible_waitlisted": "符合条件未录取", "public_share": "公办占比(%)",
+              "target": "目标(%)", "meets_target": "达标", "first_choice": "第一志愿录取", "top_3": "前三志愿录取",
+              "no_choice": "非志愿安排", "township_code": "乡镇代码", "township_name": "乡镇（街道）",
+              "demand": "符合条件需求", "public_seats": "公办学位", "shortfall": "缺少公办学位",
+              "needs_more_seats": "需增加学位", "school_code": "学校代码", "name": "学校名称", "kind": "类型",
+              "seats": "学位/计划", "filled": "已录取", "round_1": "第一轮", "round_2": "第二轮", "round_3": "第三轮",
+              "free": "剩余", "first_choice_demand": "第一志愿人数", "cutoff_score": "最低录取积分",
+              "cutoff_tier": "最低录取梯度", "cutoff_application_no": "最低录取申请号"}
 SCHOOL_COLUMNS = ("school_code", "name", "kind", "township_code", "seats", "filled", "round_1", "round_2", "round_3",
                   "free", "first_choice_demand", "cutoff_score", "cutoff_tier", "cutoff_application_no")
 

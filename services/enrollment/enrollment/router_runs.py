@@ -4,6 +4,7 @@ plan 二(一), 三(二))."""
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query, Request, Response
@@ -11,6 +12,7 @@ from fastapi.responses import PlainTextResponse
 
 from common.db import ReadSession, WriteSession, utcnow
 from common.schemas import ROW_ID_MAX
+from common.sheets import workbook
 from common.identity import Caller
 from common.idempotency import IdempotencyKey, commit_idempotent
 from common.versioning import check_if_match, set_etag
@@ -193,7 +195,7 @@ def appeal_list(who: Bureau, session: ReadSession,
 
 # ---- reports -------------------------------------------------------------------------------------------------
 
-Format = Literal["json", "csv"]
+Format = Literal["json", "csv", "xlsx"]
 View = Literal["summary", "townships", "schools"]
 
 
@@ -231,4 +233,26 @@ def season_report(season: Annotated[int, Path(ge=2000, le=2100)], who: Bureau, s
     """Per season: per grade (final runs, else the latest run, marked provisional) and in total; townships and
     schools per grade. ``format=csv`` gives one ``view`` as text/csv."""
     report = runs.season_report(session, season, settings)
+    if format == "xlsx":
+        return _xlsx(report, f"season-{season}")
     return _csv(report, view, f"season-{season}", True) if format == "csv" else report
+
+
+def _xlsx(report: dict, name: str) -> Response:
+    """The season report as a workbook (common.sheets.workbook): 汇总 (per grade and all), 乡镇 (per grade and
+    all, policy §10), 学校; Chinese headers over the field names, frozen, real numbers."""
+    def cols(fields):
+        return [(f, reports.HEADERS_ZH.get(f, f)) for f in fields]
+
+    def numbers(rows):  # decimal strings (share, target, cut-off score) as exact numbers a spreadsheet can sum
+        return [{k: Decimal(v) if k in ("public_share", "target", "cutoff_score") and v is not None else v
+                 for k, v in r.items()} for r in rows]
+
+    summary = numbers([{"grade": g["grade"], **g["summary"]} for g in report["grades"]]
+                      + [{"grade": "全部", **report["summary"]}])
+    towns = numbers(report["townships"] + [{"grade": "全部", **t} for t in report["township_totals"]])
+    body = workbook([("汇总", cols(("grade", *reports.SUMMARY_COLUMNS)), summary),
+                     ("乡镇", cols(("grade", *reports.TOWNSHIP_COLUMNS)), towns),
+                     ("学校", cols(("grade", *reports.SCHOOL_COLUMNS)), numbers(report["schools"]))])
+    return Response(body, media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                    headers={"Content-Disposition": f'attachment; filename="{name}.xlsx"'})
