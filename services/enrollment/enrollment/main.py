@@ -20,6 +20,7 @@ from enrollment.router_records import router as records_router
 from enrollment.router_counts import router as counts_router
 from enrollment.router_events import router as events_router
 from enrollment.router_planning import router as planning_router
+from enrollment.router_reports import router as reports_router
 from enrollment.router_runs import router as runs_router
 from common.schemas import day_in_shanghai
 
@@ -62,8 +63,9 @@ def create_app(settings: Settings | None = None, *, http_clients: dict[str, http
     app = build_app(settings, title="Tongcheng enrollment",
                     description="招生入学: schools, seats, plans, applications, placement rounds, appeals and the "
                                 "95 % public-school share.",
-                    service_dir=SERVICE_DIR, routers=[router, runs_router, records_router, events_router,
-                             counts_router, planning_router],
+                    service_dir=SERVICE_DIR,
+                    routers=[router, runs_router, reports_router, records_router, events_router, counts_router,
+                             planning_router],
                     resources=resources)
     monitoring.install(app)
     app.state.clock = lambda: settings.today or day_in_shanghai()

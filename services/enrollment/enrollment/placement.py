@@ -17,16 +17,13 @@ from hashlib import sha256
 from heapq import heapify, heappop, heappush, heapreplace
 from operator import attrgetter
 
+# The input checks, and the kinds and statuses they know (re-exported: callers name them ``placement.X``).
+from enrollment.placement_checks import (ACTIVE, CLOSED, NO_SINCE, PHASING_OUT, PRIVATE, PUBLIC,  # noqa: F401
+                                         SCORE_LIMIT, Columns, PlacementInputError, checked_schools)
+
 DEFERRED_ACCEPTANCE = "deferred_acceptance"
 IMMEDIATE_ACCEPTANCE = "immediate_acceptance"  # 志愿优先 ("Boston")
 MECHANISMS = (DEFERRED_ACCEPTANCE, IMMEDIATE_ACCEPTANCE)
-
-PUBLIC = "public"
-PRIVATE = "private"
-
-ACTIVE = "active"
-PHASING_OUT = "phasing_out"
-CLOSED = "closed"
 
 # Waitlist reason codes (stable; the service stores and publishes them).
 REASON_INELIGIBLE = "ineligible"  # applicant.eligible is False: never placed (BRIEF §5, §6)
@@ -35,13 +32,6 @@ REASON_NO_SEAT = "no_seat"  # eligible, but no seat anywhere after rounds 1–3 
 ROUND_PUBLIC = 1  # public schools, choice-based (DA or IA)
 ROUND_PRIVATE = 2  # private migrant schools, choice-based (DA)
 ROUND_DISTRICT = 3  # 统筹: assigned by the district, no choice
-
-
-class PlacementInputError(ValueError):
-    """Malformed input the engine refuses (the service should have validated it): duplicate application_no or
-    school code, unknown school kind or status, a capacity that is not an integer ≥ 0, a score that is not a
-    Decimal ≥ 0 with at most 2 places, an earliest_since that is not a date, an unknown mechanism. Bad *choices* are never an error: they are
-    ignored."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +144,7 @@ def priority_order(applicants: Iterable[Applicant], seed: str) -> list[str]:
     Tiers are not applied here (they depend on the school). Eligibility is not looked at: every applicant passed
     is ordered. Raises PlacementInputError on a duplicate application_no or a score that is not a Decimal with
     at most 2 places."""
-    cols = _Columns(list(applicants))
+    cols = Columns(list(applicants))
     return [cols.ids[i] for i in _rank_order(cols, seed)]
 
 
@@ -166,8 +156,8 @@ def input_digest(applicants: Iterable[Applicant], schools: Iterable[School], see
     earliest_since_day (date.toordinal(), 2**40 for none), township, public_choices, private_choices (as given,
     ignored codes included), eligible. Independent of the order of applicants and schools; the order of each
     applicant's choices counts. `place` records the same value in `PlacementResult.input_digest`."""
-    cols = _Columns(list(applicants))
-    return _digest(cols, _id_order(cols), _checked_schools(schools), seed, mechanism)
+    cols = Columns(list(applicants))
+    return _digest(cols, _id_order(cols), checked_schools(schools), seed, mechanism)
 
 
 def place(
@@ -196,8 +186,8 @@ def place(
     """
     if mechanism not in MECHANISMS:
         raise PlacementInputError(f"unknown mechanism {mechanism!r}; expected one of {', '.join(MECHANISMS)}")
-    cols = _Columns(list(applicants))
-    school_list = _checked_schools(schools)
+    cols = Columns(list(applicants))
+    school_list = checked_schools(schools)
     order = _rank_order(cols, seed)  # applicant positions, best first
     ranked = list(map(cols.apps.__getitem__, order))  # index = global rank, 0 = best
     ranked_ids = list(map(cols.ids.__getitem__, order))
@@ -293,7 +283,7 @@ def blocking_pairs(
     apps = list(applicants)
     rank = {app_no: r for r, app_no in enumerate(priority_order(apps, seed))}
     by_id = {a.id: a for a in apps}
-    pub_codes, pub_cap, pub_catch = _usable(_checked_schools(schools), PUBLIC)
+    pub_codes, pub_cap, pub_catch = _usable(checked_schools(schools), PUBLIC)
     pub_index = {code: s for s, code in enumerate(pub_codes)}
 
     def priority(a: Applicant, s: int) -> tuple[int, int]:  # lower is better
@@ -324,56 +314,9 @@ def blocking_pairs(
     return pairs
 
 
-# --- internals -------------------------------------------------------------------------------------------------
+# --- internals (the input checks are in enrollment.placement_checks) ------------------------------------------
 
-_NO_SINCE = 1 << 40  # day number standing for "no earliest_since": after every real date (ordinals < 3.7 million)
-_SCORE_LIMIT = 1 << 48  # scores are points ≥ 0 in hundredths, far below this; the packed rank key relies on it
-
-
-class _Columns:
-    """The applicants as validated columns: ids, scores in integer hundredths, earliest_since as a day number
-    (date.toordinal(), _NO_SINCE for none)."""
-
-    __slots__ = ("apps", "ids", "family", "other", "since")
-
-    def __init__(self, apps: list[Applicant]) -> None:
-        self.apps = apps
-        self.ids = list(map(attrgetter("id"), apps))
-        if not set(map(type, self.ids)) <= {str}:
-            raise PlacementInputError("application_no must be a string")
-        if len(set(self.ids)) != len(self.ids):
-            seen: set[str] = set()
-            dups = sorted({x for x in self.ids if x in seen or seen.add(x)})  # type: ignore[func-returns-value]
-            raise PlacementInputError(f"duplicate application_no: {', '.join(dups[:5])}")
-        self.family = _hundredths(list(map(attrgetter("family_score"), apps)), "family_score")
-        self.other = _hundredths(list(map(attrgetter("other_score"), apps)), "other_score")
-        since = list(map(attrgetter("earliest_since"), apps))
-        try:
-            day = {d: _NO_SINCE if d is None else d.toordinal() for d in set(since)}
-        except AttributeError as exc:
-            raise PlacementInputError(f"earliest_since must be a date or None: {exc}") from None
-        self.since = list(map(day.__getitem__, since))
-
-
-def _hundredths(values: list[Decimal], field: str) -> list[int]:
-    """Scores as integers of hundredths; refuses non-Decimals, NaN, infinities, negatives, more than 2 places and
-    absurd sizes (PlacementInputError). Converts each distinct value once: a season has a few hundred."""
-    conv: dict[Decimal, int] = {}
-    try:
-        distinct = set(values)
-    except TypeError as exc:  # unhashable, or a signalling NaN
-        raise PlacementInputError(f"{field} must be a finite Decimal: {exc}") from None
-    for d in distinct:
-        if not isinstance(d, Decimal) or not d.is_finite():
-            raise PlacementInputError(f"{field} must be a finite Decimal, got {d!r}")
-        scaled = d.scaleb(2)
-        if scaled != scaled.to_integral_value() or not 0 <= scaled < _SCORE_LIMIT:
-            raise PlacementInputError(f"{field} must be ≥ 0 with at most 2 decimal places, got {d}")
-        conv[d] = int(scaled)
-    return list(map(conv.__getitem__, values))
-
-
-def _rank_order(cols: _Columns, seed: str) -> list[int]:
+def _rank_order(cols: Columns, seed: str) -> list[int]:
     """Positions in cols.apps in tie-break-chain order (BRIEF §5), best first: one sort of an integer per
     applicant packing the whole chain, most significant first — (L − 1 − family), (L − 1 − other), since day
     (48 bits each, L = 2**48) and the lottery digest as a 256-bit number (numeric order of digests = order of
@@ -386,17 +329,17 @@ def _rank_order(cols: _Columns, seed: str) -> list[int]:
         h = prefix.copy()
         h.update(app_no.encode())
         lottery.append(from_bytes(h.digest(), "big"))
-    top = _SCORE_LIMIT - 1
+    top = SCORE_LIMIT - 1
     packed = [(((top - f) << 48 | (top - o)) << 48 | d) << 256 | lot
               for f, o, d, lot in zip(cols.family, cols.other, cols.since, lottery)]
     return sorted(range(len(packed)), key=packed.__getitem__)
 
 
-def _id_order(cols: _Columns) -> list[int]:
+def _id_order(cols: Columns) -> list[int]:
     return sorted(range(len(cols.ids)), key=cols.ids.__getitem__)
 
 
-def _digest(cols: _Columns, by_id: list[int], schools: list[School], seed: str, mechanism: str) -> str:
+def _digest(cols: Columns, by_id: list[int], schools: list[School], seed: str, mechanism: str) -> str:
     """See `input_digest`; `by_id` = positions in cols.apps in application_no order."""
     apps = list(map(cols.apps.__getitem__, by_id))
     doc = {
@@ -417,21 +360,6 @@ def _digest(cols: _Columns, by_id: list[int], schools: list[School], seed: str, 
     }
     text = json.dumps(doc, sort_keys=True, ensure_ascii=False, separators=(",", ":"), check_circular=False)
     return sha256(text.encode()).hexdigest()
-
-
-def _checked_schools(schools: Iterable[School]) -> list[School]:
-    """Schools in code order, validated (PlacementInputError)."""
-    out = sorted(schools, key=attrgetter("code"))
-    for i, s in enumerate(out):
-        if i and out[i - 1].code == s.code:
-            raise PlacementInputError(f"duplicate school code {s.code!r}")
-        if s.kind not in (PUBLIC, PRIVATE):
-            raise PlacementInputError(f"school {s.code!r}: unknown kind {s.kind!r}")
-        if s.status not in (ACTIVE, PHASING_OUT, CLOSED):
-            raise PlacementInputError(f"school {s.code!r}: unknown status {s.status!r}")
-        if isinstance(s.capacity, bool) or not isinstance(s.capacity, int) or s.capacity < 0:
-            raise PlacementInputError(f"school {s.code!r}: capacity must be an integer ≥ 0, got {s.capacity!r}")
-    return out
 
 
 def _usable(schools: list[School], kind: str) -> tuple[list[str], list[int], list[frozenset[str]]]:

@@ -92,8 +92,20 @@ def overall_rank(o: Outcome) -> int | None:
     return None
 
 
-def summary(outcomes: Iterable[Outcome], target: Decimal) -> dict[str, Any]:
-    """Counts, the public share against ``target`` (percent) and choice satisfaction."""
+def outcome(application_no: str, grade: int, *, eligible: bool, township: str | None,
+            public_choices: Sequence[str], private_choices: Sequence[str], round: int | None,
+            school_code: str | None, choice_rank: int | None) -> Outcome:
+    """One applicant's result from its choices (public, then private) and its placement (``round`` None when
+    waitlisted): the one way a run (``runs.create_run``) and its reports (``run_reports``) make an Outcome."""
+    first = public_choices[0] if public_choices else private_choices[0] if private_choices else None
+    return Outcome(application_no, grade, eligible, township, len(public_choices), first, round, school_code,
+                   choice_rank)
+
+
+def counts(outcomes: Iterable[Outcome]) -> dict[str, int]:
+    """Head counts over ``outcomes``: applicants, eligible, placed per round (``placed_purchased`` = rounds 2 + 3),
+    waitlisted (``eligible_waitlisted`` of them eligible), and choice satisfaction (``first_choice``, ``top_3``,
+    ``no_choice``). A run stores the first of them (``Run.counts``); :func:`summary` adds the share."""
     out = dict.fromkeys(("applicants", "eligible", "placed_public", "placed_private_choice", "placed_district",
                          "waitlisted", "eligible_waitlisted", "first_choice", "top_3", "no_choice"), 0)
     for o in outcomes:
@@ -108,9 +120,14 @@ def summary(outcomes: Iterable[Outcome], target: Decimal) -> dict[str, Any]:
         out["first_choice"] += rank == 1
         out["top_3"] += rank is not None and rank <= 3
         out["no_choice"] += o.eligible and rank is None
-    purchased = out["placed_private_choice"] + out["placed_district"]
-    placed = out["placed_public"] + purchased
-    out["placed_purchased"] = purchased
+    out["placed_purchased"] = out["placed_private_choice"] + out["placed_district"]
+    return out
+
+
+def summary(outcomes: Iterable[Outcome], target: Decimal) -> dict[str, Any]:
+    """:func:`counts`, the public share against ``target`` (percent) and choice satisfaction."""
+    out: dict[str, Any] = counts(outcomes)
+    placed = out["placed_public"] + out["placed_purchased"]
     out["public_share"] = percent(out["placed_public"], placed)
     out["target"] = str(target.quantize(Decimal("0.01")))
     out["meets_target"] = placed > 0 and out["placed_public"] * 100 >= target * placed

@@ -1,5 +1,6 @@
 """HTTP endpoints for schools, seats, plans, applications and the outbox: parse, call the service layer, commit
-once, return a schema. Runs, appeals, placements and reports are in :mod:`enrollment.router_runs`."""
+once, return a schema. Runs, appeals and placements are in :mod:`enrollment.router_runs`,
+reports in :mod:`enrollment.router_reports`."""
 
 from __future__ import annotations
 

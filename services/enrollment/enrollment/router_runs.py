@@ -1,22 +1,19 @@
-"""HTTP endpoints for placement runs (录取批次), placements, appeals (复核) and reports (BRIEF §4 step 6–7, §6;
-plan 二(一), 三(二))."""
+"""HTTP endpoints for placement runs (录取批次), placements and appeals (复核) (BRIEF §4 step 6–7, §6); the
+reports are in :mod:`enrollment.router_reports`."""
 
 from __future__ import annotations
 
 import json
-from decimal import Decimal
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Request, Response
-from fastapi.responses import PlainTextResponse
 
 from common.db import ReadSession, WriteSession, utcnow
 from common.schemas import ROW_ID_MAX
-from common.sheets import workbook
 from common.identity import Caller
 from common.idempotency import IdempotencyKey, commit_idempotent
 from common.versioning import check_if_match, set_etag
-from enrollment import appeals, applications, evidence_store, reports, runs
+from enrollment import appeals, applications, evidence_store, runs
 from enrollment.deps import Clients, Cursor, DispatcherDep, GradeQ, Limit, SeasonQ, SettingsDep, Today
 from enrollment.models import idempotency_keys
 from enrollment.schemas import (AppealIn, AppealOut, DecisionIn, Page, PlacementLookupOut, PublishIn, RunIn,
@@ -191,68 +188,3 @@ def appeal_list(who: Bureau, session: ReadSession,
                 run_id: Annotated[int | None, Query(ge=1, le=ROW_ID_MAX)] = None):
     """Appeals, oldest first (``{items, next_cursor: null}``)."""
     return {"items": [appeals.appeal_view(a) for a in appeals.list_appeals(session, run_id)], "next_cursor": None}
-
-
-# ---- reports -------------------------------------------------------------------------------------------------
-
-Format = Literal["json", "csv", "xlsx"]
-View = Literal["summary", "townships", "schools"]
-
-
-def _csv(report: dict, view: str, name: str, season_rows: bool) -> PlainTextResponse:
-    if view == "summary":
-        if season_rows:
-            rows = [{"grade": g["grade"], **g["summary"]} for g in report["grades"]]
-            rows.append({"grade": "all", **report["summary"]})
-        else:
-            rows = [{"run_id": report["run"]["id"], "grade": report["run"]["grade"], **report["summary"]}]
-        columns = ("grade", *reports.SUMMARY_COLUMNS) if season_rows else ("run_id", "grade", *reports.SUMMARY_COLUMNS)
-    else:
-        rows = report[view]
-        if view == "townships" and season_rows:
-            rows = [*rows, *({"grade": "all", **r} for r in report["township_totals"])]
-        base = reports.TOWNSHIP_COLUMNS if view == "townships" else reports.SCHOOL_COLUMNS
-        columns = ("grade", *base) if season_rows else base
-    return PlainTextResponse(reports.to_csv(rows, columns), media_type="text/csv; charset=utf-8",
-                             headers={"Content-Disposition": f'attachment; filename="{name}-{view}.csv"'})
-
-
-@router.get("/reports/runs/{run_id}", tags=["reports"])
-def run_report(run_id: RunId, who: Bureau, session: ReadSession, settings: SettingsDep, format: Format = "json",
-               view: View = "summary"):
-    """Per run: applicants, eligible, placed in public, placed by purchase, waitlisted; the public share of placed
-    eligible children vs the target (95 %); by township demand vs public seats; by school seats, filled, cut-off;
-    first choice / top 3 / none. ``format=csv`` gives one ``view`` (summary | townships | schools) as text/csv."""
-    report = runs.run_report(session, run_id, settings)
-    return _csv(report, view, f"run-{run_id}", False) if format == "csv" else report
-
-
-@router.get("/reports/seasons/{season}", tags=["reports"])
-def season_report(season: Annotated[int, Path(ge=2000, le=2100)], who: Bureau, session: ReadSession,
-                  settings: SettingsDep, format: Format = "json", view: View = "summary"):
-    """Per season: per grade (final runs, else the latest run, marked provisional) and in total; townships and
-    schools per grade. ``format=csv`` gives one ``view`` as text/csv."""
-    report = runs.season_report(session, season, settings)
-    if format == "xlsx":
-        return _xlsx(report, f"season-{season}")
-    return _csv(report, view, f"season-{season}", True) if format == "csv" else report
-
-
-def _xlsx(report: dict, name: str) -> Response:
-    """The season report as a workbook (common.sheets.workbook): 汇总 (per grade and all), 乡镇 (per grade and
-    all, policy §10), 学校; Chinese headers over the field names, frozen, real numbers."""
-    def cols(fields):
-        return [(f, reports.HEADERS_ZH.get(f, f)) for f in fields]
-
-    def numbers(rows):  # decimal strings (share, target, cut-off score) as exact numbers a spreadsheet can sum
-        return [{k: Decimal(v) if k in ("public_share", "target", "cutoff_score") and v is not None else v
-                 for k, v in r.items()} for r in rows]
-
-    summary = numbers([{"grade": g["grade"], **g["summary"]} for g in report["grades"]]
-                      + [{"grade": "全部", **report["summary"]}])
-    towns = numbers(report["townships"] + [{"grade": "全部", **t} for t in report["township_totals"]])
-    body = workbook([("汇总", cols(("grade", *reports.SUMMARY_COLUMNS)), summary),
-                     ("乡镇", cols(("grade", *reports.TOWNSHIP_COLUMNS)), towns),
-                     ("学校", cols(("grade", *reports.SCHOOL_COLUMNS)), numbers(report["schools"]))])
-    return Response(body, media_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                    headers={"Content-Disposition": f'attachment; filename="{name}.xlsx"'})

@@ -1,4 +1,5 @@
-"""Use cases for placement runs (录取批次), publication (公示), finalisation, placements and reports.
+"""Use cases for placement runs (录取批次), publication (公示), finalisation and placements; a run's reports are in
+:mod:`enrollment.run_reports`.
 
 BRIEF §4 step 6–7, §6; plan 二(一), 三(二), 三(三), 三(四). Functions take a session and never commit.
 """
@@ -97,14 +98,17 @@ def _snapshot_json(applicants: list[placement.Applicant], schools: list[placemen
 
 
 def _counts(applicants: list[placement.Applicant], result: placement.PlacementResult,
-            unscored: set[str]) -> dict[str, int]:
-    rounds = [0, 0, 0]
-    for p in result.placements.values():
-        rounds[p.round - 1] += 1
-    return {"applicants": len(applicants), "eligible": sum(a.eligible for a in applicants),
-            "not_scored": len(unscored), "placed_public": rounds[0], "placed_private_choice": rounds[1],
-            "placed_district": rounds[2], "placed_purchased": rounds[1] + rounds[2],
-            "waitlisted": len(result.waitlist)}
+            unscored: set[str], grade: int) -> dict[str, int]:
+    """``Run.counts``: the head counts of :func:`enrollment.reports.counts` over the run's outcomes, with
+    ``not_scored`` (applications points holds no score for)."""
+    got = reports.counts(
+        reports.outcome(a.id, grade, eligible=a.eligible, township=a.township, public_choices=a.public_choices,
+                        private_choices=a.private_choices, round=p.round if p else None,
+                        school_code=p.school_code if p else None, choice_rank=p.choice_rank if p else None)
+        for a in applicants for p in (result.placements.get(a.id),))
+    return {"applicants": got["applicants"], "eligible": got["eligible"], "not_scored": len(unscored),
+            **{k: got[k] for k in ("placed_public", "placed_private_choice", "placed_district", "placed_purchased",
+                                   "waitlisted")}}
 
 
 def create_run(session: Session, body: RunIn, scores: dict[str, ScoreView], *, who: str, now: datetime) -> Run:
@@ -126,7 +130,7 @@ def create_run(session: Session, body: RunIn, scores: dict[str, ScoreView], *, w
         raise Conflict(f"the snapshot cannot be placed: {exc}", code="snapshot_invalid") from None
     run = Run(season=body.season, grade=body.grade, seq=seq, mechanism=body.mechanism, seed=body.seed,
               rulebook_id=rulebooks[0] if rulebooks else None, input_digest=result.input_digest, state="draft",
-              counts=_counts(applicants, result, unscored),
+              counts=_counts(applicants, result, unscored, body.grade),
               snapshot=_snapshot_json(applicants, schools, result, unscored), created_by=who, created_at=now,
               version=1, evidence=evidence_store.at_creation(applicants, schools, result, unscored, now=now))
     session.add(run)
@@ -271,82 +275,3 @@ def lookup_placement(session: Session, application_no: str) -> dict[str, Any]:
     school = session.get(School, p.school_code) if p.school_code else None
     return {**placement_view(p), "run_state": run.state, "school_name": school.name if school else None,
             "window_ends_on": run.window_ends_on}
-
-
-# ---- reports -------------------------------------------------------------------------------------------------
-
-def _outcomes(session: Session, run: Run) -> tuple[dict[str, reports.Outcome], dict[str, Any]]:
-    snap = json.loads(run.snapshot)
-    info = {a["id"]: a for a in snap["applicants"]}
-    out = {}
-    for p in session.scalars(select(PlacementRow).where(PlacementRow.run_id == run.id)):
-        a = info[p.application_no]
-        choices = [*a["public_choices"], *a["private_choices"]]
-        out[p.application_no] = reports.Outcome(p.application_no, run.grade, a["eligible"], a["township"],
-                                                len(a["public_choices"]), choices[0] if choices else None,
-                                                p.round, p.school_code, p.choice_rank)
-    return out, snap
-
-
-def _names(session: Session) -> dict[str, str]:
-    return dict(session.execute(select(School.code, School.name)).all())
-
-
-def run_report(session: Session, run_id: int, settings: Settings) -> dict[str, Any]:
-    """Per run (plan 二(一), 三(二)): ``{run, summary, townships, schools}``; seats are the run's snapshot
-    capacities (what was left to offer), cut-offs the run's."""
-    run = get_run(session, run_id)
-    outcomes, snap = _outcomes(session, run)
-    names = _names(session)
-    seats = [reports.SchoolSeats(s["code"], names.get(s["code"], s["code"]), s["kind"], s["township"],
-                                 s["capacity"] if s["status"] == "active" else 0, snap["cutoffs"].get(s["code"]),
-                                 tuple(s.get("catchment", ())))
-             for s in snap["schools"]]
-    values = list(outcomes.values())
-    target = settings.public_share_target
-    return {"run": run_view(run), "summary": reports.summary(values, target),
-            "townships": reports.by_township(values, seats, target), "schools": reports.by_school(values, seats)}
-
-
-def season_report(session: Session, season: int, settings: Settings) -> dict[str, Any]:
-    """Per season: for each grade, the final runs (later runs override earlier ones per application); a grade
-    without a final run uses its latest draft or published run and is marked ``provisional``. Seats are the
-    configured migrant seats and plans of the season; a school's cut-off is the latest run's that has one.
-    Township figures (policy §10): ``townships`` per grade, ``township_totals`` over both grades (the counts summed,
-    share and shortfall from the sums).
-    ``{season, grades: [{grade, runs, provisional, summary}], summary, townships: [{grade, ...}], township_totals,
-    schools}``."""
-    names = _names(session)
-    target = settings.public_share_target
-    grades, all_outcomes, towns, schools_rows, counts = [], [], [], [], []
-    for grade in (1, 7):
-        runs = list(session.scalars(select(Run).where(Run.season == season, Run.grade == grade, Run.state == "final")
-                                    .order_by(Run.id)))
-        provisional = not runs
-        if provisional:
-            latest = session.scalar(select(Run).where(Run.season == season, Run.grade == grade,
-                                                      Run.state.in_(("draft", "published")))
-                                    .order_by(Run.id.desc()).limit(1))
-            runs = [latest] if latest else []
-        outcomes: dict[str, reports.Outcome] = {}
-        cutoffs: dict[str, Any] = {}
-        for run in runs:
-            got, snap = _outcomes(session, run)
-            outcomes.update(got)
-            cutoffs.update({k: v for k, v in snap["cutoffs"].items() if v is not None})
-        intake = session.execute(select(School, Intake.seats).join(Intake, Intake.school_code == School.code)
-                                 .where(Intake.season == season, Intake.grade == grade)
-                                 .order_by(School.code)).all()
-        seats = [reports.SchoolSeats(s.code, names[s.code], s.kind, s.township_code,
-                                     n if s.status == "active" else 0, cutoffs.get(s.code),
-                                     tuple(s.catchment_townships or ())) for s, n in intake]
-        values = list(outcomes.values())
-        all_outcomes += values
-        grades.append({"grade": grade, "runs": [r.id for r in runs], "provisional": provisional,
-                       "summary": reports.summary(values, target)})
-        counts.append(reports.township_counts(values, seats))
-        towns += [{"grade": grade, **row} for row in reports.township_rows(counts[-1], target)]
-        schools_rows += [{"grade": grade, **row} for row in reports.by_school(values, seats)]
-    return {"season": season, "grades": grades, "summary": reports.summary(all_outcomes, target),
-            "townships": towns, "township_totals": reports.township_rows(reports.add_counts(*counts), target),
-            "schools": schools_rows}

@@ -1,0 +1,135 @@
+"""Reports of placement runs and seasons (plan 二(一), 三(二); BRIEF §1): the report arithmetic of
+:mod:`enrollment.reports` over a run's stored snapshot and placements, and their CSV shape. Functions take a session
+and never commit."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from common.sheets import workbook
+from enrollment import reports
+from enrollment.config import Settings
+from enrollment.models import Intake, PlacementRow, Run, School
+from enrollment.runs import get_run, run_view
+
+
+def _outcomes(session: Session, run: Run) -> tuple[dict[str, reports.Outcome], dict[str, Any]]:
+    snap = json.loads(run.snapshot)
+    info = {a["id"]: a for a in snap["applicants"]}
+    out = {}
+    for p in session.scalars(select(PlacementRow).where(PlacementRow.run_id == run.id)):
+        a = info[p.application_no]
+        out[p.application_no] = reports.outcome(
+            p.application_no, run.grade, eligible=a["eligible"], township=a["township"],
+            public_choices=a["public_choices"], private_choices=a["private_choices"], round=p.round,
+            school_code=p.school_code, choice_rank=p.choice_rank)
+    return out, snap
+
+
+def _names(session: Session) -> dict[str, str]:
+    return dict(session.execute(select(School.code, School.name)).all())
+
+
+def run_report(session: Session, run_id: int, settings: Settings) -> dict[str, Any]:
+    """Per run (plan 二(一), 三(二)): ``{run, summary, townships, schools}``; seats are the run's snapshot
+    capacities (what was left to offer), cut-offs the run's. 404 ``run_not_found``."""
+    run = get_run(session, run_id)
+    outcomes, snap = _outcomes(session, run)
+    names = _names(session)
+    seats = [reports.SchoolSeats(s["code"], names.get(s["code"], s["code"]), s["kind"], s["township"],
+                                 s["capacity"] if s["status"] == "active" else 0, snap["cutoffs"].get(s["code"]),
+                                 tuple(s.get("catchment", ())))
+             for s in snap["schools"]]
+    values = list(outcomes.values())
+    target = settings.public_share_target
+    return {"run": run_view(run), "summary": reports.summary(values, target),
+            "townships": reports.by_township(values, seats, target), "schools": reports.by_school(values, seats)}
+
+
+def season_report(session: Session, season: int, settings: Settings) -> dict[str, Any]:
+    """Per season: for each grade, the final runs (later runs override earlier ones per application); a grade
+    without a final run uses its latest draft or published run and is marked ``provisional``. Seats are the
+    configured migrant seats and plans of the season; a school's cut-off is the latest run's that has one.
+    Township figures (policy §10): ``townships`` per grade, ``township_totals`` over both grades (the counts summed,
+    share and shortfall from the sums).
+    ``{season, grades: [{grade, runs, provisional, summary}], summary, townships: [{grade, ...}], township_totals,
+    schools}``."""
+    names = _names(session)
+    target = settings.public_share_target
+    grades, all_outcomes, towns, schools_rows, counts = [], [], [], [], []
+    for grade in (1, 7):
+        runs = list(session.scalars(select(Run).where(Run.season == season, Run.grade == grade, Run.state == "final")
+                                    .order_by(Run.id)))
+        provisional = not runs
+        if provisional:
+            latest = session.scalar(select(Run).where(Run.season == season, Run.grade == grade,
+                                                      Run.state.in_(("draft", "published")))
+                                    .order_by(Run.id.desc()).limit(1))
+            runs = [latest] if latest else []
+        outcomes: dict[str, reports.Outcome] = {}
+        cutoffs: dict[str, Any] = {}
+        for run in runs:
+            got, snap = _outcomes(session, run)
+            outcomes.update(got)
+            cutoffs.update({k: v for k, v in snap["cutoffs"].items() if v is not None})
+        intake = session.execute(select(School, Intake.seats).join(Intake, Intake.school_code == School.code)
+                                 .where(Intake.season == season, Intake.grade == grade)
+                                 .order_by(School.code)).all()
+        seats = [reports.SchoolSeats(s.code, names[s.code], s.kind, s.township_code,
+                                     n if s.status == "active" else 0, cutoffs.get(s.code),
+                                     tuple(s.catchment_townships or ())) for s, n in intake]
+        values = list(outcomes.values())
+        all_outcomes += values
+        grades.append({"grade": grade, "runs": [r.id for r in runs], "provisional": provisional,
+                       "summary": reports.summary(values, target)})
+        counts.append(reports.township_counts(values, seats))
+        towns += [{"grade": grade, **row} for row in reports.township_rows(counts[-1], target)]
+        schools_rows += [{"grade": grade, **row} for row in reports.by_school(values, seats)]
+    return {"season": season, "grades": grades, "summary": reports.summary(all_outcomes, target),
+            "townships": towns, "township_totals": reports.township_rows(reports.add_counts(*counts), target),
+            "schools": schools_rows}
+
+
+def report_csv(report: dict[str, Any], view: str) -> str:
+    """One ``view`` (``summary`` | ``townships`` | ``schools``) of a :func:`run_report` or :func:`season_report`
+    as CSV text (:func:`enrollment.reports.to_csv`). A season's rows carry a ``grade`` column (the summary and the
+    townships add ``all`` rows: the season's totals); a run's summary row carries ``run_id`` and ``grade``."""
+    season_rows = "grades" in report
+    if view == "summary":
+        if season_rows:
+            rows = [{"grade": g["grade"], **g["summary"]} for g in report["grades"]]
+            rows.append({"grade": "all", **report["summary"]})
+            columns: tuple[str, ...] = ("grade", *reports.SUMMARY_COLUMNS)
+        else:
+            rows = [{"run_id": report["run"]["id"], "grade": report["run"]["grade"], **report["summary"]}]
+            columns = ("run_id", "grade", *reports.SUMMARY_COLUMNS)
+    else:
+        rows = report[view]
+        if view == "townships" and season_rows:
+            rows = [*rows, *({"grade": "all", **r} for r in report["township_totals"])]
+        base = reports.TOWNSHIP_COLUMNS if view == "townships" else reports.SCHOOL_COLUMNS
+        columns = ("grade", *base) if season_rows else base
+    return reports.to_csv(rows, columns)
+
+
+def report_xlsx(report: dict[str, Any]) -> bytes:
+    """A :func:`season_report` as a workbook (:func:`common.sheets.workbook`): 汇总 (per grade and all), 乡镇 (per
+    grade and all, policy §10), 学校; Chinese headers over the field names, frozen, real numbers."""
+    def cols(fields: tuple[str, ...]) -> list[tuple[str, str]]:
+        return [(f, reports.HEADERS_ZH.get(f, f)) for f in fields]
+
+    def numbers(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:  # decimal strings as exact numbers to sum
+        return [{k: Decimal(v) if k in ("public_share", "target", "cutoff_score") and v is not None else v
+                 for k, v in r.items()} for r in rows]
+
+    summary = numbers([{"grade": g["grade"], **g["summary"]} for g in report["grades"]]
+                      + [{"grade": "全部", **report["summary"]}])
+    towns = numbers(report["townships"] + [{"grade": "全部", **t} for t in report["township_totals"]])
+    return workbook([("汇总", cols(("grade", *reports.SUMMARY_COLUMNS)), summary),
+                     ("乡镇", cols(("grade", *reports.TOWNSHIP_COLUMNS)), towns),
+                     ("学校", cols(("grade", *reports.SCHOOL_COLUMNS)), numbers(report["schools"]))])
