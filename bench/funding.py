@@ -1,7 +1,7 @@
 """Funding service figures (issue 6): `python -m bench.funding [--schools 50 --seats 20000 --ledger 100000
 --service-schools 50]`.
 
-1. Settlement arithmetic, pure (``funding.settlement.settle``): ``schools`` × ``seats`` purchased seats (default
+1. Settlement arithmetic, pure (``funding.settlement_rules.settle``): ``schools`` × ``seats`` purchased seats (default
    50 × 20 000 = 1 000 000 lines) over the 2025 autumn semester — a mix of whole-semester pupils, late starters,
    early leavers and seats outside the semester. Target: ≤ 3 s.
 2. The same through the service: seats stored in a fresh database, then ``POST /settlements/run`` in process
@@ -62,7 +62,7 @@ def synthetic_seats(schools: int, per_school: int, seed: int = 2025) -> list[lis
 
 
 def bench_pure(schools: int, per_school: int) -> None:
-    from funding.settlement import Period, settle
+    from funding.settlement_rules import Period, settle
 
     data = synthetic_seats(schools, per_school)
     period = Period(SEM_START, SEM_END)

@@ -1,61 +1,23 @@
-"""Fixtures shared by every test: secrets, identities, fresh databases on SQLite and PostgreSQL, in-process apps.
+"""Fixtures shared by every test: identities, fresh databases on SQLite and PostgreSQL, in-process apps. Plain
+helpers (the test secret, PostgreSQL databases, free ports) are in ``shared_kit.py``; each test folder's own
+shared fixtures are in its ``conftest.py``.
 
-PostgreSQL: ``TONGCHENG_TEST_PG`` (default ``postgresql://postgres@127.0.0.1:5432``). Tests parametrized on
-``backend`` run on both; where PostgreSQL is not reachable the ``postgres`` variant is skipped, saying why.
+Tests parametrized on ``backend`` run on both; where PostgreSQL is not reachable the ``postgres`` variant is
+skipped, saying why.
 """
 
 from __future__ import annotations
 
 import importlib
-import os
-import socket
 import uuid
 from collections.abc import Callable, Iterator
-from functools import lru_cache
 from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
-TEST_SECRET = "test-internal-secret-" + "x" * 40
-os.environ.setdefault("TONGCHENG_INTERNAL_SECRET", TEST_SECRET)
-os.environ.setdefault("TONGCHENG_LOG_LEVEL", "WARNING")
-
-from common.identity import IDENTITY_HEADER, Identity, mint  # noqa: E402
-
-PG_BASE = os.environ.get("TONGCHENG_TEST_PG", "postgresql://postgres@127.0.0.1:5432").rstrip("/")
-SERVICE_MODULES = ("points", "verification", "enrollment", "funding")
-
-
-@lru_cache(maxsize=1)
-def pg_unavailable_reason() -> str | None:
-    """``None`` when PostgreSQL answers at PG_BASE, else why not."""
-    try:
-        import psycopg
-
-        with psycopg.connect(PG_BASE + "/postgres", connect_timeout=3) as conn:
-            conn.execute("SELECT 1")
-        return None
-    except Exception as exc:  # noqa: BLE001 - any failure means "skip with the reason"
-        return f"PostgreSQL not reachable at {PG_BASE} ({exc.__class__.__name__}: {str(exc).strip()[:120]})"
-
-
-def create_pg_database(label: str) -> str:
-    """Create a fresh database and return its SQLAlchemy URL."""
-    import psycopg
-
-    name = f"tc_test_{label}_{uuid.uuid4().hex[:10]}"
-    with psycopg.connect(PG_BASE + "/postgres", autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    return f"postgresql+psycopg://{PG_BASE.removeprefix('postgresql://')}/{name}"
-
-
-def drop_pg_database(url: str) -> None:
-    import psycopg
-
-    name = url.rsplit("/", 1)[1]
-    with psycopg.connect(PG_BASE + "/postgres", autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+from shared_kit import TEST_SECRET, create_pg_database, drop_pg_database, pg_unavailable_reason  # sets the env
+from common.identity import IDENTITY_HEADER, Identity, mint  # noqa: E402  (after the env)
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -113,9 +75,3 @@ def make_service(new_database_url: Callable[[str], str], tmp_path: Path) -> Iter
     yield make
     for client in reversed(started):
         client.__exit__(None, None, None)
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]

@@ -18,7 +18,7 @@ from types import SimpleNamespace
 import pytest
 from rich.console import Console
 
-from conftest import free_port
+from shared_kit import free_port
 from tongcheng.api import Roles
 from tongcheng.cohort import generate
 from tongcheng.demo import DEMO_ENV, make_stubs

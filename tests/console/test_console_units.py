@@ -22,7 +22,7 @@ from sqlalchemy import create_engine, inspect, text
 from common.db import Database, alembic_config, upgrade_to_head, utcnow
 from common.errors import Unauthorized
 from common.identity import Identity, mint_staff, verify_staff
-from conftest import TEST_SECRET
+from shared_kit import TEST_SECRET
 from console.accounts import AccountError, PasswordSignIn, SignInRefused, add_staff, reset_password, set_disabled
 from console.charts import bars
 from console.models import SignInFailures

@@ -11,7 +11,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "reliability"))
 from api_contract import SERVICES, build_app, load_contract, operations  # noqa: E402
-from conftest import TEST_SECRET  # noqa: E402
+from shared_kit import TEST_SECRET  # noqa: E402
 
 CONTRACT = load_contract()
 

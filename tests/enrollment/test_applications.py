@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 
-from enrollment_testkit import application, make_id, private_school, public_school, shared_app  # noqa: F401
+from enrollment_kit import application, make_id, private_school, public_school
 
 PUBLIC = ["S1", "S2", "S3", "S4", "S5", "S6"]
 
@@ -30,7 +30,7 @@ def seeded(shared_app, auth_module):
 
 @pytest.fixture(scope="module")
 def auth_module():
-    from conftest import TEST_SECRET
+    from shared_kit import TEST_SECRET
     from common.identity import IDENTITY_HEADER, Identity, mint
 
     def headers(role, department=None):

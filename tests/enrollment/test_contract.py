@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from enrollment_testkit import TOWN_B, application, private_school, public_school, upstreams
+from enrollment_kit import TOWN_B, application, private_school, public_school, upstreams
 
 
 def test_cases_and_purchased_seats_reach_the_real_providers(make_service, auth):

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from enrollment_testkit import TOWN_C, application
-from test_runs import MONDAY, world  # noqa: F401  (the hand-checkable season of test_runs: a fixture)
+from enrollment_kit import MONDAY, TOWN_C, application
 
 RUN = {"season": 2025, "grade": 1, "mechanism": "deferred_acceptance", "seed": 2025}
 

@@ -3,7 +3,6 @@ withdrawn, placed, moved by a re-run, final — resumable from any id, paged; bu
 
 from __future__ import annotations
 
-from test_runs import world  # noqa: F401  (the hand-checkable season of test_runs: a fixture)
 
 RUN = {"season": 2025, "grade": 1, "mechanism": "deferred_acceptance", "seed": 2025}
 

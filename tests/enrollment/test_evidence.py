@@ -9,7 +9,6 @@ import json
 from sqlalchemy import update
 
 from enrollment.models import PlacementRow
-from test_runs import world  # noqa: F401  (the hand-checkable season of test_runs: a fixture)
 from tongcheng.verify_run import verify_path
 
 RUN = {"season": 2025, "grade": 1, "mechanism": "deferred_acceptance", "seed": 2025}

@@ -12,7 +12,7 @@ import common.ids
 from common.ids import check_id_number
 from common.schemas import day_in_shanghai
 from enrollment.rules import full_years
-from enrollment_testkit import application, make_id
+from enrollment_kit import application, make_id
 
 CHILD = date(2019, 3, 1)
 

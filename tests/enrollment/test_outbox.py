@@ -12,7 +12,7 @@ from sqlalchemy import update
 from common.db import utcnow
 from enrollment.models import OutboxRow
 from enrollment.outbox import Dispatcher, FlushResult
-from enrollment_testkit import application, public_school, start_app, upstreams
+from enrollment_kit import application, public_school, start_app, upstreams
 
 
 def _submit(app, auth, n: int) -> list[str]:

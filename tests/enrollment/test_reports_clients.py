@@ -14,7 +14,7 @@ from common.clients import UpstreamError
 from enrollment import reports
 from enrollment.clients import PointsClient
 from enrollment.reports import Outcome, SchoolSeats
-from enrollment_testkit import TOWN_A, TOWN_B, FakePoints
+from enrollment_kit import TOWN_A, TOWN_B, FakePoints
 
 TARGET = Decimal(95)
 

@@ -8,7 +8,6 @@ import pytest
 from alembic import command
 
 from common.db import alembic_config
-from enrollment_testkit import shared_app  # noqa: F401
 
 ROLES = {"platform": ("platform", None), "bureau": ("bureau", None), "police": ("department", "police"),
          "hrss": ("department", "hrss"), "finance": ("finance", None), "auditor": ("auditor", None),

@@ -8,44 +8,12 @@ import io
 import threading
 from datetime import date
 
-import pytest
 from openpyxl import load_workbook
 
-from enrollment_testkit import TOWN_A, TOWN_B, TOWN_C, application, private_school, public_school, upstreams
+from enrollment_kit import TOWN_A, TOWN_B, TOWN_C, application, private_school, upstreams
 
-MONDAY = date(2025, 6, 2)
 TOWNSHIP_HEADER = ["grade", "township_code", "township_name", "demand", "public_seats", "placed_public",
                    "placed_purchased", "waitlisted", "public_share", "meets_target", "shortfall", "needs_more_seats"]
-
-
-def _season(app, auth, points):
-    """The hand-checkable instance: S1 (东城, 2 seats), S2 (西城, 1 seat), P1 (西城, plan 2), P2 (院桥, plan 2);
-    a1..a5 eligible, a6 ineligible, a7 withdrawn, a8 never scored."""
-    bureau, platform = auth("bureau"), auth("platform")
-    for body in (public_school("S1", TOWN_A), public_school("S2", TOWN_B)):
-        assert app.post("/schools", json=body, headers=bureau).status_code == 201
-    for code, town in (("P1", TOWN_B), ("P2", TOWN_C)):
-        assert app.post("/schools", json=private_school(code, town), headers=bureau).status_code == 201
-        assert app.put(f"/schools/{code}/plans/2025/1", json={"planned": 2}, headers=bureau).status_code == 200
-    app.put("/schools/S1/seats/2025/1", json={"migrant_seats": 2}, headers=bureau)
-    app.put("/schools/S2/seats/2025/1", json={"migrant_seats": 1}, headers=bureau)
-    wishes = {"a1": (TOWN_A, ["S1", "S2"], []), "a2": (TOWN_A, ["S1"], []), "a3": (TOWN_B, ["S1", "S2"], []),
-              "a4": (TOWN_B, ["S2"], ["P1"]), "a5": (TOWN_C, ["S1"], ["P2"]), "a6": (TOWN_A, ["S1"], []),
-              "a7": (TOWN_A, ["S1"], []), "a8": (TOWN_A, ["S1"], [])}
-    nos = {}
-    for name, (town, public, private) in wishes.items():
-        resp = app.post("/applications", json=application(public=public, private=private, township=town),
-                        headers=platform)
-        assert resp.status_code == 201, resp.text
-        nos[name] = resp.json()["application_no"]
-    for name, score, town in (("a1", "90.00", TOWN_A), ("a2", "80.00", TOWN_A), ("a3", "85.00", TOWN_B),
-                              ("a4", "70.00", TOWN_B), ("a5", "60.00", TOWN_C), ("a7", "99.00", TOWN_A)):
-        points.set(nos[name], score, township=town)
-    points.set(nos["a6"], "0.00", eligible=False)
-    app.app.state.clock = lambda: date(2025, 4, 1)
-    assert app.post(f"/applications/{nos['a7']}/withdraw", headers=platform).status_code == 200
-    app.app.state.clock = lambda: MONDAY
-    return nos
 
 
 def _placements(app, auth, run_id):
@@ -57,15 +25,6 @@ def _placements(app, auth, run_id):
         cursor = page["next_cursor"]
         if not cursor:
             return {p["application_no"]: p for p in items}
-
-
-@pytest.fixture
-def world(make_service, auth):
-    verification, points, funding, clients = upstreams()
-    app = make_service("enrollment", outbox_dispatcher=False, today=MONDAY,
-                       create_app_kwargs={"http_clients": clients})
-    nos = _season(app, auth, points)
-    return app, points, funding, nos
 
 
 def test_run_publish_appeal_rerun_finalise_handover(world, auth, backend):

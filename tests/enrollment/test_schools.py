@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from enrollment_testkit import TOWN_A, TOWN_B, private_school, public_school, shared_app  # noqa: F401
+from enrollment_kit import TOWN_A, TOWN_B, private_school, public_school
 
 
 @pytest.fixture

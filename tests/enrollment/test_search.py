@@ -7,7 +7,7 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from enrollment.models import SearchKey
-from enrollment_testkit import TOWN_A, TOWN_B, application, public_school, upstreams
+from enrollment_kit import TOWN_A, TOWN_B, application, public_school, upstreams
 
 
 def test_bureau_finds_a_child_and_the_platform_its_own(make_service, auth, backend):

@@ -12,7 +12,7 @@ from sqlalchemy import text
 
 from common.db import utcnow
 from enrollment import runs
-from enrollment_testkit import application, private_school, public_school, upstreams
+from enrollment_kit import application, private_school, public_school, upstreams
 
 
 @pytest.fixture

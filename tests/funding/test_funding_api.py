@@ -6,7 +6,7 @@ from decimal import Decimal
 
 import pytest
 
-from funding_support import Funding, id_number, paid_on_today, seat
+from funding_kit import Funding, id_number, paid_on_today, seat
 
 AUTUMN = "2025-autumn"
 

@@ -9,7 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import PG_BASE
+from shared_kit import PG_BASE
 
 REPO = Path(__file__).resolve().parents[2]
 

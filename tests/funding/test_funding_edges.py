@@ -11,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 from common.schemas import SHANGHAI
-from funding_support import Funding, paid_on_today, seat
+from funding_kit import Funding, paid_on_today, seat
 
 READ = {"bureau", "finance", "auditor"}
 MATRIX = {

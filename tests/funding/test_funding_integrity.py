@@ -11,7 +11,7 @@ from sqlalchemy import text
 
 from common.db import alembic_config, upgrade_to_head
 from funding import audit
-from funding_support import Funding, paid_on_today, seat
+from funding_kit import Funding, paid_on_today, seat
 
 SERVICE_DIR = Path(__file__).resolve().parents[2] / "services" / "funding"
 AUTUMN = "2025-autumn"

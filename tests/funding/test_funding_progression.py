@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from funding.progression import (LEVELS, completion_day, final_school_year, grade_on, in_grades, level_for_grade,
                                  school_year, start_windows, year_start_after)
-from funding.settlement import default_period
+from funding.settlement_rules import default_period
 
 days = st.dates(date(2000, 1, 1), date(2090, 12, 31))
 levels = st.sampled_from(sorted(LEVELS))

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from funding_support import Funding, seat
+from funding_kit import Funding, seat
 
 YEARS = (2025, 2026, 2027, 2028)
 SEMESTERS = [code for y in YEARS for code in (f"{y}-autumn", f"{y + 1}-spring")]

@@ -6,11 +6,11 @@ import httpx
 import pytest
 
 from common.errors import Unavailable
-from conftest import TEST_SECRET
+from shared_kit import TEST_SECRET
 from points.clients import VerificationClient, normalise_case
 from points.errors import CaseNotFound
 from points.rules import facts_digest
-from points_fakes import FakeVerification, case, eligible_guardian, owned, result
+from points_kit import FakeVerification, case, eligible_guardian, owned, result
 
 
 def test_unknown_fields_are_ignored_and_the_digest_does_not_see_them():

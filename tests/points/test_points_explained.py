@@ -14,7 +14,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from conftest import TEST_SECRET
+from shared_kit import TEST_SECRET
 from points import kinds, rulebook, rules
 from points.explain import REASONS, UNEXPLAINED, explain, explain_score
 from points.models import StoredScore
@@ -22,7 +22,7 @@ from points.rulebook import compile_rulebook
 from points.rules import score_family
 from points.schemas import ScoreRead
 from points.service import DEFAULT_RULEBOOKS
-from points_fakes import (case, eligible_guardian, guardian, insurance, license_, owned, permit, rented, result,
+from points_kit import (case, eligible_guardian, guardian, insurance, license_, owned, permit, rented, result,
                           with_fake)
 from test_points_properties import FAST, families, rulebooks
 

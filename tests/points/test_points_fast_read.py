@@ -11,11 +11,11 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import update
 
 from common.db import utcnow
-from conftest import TEST_SECRET
+from shared_kit import TEST_SECRET
 from points import service
 from points.models import Rulebook, StoredScore
 from points.rules import score_family
-from points_fakes import (case, eligible_guardian, guardian, insurance, license_, owned, permit, rented, result,
+from points_kit import (case, eligible_guardian, guardian, insurance, license_, owned, permit, rented, result,
                           with_fake)
 
 PENDING = ["residence_permit", "social_insurance"]

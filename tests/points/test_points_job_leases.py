@@ -9,10 +9,10 @@ import time
 
 from fastapi.testclient import TestClient
 
-from conftest import TEST_SECRET
+from shared_kit import TEST_SECRET
 from points.config import Settings
 from points.main import create_app
-from points_fakes import FakeVerification, case, eligible_guardian
+from points_kit import FakeVerification, case, eligible_guardian
 
 LEASE_S = 1.2
 

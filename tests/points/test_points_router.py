@@ -12,9 +12,9 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import text
 
-from conftest import TEST_SECRET
+from shared_kit import TEST_SECRET
 from points.main import create_app
-from points_fakes import (FakeVerification, case, eligible_guardian, guardian, insurance, owned, permit,
+from points_kit import (FakeVerification, case, eligible_guardian, guardian, insurance, owned, permit,
                           result)
 
 ALL_ROLES = [("platform", None), ("bureau", None), ("finance", None), ("auditor", None), ("service", None),

@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from points.rulebook import RulebookError, compile_rulebook
 from points.rules import facts_digest, full_years, score_family, score_many
 from points.service import DEFAULT_RULEBOOKS
-from points_fakes import (case, eligible_guardian, guardian, insurance, license_, owned, permit, rented,
+from points_kit import (case, eligible_guardian, guardian, insurance, license_, owned, permit, rented,
                           result)
 
 SPEC = json.loads((DEFAULT_RULEBOOKS / "HY-2025.json").read_text(encoding="utf-8"))

@@ -1,6 +1,6 @@
 """Shared helpers for the reliability tests (bad input, concurrency, faults, personal data).
 
-Not a conftest.py: a second conftest module would shadow ``tests/conftest.py`` for ``from conftest import``.
+The fixtures (``stack``, ``module_backend``) are in this folder's ``conftest.py``.
 
 - :func:`identity` and the role shortcuts: identity headers as the gateway would send them;
 - :class:`Stack`: the four services in-process on one backend (fresh databases), built once per module by the
@@ -20,7 +20,6 @@ import importlib
 import itertools
 import json
 import re
-import shutil
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -30,12 +29,11 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import inspect, text
 
 from common.identity import IDENTITY_HEADER, Identity, mint
-from conftest import TEST_SECRET, create_pg_database, drop_pg_database, pg_unavailable_reason
+from shared_kit import TEST_SECRET, create_pg_database, drop_pg_database
 
 SEASON = 2025
 TOWN_EAST, TOWN_WEST = "331003001", "331003003"  # 东城, 西城
@@ -382,27 +380,6 @@ def start_stack(backend: str, folder: Path, *, http_clients: dict[str, dict[str,
         close()
         raise
     return Stack(backend=backend, clients=clients, urls=urls), close
-
-
-@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def module_backend(request: pytest.FixtureRequest) -> str:
-    """``"sqlite"`` or ``"postgres"`` for a whole module (the ``postgres`` variant skips with the reason when
-    PostgreSQL is absent)."""
-    if request.param == "postgres" and (reason := pg_unavailable_reason()):
-        pytest.skip(reason)
-    return request.param
-
-
-@pytest.fixture(scope="module")
-def stack(module_backend: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
-    """The four services on fresh databases of the module's backend, shared by the module's tests."""
-    folder = tmp_path_factory.mktemp(f"stack-{module_backend}")
-    built, close = start_stack(module_backend, folder)
-    try:
-        yield built
-    finally:
-        close()
-        shutil.rmtree(folder, ignore_errors=True)
 
 
 def pages(client: TestClient, path: str, role: str, **params: Any) -> list[dict[str, Any]]:

@@ -24,9 +24,9 @@ import pytest
 from pydantic import TypeAdapter, ValidationError
 
 from common.schemas import Timestamp, day_in_shanghai
-from reliability_kit import (FACTS, INSURANCE, PERMIT, RAW, SEASON, application, as_role, assert_problem,  # noqa: F401
-                             birth_of, case, full_width, id_ending_x, id_number, module_backend, pages, private_school,
-                             public_school, raw_json, rulebook, seat, stack, with_value, without, wrong_check)
+from reliability_kit import (FACTS, INSURANCE, PERMIT, RAW, SEASON, application, as_role, assert_problem, birth_of,
+                             case, full_width, id_ending_x, id_number, pages, private_school, public_school, raw_json,
+                             rulebook, seat, with_value, without, wrong_check)
 
 HUGE = str(10**30)
 LONG_INT = "9" * 5000  # beyond Python's int-from-text limit (4300 digits)

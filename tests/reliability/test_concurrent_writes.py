@@ -28,9 +28,8 @@ import httpx
 import pytest
 
 from common.schemas import day_in_shanghai
-from reliability_kit import (PERMIT, SEASON, Api, application, case, deliver_cases, module_backend,  # noqa: F401
-                             pages, private_school, public_school, rulebook, seat, small_cohort, stack, wait_for,
-                             writers_held)
+from reliability_kit import (PERMIT, SEASON, Api, application, case, deliver_cases, pages, private_school,
+                             public_school, rulebook, seat, small_cohort, wait_for, writers_held)
 
 N = 20
 _tags = itertools.count(1)

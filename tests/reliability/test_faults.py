@@ -22,7 +22,7 @@ from typing import Any
 import httpx
 import pytest
 
-from conftest import free_port
+from shared_kit import free_port
 from reliability_kit import PERMIT, SEASON, Api, application, deliver_cases, small_cohort, wait_for
 from tongcheng.secrets import generate as generate_secrets
 from tongcheng.suite import DEFAULT_PORTS, Suite

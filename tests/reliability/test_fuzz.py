@@ -22,7 +22,7 @@ from schemathesis.specs.openapi.checks import response_schema_conformance
 
 from api_contract import CALLERS, SERVICES, allows, build_app, load_contract, normalise
 from common.identity import IDENTITY_HEADER, Identity, mint
-from conftest import TEST_SECRET
+from shared_kit import TEST_SECRET
 
 CONTRACT = load_contract()
 FAST, LONG = 4, 150

@@ -22,7 +22,7 @@ import openpyxl
 import pytest
 from rich.console import Console
 
-from conftest import free_port
+from shared_kit import free_port
 from reliability_kit import Api, find_personal_data, valid_id
 from tongcheng.api import load_tokens
 from tongcheng.cohort import generate

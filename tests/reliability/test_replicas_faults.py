@@ -20,7 +20,7 @@ import psycopg
 import pytest
 from rich.console import Console
 
-from conftest import PG_BASE, create_pg_database, drop_pg_database, free_port, pg_unavailable_reason
+from shared_kit import PG_BASE, create_pg_database, drop_pg_database, free_port, pg_unavailable_reason
 from tongcheng.api import Roles
 from tongcheng.cohort import generate
 from tongcheng.demo import DEMO_ENV, make_stubs

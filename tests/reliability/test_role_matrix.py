@@ -15,7 +15,7 @@ from fastapi.testclient import TestClient
 
 from api_contract import CALLERS, SERVICES, allows, build_app, load_contract, operations
 from common.identity import IDENTITY_HEADER, Identity, mint
-from conftest import TEST_SECRET
+from shared_kit import TEST_SECRET
 
 CONTRACT = load_contract()
 GARBAGE = [b"", b"garbage\x00{", b"{", b"[]", b"null", b'"text"', b"12", b'{"a": [1, {"b": null}]}',

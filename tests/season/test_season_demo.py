@@ -8,7 +8,7 @@ import httpx
 import pytest
 from rich.console import Console
 
-from conftest import free_port
+from shared_kit import free_port
 from tongcheng.demo import port_in_use, run_demo
 from tongcheng.season import Season, SeasonError
 from tongcheng.suite import DEFAULT_PORTS

@@ -10,7 +10,7 @@ from types import SimpleNamespace
 import pytest
 from rich.console import Console
 
-from conftest import free_port
+from shared_kit import free_port
 from tongcheng import report
 from tongcheng.api import Roles
 from tongcheng.cohort import generate

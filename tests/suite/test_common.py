@@ -33,7 +33,7 @@ from common.logging import JsonFormatter, mask_id, mask_phone, mask_text
 from common.middleware import RequestContextMiddleware, duplicate_key, is_json_media_type, json_depth
 from common.schemas import Count, Day, Money, PersonName, Phone, StrictModel, Timestamp, fen_to_yuan, yuan_to_fen
 from common.versioning import check_if_match
-from conftest import TEST_SECRET
+from shared_kit import TEST_SECRET
 
 # --------------------------------------------------------------------------------------------------------------
 # A throwaway service built from the kit's pieces

@@ -3,7 +3,7 @@ wrong role, request ids echoed — on SQLite and PostgreSQL."""
 
 import pytest
 
-from conftest import SERVICE_MODULES
+from shared_kit import SERVICE_MODULES
 
 # One protected read per service: (path, a role allowed, a role refused). Each service's full role matrix lives in
 # its own tests and in tests/reliability/test_role_matrix.py.
@@ -60,7 +60,7 @@ def test_openapi_documents_problem_details(name, tmp_path):
     HTTPValidationError, so schema-driven consumers and fuzzers check the real shape."""
     import importlib
 
-    from conftest import TEST_SECRET
+    from shared_kit import TEST_SECRET
 
     config, main = importlib.import_module(f"{name}.config"), importlib.import_module(f"{name}.main")
     app = main.create_app(config.Settings(internal_secret=TEST_SECRET, data_dir=tmp_path,

@@ -20,7 +20,7 @@ from fastapi.responses import StreamingResponse
 from fastapi.testclient import TestClient
 
 from common.identity import IDENTITY_HEADER, Identity, mint, verify
-from conftest import TEST_SECRET, free_port
+from shared_kit import TEST_SECRET, free_port
 from gateway.config import Settings
 from gateway.main import create_app
 from threaded_server import ThreadedServer, serving

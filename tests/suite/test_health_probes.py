@@ -52,7 +52,7 @@ def test_ready_is_503_when_the_schema_is_behind_or_the_database_is_gone(make_ser
 def test_gateway_live_and_ready(tmp_path):
     from fastapi.testclient import TestClient
 
-    from conftest import TEST_SECRET
+    from shared_kit import TEST_SECRET
     from gateway.config import Settings
     from gateway.main import create_app
 

@@ -13,8 +13,8 @@ from prometheus_client.parser import text_string_to_metric_families
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "verification"))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "enrollment"))
-from conftest import TEST_SECRET  # noqa: E402
-from enrollment_testkit import application, public_school, upstreams  # noqa: E402
+from shared_kit import TEST_SECRET  # noqa: E402
+from enrollment_kit import application, public_school, upstreams  # noqa: E402
 from verification_kit import auth_for, case_body  # noqa: E402
 
 

@@ -11,7 +11,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, inspect
 
 from common.db import alembic_config
-from conftest import SERVICE_MODULES
+from shared_kit import SERVICE_MODULES
 
 REPO = Path(__file__).resolve().parents[2]
 

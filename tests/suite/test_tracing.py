@@ -18,7 +18,7 @@ from opentelemetry.sdk.trace.export.in_memory_span_exporter import InMemorySpanE
 
 from common import logging as tc_logging
 from common import tracing
-from conftest import TEST_SECRET
+from shared_kit import TEST_SECRET
 
 EXPORTER = InMemorySpanExporter()
 

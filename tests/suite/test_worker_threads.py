@@ -18,7 +18,7 @@ from pydantic import ValidationError
 
 from common.app import build_app
 from common.config import ServiceSettings
-from conftest import TEST_SECRET
+from shared_kit import TEST_SECRET
 from threaded_server import serving
 
 

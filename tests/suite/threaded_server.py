@@ -9,7 +9,7 @@ from contextlib import contextmanager
 
 import uvicorn
 
-from conftest import free_port
+from shared_kit import free_port
 
 
 class ThreadedServer:

@@ -18,7 +18,6 @@ from verification import service
 from verification.models import Case, Result, VerificationRequest
 from verification.rules import planned_requests
 from verification.schemas import ResultIn
-from verification_kit import as_role, verification  # noqa: F401  (fixtures)
 from verification_kit import INSURANCE, PERMIT, case_body
 
 PREFIX = itertools.count(1)  # fresh application numbers and keys for every hypothesis example on one database

@@ -3,7 +3,6 @@ registrations give one case (the unique indexes and row locks serialise them).""
 
 from concurrent.futures import ThreadPoolExecutor
 
-from verification_kit import as_role, registered, verification  # noqa: F401  (fixtures)
 from verification_kit import PERMIT, case_body
 
 THREADS = 6

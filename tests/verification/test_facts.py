@@ -5,7 +5,6 @@ import logging
 
 from sqlalchemy import event
 
-from verification_kit import as_role, registered, verification  # noqa: F401  (fixtures)
 from verification_kit import INSURANCE, PERMIT, case_body, id_number
 
 

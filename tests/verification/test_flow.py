@@ -1,6 +1,5 @@
 """End to end through the HTTP API: register a case, departments answer, points reads the facts."""
 
-from verification_kit import as_role, registered, verification  # noqa: F401  (fixtures)
 from verification_kit import PERMIT, license_facts, uscc
 
 

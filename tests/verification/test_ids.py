@@ -7,7 +7,6 @@ import pytest
 from pydantic import TypeAdapter, ValidationError
 
 from common.ids import USCC, IdNumber, USCCShape, check_id_number
-from verification_kit import as_role, verification  # noqa: F401  (fixtures)
 from verification_kit import case_body, id_check_char, id_number, id_number_ending_x, uscc, uscc_check_char, \
     wrong_check
 

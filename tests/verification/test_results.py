@@ -3,7 +3,6 @@ typed facts per kind, amended cases (BRIEF §4 step 4; plan 四(二))."""
 
 import pytest
 
-from verification_kit import as_role, registered, verification  # noqa: F401  (fixtures)
 from verification_kit import INSURANCE, PERMIT, case_body, license_facts, owned_facts, uscc
 
 

@@ -6,7 +6,6 @@ role is 403 ``forbidden``. Run on SQLite and PostgreSQL.
 
 import pytest
 
-from verification_kit import as_role, registered, verification  # noqa: F401  (fixtures)
 from verification_kit import PERMIT, ROLES, case_body
 
 DEPARTMENTS = ("police", "hrss", "housing", "market")

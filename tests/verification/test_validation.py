@@ -5,7 +5,6 @@ import json
 
 import pytest
 
-from verification_kit import as_role, registered, verification  # noqa: F401  (fixtures)
 from verification_kit import INSURANCE, PERMIT, case_body, license_facts, owned_facts, uscc
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-import pytest
 
 ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 USCC_ALPHABET = "0123456789ABCDEFGHJKLMNPQRTUWXY"
@@ -94,26 +93,3 @@ def owned_facts(serial: int = 1, share: str = "50.00") -> dict[str, Any]:
 def license_facts(code: str) -> dict[str, Any]:
     return {"uscc": code, "entity_type": "individual", "county_code": "331003", "status": "active",
             "established_on": "2019-01-10", "holder_is_guardian": True}
-
-
-# ---- fixtures (imported by the test modules: a tests/verification/conftest.py would shadow tests/conftest.py
-# for `from conftest import ...` in the suite tests) ---------------------------------------------------------------
-
-@pytest.fixture
-def verification(make_service):
-    """An in-process verification service on a fresh database of the current backend."""
-    return make_service("verification")
-
-
-@pytest.fixture
-def as_role(auth):
-    """``as_role("police")`` → identity headers for one of the roles of the matrix (extra headers merged)."""
-    return lambda role, **extra: {**auth_for(auth, role), **extra}
-
-
-@pytest.fixture
-def registered(verification, as_role) -> dict[str, Any]:
-    """One registered case (two guardians, housing and business claims) → ``{"kind/guardian_no": request id}``."""
-    resp = verification.post("/cases", json=case_body("HY2025-1-000001"), headers=as_role("service:enrollment"))
-    assert resp.status_code == 201, resp.text
-    return {f"{r['kind']}/{r['guardian_no']}": r["id"] for r in resp.json()["requests"]}

@@ -67,6 +67,12 @@ class Invalid(DomainError):
     status, code, title = 422, "invalid", "Invalid input"
 
 
+class InvalidCursor(Invalid):
+    """422 ``invalid_cursor``: a ``cursor`` no listing of this service handed out (:mod:`common.paging`)."""
+
+    code = "invalid_cursor"
+
+
 class Unavailable(DomainError):
     status, code, title = 503, "upstream_unavailable", "Upstream unavailable"
 

@@ -52,13 +52,19 @@ def if_match_refusal(sent: str | None, version: int) -> str | None:
     return f"resource changed: current version is {current}, you sent {sent[:100]}"
 
 
+def check_if_match_value(sent: str | None, version: int) -> None:
+    """``If-Match`` (optional, the header's value) must name ``"v<version>"`` by strong comparison (a weak
+    ``W/"v1"`` never matches, RFC 9110 §13.1.1; ``*`` matches): see :func:`if_match_refusal`; else 412
+    ``precondition_failed``."""
+    if (reason := if_match_refusal(sent, version)) is not None:
+        raise PreconditionFailed(reason)
+
+
 def check_if_match(request: Request, version: int) -> None:
     """When the caller sends ``If-Match`` (several header lines are one list), it must name the current version:
-    see :func:`if_match_refusal`; else 412 ``precondition_failed``."""
+    :func:`check_if_match_value`."""
     lines = request.headers.getlist("if-match")
-    reason = if_match_refusal(", ".join(lines) if lines else None, version)
-    if reason is not None:
-        raise PreconditionFailed(reason)
+    check_if_match_value(", ".join(lines) if lines else None, version)
 
 
 def set_etag(response: Response, version: int) -> None:

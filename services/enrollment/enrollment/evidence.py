@@ -24,7 +24,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from enrollment import placement
+from enrollment import placement, placement_checks
 from enrollment.placement import Applicant, Placement, School
 
 FORMAT = "tongcheng-run-snapshot"
@@ -43,7 +43,7 @@ def code_version() -> str:
         version = metadata.version("tongcheng")
     except metadata.PackageNotFoundError:  # pragma: no cover - run from a bare checkout
         version = "unknown"
-    source = Path(placement.__file__).read_bytes()
+    source = b"".join(Path(m.__file__).read_bytes() for m in (placement, placement_checks))  # the engine, its checks
     return f"tongcheng {version}; engine sha256:{hashlib.sha256(source).hexdigest()[:12]}"
 
 

@@ -18,8 +18,8 @@ from heapq import heapify, heappop, heappush, heapreplace
 from operator import attrgetter
 
 # The input checks, and the kinds and statuses they know (re-exported: callers name them ``placement.X``).
-from enrollment.placement_checks import (ACTIVE, CLOSED, NO_SINCE, PHASING_OUT, PRIVATE, PUBLIC,  # noqa: F401
-                                         SCORE_LIMIT, Columns, PlacementInputError, checked_schools)
+from enrollment.placement_checks import (ACTIVE, CLOSED, PHASING_OUT, PRIVATE, PUBLIC, SCORE_LIMIT,  # noqa: F401
+                                         Columns, PlacementInputError, checked_schools)
 
 DEFERRED_ACCEPTANCE = "deferred_acceptance"
 IMMEDIATE_ACCEPTANCE = "immediate_acceptance"  # 志愿优先 ("Boston")

@@ -12,10 +12,9 @@ from sqlalchemy.orm import Session
 
 from common.db import utcnow
 from funding import ledger
-from funding.models import (Adjustment, Disbursement, LedgerEntry, LedgerHead, PurchasedSeat, Settlement,
+from funding.models import (SETTLED, Adjustment, Disbursement, LedgerEntry, LedgerHead, PurchasedSeat, Settlement,
                             SettlementLine)
-from funding.service import SETTLED
-from funding.settlement import lines_digest
+from funding.settlement_rules import lines_digest
 
 
 def append_ledger(session: Session, kind: str, payload: dict[str, Any]) -> LedgerEntry:

@@ -13,9 +13,8 @@ from sqlalchemy.orm import Session
 from common.db import utcnow
 from common.identity import Identity
 from funding import errors
-from funding.models import Budget, Semester, Settlement
-from funding.service import SETTLED
-from funding.settling import money_of
+from funding.models import SETTLED, Budget, Semester, Settlement
+from funding.settlements import money_of
 
 
 def put_budget(session: Session, year: int, appropriation_fen: int, who: Identity) -> Budget:

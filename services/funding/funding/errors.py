@@ -1,6 +1,6 @@
 """Domain errors of the funding service, each with its status and stable code."""
 
-from common.errors import Conflict, DomainError, Invalid, NotFound  # noqa: F401  (re-exported for the service)
+from common.errors import Conflict, DomainError, Invalid, InvalidCursor, NotFound  # noqa: F401  (re-exported)
 
 
 class SemesterNotFound(NotFound):
@@ -100,6 +100,3 @@ class ConcurrentUpdate(Conflict):
 
     code = "concurrent_update"
 
-
-class InvalidCursor(Invalid):
-    code = "invalid_cursor"

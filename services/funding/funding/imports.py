@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from common.identity import Identity
 from common.schemas import yuan_to_fen
 from common.sheets import RowRefused, Table, run_import
-from funding import service
+from funding import semesters, tariffs
 from funding.config import Settings
 from funding.models import Semester
 from funding.schemas import SemesterCreate, TariffPut
@@ -42,7 +42,7 @@ def import_rows(session: Session, table: Table, kind: str, *, who: Identity, set
         body = SemesterCreate.model_validate(_body(values, ("code", "name", "starts_on", "ends_on")))
         current = session.get(Semester, body.code)
         if current is None:
-            service.create_semester(session, body, who, settings)
+            semesters.create_semester(session, body, who, settings)
             return "created"
         same = ((body.starts_on is None or (body.starts_on, body.ends_on) == (current.starts_on, current.ends_on))
                 and (body.name is None or body.name == current.name))
@@ -58,14 +58,14 @@ def import_rows(session: Session, table: Table, kind: str, *, who: Identity, set
         school, semester = values["school_code"], values["semester"]
         if session.get(Semester, semester) is None:
             raise RowRefused("semester", "semester_not_found", f"no semester {semester!r}: import the semesters first")
-        current = service.current_tariff(session, school, semester)
+        current = tariffs.current_tariff(session, school, semester)
         if current is not None and (
                 current.operating_cost_fen, current.original_fee_fen, current.note) == (
                 yuan_to_fen(body.operating_cost_per_pupil), yuan_to_fen(body.original_fee), body.note) and (
                 current.standard_fen == (min(current.operating_cost_fen, current.original_fee_fen)
                                          if body.standard is None else yuan_to_fen(body.standard))):
             return "unchanged"
-        service.put_tariff(session, school, semester, body, who)
+        tariffs.put_tariff(session, school, semester, body, who)
         return "created" if current is None else "updated"
 
     if kind == "semesters":

@@ -7,7 +7,7 @@ from fastapi import FastAPI
 from common.app import build_app
 from funding import monitoring
 from funding.config import Settings
-from funding.reports_router import router as reports_router
+from funding.router_reports import router as reports_router
 from funding.router import router
 
 SERVICE_DIR = Path(__file__).resolve().parents[1]

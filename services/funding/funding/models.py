@@ -18,6 +18,7 @@ change_history = history_table(Base.metadata)  # who changed a tariff or semeste
 
 Fen = BigInteger
 SETTLEMENT_STATES = ("draft", "approved", "paid")
+SETTLED = ("approved", "paid")  # a settlement whose money is decided: its tariff, seats and lines stay as they are
 
 
 class Semester(Base):
@@ -129,7 +130,7 @@ class SettlementLine(Base):
     settlements (a seat belongs to one school), so no index on ``seat_id`` alone.
 
     No foreign keys: on PostgreSQL their per-row checks took 6 of the 9 s a million lines cost. Integrity comes from
-    how lines are made and kept instead: only :func:`funding.settling.compute_draft` writes them, from the seats it
+    how lines are made and kept instead: only :func:`funding.settlements.compute_draft` writes them, from the seats it
     reads in the same transaction; approval recomputes them from the seats and refuses a mismatch; the approval's
     ledger entry carries their digest; and :func:`funding.audit.reconcile` reports an approved line whose seat is
     missing or belongs to another school.

@@ -9,7 +9,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, Field
 
 from common.schemas import NonNegativeMoney, StrictModel, fen_to_yuan
-from funding.schemas import SeatRead, Yuan
+from funding.schemas import SeatRead, Yuan, yuan
 
 
 class LedgerEntryRead(BaseModel):
@@ -73,6 +73,16 @@ class BudgetRead(BaseModel):
     version: int | None
     updated_by: str | None
     updated_at: datetime | None
+
+    @classmethod
+    def of(cls, b: dict[str, Any]) -> BudgetRead:
+        """From :func:`funding.budget.budget_view` (money in fen)."""
+        appropriation = b["appropriation_fen"]
+        return cls(year=b["year"], appropriation=yuan(appropriation), settled=fen_to_yuan(b["settled_fen"]),
+                   paid=fen_to_yuan(b["paid_fen"]),
+                   remaining=None if appropriation is None else fen_to_yuan(appropriation - b["settled_fen"]),
+                   semesters=b["semesters"], version=b["version"], updated_by=b["updated_by"],
+                   updated_at=b["updated_at"])
 
 
 class TotalRow(BaseModel):

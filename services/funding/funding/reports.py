@@ -10,13 +10,13 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from funding.models import (Adjustment, Budget, Disbursement, LedgerEntry, PurchasedSeat, Semester, Settlement,
+from funding.models import (SETTLED, Adjustment, Budget, Disbursement, LedgerEntry, PurchasedSeat, Semester, Settlement,
                             SettlementLine, Tariff)
 from funding.schemas import mask_id
-from funding.service import SETTLED, get_semester, period_of
+from funding.semesters import get_semester, period_of
 from funding.audit import reconcile, verify_ledger
 from funding.budget import budget_view
-from funding.settling import money_of
+from funding.settlements import money_of
 
 VIEWS = ("settlements", "lines", "seats", "tariffs", "adjustments", "disbursements", "ledger", "verification",
          "totals", "budget")

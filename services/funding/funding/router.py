@@ -14,16 +14,20 @@ from sqlalchemy.orm import Session
 from common.db import ReadSession, WriteSession
 from common.idempotency import IdempotencyKey, commit_idempotent
 from common.identity import Caller, Identity
+from common.schemas import yuan_to_fen
 from common.versioning import etag, set_etag
 from common.sheets import read_table
-from funding import imports, service, settling
+from common.paging import id_cursor
+from funding import budget, imports, seats, semesters, settlements, tariffs
 from funding.models import idempotency_keys
+from funding.report_schemas import BudgetPut, BudgetRead
 from funding.schemas import (CODE, AdjustmentCreate, AdjustmentRead, DisbursementCreate, DisbursementRead, Handover,
                              HandoverResult, RunResult, SeatEnd, SeatEndResult, SeatRead, SeatTransfer,
                              SeatTransferred, SemesterCreate, SemesterRead, SettlementCreate, SettlementRead,
                              SettlementRun, TariffPut, TariffRead, page)
 
 router = APIRouter()
+Year = Annotated[int, Path(ge=2000, le=2100)]
 
 READERS = ("bureau", "finance", "auditor")
 Limit = Annotated[int, Query(ge=1, le=1000, description="page size")]
@@ -71,7 +75,7 @@ def create_semester(body: SemesterCreate, request: Request, who: Caller("bureau"
     defaults 1 Sep – 31 Jan / 1 Feb – 15 Jul apply to ``<year>-autumn`` / ``<year>-spring``). 409
     ``semester_exists``."""
     def effect() -> SemesterRead:
-        s = service.create_semester(session, body, who, request.app.state.settings)
+        s = semesters.create_semester(session, body, who, request.app.state.settings)
         return _semester(s)
 
     return _keyed(session, request, who, key, body, effect, status_code=201)
@@ -85,7 +89,7 @@ def _semester(s: Any) -> SemesterRead:
 @router.get("/semesters", tags=["semesters"])
 def list_semesters(who: Caller(*READERS), session: ReadSession) -> dict[str, list[SemesterRead]]:
     """Every configured semester, by start date → ``{items: [Semester]}``."""
-    return {"items": [_semester(s) for s in service.list_semesters(session)]}
+    return {"items": [_semester(s) for s in semesters.list_semesters(session)]}
 
 
 @router.get("/semesters/{code}/history", tags=["semesters"])
@@ -93,7 +97,7 @@ def semester_history(code: SemesterPath, who: Caller(*READERS), session: ReadSes
                      cursor: Cursor = None) -> dict[str, Any]:
     """Who configured a semester, and when: a page of changes as for tariffs (``after``: ``{code, name, starts_on,
     ends_on}``); 404 ``semester_not_found``."""
-    return service.semester_history(session, code, limit=limit, cursor=cursor)
+    return semesters.semester_history(session, code, limit=limit, cursor=cursor)
 
 
 # ---- imports ---------------------------------------------------------------------------------------------------
@@ -121,7 +125,7 @@ def put_tariff(school_code: SchoolPath, semester: SemesterPath, body: TariffPut,
     standard?, note?}``; suggestion = the lower of the two inputs and is the standard when none is given. Each PUT
     is a new version (ETag ``"v<N>"``, If-Match honoured). 409 ``semester_settled`` once that school's settlement
     is approved; 404 ``semester_not_found``."""
-    tariff = service.put_tariff(session, school_code, semester, body, who, if_match)
+    tariff = tariffs.put_tariff(session, school_code, semester, body, who, if_match)
     out = TariffRead.of(tariff)
     session.commit()
     set_etag(response, out.version)
@@ -133,8 +137,8 @@ def list_tariffs(who: Caller(*READERS, "service:enrollment"), session: ReadSessi
                  school_code: SchoolQ = None, limit: Limit = 100, cursor: Cursor = None) -> dict[str, Any]:
     """Current tariffs (latest version each) → page of Tariff. Services read them too (enrollment's planning
     what-if costs purchased seats at them)."""
-    rows = service.list_tariffs(session, semester=semester, school_code=school_code,
-                                after=service.parse_cursor(cursor), limit=limit)
+    rows = tariffs.list_tariffs(session, semester=semester, school_code=school_code,
+                                after=id_cursor(cursor), limit=limit)
     return _page(rows, limit, TariffRead.of)
 
 
@@ -144,7 +148,7 @@ def tariff_history(school_code: SchoolPath, semester: SemesterPath, who: Caller(
     """Who changed a school's tariff for a semester, oldest first: ``{items: [{id, resource: "tariff", key:
     "SCHOOL/SEMESTER", action, actor (role:subject), at (Asia/Shanghai), at_utc, before, after (Tariff without
     decided_by/at)}], next_cursor}``; 404 ``tariff_not_found``."""
-    return service.tariff_history(session, school_code, semester, limit=limit, cursor=cursor)
+    return tariffs.tariff_history(session, school_code, semester, limit=limit, cursor=cursor)
 
 
 # ---- purchased seats -------------------------------------------------------------------------------------------
@@ -155,7 +159,7 @@ def handover(body: Handover, request: Request, who: Caller("service:enrollment",
     """Purchased seats from a finalised run: ``{run_id, seats: [{application_no, pupil_name, pupil_id_number,
     school_code, grade, start_date}]}`` (≤ 1000) → ``{created, existing, items}``. The same seat (application_no +
     school + start date) handed over again creates nothing."""
-    return _keyed(session, request, who, key, body, lambda: HandoverResult(**service.handover(session, body, who)))
+    return _keyed(session, request, who, key, body, lambda: HandoverResult(**seats.handover(session, body, who)))
 
 
 @router.get("/purchased-seats", tags=["purchased seats"])
@@ -163,8 +167,8 @@ def list_seats(request: Request, who: Caller(*READERS), session: ReadSession, sc
                semester: SemesterQ = None, limit: Limit = 100, cursor: Cursor = None) -> dict[str, Any]:
     """Seats (ID numbers masked), optionally of one school and/or those meeting a semester with their pupil in the
     school's grades then → page of Seat."""
-    rows = service.list_seats(session, school_code=school_code, semester=semester,
-                              after=service.parse_cursor(cursor), limit=limit, settings=request.app.state.settings)
+    rows = seats.list_seats(session, school_code=school_code, semester=semester,
+                              after=id_cursor(cursor), limit=limit, settings=request.app.state.settings)
     return _page(rows, limit, SeatRead.of)
 
 
@@ -174,7 +178,7 @@ def end_seat(seat_id: IdPath, body: SeatEnd, request: Request, who: Caller("bure
     """The pupil left: ``{end_date, reason}`` (last day attended). Returns the seat and the approved settlements
     that counted it past that day (correct them with ``POST /adjustments``). 409 ``seat_ended``."""
     def effect() -> SeatEndResult:
-        seat, affected = service.end_seat(session, seat_id, body, who)
+        seat, affected = seats.end_seat(session, seat_id, body, who)
         return SeatEndResult(seat=SeatRead.of(seat), affected_settlements=affected)
 
     return _keyed(session, request, who, key, body, effect)
@@ -186,7 +190,7 @@ def transfer_seat(seat_id: IdPath, body: SeatTransfer, request: Request, who: Ca
                   key: IdempotencyKey = None) -> JSONResponse:
     """Move the pupil to ``to_school_code`` on ``on``: this seat ends the day before and a new one opens."""
     def effect() -> SeatTransferred:
-        ended, opened, affected = service.transfer_seat(session, seat_id, body, who, request.app.state.settings)
+        ended, opened, affected = seats.transfer_seat(session, seat_id, body, who, request.app.state.settings)
         return SeatTransferred(ended=SeatRead.of(ended), opened=SeatRead.of(opened), affected_settlements=affected)
 
     return _keyed(session, request, who, key, body, effect, status_code=201)
@@ -200,8 +204,8 @@ def create_settlement(body: SettlementCreate, request: Request, who: Caller("bur
     """Compute the draft 结算 of one school for one semester (recomputing a draft replaces it) → Settlement with
     lines. 409 ``tariff_missing``; 409 ``semester_settled`` once approved."""
     def effect() -> SettlementRead:
-        row = settling.compute_draft(session, body.school_code, body.semester, who, request.app.state.settings)
-        return settling.describe(session, row, with_lines=True)
+        row = settlements.compute_draft(session, body.school_code, body.semester, who, request.app.state.settings)
+        return settlements.describe(session, row, with_lines=True)
 
     return _keyed(session, request, who, key, body, effect, status_code=201)
 
@@ -212,9 +216,9 @@ def run_settlements(body: SettlementRun, request: Request, who: Caller("bureau",
     """Draft every school with seats in the semester → ``{semester, drafted: [Settlement without lines],
     skipped: [{school_code, code, detail}]}``."""
     def effect() -> RunResult:
-        drafted, skipped = settling.run_semester(session, body.semester, who, request.app.state.settings)
+        drafted, skipped = settlements.run_semester(session, body.semester, who, request.app.state.settings)
         return RunResult(semester=body.semester, skipped=skipped,
-                         drafted=[settling.describe(session, r, with_lines=False, money=(0, 0)) for r in drafted])
+                         drafted=[settlements.describe(session, r, with_lines=False, money=(0, 0)) for r in drafted])
 
     return _keyed(session, request, who, key, body, effect)
 
@@ -224,12 +228,12 @@ def list_settlements(who: Caller(*READERS), session: ReadSession, semester: Seme
                      school_code: SchoolQ = None, state: Literal["draft", "approved", "paid"] | None = None,
                      limit: Limit = 100, cursor: Cursor = None) -> dict[str, Any]:
     """Settlements without their lines → page of Settlement."""
-    rows = settling.list_settlements(session, semester=semester, school_code=school_code, state=state,
-                                     after=service.parse_cursor(cursor), limit=limit)
+    rows = settlements.list_settlements(session, semester=semester, school_code=school_code, state=state,
+                                     after=id_cursor(cursor), limit=limit)
     more = len(rows) > limit
     rows = rows[:limit]
-    money = settling.money_of(session, [r.id for r in rows])
-    items = [settling.describe(session, r, with_lines=False, money=money[r.id]) for r in rows]
+    money = settlements.money_of(session, [r.id for r in rows])
+    items = [settlements.describe(session, r, with_lines=False, money=money[r.id]) for r in rows]
     return page(items, rows[-1].id if more else None)
 
 
@@ -237,7 +241,7 @@ def list_settlements(who: Caller(*READERS), session: ReadSession, semester: Seme
 def get_settlement(settlement_id: IdPath, response: Response, who: Caller(*READERS), session: ReadSession,
                    lines: bool = True) -> SettlementRead:
     """One settlement with its lines (``?lines=false`` to leave them out); ETag ``"v<N>"``."""
-    out = settling.describe(session, settling.get_settlement(session, settlement_id), with_lines=lines)
+    out = settlements.describe(session, settlements.get_settlement(session, settlement_id), with_lines=lines)
     set_etag(response, out.version)
     return out
 
@@ -249,8 +253,8 @@ def approve(settlement_id: IdPath, request: Request, who: Caller("finance"), ses
     409 ``settlement_not_draft`` (e.g. a colleague approved it first); 409 ``settlement_outdated`` when the tariff
     or seats changed since the draft."""
     def effect() -> SettlementRead:
-        row = settling.approve(session, settlement_id, who, if_match, request.app.state.settings)
-        return settling.describe(session, row, with_lines=False)
+        row = settlements.approve(session, settlement_id, who, if_match, request.app.state.settings)
+        return settlements.describe(session, row, with_lines=False)
 
     return _keyed(session, request, who, key, {"settlement_id": settlement_id}, effect)
 
@@ -262,7 +266,21 @@ def disburse(settlement_id: IdPath, body: DisbursementCreate, request: Request, 
     """Finance records the payment ``{reference, amount, paid_on}``; the amount must equal the amount due
     (422 ``amount_mismatch`` naming it) → paid, with a ledger entry."""
     return _keyed(session, request, who, key, body,
-                  lambda: DisbursementRead.of(settling.disburse(session, settlement_id, body, who)), status_code=201)
+                  lambda: DisbursementRead.of(settlements.disburse(session, settlement_id, body, who)), status_code=201)
+
+
+# ---- budget ----------------------------------------------------------------------------------------------------
+
+@router.put("/budget/{year}", response_model=BudgetRead, tags=["budget"])
+def put_budget(year: Year, body: BudgetPut, response: Response, who: Caller("finance"),
+               session: WriteSession) -> BudgetRead:
+    """Finance sets the year's appropriation ``{appropriation}`` (yuan) → the budget view (as ``GET /budget/{year}``
+    answers it, :mod:`funding.router_reports`)."""
+    budget.put_budget(session, year, yuan_to_fen(body.appropriation), who)
+    out = BudgetRead.of(budget.budget_view(session, year))
+    session.commit()
+    set_etag(response, out.version or 0)
+    return out
 
 
 # ---- adjustments -----------------------------------------------------------------------------------------------
@@ -273,13 +291,13 @@ def create_adjustment(body: AdjustmentCreate, request: Request, who: Caller("fin
     """Correct an approved settlement for one seat: ``{settlement_id, seat_id, corrected_end_date, reason}`` →
     Adjustment with the delta (yuan, negative when less is owed) and its ledger entry."""
     return _keyed(session, request, who, key, body,
-                  lambda: AdjustmentRead.of(settling.adjust(session, body, who)), status_code=201)
+                  lambda: AdjustmentRead.of(settlements.adjust(session, body, who)), status_code=201)
 
 
 @router.get("/adjustments", tags=["adjustments"])
 def list_adjustments(who: Caller(*READERS), session: ReadSession, settlement_id: IdQ = None,
                      limit: Limit = 100, cursor: Cursor = None) -> dict[str, Any]:
     """Adjustments, oldest first → page of Adjustment."""
-    rows = settling.list_adjustments(session, settlement_id=settlement_id, after=service.parse_cursor(cursor),
+    rows = settlements.list_adjustments(session, settlement_id=settlement_id, after=id_cursor(cursor),
                                      limit=limit)
     return _page(rows, limit, AdjustmentRead.of)

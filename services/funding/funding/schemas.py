@@ -10,7 +10,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, Field, Strict, model_validator
 
 from common.ids import IdNumber
-from common.logging import mask_id  # noqa: F401  (re-exported for reports and settling)
+from common.logging import mask_id  # noqa: F401  (re-exported for reports and settlements)
 from common.schemas import Day, NonNegativeMoney, PersonName, PositiveMoney, RowId, StrictModel, fen_to_yuan
 
 CODE = r"^[A-Za-z0-9][A-Za-z0-9_-]*$"

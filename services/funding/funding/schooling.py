@@ -26,7 +26,7 @@ from common.identity import Identity
 from funding import errors, progression
 from funding.config import Settings
 from funding.models import FundedSchool, PurchasedSeat, Semester
-from funding.settlement import default_period
+from funding.settlement_rules import default_period
 
 Seat3 = tuple[int, date, date | None]
 

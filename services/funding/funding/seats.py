@@ -1,179 +1,29 @@
-"""Use cases for semesters, tariffs (购买学位标准) and purchased seats (政府购买学位) — BRIEF §8, plan 三(四).
+"""Use cases for purchased seats (政府购买学位): the hand-over from enrollment, ends and transfers — BRIEF §8,
+plan 三(四).
 
 Every function takes a session and never commits; the router commits once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from common import history
 from common.db import utcnow
-from common.errors import Invalid, PreconditionFailed
+from common.errors import Invalid
 from common.identity import Identity
-from common.schemas import yuan_to_fen
-from common.versioning import if_match_refusal
 from funding import errors, progression, schooling
+from funding.audit import append_ledger
 from funding.config import Settings
-from funding.models import FundedSchool, PurchasedSeat, Semester, Settlement, SettlementLine, Tariff, change_history
-from funding.schemas import Handover, SeatEnd, SeatTransfer, SemesterCreate, TariffPut, TariffRead
-from funding.settlement import Period, day_before, default_period
+from funding.models import SETTLED, FundedSchool, PurchasedSeat, Semester, Settlement, SettlementLine, Tariff
+from funding.schemas import Handover, SeatEnd, SeatTransfer
+from funding.semesters import get_semester, period_of
+from funding.settlement_rules import Period, day_before
 
-SETTLED = ("approved", "paid")
-
-
-def check_if_match(sent: str | None, version: int) -> None:
-    """``If-Match`` (optional) must name ``"v<version>"`` by strong comparison (a weak ``W/"v1"`` never matches,
-    RFC 9110 §13.1.1; ``*`` matches): :func:`common.versioning.if_match_refusal`; else 412 ``precondition_failed``."""
-    if (reason := if_match_refusal(sent, version)) is not None:
-        raise PreconditionFailed(reason)
-
-
-def parse_cursor(cursor: str | None) -> int:
-    """Listings page by an increasing id; the cursor is the last id seen (0 = from the start)."""
-    if cursor is None:
-        return 0
-    if not (cursor.isascii() and cursor.isdigit()) or len(cursor) > 12:
-        raise errors.InvalidCursor("cursor must be the next_cursor of a previous page", field="cursor")
-    return int(cursor)
-
-
-# ---- semesters -------------------------------------------------------------------------------------------------
-
-def create_semester(session: Session, body: SemesterCreate, who: Identity, settings: Settings) -> Semester:
-    """Configure a semester; missing dates come from the defaults for ``<year>-autumn`` / ``<year>-spring``.
-    409 ``semester_exists``; 422 when no dates are given for another code shape."""
-    if session.get(Semester, body.code) is not None:
-        raise errors.SemesterExists(f"semester {body.code} is already configured")
-    if body.starts_on and body.ends_on:
-        period = Period(body.starts_on, body.ends_on)
-    else:
-        try:
-            period = default_period(body.code, autumn=(settings.autumn_starts, settings.autumn_ends),
-                                    spring=(settings.spring_starts, settings.spring_ends))
-        except ValueError as exc:
-            raise Invalid(str(exc), field="starts_on") from None
-    semester = Semester(code=body.code, name=body.name or body.code, starts_on=period.starts_on,
-                        ends_on=period.ends_on, created_by=who.subject, created_at=utcnow())
-    session.add(semester)
-    try:
-        session.flush()
-    except IntegrityError:
-        raise errors.SemesterExists(f"semester {body.code} is already configured") from None
-    history.record(session, change_history, resource="semester", key=semester.code, who=who, before=None,
-                   after={"code": semester.code, "name": semester.name, "starts_on": semester.starts_on,
-                          "ends_on": semester.ends_on}, at=semester.created_at)
-    return semester
-
-
-def get_semester(session: Session, code: str) -> Semester:
-    semester = session.get(Semester, code)
-    if semester is None:
-        raise errors.SemesterNotFound(f"no semester {code!r}; configure it with POST /semesters", field="semester")
-    return semester
-
-
-def period_of(semester: Semester) -> Period:
-    return Period(semester.starts_on, semester.ends_on)
-
-
-def list_semesters(session: Session) -> Sequence[Semester]:
-    return session.scalars(select(Semester).order_by(Semester.starts_on, Semester.code)).all()
-
-
-# ---- tariffs ---------------------------------------------------------------------------------------------------
-
-def current_tariff(session: Session, school_code: str, semester_code: str, *, lock: bool = False) -> Tariff | None:
-    """The latest version of a school's tariff for a semester, or ``None``."""
-    stmt = (select(Tariff).where(Tariff.school_code == school_code, Tariff.semester_code == semester_code)
-            .order_by(Tariff.version.desc()).limit(1))
-    return session.scalars(stmt.with_for_update() if lock else stmt).first()
-
-
-def settlement_for(session: Session, school_code: str, semester_code: str, *, lock: bool = False) -> Settlement | None:
-    stmt = select(Settlement).where(Settlement.school_code == school_code, Settlement.semester_code == semester_code)
-    return session.scalars(stmt.with_for_update() if lock else stmt).first()
-
-
-def put_tariff(session: Session, school_code: str, semester_code: str, body: TariffPut, who: Identity,
-               if_match: str | None = None) -> Tariff:
-    """Decide (or replace) a school's standard for a semester, keeping every earlier version.
-
-    suggestion = min(operating cost per pupil, original fee); standard = the given one, else the suggestion.
-    404 ``semester_not_found``; 409 ``semester_settled`` once the school's settlement for the semester is approved
-    (the settlement row is locked, so an approval running at the same moment is ordered before or after);
-    412 on a stale ``If-Match``; 409 ``concurrent_update`` when another replacement wins the same version.
-    """
-    get_semester(session, semester_code)
-    settlement = settlement_for(session, school_code, semester_code, lock=True)
-    if settlement is not None and settlement.state in SETTLED:
-        raise errors.SemesterSettled(f"the {semester_code} settlement of {school_code} is {settlement.state}; "
-                                     "its tariff can no longer change (correct with an adjustment)")
-    current = current_tariff(session, school_code, semester_code, lock=True)
-    check_if_match(if_match, current.version if current else 0)
-    cost, fee = yuan_to_fen(body.operating_cost_per_pupil), yuan_to_fen(body.original_fee)
-    suggestion = min(cost, fee)
-    version = (current.version if current else 0) + 1
-    tariff = Tariff(school_code=school_code, semester_code=semester_code, version=version,
-                    operating_cost_fen=cost, original_fee_fen=fee, suggestion_fen=suggestion,
-                    standard_fen=suggestion if body.standard is None else yuan_to_fen(body.standard),
-                    standard_given=body.standard is not None, note=body.note, decided_by=who.subject,
-                    decided_at=utcnow())
-    session.add(tariff)
-    try:
-        session.flush()
-    except IntegrityError:
-        raise errors.ConcurrentUpdate("another tariff decision for this school and semester was saved first") from None
-    history.record(session, change_history, resource="tariff", key=f"{school_code}/{semester_code}", who=who,
-                   before=tariff_value(current) if current else None, after=tariff_value(tariff),
-                   at=tariff.decided_at)
-    return tariff
-
-
-def tariff_value(t: Tariff) -> dict[str, Any]:
-    """A tariff version as the change history keeps it (yuan as text, ``version``, ``standard_source``, note)."""
-    return TariffRead.of(t).model_dump(mode="json", exclude={"decided_by", "decided_at"})
-
-
-def list_tariffs(session: Session, *, semester: str | None, school_code: str | None, after: int,
-                 limit: int) -> list[Tariff]:
-    """Current versions only, ordered by id."""
-    latest = (select(Tariff.school_code, Tariff.semester_code, func.max(Tariff.version).label("v"))
-              .group_by(Tariff.school_code, Tariff.semester_code).subquery())
-    stmt = select(Tariff).join(latest, and_(Tariff.school_code == latest.c.school_code,
-                                            Tariff.semester_code == latest.c.semester_code,
-                                            Tariff.version == latest.c.v))
-    if semester:
-        stmt = stmt.where(Tariff.semester_code == semester)
-    if school_code:
-        stmt = stmt.where(Tariff.school_code == school_code)
-    return list(session.scalars(stmt.where(Tariff.id > after).order_by(Tariff.id).limit(limit + 1)))
-
-
-def tariff_history(session: Session, school_code: str, semester_code: str, *, limit: int,
-                   cursor: str | None) -> dict[str, Any]:
-    """Every change of a school's tariff for a semester, oldest first, as a page of ``common.history`` changes
-    (``after`` = the version decided, ``before`` = the one it replaced); 404 ``tariff_not_found`` when none was
-    decided."""
-    if current_tariff(session, school_code, semester_code) is None:
-        raise errors.TariffNotFound(f"no tariff for {school_code} in {semester_code}")
-    return history.read(session, change_history, resource="tariff", key=f"{school_code}/{semester_code}",
-                        limit=limit, cursor=cursor)
-
-
-def semester_history(session: Session, code: str, *, limit: int, cursor: str | None) -> dict[str, Any]:
-    """The changes of a semester (its configuration), oldest first, paged; 404 ``semester_not_found``."""
-    get_semester(session, code)
-    return history.read(session, change_history, resource="semester", key=code, limit=limit, cursor=cursor)
-
-
-# ---- purchased seats -------------------------------------------------------------------------------------------
 
 def _seat_key(s: Any) -> tuple[str, str, date]:
     return (s.application_no, s.school_code, s.start_date)
@@ -251,7 +101,7 @@ def get_seat(session: Session, seat_id: int, *, lock: bool = False) -> Purchased
 
 def seats_in(session: Session, school_code: str, period: Period) -> list[tuple[int, date, date | None]]:
     """``(seat_id, start, end)`` of a school's seats that meet the period, by id — the input of
-    :func:`funding.settlement.settle`."""
+    :func:`funding.settlement_rules.settle`."""
     stmt = (select(PurchasedSeat.id, PurchasedSeat.start_date, PurchasedSeat.end_date)
             .where(PurchasedSeat.school_code == school_code, PurchasedSeat.start_date <= period.ends_on,
                    or_(PurchasedSeat.end_date.is_(None), PurchasedSeat.end_date >= period.starts_on))
@@ -295,8 +145,6 @@ def record_end(session: Session, seat: PurchasedSeat, end: date, code: str, reas
                **extra: Any) -> None:
     """Close ``seat`` on ``end`` (its last paid day) with ``code`` (:data:`funding.models.END_CODES`), who and when,
     and append a ``seat_ended`` ledger entry (amount 0) naming them; ``extra`` joins the entry (plain JSON)."""
-    from funding.audit import append_ledger  # audit imports this module: import when used
-
     seat.end_date, seat.end_code, seat.end_reason = end, code, reason
     seat.ended_by, seat.ended_at = who.subject, utcnow()
     session.flush()

@@ -1,6 +1,6 @@
 """Shared helpers for the enrollment tests: valid ID numbers, fake upstreams on httpx.MockTransport, factories.
 
-(Not a conftest.py: a second conftest module would shadow ``tests/conftest.py`` for ``from conftest import``.)
+The fixture they share (``shared_app``) is in this folder's ``conftest.py``.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from datetime import date
 from typing import Any
 
 import httpx
-import pytest
 from stdnum.cn import ric
 
 TOWN_A, TOWN_B, TOWN_C = "331003001", "331003003", "331003107"  # 东城, 西城, 院桥
@@ -168,7 +167,7 @@ def start_app(url: str, tmp_dir: Any, http_clients: dict[str, httpx.Client] | No
     """A started TestClient of the enrollment app on ``url`` (for module-scoped apps; close with ``__exit__``)."""
     from fastapi.testclient import TestClient
 
-    from conftest import TEST_SECRET
+    from shared_kit import TEST_SECRET
     from enrollment.config import Settings
     from enrollment.main import create_app
 
@@ -179,10 +178,34 @@ def start_app(url: str, tmp_dir: Any, http_clients: dict[str, httpx.Client] | No
     return client
 
 
-@pytest.fixture(scope="module")
-def shared_app(tmp_path_factory):
-    """One SQLite-backed app per test module, for checks where the backend does not matter (validation, roles)."""
-    tmp = tmp_path_factory.mktemp("enrollment")
-    client = start_app(f"sqlite:///{tmp}/enrollment.db", tmp)
-    yield client
-    client.__exit__(None, None, None)
+MONDAY = date(2025, 6, 2)
+
+
+def hand_checkable_season(app, auth, points):
+    """The hand-checkable instance: S1 (东城, 2 seats), S2 (西城, 1 seat), P1 (西城, plan 2), P2 (院桥, plan 2);
+    a1..a5 eligible, a6 ineligible, a7 withdrawn, a8 never scored."""
+    bureau, platform = auth("bureau"), auth("platform")
+    for body in (public_school("S1", TOWN_A), public_school("S2", TOWN_B)):
+        assert app.post("/schools", json=body, headers=bureau).status_code == 201
+    for code, town in (("P1", TOWN_B), ("P2", TOWN_C)):
+        assert app.post("/schools", json=private_school(code, town), headers=bureau).status_code == 201
+        assert app.put(f"/schools/{code}/plans/2025/1", json={"planned": 2}, headers=bureau).status_code == 200
+    app.put("/schools/S1/seats/2025/1", json={"migrant_seats": 2}, headers=bureau)
+    app.put("/schools/S2/seats/2025/1", json={"migrant_seats": 1}, headers=bureau)
+    wishes = {"a1": (TOWN_A, ["S1", "S2"], []), "a2": (TOWN_A, ["S1"], []), "a3": (TOWN_B, ["S1", "S2"], []),
+              "a4": (TOWN_B, ["S2"], ["P1"]), "a5": (TOWN_C, ["S1"], ["P2"]), "a6": (TOWN_A, ["S1"], []),
+              "a7": (TOWN_A, ["S1"], []), "a8": (TOWN_A, ["S1"], [])}
+    nos = {}
+    for name, (town, public, private) in wishes.items():
+        resp = app.post("/applications", json=application(public=public, private=private, township=town),
+                        headers=platform)
+        assert resp.status_code == 201, resp.text
+        nos[name] = resp.json()["application_no"]
+    for name, score, town in (("a1", "90.00", TOWN_A), ("a2", "80.00", TOWN_A), ("a3", "85.00", TOWN_B),
+                              ("a4", "70.00", TOWN_B), ("a5", "60.00", TOWN_C), ("a7", "99.00", TOWN_A)):
+        points.set(nos[name], score, township=town)
+    points.set(nos["a6"], "0.00", eligible=False)
+    app.app.state.clock = lambda: date(2025, 4, 1)
+    assert app.post(f"/applications/{nos['a7']}/withdraw", headers=platform).status_code == 200
+    app.app.state.clock = lambda: MONDAY
+    return nos

@@ -1,6 +1,6 @@
 """Builders of verification facts (docs/api.md shapes) and a fake verification service over httpx.MockTransport.
 
-Imported by the points tests as ``from points_fakes import ...`` (pytest puts this folder on ``sys.path``).
+Imported by the points tests as ``from points_kit import ...`` (pytest puts this folder on ``sys.path``).
 """
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
-"""HTTP endpoints for the ledger, the budget, reports and exports (BRIEF §8: auditors read everything in
-funding, write nothing). Money: decimal strings in yuan; ID numbers masked."""
+"""HTTP endpoints that only read: the ledger, the budget, reports and exports (BRIEF §8: auditors read everything
+in funding, write nothing; finance sets the budget in :mod:`funding.router`). Money: decimal strings in yuan; ID
+numbers masked."""
 
 from __future__ import annotations
 
@@ -8,15 +9,15 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request, Response
 
-from common.db import ReadSession, WriteSession, utcnow
+from common.db import ReadSession, utcnow
 from common.errors import NotFound
 from common.identity import Caller
-from common.schemas import fen_to_yuan, yuan_to_fen
-from common.versioning import set_etag
-from funding import audit, budget, exports, monitoring, reports, service
-from funding.report_schemas import (BrokenRead, BudgetPut, BudgetRead, LedgerEntryRead, PupilLine, PupilReport,
+from common.schemas import fen_to_yuan
+from common.paging import id_cursor
+from funding import audit, budget, exports, monitoring, reports
+from funding.report_schemas import (BrokenRead, BudgetRead, LedgerEntryRead, PupilLine, PupilReport,
                                     SemesterTotal, TotalRow, Totals, VerifyRead)
-from funding.schemas import CODE, SeatRead, page, yuan
+from funding.schemas import CODE, SeatRead, page
 
 router = APIRouter()
 
@@ -36,7 +37,7 @@ def list_ledger(who: Caller(*READERS), session: ReadSession, limit: Limit = 100,
                 cursor: Cursor = None) -> dict[str, Any]:
     """Ledger entries by ``seq`` → page of ``{seq, kind, settlement_id, amount, recorded_at, body, prev_hash,
     hash}``; ``body`` is the exact hashed text."""
-    rows = audit.list_ledger(session, after=service.parse_cursor(cursor), limit=limit)
+    rows = audit.list_ledger(session, after=id_cursor(cursor), limit=limit)
     more = len(rows) > limit
     rows = rows[:limit]
     return page([LedgerEntryRead.of(e) for e in rows], rows[-1].seq if more else None)
@@ -59,31 +60,11 @@ def verify_ledger(who: Caller(*READERS), session: ReadSession, request: Request)
 
 # ---- budget ----------------------------------------------------------------------------------------------------
 
-def _budget(b: dict[str, Any]) -> BudgetRead:
-    appropriation = b["appropriation_fen"]
-    return BudgetRead(year=b["year"], appropriation=yuan(appropriation), settled=fen_to_yuan(b["settled_fen"]),
-                      paid=fen_to_yuan(b["paid_fen"]),
-                      remaining=None if appropriation is None else fen_to_yuan(appropriation - b["settled_fen"]),
-                      semesters=b["semesters"], version=b["version"], updated_by=b["updated_by"],
-                      updated_at=b["updated_at"])
-
-
-@router.put("/budget/{year}", response_model=BudgetRead, tags=["budget"])
-def put_budget(year: Year, body: BudgetPut, response: Response, who: Caller("finance"),
-               session: WriteSession) -> BudgetRead:
-    """Finance sets the year's appropriation ``{appropriation}`` (yuan) → the budget view."""
-    budget.put_budget(session, year, yuan_to_fen(body.appropriation), who)
-    out = _budget(budget.budget_view(session, year))
-    session.commit()
-    set_etag(response, out.version or 0)
-    return out
-
-
 @router.get("/budget/{year}", response_model=BudgetRead, tags=["budget"])
 def get_budget(year: Year, who: Caller(*READERS), session: ReadSession) -> BudgetRead:
     """Appropriation vs settled (approved settlements and their adjustments) vs paid, for the semesters that
     start in ``year``; ``appropriation`` is null until finance sets it."""
-    return _budget(budget.budget_view(session, year))
+    return BudgetRead.of(budget.budget_view(session, year))
 
 
 # ---- reports ---------------------------------------------------------------------------------------------------

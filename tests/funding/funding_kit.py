@@ -1,5 +1,4 @@
-"""Helpers for the funding tests (imported by the test modules; not a conftest, so the suite's own
-``conftest`` module keeps its name)."""
+"""Helpers for the funding tests, imported by the test modules (``from funding_kit import ...``)."""
 
 from __future__ import annotations
 

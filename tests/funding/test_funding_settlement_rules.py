@@ -1,4 +1,4 @@
-"""The pure settlement arithmetic (funding.settlement): proration by days, half-up rounding to the fen,
+"""The pure settlement arithmetic (funding.settlement_rules): proration by days, half-up rounding to the fen,
 totals — BRIEF §8."""
 
 from datetime import date, timedelta
@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from funding.settlement import Period, days_enrolled, default_period, lines_digest, prorate_fen, settle
+from funding.settlement_rules import Period, days_enrolled, default_period, lines_digest, prorate_fen, settle
 
 AUTUMN = Period(date(2025, 9, 1), date(2026, 1, 31))  # 153 days
 TARIFF = 300_000  # 3000.00 yuan

@@ -18,15 +18,17 @@ from sqlalchemy.orm import Session
 from common.db import insert_rows, utcnow
 from common.errors import Invalid
 from common.identity import Identity
+from common.versioning import check_if_match_value
 from common.schemas import day_in_shanghai, fen_to_yuan, yuan_to_fen
 from funding import errors, schooling
 from funding.audit import append_ledger
 from funding.config import Settings
-from funding.models import Adjustment, Disbursement, PurchasedSeat, Semester, Settlement, SettlementLine
+from funding.models import SETTLED, Adjustment, Disbursement, PurchasedSeat, Semester, Settlement, SettlementLine
 from funding.schemas import AdjustmentCreate, DisbursementCreate, LineRead, Pupil, SettlementRead, mask_id
-from funding.service import (SETTLED, check_if_match, current_tariff, get_semester, get_seat, period_of,
-                             settlement_for)
-from funding.settlement import days_enrolled, lines_digest, prorate_fen, settle
+from funding.seats import get_seat
+from funding.semesters import get_semester, period_of
+from funding.tariffs import current_tariff, settlement_for
+from funding.settlement_rules import days_enrolled, lines_digest, prorate_fen, settle
 
 
 # ---- settlements -----------------------------------------------------------------------------------------------
@@ -143,7 +145,7 @@ def approve(session: Session, settlement_id: int, who: Identity, if_match: str |
     row = get_settlement(session, settlement_id, lock=True)
     if row.state != "draft":
         raise errors.SettlementNotDraft(f"settlement {settlement_id} is {row.state}; only a draft can be approved")
-    check_if_match(if_match, row.version)
+    check_if_match_value(if_match, row.version)
     tariff = current_tariff(session, row.school_code, row.semester_code)
     semester = get_semester(session, row.semester_code)
     fresh = settle(row.tariff_fen, period_of(semester),
