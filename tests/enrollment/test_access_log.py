@@ -10,7 +10,7 @@ from datetime import date, datetime, timezone
 from sqlalchemy import insert
 
 from enrollment.models import access_log
-from enrollment_testkit import application, public_school, upstreams
+from enrollment_kit import application, public_school, upstreams
 
 
 def test_reads_are_recorded_listed_and_purged(make_service, auth, backend):

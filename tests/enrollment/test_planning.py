@@ -4,8 +4,7 @@ public share per grade and township against 95 %, purchased seats and their seme
 
 from __future__ import annotations
 
-from enrollment_testkit import TOWN_A, TOWN_B, TOWN_C
-from test_runs import world  # noqa: F401  (the hand-checkable season of test_runs: a fixture)
+from enrollment_kit import TOWN_A, TOWN_B, TOWN_C
 
 RUN = {"season": 2025, "grade": 1, "mechanism": "deferred_acceptance", "seed": 2025}
 

@@ -8,7 +8,7 @@ from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
 
 from enrollment import applications
-from enrollment_testkit import application, public_school
+from enrollment_kit import application, public_school
 
 
 @pytest.fixture

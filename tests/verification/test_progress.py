@@ -1,7 +1,7 @@
 """Verification progress per department (GET /progress, issue 12): answered and pending counts and the oldest
 pending request, per season, superseded requests left out."""
 
-from verification_kit import as_role, case_body, verification  # noqa: F401  (fixtures)
+from verification_kit import case_body
 
 
 def test_progress_counts_each_department_and_names_the_oldest_pending(verification, as_role):
