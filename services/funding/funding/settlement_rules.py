@@ -46,12 +46,20 @@ class SchoolSettlement:
     total_fen: int
 
 
+def _days_held(first: int, last: int, start: int, end: int | None) -> int:
+    """Days a seat held from day ``start`` to day ``end`` (ordinals, inclusive; ``None`` = still open) counts in a
+    period from day ``first`` to day ``last``; 0 when the spans do not meet."""
+    lo = start if start > first else first
+    hi = last if end is None or end > last else end
+    days = hi - lo + 1
+    return days if days > 0 else 0
+
+
 def days_enrolled(period: Period, start: date, end: date | None) -> int:
     """Days of ``period`` during which a seat running ``start``..``end`` (inclusive; ``None`` = still open) is
     held; 0 when the spans do not meet."""
-    lo = start if start > period.starts_on else period.starts_on
-    hi = period.ends_on if end is None or end > period.ends_on else end
-    return max(0, (hi - lo).days + 1)
+    return _days_held(period.starts_on.toordinal(), period.ends_on.toordinal(), start.toordinal(),
+                      None if end is None else end.toordinal())
 
 
 def prorate_fen(tariff_fen: int, days: int, semester_days: int) -> int:
@@ -66,35 +74,28 @@ def prorate_fen(tariff_fen: int, days: int, semester_days: int) -> int:
 
 
 def settle(tariff_fen: int, period: Period, seats: Iterable[tuple[int, date, date | None]]) -> SchoolSettlement:
-    """Settle one school for one semester from its seats ``(seat_id, start_date, end_date | None)``.
+    """Settle one school for one semester from its seats ``(seat_id, start_date, end_date | None)``: each seat's
+    days in the period (:func:`days_enrolled`, on day numbers) at :func:`prorate_fen` of the tariff.
 
     Fast path for large schools: dates become ordinals and the amount for each distinct day count is computed
     once (a semester has at most ~180 distinct counts), so a million seats settle in about a second.
     """
     if tariff_fen < 0:
         raise ValueError("tariff must not be negative")
-    s0, e0 = period.starts_on.toordinal(), period.ends_on.toordinal()
-    n = e0 - s0 + 1
-    by_days: dict[int, int] = {}
+    first, last = period.starts_on.toordinal(), period.ends_on.toordinal()
+    semester_days = last - first + 1
+    amounts: dict[int, int] = {}  # days → amount, once per distinct count
     lines: list[Line] = []
-    append = lines.append
     total = 0
     for seat_id, start, end in seats:
-        lo = start.toordinal()
-        if lo < s0:
-            lo = s0
-        hi = e0 if end is None else end.toordinal()
-        if hi > e0:
-            hi = e0
-        days = hi - lo + 1
-        if days <= 0:
-            continue
-        amount = by_days.get(days)
-        if amount is None:
-            amount = by_days[days] = prorate_fen(tariff_fen, days, n)
-        append((seat_id, days, amount))
-        total += amount
-    return SchoolSettlement(tariff_fen=tariff_fen, semester_days=n, lines=lines, total_fen=total)
+        days = _days_held(first, last, start.toordinal(), None if end is None else end.toordinal())
+        if days:
+            amount = amounts.get(days)
+            if amount is None:
+                amount = amounts[days] = prorate_fen(tariff_fen, days, semester_days)
+            lines.append((seat_id, days, amount))
+            total += amount
+    return SchoolSettlement(tariff_fen=tariff_fen, semester_days=semester_days, lines=lines, total_fen=total)
 
 
 def lines_digest(lines: Iterable[Line]) -> str:

@@ -167,92 +167,67 @@ def _best(evaluate: Any, cands: list) -> tuple[str | None, int, Any, Any]:
     return best
 
 
-def score_family(rulebook: Rules | Mapping[str, Any], case_facts: Mapping[str, Any]) -> Score:
-    """Score one family (BRIEF §5) with its whole breakdown; see the module docstring for the shapes."""
-    rules = rulebook if type(rulebook) is Rules else compile_rulebook(rulebook)
-    grade = case_facts.get("grade")
-    birth = _iso(case_facts.get("child_birth_date"))
-    guardians = case_facts.get("guardians") or ()
-    if len(guardians) > 1 and not (len(guardians) == 2 and _guardian_no(guardians[0]) < _guardian_no(guardians[1])):
-        guardians = sorted(guardians, key=_guardian_no)
-    cutoff, county = rules.cutoff, rules.county
-    guardian_rules = rules.guardian_rules
-    checks: list[Check] = []
-    falsified = None
-    any_eligible = False
-    scored: list[GuardianScore] = []
-    tops: list[tuple[int, Any, tuple | None]] = []  # (total, guardian_no, counted permit)
-    key: list = []
-    for g in guardians:
-        gno = g.get("guardian_no")
-        results = g.get("results") or {}
-        pending = g.get("pending") or ()
-        confirmed: dict[str, list] = {}
-        others: dict[str, str] = {}
-        key.append(gno)
-        key.append(sorted(pending) if pending else None)
-        for kind, fields in (_KIND_FIELDS if results.keys() <= _KIND_SET else _kind_fields(results)):
-            res = results.get(kind)
-            if res is None:
-                continue
-            if type(res) is not list and (type(res) is dict or isinstance(res, Mapping)):
-                res = (res,)
-            for r in res:
-                outcome = r.get("outcome")
-                f = r.get("facts")
-                if f is None:
-                    key.append((kind, r.get("id"), outcome, r.get("department"), None))
-                    f = {}
-                else:
-                    key.append((kind, r.get("id"), outcome, r.get("department"),
-                                tuple(map(f.get, fields)) if fields else tuple(sorted(f.items()))))
-                if outcome == "confirmed":
-                    slot = kind if kind != "housing" else _HOUSING_SLOT.get(f.get("tenure"), "housing/?")
-                    if slot in confirmed:
-                        confirmed[slot].append((r, f))
-                    else:
-                        confirmed[slot] = [(r, f)]
-                        if slot != kind:
-                            confirmed.setdefault(kind, None)
-                else:
-                    if kind not in others:
-                        others[kind] = outcome
-                    if outcome == "falsified" and falsified is None:
-                        falsified = gno
-        met = []
-        all_met = True
-        for label, source, rule_check, missing in rules.guardian_plan:
-            cands = confirmed.get(source)
-            if cands:
-                try:
-                    ok, reason = rule_check(cands)
-                except (TypeError, ValueError, AttributeError):
-                    ok, reason = False, missing["fact_unreadable"]
+def _read_results(g: Mapping[str, Any], key: list) -> tuple[dict[str, list], dict[str, str], bool]:
+    """One guardian's results by kind: the confirmed facts by slot (``housing/owned``, ``housing/rented`` and an
+    empty ``housing`` marker, or the kind) as ``[(result, facts)]``, the first other outcome of each kind, and
+    whether any result is falsified. Appends what the facts digest covers to ``key``."""
+    results = g.get("results") or {}
+    confirmed: dict[str, list] = {}
+    others: dict[str, str] = {}
+    falsified = False
+    for kind, fields in (_KIND_FIELDS if results.keys() <= _KIND_SET else _kind_fields(results)):
+        res = results.get(kind)
+        if res is None:
+            continue
+        if type(res) is not list and (type(res) is dict or isinstance(res, Mapping)):
+            res = (res,)
+        for r in res:
+            outcome = r.get("outcome")
+            f = r.get("facts")
+            if f is None:
+                key.append((kind, r.get("id"), outcome, r.get("department"), None))
+                f = {}
             else:
-                ok, reason = False, missing[_missing(source, others, pending)]
-            met.append(ok)
-            all_met = all_met and ok
-            checks.append(_new(Check, (label, ok, reason, gno)))
-        if all_met:
-            any_eligible = True
-        total, items = _score_items(rules, confirmed, others, pending, met)
-        scored.append(_new(GuardianScore, (gno, _D[total], items)))
-        permits = confirmed.get("residence_permit")
-        permit = None
-        if permits:
-            if len(permits) == 1:  # the usual case, inline: the counted permit (see _permit_of)
-                f = permits[0][1]
-                since = f.get("continuous_since")
-                if since is not None and type(since) is not str:
-                    since = since.isoformat()
-                if (since and since <= cutoff and f.get("county_code") == county
-                        and f.get("status") == "valid"):
-                    permit = (since, f.get("township_code"))
+                key.append((kind, r.get("id"), outcome, r.get("department"),
+                            tuple(map(f.get, fields)) if fields else tuple(sorted(f.items()))))
+            if outcome == "confirmed":
+                slot = kind if kind != "housing" else _HOUSING_SLOT.get(f.get("tenure"), "housing/?")
+                if slot in confirmed:
+                    confirmed[slot].append((r, f))
+                else:
+                    confirmed[slot] = [(r, f)]
+                    if slot != kind:
+                        confirmed.setdefault(kind, None)
             else:
-                permit = _permit_of(permits, rules)
-        tops.append((total, gno, permit))
-    if not guardians and guardian_rules:
-        checks.append(_new(Check, (guardian_rules[0].label, False, "no_guardian", None)))
+                if kind not in others:
+                    others[kind] = outcome
+                if outcome == "falsified":
+                    falsified = True
+    return confirmed, others, falsified
+
+
+def _guardian_checks(rules: Rules, gno: Any, confirmed: dict, others: dict, pending: Any,
+                     checks: list[Check]) -> list[bool]:
+    """The guardian rules (E1, E2, ...) in the rulebook's order: appends each Check to ``checks`` and returns
+    whether each was met."""
+    met = []
+    for label, source, rule_check, missing in rules.guardian_plan:
+        cands = confirmed.get(source)
+        if cands:
+            try:
+                ok, reason = rule_check(cands)
+            except (TypeError, ValueError, AttributeError):
+                ok, reason = False, missing["fact_unreadable"]
+        else:
+            ok, reason = False, missing[_missing(source, others, pending)]
+        met.append(ok)
+        checks.append(_new(Check, (label, ok, reason, gno)))
+    return met
+
+
+def _family_checks(rules: Rules, grade: Any, birth: str | None, falsified: Any, checks: list[Check]) -> bool:
+    """The family rules (the child's age, no falsified result) in the rulebook's order; appends each Check and
+    returns whether all were met."""
     family_ok = True
     for label in rules.family_rule_order:
         if label == rules.child_age_label:
@@ -262,20 +237,61 @@ def score_family(rulebook: Rules | Mapping[str, Any], case_facts: Mapping[str, A
             ok = falsified is None
             checks.append(_new(Check, (label, ok, "no_falsified" if ok else "falsified_result", falsified)))
         family_ok = family_ok and ok
-    eligible = any_eligible and family_ok and bool(guardians)
+    return family_ok
+
+
+def _tie_break(tops: list[tuple[int, Any, tuple | None]]) -> tuple[int, int, str | None, str | None]:
+    """BRIEF §5 from each guardian's ``(total, guardian_no, counted permit)``: the family score (the best total),
+    the other guardian's score, the earliest ``continuous_since`` among the guardians holding the best total and
+    the township of that permit (else of any counted permit) → ``(best, other, earliest, township)``."""
     if len(tops) == 1:
-        best = tops[0][0]
-        other = 0
         permit = tops[0][2]
-        township = permit[1] if permit else None
-        earliest = permit[0] if permit else None
-    else:
-        totals = sorted(t[0] for t in tops)
-        best = totals[-1] if totals else 0
-        other = totals[-2] if len(totals) > 1 else 0
-        lead = sorted((t[2][0], t[1] or 0, t[2][1]) for t in tops if t[0] == best and t[2] is not None)
-        earliest = lead[0][0] if lead else None
-        township = lead[0][2] if lead else next((t[2][1] for t in tops if t[2] is not None), None)
+        return tops[0][0], 0, permit[0] if permit else None, permit[1] if permit else None
+    totals = sorted(t[0] for t in tops)
+    best = totals[-1] if totals else 0
+    other = totals[-2] if len(totals) > 1 else 0
+    lead = sorted((t[2][0], t[1] or 0, t[2][1]) for t in tops if t[0] == best and t[2] is not None)
+    earliest = lead[0][0] if lead else None
+    township = lead[0][2] if lead else next((t[2][1] for t in tops if t[2] is not None), None)
+    return best, other, earliest, township
+
+
+def score_family(rulebook: Rules | Mapping[str, Any], case_facts: Mapping[str, Any]) -> Score:
+    """Score one family (BRIEF §5) with its whole breakdown; see the module docstring for the shapes.
+
+    Per guardian: read the results (:func:`_read_results`), check the guardian rules (:func:`_guardian_checks`),
+    add up the points (:func:`_score_items`) and find the counted permit (:func:`_permit_of`); then the family
+    rules (:func:`_family_checks`), the tie-break data (:func:`_tie_break`) and the digest of every fact read."""
+    rules = rulebook if type(rulebook) is Rules else compile_rulebook(rulebook)
+    grade = case_facts.get("grade")
+    birth = _iso(case_facts.get("child_birth_date"))
+    guardians = case_facts.get("guardians") or ()
+    if len(guardians) > 1 and not (len(guardians) == 2 and _guardian_no(guardians[0]) < _guardian_no(guardians[1])):
+        guardians = sorted(guardians, key=_guardian_no)
+    checks: list[Check] = []
+    falsified = None
+    any_eligible = False
+    scored: list[GuardianScore] = []
+    tops: list[tuple[int, Any, tuple | None]] = []  # (total, guardian_no, counted permit)
+    key: list = []  # what the facts digest covers, in reading order
+    for g in guardians:
+        gno = g.get("guardian_no")
+        pending = g.get("pending") or ()
+        key.append(gno)
+        key.append(sorted(pending) if pending else None)
+        confirmed, others, lied = _read_results(g, key)
+        if lied and falsified is None:
+            falsified = gno
+        met = _guardian_checks(rules, gno, confirmed, others, pending, checks)
+        any_eligible = any_eligible or all(met)
+        total, items = _score_items(rules, confirmed, others, pending, met)
+        scored.append(_new(GuardianScore, (gno, _D[total], items)))
+        tops.append((total, gno, _permit_of(confirmed.get("residence_permit"), rules)))
+    if not guardians and rules.guardian_rules:
+        checks.append(_new(Check, (rules.guardian_rules[0].label, False, "no_guardian", None)))
+    family_ok = _family_checks(rules, grade, birth, falsified, checks)
+    eligible = any_eligible and family_ok and bool(guardians)
+    best, other, earliest, township = _tie_break(tops)
     if not eligible:
         best = other = 0
         earliest = None
