@@ -96,7 +96,7 @@ def _app(tmp: Path, name: str, database_url: str | None = None):
 
 
 def bench_service(schools: int, per_school: int, tmp: Path, database_url: str | None = None) -> None:
-    from funding.models import PurchasedSeat
+    from funding.models import FundedSchool, PurchasedSeat
 
     client, who = _app(tmp, "settle.db", database_url)
     backend = "PostgreSQL" if database_url else "SQLite"
@@ -116,7 +116,29 @@ def bench_service(schools: int, per_school: int, tmp: Path, database_url: str | 
                      "pupil_id_number": "331003201903010013", "school_code": f"PS{s:03d}", "grade": 1,
                      "start_date": start, "end_date": end, "created_by": "bench", "created_at": now}
                     for sid, start, end in seats])
+            conn.execute(insert(FundedSchool), [{"code": f"PS{s:03d}", "level": "primary", "recorded_by": "bench",
+                                                 "recorded_at": now} for s in range(schools)])
         print(f"  (seeding {schools * per_school:,} seats into {backend} took {time.perf_counter() - started:.1f} s)")
+        # 在校确认: each school's roll confirmed through the service (every seat on it attends but about 1 in 200,
+        # who left on 31 October), as the settlement bills confirmed pupils only
+        started, confirmed = time.perf_counter(), 0
+        for s in range(schools):
+            ids, cursor = [], None
+            while True:
+                params = {"limit": 1000, **({"cursor": cursor} if cursor else {})}
+                page = client.get(f"/rolls/PS{s:03d}/2025-autumn", params=params, headers=who("bureau")).json()
+                ids += [(i["seat_id"], i["end_date"] is None and i["start_date"] <= "2025-10-31")
+                        for i in page["items"] if i["status"] == "awaiting"]
+                if not (cursor := page["next_cursor"]):
+                    break
+            leaves = {i for i, may in ids if may and not i % 200}
+            body = {"attending": [i for i, _ in ids if i not in leaves], "left": [
+                {"seat_id": i, "left_on": "2025-10-31", "code": "left_district"} for i in sorted(leaves)]}
+            r = client.post(f"/rolls/PS{s:03d}/2025-autumn/confirmations", json=body, headers=who("bureau"))
+            assert r.status_code == 201, r.text
+            confirmed += len(ids)
+        print(f"  (confirming {schools} rolls, {confirmed:,} seats, through the service took "
+              f"{time.perf_counter() - started:.1f} s)")
         started = time.perf_counter()
         r = client.post("/settlements/run", json={"semester": "2025-autumn"}, headers=who("finance"))
         took = time.perf_counter() - started

@@ -49,8 +49,11 @@ def new_database_url(backend: str, tmp_path: Path) -> Iterator[Callable[[str], s
 def auth() -> Callable[..., dict[str, str]]:
     """``auth("department", "police")`` → headers carrying that identity, as the gateway would send them."""
 
-    def headers(role: str, department: str | None = None, subject: str | None = None) -> dict[str, str]:
-        who = Identity(role=role, subject=subject or f"{role}-{department or 'test'}", department=department)
+    def headers(role: str, department: str | None = None, subject: str | None = None,
+                school: str | None = None) -> dict[str, str]:
+        """``school``: the school code a ``school`` caller is bound to."""
+        who = Identity(role=role, subject=subject or f"{role}-{department or school or 'test'}",
+                       department=department, school=school)
         return {IDENTITY_HEADER: mint(TEST_SECRET, who)}
 
     return headers

@@ -6,6 +6,7 @@ Writes, when missing:
   an older file that lacks it);
 - ``var/credentials.json``: the gateway's table of SHA-256(bearer token) → role, department, subject;
 - ``var/tokens.json``: subject → bearer token, for the demo, the stub departments and the tests (mode 0600).
+Files written before a caller was added (the ``school-<code>`` credentials) are written again with every caller.
 """
 
 from __future__ import annotations
@@ -35,6 +36,22 @@ DEMO_CALLERS: dict[str, tuple[str, str | None]] = {
 }
 
 
+def demo_schools(data_dir: Path = REPO / "data") -> dict[str, str]:
+    """subject → school code: one ``school`` credential per private school of the bundled data
+    (``school-HYMP00301`` confirms the roll of HYMP00301 and nothing else)."""
+    import csv
+
+    with (data_dir / "schools.csv").open(encoding="utf-8") as fh:
+        return {f"school-{row['code']}": row["code"] for row in csv.DictReader(fh) if row["kind"] == "private"}
+
+
+def _entry(subject: str, schools: dict[str, str]) -> dict[str, str | None]:
+    if subject in schools:
+        return {"subject": subject, "role": "school", "department": None, "school_code": schools[subject]}
+    role, dept = DEMO_CALLERS[subject]
+    return {"subject": subject, "role": role, "department": dept}
+
+
 def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
@@ -46,14 +63,19 @@ def generate(var_dir: Path, *, force: bool = False) -> dict[str, str]:
     if not env_file.exists() or force:
         env_file.write_text(f"TONGCHENG_INTERNAL_SECRET={secrets.token_urlsafe(48)}\n")
         os.chmod(env_file, 0o600)
+<<<<<<< HEAD
     if "TONGCHENG_CONSOLE_SECRET=" not in env_file.read_text():
         with env_file.open("a") as fh:
             fh.write(f"TONGCHENG_CONSOLE_SECRET={secrets.token_urlsafe(48)}\n")
+=======
+    schools = demo_schools()
+>>>>>>> 0976cbd (funding: the semester roll (在校确认) — a private school's staff (new role school, bound to one school code by its gateway credential) confirms its own roll, the bureau for any school: who attends, who left on which day and why (another private school, with the transfer; a public school, 插班; left the district; dropped out); settlements bill only confirmed pupils to the day they left, list the seats awaiting confirmation, and bill them by an adjustment once confirmed after approval; every confirmation and end joins the ledger, and /ledger/verify checks each confirmation's entries against its digest; demo credentials school-<code> for the bundled private schools; role matrix and bad-input rows; bench confirms the rolls before settling)
     if tok_file.exists() and cred_file.exists() and not force:
-        return json.loads(tok_file.read_text())
-    tokens = {subject: f"tc_{secrets.token_urlsafe(32)}" for subject in DEMO_CALLERS}
-    creds = {token_hash(tok): {"subject": s, "role": DEMO_CALLERS[s][0], "department": DEMO_CALLERS[s][1]}
-             for s, tok in tokens.items()}
+        known = json.loads(tok_file.read_text())
+        if set(DEMO_CALLERS) | set(schools) <= set(known):
+            return known
+    tokens = {subject: f"tc_{secrets.token_urlsafe(32)}" for subject in [*DEMO_CALLERS, *schools]}
+    creds = {token_hash(tok): _entry(s, schools) for s, tok in tokens.items()}
     cred_file.write_text(json.dumps(creds, indent=2))
     tok_file.write_text(json.dumps(tokens, indent=2))
     os.chmod(tok_file, 0o600)

@@ -14,7 +14,7 @@ from limits.aio.storage import MemoryStorage, RedisStorage
 from limits.aio.strategies import MovingWindowRateLimiter
 
 from common.errors import DomainError, Unauthorized
-from common.identity import DEPARTMENTS, ROLES, Identity, verify_staff
+from common.identity import DEPARTMENTS, ROLES, Identity, valid_school, verify_staff
 
 
 class RateLimited(DomainError):
@@ -25,17 +25,19 @@ class Credentials:
     """The gateway's credential table, keyed by SHA-256 of the bearer token (tokens themselves are not kept), and
     the staff console's per-person tokens (JWTs signed with ``console_secret``; see
     :func:`common.identity.verify_staff`): their subject is the person's username, so roles are enforced and the
-    access log names the person exactly as for any other caller."""
+    access log names the person exactly as for any other caller. A ``school`` credential names its
+    ``school_code`` (the one school whose roll it may confirm)."""
 
     def __init__(self, path: Path, console_secret: str = ""):
         self.console_secret = console_secret if len(console_secret) >= 32 else ""
         raw = json.loads(path.read_text()) if path.exists() else {}
         self.by_hash: dict[str, Identity] = {}
         for digest, entry in raw.items():
-            role, dept = entry["role"], entry.get("department")
-            if role not in ROLES or role == "service" or (role == "department" and dept not in DEPARTMENTS):
+            role, dept, school = entry["role"], entry.get("department"), entry.get("school_code")
+            if role not in ROLES or role == "service" or (role == "department" and dept not in DEPARTMENTS) \
+                    or not valid_school(role, school):
                 raise ValueError(f"credentials file has an invalid role for {entry.get('subject')}")
-            self.by_hash[digest] = Identity(role=role, subject=entry["subject"], department=dept)
+            self.by_hash[digest] = Identity(role=role, subject=entry["subject"], department=dept, school=school)
 
     def authenticate(self, authorization: str | None) -> Identity:
         """``Authorization: Bearer <token>`` → :class:`Identity`, else 401 ``unauthenticated``."""

@@ -38,7 +38,10 @@ class Funding:
         self.client, self.auth = client, auth
 
     def headers(self, role: str, extra: dict[str, str] | None = None) -> dict[str, str]:
-        if role.startswith("service:"):
+        if role.startswith("school:"):  # a private school's staff, bound to one school code
+            code = role.split(":", 1)[1]
+            h = self.auth("school", subject=f"school-{code}", school=code)
+        elif role.startswith("service:"):
             h = self.auth("service", subject=role.split(":", 1)[1])
         elif role.startswith("department:"):
             h = self.auth("department", role.split(":", 1)[1])
@@ -77,7 +80,29 @@ class Funding:
         return self.ok(self.post("service:enrollment", "/purchased-seats/handover",
                                  {"run_id": run_id, "seats": list(seats)}))
 
-    def settle(self, school: str, semester: str, role: str = "finance") -> dict[str, Any]:
+    def awaiting(self, school: str, semester: str) -> list[int]:
+        """Seat ids on the school's roll for the semester that nobody has confirmed yet."""
+        ids, cursor = [], ""
+        while cursor is not None:
+            page = self.ok(self.get("bureau", f"/rolls/{school}/{semester}?limit=1000{cursor}"))
+            ids += [i["seat_id"] for i in page["items"] if i["status"] == "awaiting"]
+            cursor = page["next_cursor"] and f"&cursor={page['next_cursor']}"
+        return ids
+
+    def confirm(self, school: str, semester: str, attending: list[int] | None = None,
+                left: list[dict[str, Any]] | None = None, role: str = "bureau") -> dict[str, Any] | None:
+        """Confirm the roll (在校确认): by default every seat awaiting confirmation attends; ``None`` when there
+        is nothing to confirm."""
+        attending = self.awaiting(school, semester) if attending is None and left is None else (attending or [])
+        if not attending and not left:
+            return None
+        return self.ok(self.post(role, f"/rolls/{school}/{semester}/confirmations",
+                                 {"attending": attending, "left": left or []}), 201)
+
+    def settle(self, school: str, semester: str, role: str = "finance", confirm: bool = True) -> dict[str, Any]:
+        """Draft the settlement, after confirming the school's whole roll (``confirm=False`` leaves it as it is)."""
+        if confirm:
+            self.confirm(school, semester)
         return self.ok(self.post(role, "/settlements", {"school_code": school, "semester": semester}), 201)
 
     def approve(self, settlement: dict[str, Any]) -> dict[str, Any]:

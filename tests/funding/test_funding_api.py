@@ -162,9 +162,10 @@ def test_settle_approve_pay_and_immutability(f, backend):
 
     ledger = f.ok(f.get("auditor", "/ledger"))["items"]
     assert [(e["seq"], e["kind"], e["amount"]) for e in ledger] == \
-           [(1, "seat_ended", "0.00"), (2, "settlement_approved", "9019.61"), (3, "disbursement", "9019.61")]
+           [(1, "seat_ended", "0.00"), (2, "roll_confirmed", "0.00"), (3, "roll_confirmed", "0.00"),
+            (4, "settlement_approved", "9019.61"), (5, "disbursement", "9019.61")]
     verified = f.ok(f.get("auditor", "/ledger/verify"))
-    assert verified["ok"] and verified["entries"] == 3 and verified["head_hash"] == ledger[-1]["hash"]
+    assert verified["ok"] and verified["entries"] == 5 and verified["head_hash"] == ledger[-1]["hash"]
 
 
 def test_rounding_half_up_through_the_service(f, backend):
@@ -197,7 +198,7 @@ def test_adjustments_after_approval(f, backend):
     adj = f.ok(f.post("finance", "/adjustments", body), 201)
     assert (adj["days_before"], adj["days_after"], adj["amount_before"], adj["amount_after"], adj["delta"]) == \
            (153, 61, "3000.00", "1196.08", "-1803.92")
-    assert adj["settlement_id"] == draft["id"] and adj["seat_id"] == s1 and adj["ledger_seq"] == 3  # after the seat_ended entry
+    assert adj["settlement_id"] == draft["id"] and adj["seat_id"] == s1 and adj["ledger_seq"] == 4  # after the roll and the seat_ended entries
     assert f.post("finance", "/adjustments", body).json()["code"] == "no_change"
     # a second correction counts from the first: the pupil left even earlier
     adj2 = f.ok(f.post("bureau", "/adjustments", {**body, "corrected_end_date": "2025-09-30"}), 201)
@@ -224,7 +225,7 @@ def test_adjustments_after_approval(f, backend):
     assert (never["days_after"], never["amount_after"], never["delta"]) == (0, "0.00", "-3000.00")
 
     kinds = [e["kind"] for e in f.ok(f.get("auditor", "/ledger"))["items"]]
-    assert kinds == ["settlement_approved", "seat_ended", "adjustment", "adjustment", "disbursement", "adjustment"]
+    assert kinds == ["roll_confirmed", "settlement_approved", "seat_ended", "adjustment", "adjustment", "disbursement", "adjustment"]
     assert f.ok(f.get("auditor", "/ledger/verify"))["ok"]
     listed = f.ok(f.get("auditor", f"/adjustments?settlement_id={draft['id']}"))["items"]
     assert [a["id"] for a in listed] == [adj["id"], adj2["id"], never["id"]]
@@ -265,6 +266,11 @@ def test_transfer_run_outdated_draft_and_budget(f, backend):
     held = {x["id"]: x for x in f.ok(f.get("bureau", "/purchased-seats?school_code=PS002"))["items"]}
     assert held[moved["opened"]["id"]]["end_date"] is None  # nothing written
 
+    awaiting = f.ok(f.post("bureau", "/settlements/run", {"semester": AUTUMN}))  # nobody on a confirmed roll yet
+    assert [(d["school_code"], d["total"], d["awaiting_confirmation"]) for d in awaiting["drafted"]] == \
+           [("PS001", "0.00", 1), ("PS002", "0.00", 1)]
+    for school in ("PS001", "PS002"):
+        f.confirm(school, AUTUMN)
     run = f.ok(f.post("bureau", "/settlements/run", {"semester": AUTUMN}))
     assert [(d["school_code"], d["total"]) for d in run["drafted"]] == [("PS001", "1196.08"), ("PS002", "1803.92")]
     assert run["skipped"] == [{"school_code": "PS003", "code": "tariff_missing", "detail": run["skipped"][0]["detail"]}]

@@ -28,8 +28,10 @@ MATRIX = {
     ("POST", "/purchased-seats/{seat_id}/transfer"): {"bureau"},
     ("POST", "/settlements"): {"bureau", "finance"},
     ("POST", "/settlements/run"): {"bureau", "finance"},
-    ("GET", "/settlements"): READ,
-    ("GET", "/settlements/{settlement_id}"): READ,
+    ("GET", "/settlements"): READ | {"school:PS001", "school:PS002"},  # a school: its own settlements only
+    ("GET", "/settlements/{settlement_id}"): READ | {"school:PS001", "school:PS002"},
+    ("GET", "/rolls/{school_code}/{semester}"): READ | {"school:PS001"},
+    ("POST", "/rolls/{school_code}/{semester}/confirmations"): {"bureau", "school:PS001"},
     ("POST", "/settlements/{settlement_id}/approve"): {"finance"},
     ("POST", "/settlements/{settlement_id}/disbursements"): {"finance"},
     ("POST", "/adjustments"): {"finance", "bureau"},
@@ -44,7 +46,7 @@ MATRIX = {
     ("GET", "/exports/{view}.csv"): READ,
 }
 ROLES = ["platform", "department:police", "department:hrss", "bureau", "finance", "auditor", "service:enrollment",
-         "service:points"]
+         "service:points", "school:PS001", "school:PS002"]
 PATH_VALUES = {"school_code": "PS001", "semester": "2025-autumn", "code": "2025-autumn", "kind": "tariffs", "seat_id": "1", "settlement_id": "1",
                "year": "2025", "application_no": "HY2025-1-000001", "view": "totals"}
 sqlite_only = pytest.mark.parametrize("backend", ["sqlite"], indirect=True)

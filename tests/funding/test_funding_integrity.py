@@ -23,7 +23,8 @@ def f(make_service, auth):
 
 
 def paid_and_adjusted(f):
-    """One school settled, approved, paid, then adjusted: ledger seq 1 approval, 2 disbursement, 3 adjustment."""
+    """One school's roll confirmed, settled, approved, paid, then adjusted: ledger seq 1 roll, 2 approval,
+    3 disbursement, 4 adjustment."""
     f.semester(AUTUMN)
     f.tariff("PS001", AUTUMN, "3000.00", "3000.00")
     items = f.handover(seat("HY2025-1-000001", "PS001", "2025-09-01"),
@@ -74,7 +75,8 @@ def test_two_finance_users_approving_at_once_give_one_approval(f, backend, auth)
     assert all(c in (409, 412) for c in codes[1:]), [r.text for r in answers]
     winner = next(r.json() for r in answers if r.status_code == 200)
     ledger = f.ok(f.get("auditor", "/ledger"))["items"]
-    assert [(e["kind"], e["settlement_id"]) for e in ledger] == [("settlement_approved", draft["id"])]
+    assert [(e["kind"], e["settlement_id"]) for e in ledger] == [("roll_confirmed", None),
+                                                                 ("settlement_approved", draft["id"])]
     assert winner["approved_by"] in users and f.ok(f.get("auditor", "/ledger/verify"))["ok"]
 
 
@@ -99,7 +101,7 @@ def test_concurrent_appends_never_fork_the_chain(f, backend):
 def test_edits_behind_the_service_are_found(f, backend):
     draft = paid_and_adjusted(f)
     good = f.ok(f.get("auditor", "/ledger/verify"))
-    assert good["ok"] and good["entries"] == 3 and good["mismatches"] == [] and good["records_checked"] == 3
+    assert good["ok"] and good["entries"] == 4 and good["mismatches"] == [] and good["records_checked"] == 4
     engine = f.client.app.state.db.engine
 
     def sql(statement, **params):
@@ -110,20 +112,20 @@ def test_edits_behind_the_service_are_found(f, backend):
         return f.ok(f.get("auditor", "/ledger/verify"))
 
     # 1. the amount column of the disbursement entry
-    sql("UPDATE ledger_entries SET amount_fen = amount_fen - 100000 WHERE seq = 2")
+    sql("UPDATE ledger_entries SET amount_fen = amount_fen - 100000 WHERE seq = 3")
     v = verdict()
-    assert not v["ok"] and v["first_broken"]["seq"] == 2 and v["first_broken"]["reason"] == "column_mismatch"
-    sql("UPDATE ledger_entries SET amount_fen = amount_fen + 100000 WHERE seq = 2")
+    assert not v["ok"] and v["first_broken"]["seq"] == 3 and v["first_broken"]["reason"] == "column_mismatch"
+    sql("UPDATE ledger_entries SET amount_fen = amount_fen + 100000 WHERE seq = 3")
     assert verdict()["ok"]
 
     # 2. the stored bytes of the approval entry
-    original = sql("SELECT body FROM ledger_entries WHERE seq = 1").scalar_one()
+    original = sql("SELECT body FROM ledger_entries WHERE seq = 2").scalar_one()
     forged = bytes(original).replace(b'"amount_fen":', b'"amount_fen":1', 1)
     assert forged != bytes(original)
-    sql("UPDATE ledger_entries SET body = :b WHERE seq = 1", b=forged)
+    sql("UPDATE ledger_entries SET body = :b WHERE seq = 2", b=forged)
     v = verdict()
-    assert not v["ok"] and (v["first_broken"]["seq"], v["first_broken"]["reason"]) == (1, "hash_mismatch")
-    sql("UPDATE ledger_entries SET body = :b WHERE seq = 1", b=bytes(original))
+    assert not v["ok"] and (v["first_broken"]["seq"], v["first_broken"]["reason"]) == (2, "hash_mismatch")
+    sql("UPDATE ledger_entries SET body = :b WHERE seq = 2", b=bytes(original))
     assert verdict()["ok"]
 
     # 3. an approved line's amount (the chain is intact; the approval entry's lines digest disagrees)
@@ -154,8 +156,17 @@ def test_edits_behind_the_service_are_found(f, backend):
     sql("UPDATE disbursements SET amount_fen = :a", a=int(draft["total"].replace(".", "")))
     assert verdict()["ok"]
 
+    # 4b. the roll: a pupil's confirmation turned into a leaving behind the service's back
+    sql("UPDATE roll_entries SET status = 'left', left_on = '2025-10-01', code = 'dropped_out' WHERE seat_id = "
+        "(SELECT MIN(seat_id) FROM roll_entries)")
+    v = verdict()
+    assert not v["ok"] and [m["record"] for m in v["mismatches"]] == ["roll_confirmation"]
+    sql("UPDATE roll_entries SET status = 'attends', left_on = NULL, code = NULL WHERE seat_id = "
+        "(SELECT MIN(seat_id) FROM roll_entries)")
+    assert verdict()["ok"]
+
     # 5. the last entry deleted (and the head left alone)
-    sql("DELETE FROM ledger_entries WHERE seq = 3")
+    sql("DELETE FROM ledger_entries WHERE seq = 4")
     v = verdict()
     assert not v["ok"] and v["first_broken"]["reason"] == "head_mismatch"
     assert f.get("auditor", "/exports/verification.csv").content.decode("utf-8-sig").splitlines()[1].startswith("False")

@@ -2,7 +2,8 @@
 in-process service apps for the reliability tests.
 
 Roles as the contract writes them: ``platform``, ``department`` (any of the four), ``bureau``, ``finance``,
-``auditor``, ``service`` (any service) or ``service:<name>``. A path is normalised by dropping the query and
+``auditor``, ``school`` (a private school's staff, acting for its own school), ``service`` (any service) or
+``service:<name>``. A path is normalised by dropping the query and
 naming every parameter ``{}`` (``/requests/{id}`` and ``/requests/{request_id}`` are one endpoint).
 """
 
@@ -15,7 +16,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[2]
 SERVICES = ("points", "verification", "enrollment", "funding")
-ROLE_WORDS = ("platform", "department", "bureau", "finance", "auditor", "service")
+ROLE_WORDS = ("platform", "department", "bureau", "finance", "auditor", "school", "service")
 DEPARTMENTS = ("police", "market", "housing", "hrss")
 
 # Every caller the matrix tries: (label, role, department, subject).
@@ -23,6 +24,8 @@ CALLERS = [("platform", "platform", None, "platform-taizhou")]
 CALLERS += [(f"department:{d}", "department", d, f"dept-{d}") for d in DEPARTMENTS]
 CALLERS += [(r, r, None, f"{r}-1") for r in ("bureau", "finance", "auditor")]
 CALLERS += [(f"service:{s}", "service", None, s) for s in SERVICES]
+CALLERS += [("school", "school", None, "school-1")]  # bound to school code "1", the value every path parameter gets
+SCHOOL_OF_CALLER = "1"
 
 _ENDPOINT = re.compile(r"`(GET|POST|PUT|PATCH|DELETE) (/[^`]*)`")
 _INLINE = re.compile(r"`(GET|POST|PUT|PATCH|DELETE) (/[^`]*)` \(([^)]*)\)")

@@ -146,6 +146,9 @@ ENDPOINTS: dict[str, Endpoint] = {
         "settlement_id": d["settlement_id"], "seat_id": d["seat_id"], "corrected_end_date": "2025-10-31",
         "reason": "更正"}),
     "budget": Endpoint("funding", "PUT", "/budget/2025", "finance", lambda d: {"appropriation": "1000000.00"}),
+    "roll-confirm": Endpoint("funding", "POST", "/rolls/R1/2025-autumn/confirmations", "bureau", lambda d: {
+        "attending": [], "left": [{"seat_id": d["seat_id"], "left_on": "2025-10-31", "code": "private_school",
+                                   "to_school_code": "R2", "note": "转学"}]}),
 }
 
 
@@ -585,6 +588,28 @@ CASES += unknown_field_cases("adjust", [("delta", "-100.00"), ("amount_after", "
 CASES += money_cases("budget", "appropriation")
 CASES += [Bad("budget", "year-huge", path=f"/budget/{HUGE}", field="year")]
 CASES += unknown_field_cases("budget", [("settled", "0.00"), ("version", 1)])
+
+CASES += [bad("roll-confirm", "attending-string", "attending", ["1"], field="attending.0"),
+          bad("roll-confirm", "attending-huge", "attending", raw=f"[{HUGE}]", field="attending.0"),
+          bad("roll-confirm", "attending-not-a-list", "attending", raw="7"),
+          bad("roll-confirm", "nothing-named", "left", [], field=None),
+          bad("roll-confirm", "left-on-feb-30", "left.0.left_on", "2025-02-30"),
+          bad("roll-confirm", "left-code-unknown", "left.0.code", "expelled"),
+          bad("roll-confirm", "left-code-completed", "left.0.code", "completed"),
+          bad("roll-confirm", "to-school-spaces", "left.0.to_school_code", "R 2"),
+          bad("roll-confirm", "to-school-without-transfer", "left.0", None, field=None,
+              change=lambda b: {**b, "left": [{**b["left"][0], "code": "dropped_out"}]}),
+          bad("roll-confirm", "seat-twice", "attending", None, field="attending",
+              change=lambda b: {**b, "attending": [b["left"][0]["seat_id"]]}, code="invalid"),
+          bad("roll-confirm", "seat-not-on-roll", "attending", [999999], code="seat_not_on_roll"),
+          bad("roll-confirm", "left-before-semester", "left.0.left_on", "2025-06-30", field="left", code="invalid"),
+          bad("roll-confirm", "left-after-semester", "left.0.left_on", "2026-02-01", field="left", code="invalid"),
+          Bad("roll-confirm", "semester-unknown", path="/rolls/R1/2030-autumn/confirmations", change=lambda b: b,
+              status=404, code="semester_not_found", field=None),
+          Bad("roll-confirm", "school-code-spaces", path="/rolls/R%201/2025-autumn/confirmations", change=lambda b: b,
+              field="school_code")]
+CASES += text_nul_cases("roll-confirm", "left.0.note")
+CASES += unknown_field_cases("roll-confirm", [("confirmed_by", "bureau-9"), ("left.0.days", 3)])
 
 # -- generic cases for every endpoint ----------------------------------------------------------------------------
 NESTED = "[" * 40 + "]" * 40

@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from api_contract import CALLERS, SERVICES, allows, build_app, load_contract, operations
+from api_contract import CALLERS, SCHOOL_OF_CALLER, SERVICES, allows, build_app, load_contract, operations
 from common.identity import IDENTITY_HEADER, Identity, mint
 from shared_kit import TEST_SECRET
 
@@ -38,7 +38,9 @@ def clients(tmp_path_factory):
 
 
 def identity(role: str, department: str | None, subject: str) -> dict[str, str]:
-    return {IDENTITY_HEADER: mint(TEST_SECRET, Identity(role=role, subject=subject, department=department))}
+    school = SCHOOL_OF_CALLER if role == "school" else None
+    return {IDENTITY_HEADER: mint(TEST_SECRET, Identity(role=role, subject=subject, department=department,
+                                                        school=school))}
 
 
 def _send(client: TestClient, op, headers: dict[str, str], body: bytes | None = None):

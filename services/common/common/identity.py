@@ -6,11 +6,13 @@ a valid token gets 401, one whose role is not allowed gets 403. Services calling
 ``service`` and their own name as subject.
 
 Roles (BRIEF §2): ``platform``, ``department`` (+ ``police`` / ``market`` / ``housing`` / ``hrss``), ``bureau``,
-``finance``, ``auditor``; internal: ``service``.
+``finance``, ``auditor``, ``school`` (a private school's staff, bound to one school code: claim ``school``);
+internal: ``service``.
 """
 
 from __future__ import annotations
 
+import re
 import time
 from dataclasses import dataclass
 from typing import Annotated, Callable
@@ -22,8 +24,9 @@ from common.errors import Forbidden, Unauthorized
 from common.logging import note_caller
 
 IDENTITY_HEADER = "X-Tongcheng-Identity"
-ROLES = ("platform", "department", "bureau", "finance", "auditor", "service")
+ROLES = ("platform", "department", "bureau", "finance", "auditor", "school", "service")
 DEPARTMENTS = ("police", "market", "housing", "hrss")
+SCHOOL_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,31}")
 TOKEN_TTL_S = 300
 _ALG = "HS256"
 _AUDIENCE = "tongcheng-services"
@@ -31,11 +34,13 @@ _AUDIENCE = "tongcheng-services"
 
 @dataclass(frozen=True)
 class Identity:
-    """An authenticated caller. ``subject`` is the credential's name (e.g. ``platform-taizhou``, ``points``)."""
+    """An authenticated caller. ``subject`` is the credential's name (e.g. ``platform-taizhou``, ``points``);
+    ``school`` the school code a ``school`` caller is bound to."""
 
     role: str
     subject: str
     department: str | None = None
+    school: str | None = None
 
     def is_service(self, name: str | None = None) -> bool:
         return self.role == "service" and (name is None or self.subject == name)
@@ -47,6 +52,8 @@ def mint(secret: str, identity: Identity, ttl_s: int = TOKEN_TTL_S) -> str:
     claims = {"sub": identity.subject, "role": identity.role, "aud": _AUDIENCE, "iat": now, "exp": now + ttl_s}
     if identity.department:
         claims["dept"] = identity.department
+    if identity.school:
+        claims["school"] = identity.school
     return jwt.encode(claims, secret, algorithm=_ALG)
 
 
@@ -78,10 +85,17 @@ def _verify(secret: str, token: str) -> tuple[Identity, int]:
                             options={"require": ["exp", "sub", "role"]})
     except jwt.PyJWTError as exc:
         raise Unauthorized(f"identity token rejected: {exc}", code="invalid_identity") from None
-    role, dept = claims.get("role"), claims.get("dept")
-    if role not in ROLES or (role == "department" and dept not in DEPARTMENTS):
+    role, dept, school = claims.get("role"), claims.get("dept"), claims.get("school")
+    if role not in ROLES or (role == "department" and dept not in DEPARTMENTS) or not valid_school(role, school):
         raise Unauthorized("identity token names an unknown role", code="invalid_identity")
-    return Identity(role=role, subject=str(claims["sub"]), department=dept), int(claims["exp"])
+    return Identity(role=role, subject=str(claims["sub"]), department=dept, school=school), int(claims["exp"])
+
+
+def valid_school(role: str, school: object) -> bool:
+    """A ``school`` caller names exactly one school code; no other role names one."""
+    if role == "school":
+        return isinstance(school, str) and SCHOOL_CODE.fullmatch(school) is not None
+    return school is None
 
 
 async def current_identity(request: Request) -> Identity:

@@ -12,8 +12,8 @@ from sqlalchemy.orm import Session
 
 from common.db import utcnow
 from funding import ledger
-from funding.models import (SETTLED, Adjustment, Disbursement, LedgerEntry, LedgerHead, PurchasedSeat, Settlement,
-                            SettlementLine)
+from funding.models import (SETTLED, Adjustment, Disbursement, LedgerEntry, LedgerHead, PurchasedSeat, Roll,
+                            RollConfirmation, RollEntry, Settlement, SettlementLine)
 from funding.settlement_rules import lines_digest
 
 
@@ -96,6 +96,32 @@ def reconcile(session: Session) -> tuple[int, list[dict[str, Any]]]:
                     (record, row.id, row.settlement_id, amount):
                 out.append({"record": record, "id": row.id, "seq": row.ledger_seq,
                             "reason": "amount or settlement differs from its ledger entry"})
+    checked_rolls, roll_out = reconcile_rolls(session, bodies)
+    return checked + checked_rolls, out + roll_out
+
+
+def reconcile_rolls(session: Session, bodies: dict[int, dict[str, Any]]) -> tuple[int, list[dict[str, Any]]]:
+    """Every roll confirmation (在校确认) must match its ``roll_confirmed`` entry: the roll, the school and semester,
+    and the digest of the roll entries it wrote (recomputed from the stored rows, so an entry added, removed or
+    changed behind the service's back shows up) → ``(records checked, mismatches)``."""
+    from funding.roll import entries_digest  # roll imports the service layer, which this module serves
+
+    rows: dict[int, list[tuple[int, str, Any, str | None]]] = {}
+    for cid, seat_id, status, left_on, code in session.execute(
+            select(RollEntry.confirmation_id, RollEntry.seat_id, RollEntry.status, RollEntry.left_on, RollEntry.code)):
+        rows.setdefault(cid, []).append((seat_id, status, left_on, code))
+    out, checked = [], 0
+    for c, school, semester in session.execute(select(RollConfirmation, Roll.school_code, Roll.semester_code)
+                                               .join(Roll, Roll.id == RollConfirmation.roll_id)
+                                               .order_by(RollConfirmation.id)):
+        checked += 1
+        body = bodies.get(c.ledger_seq, {})
+        expected = ("roll_confirmed", c.id, c.roll_id, school, semester, c.entries_digest)
+        found = (body.get("_kind"), body.get("confirmation_id"), body.get("roll_id"), body.get("school_code"),
+                 body.get("semester"), body.get("entries_digest"))
+        if found != expected or entries_digest(rows.get(c.id, [])) != c.entries_digest:
+            out.append({"record": "roll_confirmation", "id": c.id, "seq": c.ledger_seq,
+                        "reason": "roll entries or confirmation differ from its ledger entry"})
     return checked, out
 
 

@@ -95,6 +95,12 @@ class GradeNotTaught(Invalid):
     code = "grade_not_taught"
 
 
+class SeatNotOnRoll(Invalid):
+    """A roll confirmation names a seat that is not on that school's roll for the semester."""
+
+    code = "seat_not_on_roll"
+
+
 class ConcurrentUpdate(Conflict):
     """Another request changed the same thing at the same moment; retry."""
 

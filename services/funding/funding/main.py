@@ -7,6 +7,7 @@ from fastapi import FastAPI
 from common.app import build_app
 from funding import monitoring
 from funding.config import Settings
+from funding.roll_router import router as roll_router
 from funding.router_reports import router as reports_router
 from funding.router import router
 
@@ -19,7 +20,7 @@ def create_app(settings: Settings | None = None, *, http_clients: dict | None = 
     settings = settings or Settings()
     app = build_app(settings, title="Tongcheng funding",
                     description="政府购买学位: purchased seats, tariffs, semester settlements and the hash-chained ledger.",
-                    service_dir=SERVICE_DIR, routers=[router, reports_router],
+                    service_dir=SERVICE_DIR, routers=[router, roll_router, reports_router],
                     resources=lambda app: monitoring.periodic_verification(app, settings.ledger_verify_interval_s))
     monitoring.install(app)
     return app

@@ -113,6 +113,7 @@ class Settlement(Base):
     total_fen: Mapped[int] = mapped_column(Fen)
     line_count: Mapped[int] = mapped_column(Integer)
     version: Mapped[int] = mapped_column(Integer)
+    awaiting_count: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     computed_by: Mapped[str] = mapped_column(String(120))
     computed_at: Mapped[datetime] = mapped_column(UTCDateTime())
     approved_by: Mapped[str | None] = mapped_column(String(120))
@@ -142,6 +143,54 @@ class SettlementLine(Base):
     days: Mapped[int] = mapped_column(Integer)
     amount_fen: Mapped[int] = mapped_column(Fen)
     __table_args__ = {"sqlite_with_rowid": False}
+
+
+class Roll(Base):
+    """The semester roll of one private school (在校确认): which seat holders attend, and for those who left, the
+    day and why. Its entries are :class:`RollEntry` rows; each confirmation a :class:`RollConfirmation`."""
+
+    __tablename__ = "rolls"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    school_code: Mapped[str] = mapped_column(String(32))
+    semester_code: Mapped[str] = mapped_column(ForeignKey("semesters.code"))
+    version: Mapped[int] = mapped_column(Integer)
+    updated_by: Mapped[str] = mapped_column(String(120))
+    updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    __table_args__ = (UniqueConstraint("school_code", "semester_code"),)
+
+
+class RollConfirmation(Base):
+    """One confirmation of a roll: who (the school's staff, or the bureau for the school), when, what it recorded
+    (counts and the digest of its entries) and its ``roll_confirmed`` ledger entry."""
+
+    __tablename__ = "roll_confirmations"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    roll_id: Mapped[int] = mapped_column(ForeignKey("rolls.id"), index=True)
+    confirmed_by: Mapped[str] = mapped_column(String(120))
+    confirmed_role: Mapped[str] = mapped_column(String(16))
+    confirmed_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    attending: Mapped[int] = mapped_column(Integer)
+    left: Mapped[int] = mapped_column(Integer)
+    unchanged: Mapped[int] = mapped_column(Integer)
+    entries_digest: Mapped[str] = mapped_column(String(64))
+    ledger_seq: Mapped[int] = mapped_column(Integer)
+
+
+class RollEntry(Base):
+    """A seat on a roll: ``attends`` (confirmed for the semester) or ``left`` (on ``left_on``, its last paid day,
+    for ``code``). Append-only: a pupil confirmed and later reported gone has both rows. Keyed like settlement
+    lines (WITHOUT ROWID on SQLite, no foreign keys; written in bulk, a school's roll holds 20 000); the
+    confirmation's ledger entry carries the digest of the rows it wrote."""
+
+    __tablename__ = "roll_entries"
+    roll_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seat_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    status: Mapped[str] = mapped_column(String(8), primary_key=True)
+    left_on: Mapped[date | None] = mapped_column(Date)
+    code: Mapped[str | None] = mapped_column(String(20))
+    confirmation_id: Mapped[int] = mapped_column(Integer)
+    __table_args__ = (CheckConstraint("status IN ('attends', 'left')", name="status"),
+                      {"sqlite_with_rowid": False})
 
 
 class Adjustment(Base):

@@ -38,7 +38,7 @@ class BrokenRead(BaseModel):
 
 
 class Mismatch(BaseModel):
-    record: Literal["settlement", "adjustment", "disbursement"]
+    record: Literal["settlement", "adjustment", "disbursement", "roll_confirmation"]
     id: int
     seq: int | None
     reason: str

@@ -18,7 +18,7 @@ from common.schemas import yuan_to_fen
 from common.versioning import etag, set_etag
 from common.sheets import read_table
 from common.paging import id_cursor
-from funding import budget, imports, seats, semesters, settlements, tariffs
+from funding import budget, imports, roll, seats, semesters, settlements, tariffs
 from funding.models import idempotency_keys
 from funding.report_schemas import BudgetPut, BudgetRead
 from funding.schemas import (CODE, AdjustmentCreate, AdjustmentRead, DisbursementCreate, DisbursementRead, Handover,
@@ -202,10 +202,11 @@ def transfer_seat(seat_id: IdPath, body: SeatTransfer, request: Request, who: Ca
 def create_settlement(body: SettlementCreate, request: Request, who: Caller("bureau", "finance"),
                       session: WriteSession, key: IdempotencyKey = None) -> JSONResponse:
     """Compute the draft 结算 of one school for one semester (recomputing a draft replaces it) → Settlement with
-    lines. 409 ``tariff_missing``; 409 ``semester_settled`` once approved."""
+    lines: the seats in the school's grades on its confirmed roll; ``awaiting`` lists those not yet confirmed (not
+    billed). 409 ``tariff_missing``; 409 ``semester_settled`` once approved."""
     def effect() -> SettlementRead:
         row = settlements.compute_draft(session, body.school_code, body.semester, who, request.app.state.settings)
-        return settlements.describe(session, row, with_lines=True)
+        return settlements.describe(session, row, with_lines=True, settings=request.app.state.settings)
 
     return _keyed(session, request, who, key, body, effect, status_code=201)
 
@@ -224,10 +225,13 @@ def run_settlements(body: SettlementRun, request: Request, who: Caller("bureau",
 
 
 @router.get("/settlements", tags=["settlements"])
-def list_settlements(who: Caller(*READERS), session: ReadSession, semester: SemesterQ = None,
+def list_settlements(who: Caller(*READERS, "school"), session: ReadSession, semester: SemesterQ = None,
                      school_code: SchoolQ = None, state: Literal["draft", "approved", "paid"] | None = None,
                      limit: Limit = 100, cursor: Cursor = None) -> dict[str, Any]:
-    """Settlements without their lines → page of Settlement."""
+    """Settlements without their lines → page of Settlement (a ``school`` caller sees its own school's only)."""
+    if who.role == "school":
+        roll.check_school(who, school_code or who.school)
+        school_code = who.school
     rows = settlements.list_settlements(session, semester=semester, school_code=school_code, state=state,
                                      after=id_cursor(cursor), limit=limit)
     more = len(rows) > limit
@@ -238,10 +242,13 @@ def list_settlements(who: Caller(*READERS), session: ReadSession, semester: Seme
 
 
 @router.get("/settlements/{settlement_id}", response_model=SettlementRead, tags=["settlements"])
-def get_settlement(settlement_id: IdPath, response: Response, who: Caller(*READERS), session: ReadSession,
-                   lines: bool = True) -> SettlementRead:
-    """One settlement with its lines (``?lines=false`` to leave them out); ETag ``"v<N>"``."""
-    out = settlements.describe(session, settlements.get_settlement(session, settlement_id), with_lines=lines)
+def get_settlement(settlement_id: IdPath, request: Request, response: Response, who: Caller(*READERS, "school"),
+                   session: ReadSession, lines: bool = True) -> SettlementRead:
+    """One settlement with its lines and the seats awaiting confirmation on the roll (``?lines=false`` to leave
+    them out); ETag ``"v<N>"``. 403 for another school's credential."""
+    row = settlements.get_settlement(session, settlement_id)
+    roll.check_school(who, row.school_code)
+    out = settlements.describe(session, row, with_lines=lines, settings=request.app.state.settings)
     set_etag(response, out.version)
     return out
 

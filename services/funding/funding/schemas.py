@@ -199,6 +199,106 @@ class SeatTransferred(BaseModel):
     affected_settlements: list[int]
 
 
+# ---- the semester roll (在校确认) ---------------------------------------------------------------------------------
+
+class Leaver(StrictModel):
+    """A pupil who left during the semester: ``left_on`` = the last day attended (paid to that day, inclusive);
+    ``code``: private_school (转学; with ``to_school_code`` the new seat opens there the next day), public_school
+    (插班: the seat ends that day), left_district, dropped_out."""
+
+    seat_id: RowId
+    left_on: Day
+    code: Literal["private_school", "public_school", "left_district", "dropped_out"]
+    to_school_code: SchoolCode | None = None
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _to_school_only_for_a_transfer(self) -> "Leaver":
+        if self.to_school_code is not None and self.code != "private_school":
+            raise ValueError("to_school_code goes with code private_school only")
+        return self
+
+
+class RollConfirm(StrictModel):
+    """Confirm a school's roll for a semester (at least one seat): ``attending`` seat ids (≤ 50 000) and
+    ``left`` pupils (≤ 5 000)."""
+
+    attending: list[RowId] = Field(default_factory=list, max_length=50_000)
+    left: list[Leaver] = Field(default_factory=list, max_length=5_000)
+
+    @model_validator(mode="after")
+    def _something(self) -> "RollConfirm":
+        if not self.attending and not self.left:
+            raise ValueError("name at least one seat: attending or left")
+        return self
+
+
+class RollConfirmationRead(BaseModel):
+    id: int
+    confirmed_by: str
+    confirmed_role: str
+    confirmed_at: datetime
+    attending: int
+    left: int
+    unchanged: int
+    entries_digest: str
+    ledger_seq: int
+
+    @classmethod
+    def of(cls, c: Any) -> "RollConfirmationRead":
+        return cls(id=c.id, confirmed_by=c.confirmed_by, confirmed_role=c.confirmed_role,
+                   confirmed_at=c.confirmed_at, attending=c.attending, left=c.left, unchanged=c.unchanged,
+                   entries_digest=c.entries_digest, ledger_seq=c.ledger_seq)
+
+
+class RollEntryRead(BaseModel):
+    seat_id: int
+    application_no: str
+    pupil: Pupil
+    grade: int = Field(description="the pupil's grade this semester")
+    start_date: date
+    end_date: date | None
+    status: Literal["awaiting", "attends", "left"]
+    left_on: date | None
+    code: str | None
+
+
+class RollCounts(BaseModel):
+    expected: int = Field(description="the school's seats that meet the semester in its grades")
+    attends: int
+    left: int
+    awaiting: int
+
+
+class RollRead(BaseModel):
+    """A school's roll for a semester: counts, every confirmation (who, when), a page of its seats."""
+
+    school_code: str
+    semester: str
+    version: int
+    counts: RollCounts
+    confirmations: list[RollConfirmationRead]
+    items: list[RollEntryRead]
+    next_cursor: str | None
+
+    @classmethod
+    def of(cls, v: dict[str, Any]) -> "RollRead":
+        items = [RollEntryRead(pupil=Pupil(name=i["pupil_name"], id_number=mask_id(i["pupil_id_number"])),
+                               **{k: i[k] for k in ("seat_id", "application_no", "grade", "start_date", "end_date",
+                                                    "status", "left_on", "code")}) for i in v["items"]]
+        return cls(school_code=v["school_code"], semester=v["semester"], version=v["version"],
+                   counts=RollCounts(**v["counts"]),
+                   confirmations=[RollConfirmationRead.of(c) for c in v["confirmations"]], items=items,
+                   next_cursor=v["next_cursor"])
+
+
+class RollConfirmed(BaseModel):
+    school_code: str
+    semester: str
+    version: int
+    confirmation: RollConfirmationRead
+
+
 # ---- settlements -----------------------------------------------------------------------------------------------
 
 class SettlementCreate(StrictModel):
@@ -224,6 +324,12 @@ class LineRead(BaseModel):
     amount: Yuan
 
 
+class AwaitingRead(BaseModel):
+    seat_id: int
+    application_no: str
+    pupil: Pupil
+
+
 class SettlementRead(BaseModel):
     """A settlement; ``amount_due`` = total + adjustments − paid. ``lines`` on single reads only."""
 
@@ -236,6 +342,8 @@ class SettlementRead(BaseModel):
     semester_days: int
     total: Yuan
     line_count: int
+    awaiting_confirmation: int = Field(description="seats in the school's grades not yet on its confirmed roll when "
+                                                   "computed: not billed; billed by an adjustment once confirmed")
     adjustments_total: Yuan
     paid_total: Yuan
     amount_due: Yuan
@@ -245,6 +353,8 @@ class SettlementRead(BaseModel):
     approved_by: str | None
     approved_at: datetime | None
     lines: list[LineRead] | None = None
+    awaiting: list[AwaitingRead] | None = Field(default=None, description="with the lines: the seats awaiting "
+                                                                          "confirmation on the roll now")
 
 
 class SkippedSchool(BaseModel):

@@ -9,7 +9,7 @@ hash-chained ledger entry (:func:`funding.audit.append_ledger`).
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import timedelta
+from datetime import date, timedelta
 
 from sqlalchemy import delete, exists, func, select
 from sqlalchemy.exc import IntegrityError
@@ -20,11 +20,12 @@ from common.errors import Invalid
 from common.identity import Identity
 from common.versioning import check_if_match_value
 from common.schemas import day_in_shanghai, fen_to_yuan, yuan_to_fen
-from funding import errors, schooling
+from funding import errors, roll, schooling
 from funding.audit import append_ledger
 from funding.config import Settings
 from funding.models import SETTLED, Adjustment, Disbursement, PurchasedSeat, Semester, Settlement, SettlementLine
-from funding.schemas import AdjustmentCreate, DisbursementCreate, LineRead, Pupil, SettlementRead, mask_id
+from funding.schemas import (AdjustmentCreate, AwaitingRead, DisbursementCreate, LineRead, Pupil, SettlementRead,
+                             mask_id)
 from funding.seats import get_seat
 from funding.semesters import get_semester, period_of
 from funding.tariffs import current_tariff, settlement_for
@@ -81,11 +82,12 @@ def compute_draft(session: Session, school_code: str, semester_code: str, who: I
         raise errors.TariffMissing(f"no tariff for {school_code} in {semester_code}: "
                                    f"PUT /tariffs/{school_code}/{semester_code} first")
     period = period_of(semester)
-    result = settle(tariff.standard_fen, period, schooling.billable_seats(session, school_code, semester, settings))
+    billed, awaiting = roll.split(session, school_code, semester, settings)
+    result = settle(tariff.standard_fen, period, billed)
     now = utcnow()
     fields = dict(state="draft", tariff_fen=tariff.standard_fen, tariff_version=tariff.version,
                   semester_days=result.semester_days, total_fen=result.total_fen, line_count=len(result.lines),
-                  computed_by=who.subject, computed_at=now)
+                  awaiting_count=len(awaiting), computed_by=who.subject, computed_at=now)
     if existing is None:
         row = Settlement(school_code=school_code, semester_code=semester_code, version=1, **fields)
         try:
@@ -148,8 +150,7 @@ def approve(session: Session, settlement_id: int, who: Identity, if_match: str |
     check_if_match_value(if_match, row.version)
     tariff = current_tariff(session, row.school_code, row.semester_code)
     semester = get_semester(session, row.semester_code)
-    fresh = settle(row.tariff_fen, period_of(semester),
-                   schooling.billable_seats(session, row.school_code, semester, settings))
+    fresh = settle(row.tariff_fen, period_of(semester), roll.split(session, row.school_code, semester, settings)[0])
     lines = stored_lines(session, row.id)
     if tariff is None or tariff.version != row.tariff_version or sorted(fresh.lines) != lines:
         raise errors.SettlementOutdated(f"settlement {settlement_id} no longer matches the current tariff or seats; "
@@ -160,7 +161,7 @@ def approve(session: Session, settlement_id: int, who: Identity, if_match: str |
         "settlement_id": row.id, "school_code": row.school_code, "semester": row.semester_code,
         "tariff_fen": row.tariff_fen, "tariff_version": row.tariff_version, "semester_days": row.semester_days,
         "line_count": row.line_count, "amount_fen": row.total_fen, "lines_digest": lines_digest(lines),
-        "by": who.subject})
+        "awaiting_confirmation": row.awaiting_count, "by": who.subject})
     return row
 
 
@@ -211,34 +212,42 @@ def adjust(session: Session, body: AdjustmentCreate, who: Identity) -> Adjustmen
     corrected one. Appends an ``adjustment`` ledger entry naming the settlement and seat.
 
     404 settlement / seat; 409 ``settlement_not_approved`` on a draft (recompute it instead); 422
-    ``seat_not_in_settlement``; 422 when the end is more than a day before the start; 422 ``no_change``.
+    ``seat_not_in_settlement`` (no line and no earlier adjustment); 422 when the end is more than a day before the
+    start; 422 ``no_change``.
     """
     row = get_settlement(session, body.settlement_id, lock=True)
     if row.state not in SETTLED:
         raise errors.SettlementNotApproved(f"settlement {row.id} is a draft: recompute it instead of adjusting")
     seat = get_seat(session, body.seat_id, lock=True)
-    line = session.scalars(select(SettlementLine).where(SettlementLine.settlement_id == row.id,
-                                                        SettlementLine.seat_id == seat.id)).first()
-    if line is None:
+    if roll.counted(session, row.id, seat.id) is None:
         raise errors.SeatNotInSettlement(f"seat {seat.id} has no line in settlement {row.id}", field="seat_id")
     if body.corrected_end_date < seat.start_date - timedelta(days=1):
         raise Invalid(f"corrected_end_date is more than a day before the seat's start {seat.start_date}",
                       field="corrected_end_date")
-    earlier = session.execute(select(Adjustment.days_after, Adjustment.amount_after_fen)
-                              .where(Adjustment.settlement_id == row.id, Adjustment.seat_id == seat.id)
-                              .order_by(Adjustment.id.desc()).limit(1)).first()
-    days_before, amount_before = ((earlier.days_after, earlier.amount_after_fen) if earlier
-                                  else (line.days, line.amount_fen))
     period = period_of(session.get(Semester, row.semester_code))
     days_after = days_enrolled(period, seat.start_date, body.corrected_end_date)
-    if days_after == days_before:
-        raise errors.NoChange(f"the corrected end date gives the same {days_before} days in {row.semester_code}",
+    adj = record_adjustment(session, row, seat, days_after=days_after, corrected_end_date=body.corrected_end_date,
+                            reason=body.reason, who=who, move_seat_end=True)
+    if adj is None:
+        raise errors.NoChange(f"the corrected end date gives the same {days_after} days in {row.semester_code}",
                               field="corrected_end_date")
+    return adj
+
+
+def record_adjustment(session: Session, row: Settlement, seat: PurchasedSeat, *, days_after: int,
+                      corrected_end_date: date, reason: str, who: Identity, move_seat_end: bool) -> Adjustment | None:
+    """Count ``days_after`` days for ``seat`` in the approved settlement ``row``: the delta from what it counts now
+    (:func:`funding.roll.counted`; 0 for a seat never counted, e.g. awaiting the roll) becomes an
+    :class:`Adjustment` with its ``adjustment`` ledger entry and a new settlement version; ``None`` when the days
+    are the same. ``move_seat_end``: the seat's end date becomes ``corrected_end_date``."""
+    days_before, amount_before = roll.counted(session, row.id, seat.id) or (0, 0)
+    if days_after == days_before:
+        return None
     amount_after = prorate_fen(row.tariff_fen, days_after, row.semester_days)
     adj = Adjustment(settlement_id=row.id, seat_id=seat.id, previous_end_date=seat.end_date,
-                     corrected_end_date=body.corrected_end_date, days_before=days_before, days_after=days_after,
+                     corrected_end_date=corrected_end_date, days_before=days_before, days_after=days_after,
                      amount_before_fen=amount_before, amount_after_fen=amount_after,
-                     delta_fen=amount_after - amount_before, reason=body.reason, recorded_by=who.subject,
+                     delta_fen=amount_after - amount_before, reason=reason, recorded_by=who.subject,
                      recorded_at=utcnow(), ledger_seq=0)
     session.add(adj)
     session.flush()
@@ -246,10 +255,11 @@ def adjust(session: Session, body: AdjustmentCreate, who: Identity) -> Adjustmen
         "settlement_id": row.id, "adjustment_id": adj.id, "seat_id": seat.id,
         "application_no": seat.application_no, "school_code": row.school_code, "semester": row.semester_code,
         "previous_end_date": seat.end_date.isoformat() if seat.end_date else None,
-        "corrected_end_date": body.corrected_end_date.isoformat(), "days_before": days_before,
-        "days_after": days_after, "amount_fen": adj.delta_fen, "reason": body.reason, "by": who.subject})
+        "corrected_end_date": corrected_end_date.isoformat(), "days_before": days_before,
+        "days_after": days_after, "amount_fen": adj.delta_fen, "reason": reason, "by": who.subject})
     adj.ledger_seq = entry.seq
-    seat.end_date, seat.end_reason = body.corrected_end_date, body.reason
+    if move_seat_end:
+        seat.end_date, seat.end_reason = corrected_end_date, reason
     row.version += 1  # its answer (adjustments_total, amount_due) changed: a new ETag
     session.flush()
     return adj
@@ -262,9 +272,10 @@ def list_adjustments(session: Session, *, settlement_id: int | None, after: int,
     return list(session.scalars(stmt.order_by(Adjustment.id).limit(limit + 1)))
 
 
-def describe(session: Session, row: Settlement, *, with_lines: bool,
-             money: tuple[int, int] | None = None) -> SettlementRead:
-    """The Settlement answer: yuan strings, amount due, and (``with_lines``) every line with its pupil masked."""
+def describe(session: Session, row: Settlement, *, with_lines: bool, money: tuple[int, int] | None = None,
+             settings: Settings | None = None) -> SettlementRead:
+    """The Settlement answer: yuan strings, amount due, and (``with_lines``) every line with its pupil masked and,
+    given ``settings``, the seats awaiting confirmation on the school's roll now."""
     adj, paid = money if money is not None else money_of(session, [row.id])[row.id]
     due = row.total_fen + adj - paid if row.state in SETTLED else 0
     lines = None
@@ -276,9 +287,18 @@ def describe(session: Session, row: Settlement, *, with_lines: bool,
         lines = [LineRead(seat_id=sid, application_no=app, pupil=Pupil(name=name, id_number=mask_id(idn)), days=days,
                           semester_days=row.semester_days, amount=fen_to_yuan(amt))
                  for sid, app, name, idn, days, amt in session.execute(stmt)]
+    awaiting = None
+    if with_lines and settings is not None:
+        ids = roll.split(session, row.school_code, get_semester(session, row.semester_code), settings)[1]
+        awaiting = [AwaitingRead(seat_id=s.id, application_no=s.application_no,
+                                 pupil=Pupil(name=s.pupil_name, id_number=mask_id(s.pupil_id_number)))
+                    for i in range(0, len(ids), 500)
+                    for s in session.scalars(select(PurchasedSeat).where(PurchasedSeat.id.in_(ids[i:i + 500]))
+                                             .order_by(PurchasedSeat.id))]
     return SettlementRead(id=row.id, school_code=row.school_code, semester=row.semester_code, state=row.state,
                           tariff=fen_to_yuan(row.tariff_fen), tariff_version=row.tariff_version,
                           semester_days=row.semester_days, total=fen_to_yuan(row.total_fen), line_count=row.line_count,
+                          awaiting_confirmation=row.awaiting_count, awaiting=awaiting,
                           adjustments_total=fen_to_yuan(adj), paid_total=fen_to_yuan(paid), amount_due=fen_to_yuan(due),
                           version=row.version, computed_by=row.computed_by, computed_at=row.computed_at,
                           approved_by=row.approved_by, approved_at=row.approved_at, lines=lines)
