@@ -204,6 +204,7 @@ class Roles:
     finance: Gateway
     auditor: Gateway
     departments: dict[str, Gateway] = field(default_factory=dict)
+    schools: dict[str, Gateway] = field(default_factory=dict)  # school code → its staff's credential (role school)
 
     @classmethod
     def connect(cls, base_url: str, var: Path, *, transport: httpx.BaseTransport | None = None,
@@ -217,10 +218,12 @@ class Roles:
 
         return cls(platform=client("platform-taizhou"), bureau=client("bureau-1"), finance=client("finance-1"),
                    auditor=client("auditor-1"),
-                   departments={d: client(f"dept-{d}") for d in ("police", "hrss", "housing", "market")})
+                   departments={d: client(f"dept-{d}") for d in ("police", "hrss", "housing", "market")},
+                   schools={s.removeprefix("school-"): client(s) for s in tokens if s.startswith("school-")})
 
     def close(self) -> None:
-        for gw in (self.platform, self.bureau, self.finance, self.auditor, *self.departments.values()):
+        for gw in (self.platform, self.bureau, self.finance, self.auditor, *self.departments.values(),
+                   *self.schools.values()):
             gw.close()
 
 

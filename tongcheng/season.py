@@ -72,6 +72,7 @@ class SeasonResult:
     settlements: list[dict] = field(default_factory=list)
     disbursements: list[dict] = field(default_factory=list)
     ledger: dict = field(default_factory=dict)
+    roll: dict = field(default_factory=dict)  # {schools, attending, left} of the autumn roll (在校确认)
     events: dict = field(default_factory=dict)  # kind → events the platform read from GET /events
     season_report: dict = field(default_factory=dict)
     files: dict[str, bytes] = field(default_factory=dict)  # report files downloaded (name → content)
@@ -180,6 +181,8 @@ class Season:
                 self.appeal()
             with self.step("runs finalised, purchased seats handed to funding"):
                 self.finalise()
+            with self.step("schools confirm the autumn roll (在校确认)"):
+                self.confirm_rolls()
             with self.step("autumn settled, approved and paid"):
                 self.settle()
             with self.step("auditor verifies the ledger"):
@@ -384,6 +387,33 @@ class Season:
         self.result.purchased_seats = count
         if count != expected:
             self.log(f"[yellow]funding holds {count} purchased seats, enrollment handed over {expected}[/yellow]")
+
+    def confirm_rolls(self) -> None:
+        """Each private school's staff confirms its autumn roll with its own credential (the bureau for a school
+        without one): every pupil attends except about one in 37, who left during the semester — moved to a public
+        school (插班), left the district or dropped out — on a day of October to December. Settlements then bill
+        confirmed pupils only, to the day they left (BRIEF §8)."""
+        bureau = self.roles.bureau.funding
+        schools = sorted({s["school_code"] for s in bureau.pages("/purchased-seats", semester=AUTUMN)})
+        codes = ("public_school", "left_district", "dropped_out")
+        days = ("2025-10-31", "2025-11-14", "2025-12-01")
+        task = self.progress.add_task("schools confirm their roll", total=len(schools))
+        attending = left = 0
+        for school in schools:
+            staff = self.roles.schools.get(school)
+            api = staff.funding if staff else bureau
+            seats = [i for i in api.pages(f"/rolls/{school}/{AUTUMN}") if i["status"] == "awaiting"]
+            leavers = [i for i in seats if i["seat_id"] % 37 == 0 and i["end_date"] is None]
+            body = {"attending": [i["seat_id"] for i in seats if i not in leavers],
+                    "left": [{"seat_id": i["seat_id"], "left_on": days[n % 3], "code": codes[n % 3]}
+                             for n, i in enumerate(leavers)]}
+            if body["attending"] or body["left"]:
+                api.post(f"/rolls/{school}/{AUTUMN}/confirmations", body, key=idempotency_key("roll", school, AUTUMN))
+            attending, left = attending + len(body["attending"]), left + len(body["left"])
+            self.progress.advance(task)
+        self.result.roll = {"schools": len(schools), "attending": attending, "left": left}
+        self.log(f"autumn roll confirmed by {len(schools)} schools: {attending} pupils attend, {left} left during "
+                 "the semester (billed to the day they left)")
 
     def settle(self) -> None:
         bureau, finance = self.roles.bureau.funding, self.roles.finance.funding

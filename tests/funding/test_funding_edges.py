@@ -40,6 +40,7 @@ MATRIX = {
     ("GET", "/ledger/verify"): READ,
     ("PUT", "/budget/{year}"): {"finance"},
     ("GET", "/budget/{year}"): READ,
+    ("GET", "/forecast/{year}"): READ,
     ("GET", "/reports/totals"): READ,
     ("GET", "/reports/pupils/{application_no}"): READ,
     ("GET", "/exports/auditor.xlsx"): READ,

@@ -3,7 +3,7 @@ out), totals and the per-pupil report. Money out: ``"3000.00"`` strings made fro
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel, Field
@@ -131,3 +131,60 @@ class PupilReport(BaseModel):
     lines: list[PupilLine]
     total: Yuan = Field(description="approved and paid lines with their adjustments: what the district owes or paid")
     draft_total: Yuan = Field(description="draft lines, not yet approved (they may still change)")
+
+
+class SchoolForecastRead(BaseModel):
+    school_code: str
+    level: str
+    continuing: int = Field(description="seats started before the semester whose pupil is in the school's grades")
+    new_intake: int = Field(description="seats from the season's private placements starting during the semester")
+    completing: int = Field(description="continuing seats whose last semester this is (top grade)")
+    seats: int
+    tariff: str | None = Field(description="yuan per pupil per semester")
+    tariff_source: Literal["decided", "carried", "none"]
+    amount: str = Field(description="seats × tariff, yuan")
+
+
+class SemesterForecastRead(BaseModel):
+    semester: str
+    starts_on: date
+    ends_on: date
+    seats: int
+    amount: str
+    schools: list[SchoolForecastRead]
+
+
+class BudgetForecastRead(BaseModel):
+    year: int
+    appropriation: str | None
+    settled: str = Field(description="approved and paid settlements (with adjustments) of the year's other semesters")
+    forecast: str
+    remaining: str | None = Field(description="appropriation − settled − forecast")
+
+
+class ForecastRead(BaseModel):
+    """Next school year's cost (BRIEF §8): per semester and school, and against each budget year it touches."""
+
+    school_year: int
+    total: str
+    semesters: list[SemesterForecastRead]
+    budget: list[BudgetForecastRead]
+
+    @classmethod
+    def of(cls, f: dict[str, Any]) -> "ForecastRead":
+        def y(fen: int | None) -> str | None:
+            return None if fen is None else fen_to_yuan(fen)
+
+        semesters = [SemesterForecastRead(
+            semester=s.code, starts_on=s.period.starts_on, ends_on=s.period.ends_on, seats=s.seats,
+            amount=fen_to_yuan(s.amount_fen),
+            schools=[SchoolForecastRead(school_code=x.school_code, level=x.level, continuing=x.continuing,
+                                        new_intake=x.new_intake, completing=x.completing, seats=x.seats,
+                                        tariff=y(x.tariff_fen), tariff_source=x.tariff_source,
+                                        amount=fen_to_yuan(x.amount_fen)) for x in s.schools])
+            for s in f["semesters"]]
+        budget = [BudgetForecastRead(year=b["year"], appropriation=y(b["appropriation_fen"]),
+                                     settled=fen_to_yuan(b["settled_fen"]), forecast=fen_to_yuan(b["forecast_fen"]),
+                                     remaining=y(b["remaining_fen"])) for b in f["budget"]]
+        return cls(school_year=f["school_year"], total=fen_to_yuan(sum(s.amount_fen for s in f["semesters"])),
+                   semesters=semesters, budget=budget)

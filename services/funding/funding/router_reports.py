@@ -14,8 +14,8 @@ from common.errors import NotFound
 from common.identity import Caller
 from common.schemas import fen_to_yuan
 from common.paging import id_cursor
-from funding import audit, budget, exports, monitoring, reports
-from funding.report_schemas import (BrokenRead, BudgetRead, LedgerEntryRead, PupilLine, PupilReport,
+from funding import audit, budget, exports, forecast, monitoring, reports
+from funding.report_schemas import (BrokenRead, BudgetRead, ForecastRead, LedgerEntryRead, PupilLine, PupilReport,
                                     SemesterTotal, TotalRow, Totals, VerifyRead)
 from funding.schemas import CODE, SeatRead, page
 
@@ -65,6 +65,17 @@ def get_budget(year: Year, who: Caller(*READERS), session: ReadSession) -> Budge
     """Appropriation vs settled (approved settlements and their adjustments) vs paid, for the semesters that
     start in ``year``; ``appropriation`` is null until finance sets it."""
     return BudgetRead.of(budget.budget_view(session, year))
+
+
+@router.get("/forecast/{year}", response_model=ForecastRead, tags=["budget"])
+def get_forecast(year: Year, request: Request, who: Caller(*READERS), session: ReadSession) -> ForecastRead:
+    """Finance plans (BRIEF §8): school year ``year`` (``<year>-autumn`` and ``<year+1>-spring``) projected from the
+    seats held now — per semester and school the continuing seats (grades advanced, those past the top grade
+    gone, ``completing`` the ones in their last semester), the new intake from the season's private placements,
+    the tariff (``decided``, or the school's latest ``carried`` forward) and seats × tariff — with the total against
+    each budget year it touches (``remaining`` = appropriation − settled − forecast). Yuan strings, exact to the
+    fen (integer fen inside, never a float)."""
+    return ForecastRead.of(forecast.forecast_year(session, year, request.app.state.settings))
 
 
 # ---- reports ---------------------------------------------------------------------------------------------------
