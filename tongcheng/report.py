@@ -55,6 +55,8 @@ def summarise(result: SeasonResult, setup: list[tuple[str, float]] | None = None
         "per_grade": per_grade,
         "townships_short_of_seats": short_townships(result.season_report),
         "purchased_seat_cost_yuan": f"{result.total_cost:.2f}",
+        "roll_attending": result.roll.get("attending"), "roll_left": result.roll.get("left"),
+        "roll_schools": result.roll.get("schools"),
         "settlements": len(result.settlements),
         "settlements_paid": sum(1 for x in result.settlements if x.get("state") == "paid"),
         "ledger_verified": bool(result.ledger.get("ok")), "ledger_entries": result.ledger.get("entries"),
@@ -91,6 +93,8 @@ def render(summary: dict[str, Any], console: Console) -> None:
         ("townships short of public seats",
          ", ".join(f"{t['township_name']} −{t['shortfall']}" for t in summary["townships_short_of_seats"]) or "none"),
         ("purchased-seat cost, autumn (yuan)", f"{Decimal(summary['purchased_seat_cost_yuan']):,.2f}"),
+        ("autumn roll confirmed (在校确认): attend / left",
+         f"{summary['roll_attending'] or 0:,} / {summary['roll_left'] or 0:,} ({summary['roll_schools'] or 0} schools)"),
         ("settlements paid", f"{summary['settlements_paid']} of {summary['settlements']}"),
         ("ledger verified", f"[{'green' if summary['ledger_verified'] else 'red'}]"
                             f"{'yes' if summary['ledger_verified'] else 'NO'}[/] ({summary['ledger_entries']} entries)"),
@@ -138,7 +142,8 @@ def markdown(summary: dict[str, Any]) -> str:
              "| figure | value |", "|---|---|"]
     for key in ("applicants", "eligible", "placed_public", "placed_purchased", "purchased_seats_in_funding",
                 "waitlisted", "eligible_waitlisted", "public_share_percent", "target_percent", "meets_target",
-                "purchased_seat_cost_yuan", "settlements_paid", "ledger_verified", "ledger_entries"):
+                "purchased_seat_cost_yuan", "roll_attending", "roll_left", "settlements_paid", "ledger_verified",
+                "ledger_entries"):
         lines.append(f"| {key.replace('_', ' ')} | {summary[key]} |")
     lines += ["", "## Townships short of public seats (grades 1 and 7)", "",
               "| township | eligible demand | public seats | placed in public | placed by purchase | public share % "
