@@ -123,14 +123,11 @@ def bench_service(schools: int, per_school: int, tmp: Path, database_url: str | 
         # who left on 31 October), as the settlement bills confirmed pupils only
         started, confirmed = time.perf_counter(), 0
         for s in range(schools):
-            ids, cursor = [], None
-            while True:
-                params = {"limit": 1000, **({"cursor": cursor} if cursor else {})}
-                page = client.get(f"/rolls/PS{s:03d}/2025-autumn", params=params, headers=who("bureau")).json()
-                ids += [(i["seat_id"], i["end_date"] is None and i["start_date"] <= "2025-10-31")
-                        for i in page["items"] if i["status"] == "awaiting"]
-                if not (cursor := page["next_cursor"]):
-                    break
+            with engine.connect() as conn:  # the roll's seats (all of them meet the semester in grades 1–6)
+                ids = [(sid, end is None and start <= date(2025, 10, 31)) for sid, start, end in conn.execute(
+                    select(PurchasedSeat.id, PurchasedSeat.start_date, PurchasedSeat.end_date)
+                    .where(PurchasedSeat.school_code == f"PS{s:03d}", PurchasedSeat.start_date <= SEM_END,
+                           (PurchasedSeat.end_date.is_(None)) | (PurchasedSeat.end_date >= SEM_START)))]
             leaves = {i for i, may in ids if may and not i % 200}
             body = {"attending": [i for i, _ in ids if i not in leaves], "left": [
                 {"seat_id": i, "left_on": "2025-10-31", "code": "left_district"} for i in sorted(leaves)]}
