@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from funding.forecast import by_budget_year, project
-from funding.settlement import default_period
-from funding_support import Funding, seat
+from funding.settlement_rules import default_period
+from funding_kit import Funding, seat
 
 YEAR = [("2025-autumn", default_period("2025-autumn")), ("2026-spring", default_period("2026-spring"))]
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from funding_support import Funding, seat
+from funding_kit import Funding, seat
 
 AUTUMN = "2025-autumn"  # 1 Sep 2025 – 31 Jan 2026: 153 days
 
