@@ -63,13 +63,10 @@ def generate(var_dir: Path, *, force: bool = False) -> dict[str, str]:
     if not env_file.exists() or force:
         env_file.write_text(f"TONGCHENG_INTERNAL_SECRET={secrets.token_urlsafe(48)}\n")
         os.chmod(env_file, 0o600)
-<<<<<<< HEAD
     if "TONGCHENG_CONSOLE_SECRET=" not in env_file.read_text():
         with env_file.open("a") as fh:
             fh.write(f"TONGCHENG_CONSOLE_SECRET={secrets.token_urlsafe(48)}\n")
-=======
     schools = demo_schools()
->>>>>>> 0976cbd (funding: the semester roll (在校确认) — a private school's staff (new role school, bound to one school code by its gateway credential) confirms its own roll, the bureau for any school: who attends, who left on which day and why (another private school, with the transfer; a public school, 插班; left the district; dropped out); settlements bill only confirmed pupils to the day they left, list the seats awaiting confirmation, and bill them by an adjustment once confirmed after approval; every confirmation and end joins the ledger, and /ledger/verify checks each confirmation's entries against its digest; demo credentials school-<code> for the bundled private schools; role matrix and bad-input rows; bench confirms the rolls before settling)
     if tok_file.exists() and cred_file.exists() and not force:
         known = json.loads(tok_file.read_text())
         if set(DEMO_CALLERS) | set(schools) <= set(known):
