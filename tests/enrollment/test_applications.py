@@ -219,3 +219,11 @@ def test_withdraw_before_the_cutoff_only(make_service, auth, backend):
     assert late.status_code == 409 and late.json()["code"] == "withdrawal_closed"
     missing = app.post("/applications/HY2025-1-999999/withdraw", headers=auth("platform"))
     assert missing.status_code == 404
+
+
+def test_a_cursor_of_other_digits_is_refused_not_a_500(shared_app, auth):
+    """``²`` (superscript), ``１`` (full-width) and twenty digits are not cursors this listing gave: 422
+    ``invalid_cursor``, never a 500 or a page (issue 18)."""
+    for cursor in ("²", "１", "9" * 20, "-1"):
+        resp = shared_app.get("/applications", params={"cursor": cursor}, headers=auth("bureau"))
+        assert resp.status_code == 422 and resp.json()["code"] == "invalid_cursor", (cursor, resp.text)

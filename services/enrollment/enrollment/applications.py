@@ -292,7 +292,7 @@ def list_applications(session: Session, *, season: int | None, grade: int | None
     if grade is not None:
         query = query.where(Application.grade == grade)
     if cursor:
-        if not cursor.isdigit():
+        if not (cursor.isascii() and cursor.isdigit()) or len(cursor) > 12:  # not ², １ or twenty digits
             raise Invalid("cursor is not one this listing gave", code="invalid_cursor", field="cursor")
         query = query.where(Application.id > int(cursor))
     rows = list(session.scalars(query))
