@@ -4,10 +4,12 @@ gateway, every step played with the real roles' credentials. Asserts what the se
 
 import io
 from collections import Counter
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from types import SimpleNamespace
 
 import pytest
+from funding.settlement_rules import Period, days_enrolled, prorate_fen
 from rich.console import Console
 
 from shared_kit import free_port
@@ -133,11 +135,20 @@ def test_settlements_approved_paid_and_priced_by_tariff(season):
     tariffs = {t.school_code: t.standard for t in season.district.tariffs}
     settlements = season.result.settlements
     assert settlements and all(s["state"] == "paid" for s in settlements)
-    seats_by_school = Counter(s["school_code"] for s in season.roles.bureau.funding.pages("/purchased-seats"))
+    seats = list(season.roles.bureau.funding.pages("/purchased-seats"))
+    seats_by_school = Counter(s["school_code"] for s in seats)
     assert {s["school_code"] for s in settlements} == set(seats_by_school)
+    autumn = Period(date(2025, 9, 1), date(2026, 1, 31))
+    left = [s for s in seats if s["end_date"]]
+    assert left and {s["end_code"] for s in left} <= {"public_school", "left_district", "dropped_out"}
     for s in settlements:
-        # every seat starts on 1 September and is open: a whole autumn semester at the school's tariff
-        assert Decimal(s["total"]) == tariffs[s["school_code"]] * seats_by_school[s["school_code"]]
+        # every seat starts on 1 September: a whole autumn semester at the school's tariff, except the few pupils
+        # the school's roll (在校确认) reports gone, paid to the day they left
+        fen = int(tariffs[s["school_code"]] * 100)
+        expected = sum(prorate_fen(fen, days_enrolled(autumn, date.fromisoformat(x["start_date"]),
+                                                     x["end_date"] and date.fromisoformat(x["end_date"])), autumn.days)
+                       for x in seats if x["school_code"] == s["school_code"])
+        assert Decimal(s["total"]) * 100 == expected
     paid = sum(Decimal(p["amount"]) for p in season.result.disbursements)
     assert paid == season.result.total_cost == Decimal(season.summary["purchased_seat_cost_yuan"])
 
