@@ -27,6 +27,7 @@ from common.logging import configure_logging, note_caller, request_id_var
 from common import tracing
 from common.metrics import install_metrics
 from common.middleware import RequestContextMiddleware
+from gateway import openapi as suite_openapi
 from gateway.auth import Credentials, RateLimiter
 from gateway.config import Settings
 from gateway.proxy import DROP_RESPONSE_HEADERS, FORWARD_REQUEST_HEADERS, CircuitBreaker, Upstream
@@ -240,6 +241,7 @@ def create_app(settings: Settings | None = None,
             console.clear()
 
     app = FastAPI(title="Tongcheng gateway", version="1.0.0", lifespan=lifespan,
+                  openapi_url=None, docs_url=None, redoc_url=None,  # the suite's: gateway/openapi.py
                   description="统一入口: the one door for the platform, departments, bureau, finance and auditors. "
                               "Authenticate with `Authorization: Bearer <credential>`; routes `/api/<service>/...` "
                               "to the service's own path (see docs/api.md).")
@@ -260,6 +262,7 @@ def create_app(settings: Settings | None = None,
                                      "requests let through unlimited because the shared rate-limit store did not answer"))
     install_error_handlers(app)
     document_problems(app)
+    suite_openapi.install(app, upstreams)  # GET /openapi.json (the whole suite's description) and /docs
 
     @app.head("/health", include_in_schema=False)  # monitors probe with HEAD: the same answer, no body
     @app.get("/health", tags=["health"])

@@ -507,3 +507,32 @@ def deliver_cases(api: Api, timeout_s: float = 30.0) -> dict[str, Any]:
         return status if status["pending"] == 0 else None
 
     return wait_for("enrollment's outbox to drain", drained, timeout_s, interval_s=0.2)
+
+
+GATEWAY_CALLERS = {"tok-platform": ("platform", None, "platform-taizhou"), "tok-bureau": ("bureau", None, "bureau-1"),
+                   **{f"tok-{d}": ("department", d, f"dept-{d}") for d in ("police", "hrss", "housing", "market")}}
+"""Bearer credentials of :func:`gateway_over`: token → (role, department, subject)."""
+
+
+@contextmanager
+def gateway_over(stack: "Stack", folder: Path) -> Iterator[TestClient]:
+    """The real gateway in front of ``stack``'s four in-process services (each upstream a MockTransport that calls
+    the service's TestClient), with the credentials of :data:`GATEWAY_CALLERS`."""
+    from gateway.config import Settings as GatewaySettings
+    from gateway.main import create_app as create_gateway
+
+    creds = folder / "credentials.json"
+    creds.write_text(json.dumps({hashlib.sha256(tok.encode()).hexdigest(): {"role": r, "department": d, "subject": s}
+                                 for tok, (r, d, s) in GATEWAY_CALLERS.items()}))
+
+    def forward(name: str) -> httpx.MockTransport:
+        def handle(request: httpx.Request) -> httpx.Response:
+            resp = stack.clients[name].request(request.method, request.url.raw_path.decode(),
+                                               content=request.content, headers=dict(request.headers))
+            return httpx.Response(resp.status_code, headers=resp.headers, content=resp.content)
+        return httpx.MockTransport(handle)
+
+    settings = GatewaySettings(internal_secret=TEST_SECRET, credentials_file=creds,
+                               **{f"{n}_url": f"http://{n}.test" for n in stack.clients})
+    with TestClient(create_gateway(settings, transports={n: forward(n) for n in stack.clients})) as client:
+        yield client

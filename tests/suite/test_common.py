@@ -31,7 +31,8 @@ from common.identity import Caller
 from common.ids import USCC, IdNumber, check_id_number
 from common.logging import JsonFormatter, mask_id, mask_phone, mask_text
 from common.middleware import RequestContextMiddleware, duplicate_key, is_json_media_type, json_depth
-from common.schemas import Count, Day, Money, PersonName, Phone, StrictModel, Timestamp, fen_to_yuan, yuan_to_fen
+from common.schemas import (Count, Day, Money, PersonName, Phone, StrictModel, Timestamp, day_in_shanghai, fen_to_yuan,
+                            yuan_to_fen)
 from common.versioning import check_if_match
 from shared_kit import TEST_SECRET
 
@@ -640,7 +641,7 @@ CHILD = with_check("33100320190301123")
 X_ENDING = next(n for n in (with_check(f"331003198801012{i:02d}") for i in range(100)) if n.endswith("X"))
 WRONG_CHECK = CHILD[:17] + str((int(CHILD[17]) + 1) % 10 if CHILD[17].isdigit() else 0)
 FULL_WIDTH = "".join(chr(ord(c) + 0xFEE0) if c.isdigit() else c for c in CHILD)
-TOMORROW = date.today() + timedelta(days=1)
+TOMORROW = day_in_shanghai() + timedelta(days=1)  # the ID check's day is Asia/Shanghai's, not the host's
 
 
 @pytest.mark.parametrize(("value", "stored"), [
@@ -687,7 +688,7 @@ def test_id_number_reasons_are_specific():
         check_id_number(FULL_WIDTH)
     with pytest.raises(ValueError, match="future"):
         check_id_number(with_check("331003" + TOMORROW.strftime("%Y%m%d") + "123"))
-    born_today = with_check("331003" + date.today().strftime("%Y%m%d") + "123")
+    born_today = with_check("331003" + day_in_shanghai().strftime("%Y%m%d") + "123")
     assert check_id_number(born_today) == born_today
 
 

@@ -7,11 +7,12 @@ import pytest
 from pydantic import TypeAdapter, ValidationError
 
 from common.ids import USCC, IdNumber, USCCShape, check_id_number
+from common.schemas import day_in_shanghai
 from verification_kit import case_body, id_check_char, id_number, id_number_ending_x, uscc, uscc_check_char, \
     wrong_check
 
 ID = TypeAdapter(IdNumber)
-TOMORROW = date.today() + timedelta(days=1)
+TOMORROW = day_in_shanghai() + timedelta(days=1)  # the ID check's day is Asia/Shanghai's, not the host's
 
 
 def test_check_characters_agree_with_the_standard_and_stdnum():

@@ -25,6 +25,7 @@ from common.logging import configure_logging
 from common import tracing
 from common.metrics import install_metrics
 from common.middleware import RequestContextMiddleware
+from common.openapi import document_roles
 
 BACKGROUND_CONNECTIONS = 2  # pooled connections kept beyond one per worker thread (outbox, scoring jobs)
 
@@ -94,6 +95,7 @@ def build_app(settings: ServiceSettings, *, title: str, description: str, servic
         tracing.instrument_app(app, settings.service_name)  # outermost: the span covers the access log line
     install_error_handlers(app)
     document_problems(app)
+    document_roles(app)
 
     @app.head("/health", include_in_schema=False)  # monitors probe with HEAD: the same answer, no body
     @app.get("/health", tags=["health"], summary="Liveness and database check (no identity needed)")

@@ -132,6 +132,7 @@ def require(*roles: str) -> Callable[[Identity], Identity]:
                 return identity
         raise Forbidden(f"role '{identity.role}' may not do this; allowed: {', '.join(roles)}")
 
+    check.roles = roles  # type: ignore[attr-defined]  # read by common.openapi: x-roles of the operation
     return check
 
 
