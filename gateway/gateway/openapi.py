@@ -143,7 +143,11 @@ SWAGGER_INIT = """window.ui = SwaggerUIBundle({url: "/openapi.json", dom_id: "#s
 def install(app: FastAPI, upstreams: dict[str, Any]) -> None:
     """Serve ``/openapi.json`` (the suite's description) and ``/docs`` (Swagger UI, local files) on the gateway.
     The app must be built with ``openapi_url=None, docs_url=None`` (these replace FastAPI's)."""
-    from swagger_ui_bundle import swagger_ui_path
+    try:
+        from swagger_ui_bundle import swagger_ui_path
+    except ImportError:  # a virtualenv made before the dependency: the gateway still starts, /docs says why
+        log.warning("swagger-ui-bundle is not installed: /docs is unavailable (run make setup)")
+        swagger_ui_path = None
 
     state: dict[str, SuiteDescription] = {}
 
@@ -160,10 +164,14 @@ def install(app: FastAPI, upstreams: dict[str, Any]) -> None:
 
     @app.get("/docs", include_in_schema=False)
     async def docs() -> HTMLResponse:
+        if swagger_ui_path is None:
+            return HTMLResponse("swagger-ui-bundle is not installed (make setup); the description is at "
+                                "/openapi.json", status_code=503)
         return HTMLResponse(SWAGGER_PAGE)
 
     @app.get("/docs/init.js", include_in_schema=False)
     async def docs_init() -> HTMLResponse:
         return HTMLResponse(SWAGGER_INIT, media_type="text/javascript")
 
-    app.mount("/docs/static", StaticFiles(directory=str(swagger_ui_path)), name="swagger-ui")
+    if swagger_ui_path is not None:
+        app.mount("/docs/static", StaticFiles(directory=str(swagger_ui_path)), name="swagger-ui")
