@@ -185,6 +185,17 @@ class Database:
         self.engine.dispose()
 
 
+def insert_ignoring_conflicts(session: Session, table: Any, keys: Sequence[str], values: dict[str, Any]) -> None:
+    """``INSERT … ON CONFLICT (keys) DO NOTHING`` on SQLite and PostgreSQL: a row a concurrent transaction (another
+    process of the service) inserted first is left as it is, with no IntegrityError to recover from. On PostgreSQL
+    the statement waits for that transaction to end, so a read after it sees the winner's row."""
+    from sqlalchemy.dialects.postgresql import insert as pg_insert
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+    session.execute(insert(table).values(**values).on_conflict_do_nothing(index_elements=list(keys)))
+
+
 def _db(request: Request) -> Database:
     return request.app.state.db
 

@@ -9,6 +9,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
+from common.db import insert_ignoring_conflicts
 from enrollment.models import Counter
 
 
@@ -19,9 +20,7 @@ def applications_sequence(season: int, grade: int) -> str:
 
 
 def _ensure(session: Session, name: str) -> None:
-    dialect = session.get_bind().dialect.name
-    upsert = pg_insert if dialect == "postgresql" else sqlite_insert
-    session.execute(upsert(Counter).values(name=name, value=0).on_conflict_do_nothing(index_elements=["name"]))
+    insert_ignoring_conflicts(session, Counter, ["name"], {"name": name, "value": 0})
 
 
 def lock_sequence(session: Session, name: str) -> None:

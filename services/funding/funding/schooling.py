@@ -21,7 +21,7 @@ from datetime import date
 from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
-from common.db import utcnow
+from common.db import insert_ignoring_conflicts, utcnow
 from common.identity import Identity
 from funding import errors, progression
 from funding.config import Settings
@@ -56,26 +56,33 @@ def record_levels(session: Session, given: Mapping[str, str | None], grades: Map
     implies. A grade the school does not teach is 422 ``grade_not_taught``.
     """
     codes = sorted(given)
-    known = {c: lv for c, lv in session.execute(select(FundedSchool.code, FundedSchool.level)
-                                                   .where(FundedSchool.code.in_(codes)))}
-    out: dict[str, str] = {}
+    known = _levels(session, codes)
     now = utcnow()
+    for code in codes:  # a school new to funding: recorded unless a concurrent hand-over recorded it first
+        if code not in known:
+            insert_ignoring_conflicts(session, FundedSchool, ["code"], {
+                "code": code, "level": given[code] or progression.level_for_grade(min(grades[code])),
+                "recorded_by": who.subject, "recorded_at": now})
+    if len(known) < len(codes):
+        known = _levels(session, codes)
+    out: dict[str, str] = {}
     for code in codes:
-        level = known.get(code)
-        if level is not None and given[code] not in (None, level):
+        level = known[code]
+        if given[code] not in (None, level):
             raise errors.SchoolLevelMismatch(f"funding knows {code} as a {level} school, not {given[code]}",
                                              field="school_level")
-        if level is None:
-            level = given[code] or progression.level_for_grade(min(grades[code]))
-            session.add(FundedSchool(code=code, level=level, recorded_by=who.subject, recorded_at=now))
         low, top = progression.grades_of(level)
         wrong = sorted(g for g in grades[code] if not low <= g <= top)
         if wrong:
             raise errors.GradeNotTaught(f"{code} is a {level} school (grades {low}–{top}); grade {wrong[0]} is not "
                                         "taught there", field="grade")
         out[code] = level
-    session.flush()
     return out
+
+
+def _levels(session: Session, codes: list[str]) -> dict[str, str]:
+    rows = session.execute(select(FundedSchool.code, FundedSchool.level).where(FundedSchool.code.in_(codes)))
+    return dict(rows.all())
 
 
 def billable_seats(session: Session, school_code: str, semester: Semester, settings: Settings) -> list[Seat3]:
