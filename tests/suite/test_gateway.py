@@ -436,20 +436,18 @@ def test_retries_give_up_with_503(make_gateway):
 
 def test_circuit_opens_after_n_failures_and_answers_fast(make_gateway):
     upstream = Flaky(None)
-    gw = make_gateway(points=upstream, retries=0, breaker_failures=3, breaker_reset_s=0.4)
+    gw = make_gateway(points=upstream, retries=0, breaker_failures=3, breaker_reset_s=2.0)
     for _ in range(3):
         assert_problem(gw.get("/api/points/rulebooks", headers=bearer()), 503, "upstream_unavailable")
     assert upstream.calls == 3
     assert gw.get("/health").json()["upstreams"]["points"]["circuit"] == "open"
-    started = time.monotonic()
-    for _ in range(20):
+    for _ in range(20):  # answered by the gateway itself while open (no timing: a loaded machine must not flake it)
         resp = gw.get("/api/points/rulebooks", headers=bearer())
         assert_problem(resp, 503, "circuit_open")
         assert int(resp.headers["retry-after"]) >= 1
-    assert time.monotonic() - started < 1.0
     assert upstream.calls == 3  # the open circuit did not touch the upstream
     # other upstreams are not affected
-    time.sleep(0.45)
+    time.sleep(2.05)
     upstream.failures = 0  # the upstream is back: the half-open trial closes the circuit
     assert gw.get("/api/points/rulebooks", headers=bearer()).status_code == 200
     assert gw.get("/health").json()["upstreams"]["points"]["circuit"] == "closed"
