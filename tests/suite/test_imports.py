@@ -93,6 +93,8 @@ def test_a_workbook_with_five_bad_rows_comes_back_with_all_five_and_nothing_writ
            [(2, "school_code", "school_not_found", "学校不存在"), (3, "school_code", "school_not_found", "学校不存在")]
     bad = upload(app, "plans", b"\x00\x01garbage", bureau, name="x.csv")
     assert bad.status_code == 422 and bad.json()["code"] == "bad_upload"
+    cr = upload(app, "plans", b"school_code,season\nP1\r2,2025\n", bureau, name="x.csv")  # csv.Error, was a 500
+    assert cr.status_code == 422 and cr.json()["code"] == "bad_upload"
     missing = upload(app, "plans", b"school_code,season\nP1,2025\n", bureau, name="x.csv")
     assert missing.status_code == 422 and missing.json()["code"] == "bad_upload"
     assert upload(app, "plans", b"x", auth("platform"), name="x.csv").status_code == 403

@@ -139,7 +139,11 @@ def read_table(data: bytes, filename: str, sheet: str, aliases: dict[str, str] |
         raise BadUpload("a CSV file must be UTF-8 or GB18030 text", field="file")
     if "\x00" in text:
         raise BadUpload("a CSV file must be text (NUL found)", field="file")
-    return _table(sheet, [list(r) for r in csv.reader(io.StringIO(text))], aliases)
+    try:
+        rows = [list(r) for r in csv.reader(io.StringIO(text))]
+    except csv.Error as exc:  # e.g. a lone carriage return inside an unquoted cell: 422, never a 500
+        raise BadUpload(f"not a readable CSV file ({exc})", field="file") from None
+    return _table(sheet, rows, aliases)
 
 
 def cell_list(text: str) -> list[str]:
