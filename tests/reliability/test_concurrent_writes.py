@@ -119,8 +119,11 @@ def _settlement_ready(api: Api, *, draft: bool = True) -> dict[str, Any]:
                     {"code": semester, "starts_on": "2030-02-01", "ends_on": "2030-07-15"}), 201)
     api.ok(api.send("funding", "PUT", f"/tariffs/{school}/{semester}", "bureau",
                     {"operating_cost_per_pupil": "3000.00", "original_fee": "2800.00"}))
-    api.ok(api.send("funding", "POST", "/purchased-seats/handover", "service:enrollment",
-                    {"run_id": t, "seats": [seat(f"HY2030-1-{t}{n}", school, "2030-02-01") for n in range(2)]}))
+    handed = api.ok(api.send("funding", "POST", "/purchased-seats/handover", "service:enrollment",
+                             {"run_id": t, "seats": [seat(f"HY2030-1-{t}{n}", school, "2030-02-01") for n in range(2)]}))
+    # the school's roll (在校确认) confirms both pupils: a settlement bills confirmed pupils only (issue 19)
+    api.ok(api.send("funding", "POST", f"/rolls/{school}/{semester}/confirmations", "bureau",
+                    {"attending": [item["seat_id"] for item in handed["items"]]}), 201)
     if not draft:
         return {"semester": semester, "school": school}
     draft = api.ok(api.send("funding", "POST", "/settlements", "bureau", {"school_code": school,
