@@ -78,6 +78,7 @@ def on_finalise(session: Session, run: Run, outcomes: Mapping[str, Outcome], *, 
 
 
 def event_view(e: Event) -> dict[str, Any]:
+    """One feed event as the API answers it: ``{id, application_no, kind, season, grade, run_id, at (UTC), data}``."""
     return {"id": e.id, "application_no": e.application_no, "kind": e.kind, "season": e.season, "grade": e.grade,
             "run_id": e.run_id, "at": e.at, "data": e.data}
 

@@ -149,6 +149,7 @@ def create_run(session: Session, body: RunIn, scores: dict[str, ScoreView], *, w
 
 
 def get_run(session: Session, run_id: int) -> Run:
+    """The run with this id; 404 ``run_not_found`` when there is none."""
     run = session.get(Run, run_id)
     if run is None:
         raise NotFound(f"no run {run_id}", code="run_not_found")
@@ -167,6 +168,7 @@ def run_view(run: Run) -> dict[str, Any]:
 
 
 def list_runs(session: Session, *, season: int | None, grade: int | None) -> list[Run]:
+    """Runs, newest first, of a season and/or grade when given (BRIEF §6, 录取批次)."""
     query = select(Run).order_by(Run.id.desc())
     if season is not None:
         query = query.where(Run.season == season)
@@ -176,6 +178,8 @@ def list_runs(session: Session, *, season: int | None, grade: int | None) -> lis
 
 
 def placement_view(p: PlacementRow) -> dict[str, Any]:
+    """One placement as the API answers it: ``{run_id, application_no, placed, round, school_code, tier,
+    choice_rank, purchased_seat, reason}``; ``purchased_seat`` is true for rounds 2 and 3 (政府购买学位, BRIEF §6)."""
     return {"run_id": p.run_id, "application_no": p.application_no, "placed": p.school_code is not None,
             "round": p.round, "school_code": p.school_code, "tier": p.tier, "choice_rank": p.choice_rank,
             "purchased_seat": p.round in (placement.ROUND_PRIVATE, placement.ROUND_DISTRICT), "reason": p.reason}

@@ -126,6 +126,8 @@ def reconcile_rolls(session: Session, bodies: dict[int, dict[str, Any]]) -> tupl
 
 
 def list_ledger(session: Session, *, after: int, limit: int) -> list[LedgerEntry]:
+    """Ledger entries with seq > ``after``, in chain order, at most ``limit + 1`` so the caller can tell whether
+    another page follows."""
     return list(session.scalars(select(LedgerEntry).where(LedgerEntry.seq > after)
                                 .order_by(LedgerEntry.seq).limit(limit + 1)))
 

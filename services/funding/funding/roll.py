@@ -42,6 +42,8 @@ def check_school(who: Identity, school_code: str) -> None:
 
 
 def get_roll(session: Session, school_code: str, semester_code: str, *, lock: bool = False) -> Roll | None:
+    """The school's roll (在校确认) for the semester, or ``None`` before any confirmation; ``lock`` takes the row
+    lock so confirmations of one roll serialise on PostgreSQL."""
     stmt = select(Roll).where(Roll.school_code == school_code, Roll.semester_code == semester_code)
     return session.scalars(stmt.with_for_update() if lock else stmt).first()
 

@@ -92,6 +92,7 @@ def handover(session: Session, body: Handover, who: Identity) -> dict[str, Any]:
 
 
 def get_seat(session: Session, seat_id: int, *, lock: bool = False) -> PurchasedSeat:
+    """The purchased seat (政府购买学位) with this id; 404 ``seat_not_found``; ``lock`` takes its row lock."""
     stmt = select(PurchasedSeat).where(PurchasedSeat.id == seat_id)
     seat = session.scalars(stmt.with_for_update() if lock else stmt).first()
     if seat is None:

@@ -50,6 +50,7 @@ def create_semester(session: Session, body: SemesterCreate, who: Identity, setti
 
 
 def get_semester(session: Session, code: str) -> Semester:
+    """The semester with this code; 404 ``semester_not_found`` naming ``semester`` when it is not configured."""
     semester = session.get(Semester, code)
     if semester is None:
         raise errors.SemesterNotFound(f"no semester {code!r}; configure it with POST /semesters", field="semester")
@@ -57,10 +58,12 @@ def get_semester(session: Session, code: str) -> Semester:
 
 
 def period_of(semester: Semester) -> Period:
+    """The semester's days as a :class:`Period` (first and last day, inclusive), for proration (BRIEF §8)."""
     return Period(semester.starts_on, semester.ends_on)
 
 
 def list_semesters(session: Session) -> Sequence[Semester]:
+    """Every configured semester, by first day."""
     return session.scalars(select(Semester).order_by(Semester.starts_on, Semester.code)).all()
 
 

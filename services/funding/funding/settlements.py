@@ -35,6 +35,7 @@ from funding.settlement_rules import days_enrolled, lines_digest, prorate_fen, s
 # ---- settlements -----------------------------------------------------------------------------------------------
 
 def get_settlement(session: Session, settlement_id: int, *, lock: bool = False) -> Settlement:
+    """The settlement with this id; 404 ``settlement_not_found``; ``lock`` takes its row lock."""
     stmt = select(Settlement).where(Settlement.id == settlement_id)
     row = session.scalars(stmt.with_for_update() if lock else stmt).first()
     if row is None:
@@ -131,6 +132,8 @@ def run_semester(session: Session, semester_code: str, who: Identity,
 
 
 def stored_lines(session: Session, settlement_id: int) -> list[tuple[int, int, int]]:
+    """The stored lines of a settlement as ``(seat_id, days, amount_fen)``, by seat: what approval compares
+    with a fresh computation before it writes the ledger entry."""
     return [tuple(r) for r in session.execute(
         select(SettlementLine.seat_id, SettlementLine.days, SettlementLine.amount_fen)
         .where(SettlementLine.settlement_id == settlement_id).order_by(SettlementLine.seat_id))]
@@ -266,6 +269,8 @@ def record_adjustment(session: Session, row: Settlement, seat: PurchasedSeat, *,
 
 
 def list_adjustments(session: Session, *, settlement_id: int | None, after: int, limit: int) -> list[Adjustment]:
+    """Adjustments with id > ``after`` (of one settlement when given), oldest first, at most ``limit + 1`` so
+    the caller can tell whether another page follows."""
     stmt = select(Adjustment).where(Adjustment.id > after)
     if settlement_id is not None:
         stmt = stmt.where(Adjustment.settlement_id == settlement_id)
@@ -306,6 +311,8 @@ def describe(session: Session, row: Settlement, *, with_lines: bool, money: tupl
 
 def list_settlements(session: Session, *, semester: str | None, school_code: str | None, state: str | None,
                      after: int, limit: int) -> list[Settlement]:
+    """Settlements with id > ``after``, filtered by semester, school and state when given, oldest first, at most
+    ``limit + 1`` so the caller can tell whether another page follows."""
     stmt = select(Settlement).where(Settlement.id > after)
     if semester:
         stmt = stmt.where(Settlement.semester_code == semester)

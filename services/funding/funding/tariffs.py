@@ -31,6 +31,8 @@ def current_tariff(session: Session, school_code: str, semester_code: str, *, lo
 
 
 def settlement_for(session: Session, school_code: str, semester_code: str, *, lock: bool = False) -> Settlement | None:
+    """The school's settlement for the semester, or ``None`` (at most one per school and semester); ``lock``
+    takes its row lock."""
     stmt = select(Settlement).where(Settlement.school_code == school_code, Settlement.semester_code == semester_code)
     return session.scalars(stmt.with_for_update() if lock else stmt).first()
 

@@ -41,6 +41,8 @@ log = logging.getLogger("points.jobs")
 
 
 def job_read(job: ScoringJob) -> dict[str, Any]:
+    """A scoring job as the API answers it: ``{id, season, grade, rulebook_id, state, total, done, rescored,
+    unchanged, error, changed_after, last_seq, created_at, finished_at}``."""
     return {"id": job.id, "season": job.season, "grade": job.grade, "rulebook_id": job.rulebook_id,
             "state": job.state, "total": job.total, "done": job.done, "rescored": job.rescored,
             "unchanged": job.unchanged, "error": job.error, "changed_after": job.changed_after,
@@ -48,6 +50,7 @@ def job_read(job: ScoringJob) -> dict[str, Any]:
 
 
 def get_job(session: Session, job_id: int) -> ScoringJob:
+    """The scoring job with this id; 404 ``job_not_found``."""
     job = session.get(ScoringJob, job_id)
     if job is None:
         raise JobNotFound(f"no scoring job {job_id}")
