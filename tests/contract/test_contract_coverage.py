@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "reliability"))
-from api_contract import SERVICES, build_app, load_contract, operations  # noqa: E402
+from contract_kit import SERVICES, build_app, load_contract, operations  # noqa: E402
 from shared_kit import TEST_SECRET  # noqa: E402
 
 CONTRACT = load_contract()

@@ -10,7 +10,7 @@ from alembic import command
 from sqlalchemy import text
 
 from common.db import alembic_config, upgrade_to_head
-from funding import audit
+from funding import ledger_store
 from funding_kit import Funding, paid_on_today, seat
 
 SERVICE_DIR = Path(__file__).resolve().parents[2] / "services" / "funding"
@@ -86,13 +86,13 @@ def test_concurrent_appends_never_fork_the_chain(f, backend):
     def append(i):
         for k in range(5):
             with db.write_session() as session:
-                audit.append_ledger(session, "adjustment", {"settlement_id": i, "amount_fen": -(i * 10 + k)})
+                ledger_store.append_ledger(session, "adjustment", {"settlement_id": i, "amount_fen": -(i * 10 + k)})
                 session.commit()
         return True
 
     run_together(6, append)
     with db.read_session() as session:
-        result = audit.verify_ledger(session)
+        result = ledger_store.verify_ledger(session)
         seqs = [s for (s,) in session.execute(text("SELECT seq FROM ledger_entries ORDER BY seq"))]
     assert result.ok and result.entries == 30, result.first_broken
     assert seqs == list(range(1, 31))

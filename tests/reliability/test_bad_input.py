@@ -733,7 +733,7 @@ def test_refused_with_a_problem_and_nothing_written(world, case: Bad, request: p
 
 def test_every_write_endpoint_has_its_table():
     """The tables cover every write endpoint of the contract's four services, except those without a body."""
-    from api_contract import load_contract
+    from contract_kit import load_contract
 
     writes = {(s, m, p) for s, ops in load_contract().items() for (m, p) in ops if m in ("POST", "PUT")}
     bodiless = {("enrollment", "POST", "/access-log/purge"), ("enrollment", "POST", "/applications/{}/withdraw"), ("enrollment", "POST", "/runs/{}/finalise"),

@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import response_schema_conformance
 
-from api_contract import CALLERS, SERVICES, allows, build_app, load_contract, normalise
+from contract_kit import CALLERS, SERVICES, allows, build_app, load_contract, normalise
 from common.identity import IDENTITY_HEADER, Identity, mint
 from shared_kit import TEST_SECRET
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from api_contract import CALLERS, SCHOOL_OF_CALLER, SERVICES, allows, build_app, load_contract, operations
+from contract_kit import CALLERS, SCHOOL_OF_CALLER, SERVICES, allows, build_app, load_contract, operations
 from common.identity import IDENTITY_HEADER, Identity, mint
 from shared_kit import TEST_SECRET
 

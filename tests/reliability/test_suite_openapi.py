@@ -10,7 +10,7 @@ import re
 
 import pytest
 
-from api_contract import load_contract, normalise
+from contract_kit import load_contract, normalise
 from gateway.openapi import NOT_API
 from reliability_kit import gateway_over
 

@@ -23,7 +23,7 @@ from common.identity import IDENTITY_HEADER, Identity, mint, verify
 from shared_kit import TEST_SECRET, free_port
 from gateway.config import Settings
 from gateway.main import create_app
-from threaded_server import ThreadedServer, serving
+from server_kit import ThreadedServer, serving
 
 UPSTREAMS = ("points", "verification", "enrollment", "funding")
 CALLERS = {  # bearer token → (role, department, subject)

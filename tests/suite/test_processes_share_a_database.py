@@ -61,7 +61,7 @@ def test_migrations_run_once_when_processes_start_together(new_database_url, bac
 APPEND = """
     import sys, time
     from common.db import Database
-    from funding.audit import append_ledger
+    from funding.ledger_store import append_ledger
     from pathlib import Path
     db, n, gate = Database(sys.argv[1]), int(sys.argv[2]), Path(sys.argv[3])
     (gate / sys.argv[4]).touch()  # ready; start when both are
@@ -77,7 +77,7 @@ APPEND = """
 
 
 def test_ledger_appends_from_two_processes_never_fork_the_chain(new_database_url, backend, tmp_path):
-    from funding.audit import verify_ledger
+    from funding.ledger_store import verify_ledger
     from funding.main import SERVICE_DIR
 
     url = new_database_url("funding")

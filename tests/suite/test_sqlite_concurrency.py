@@ -16,7 +16,7 @@ from sqlalchemy import Column, Integer, String, Table, func, insert, select, tex
 from sqlalchemy.exc import StatementError
 
 from common.db import Database, UTCDateTime, WriteSession, make_base, utcnow
-from threaded_server import serving
+from server_kit import serving
 
 
 def _schema():

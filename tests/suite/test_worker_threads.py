@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from common.app import build_app
 from common.config import ServiceSettings
 from shared_kit import TEST_SECRET
-from threaded_server import serving
+from server_kit import serving
 
 
 def _settings(tmp_path: Path, **overrides: object) -> ServiceSettings:

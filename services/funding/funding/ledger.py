@@ -1,4 +1,5 @@
-"""The append-only, hash-chained funding ledger (BRIEF §8, plan 三(四)). Pure: no session, no HTTP.
+"""The append-only, hash-chained funding ledger (BRIEF §8, plan 三(四)). Pure: no session, no HTTP; its storage
+(append under the head-row lock, the walk over the stored rows, reconciliation) is :mod:`funding.ledger_store`.
 
 Each entry stores ``seq`` (1, 2, 3 ...), ``kind``, ``body`` — the canonical bytes, exactly as hashed —,
 ``prev_hash`` (the previous entry's hash; 64 zeros before the first) and

@@ -7,7 +7,7 @@ from fastapi import FastAPI
 from common.app import build_app
 from funding import monitoring
 from funding.config import Settings
-from funding.roll_router import router as roll_router
+from funding.router_roll import router as roll_router
 from funding.router_reports import router as reports_router
 from funding.router import router
 

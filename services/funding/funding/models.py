@@ -133,7 +133,7 @@ class SettlementLine(Base):
     No foreign keys: on PostgreSQL their per-row checks took 6 of the 9 s a million lines cost. Integrity comes from
     how lines are made and kept instead: only :func:`funding.settlements.compute_draft` writes them, from the seats it
     reads in the same transaction; approval recomputes them from the seats and refuses a mismatch; the approval's
-    ledger entry carries their digest; and :func:`funding.audit.reconcile` reports an approved line whose seat is
+    ledger entry carries their digest; and :func:`funding.ledger_store.reconcile` reports an approved line whose seat is
     missing or belongs to another school.
     """
 

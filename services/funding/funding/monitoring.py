@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from fastapi import FastAPI
 
 from common.db import Database
-from funding import audit
+from funding import ledger_store
 
 log = logging.getLogger("funding.monitoring")
 
@@ -42,8 +42,8 @@ def record(app: FastAPI, ok: bool, entries: int) -> None:
 def verify_now(app: FastAPI, db: Database) -> bool:
     """Walk the chain and reconcile, as ``GET /ledger/verify`` does, and record the outcome → ok."""
     with db.read_session() as session:
-        result = audit.verify_ledger(session)
-        _, mismatches = audit.reconcile(session)
+        result = ledger_store.verify_ledger(session)
+        _, mismatches = ledger_store.reconcile(session)
     ok = result.ok and not mismatches
     record(app, ok, result.entries)
     return ok

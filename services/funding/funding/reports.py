@@ -14,7 +14,7 @@ from funding.models import (SETTLED, Adjustment, Budget, Disbursement, LedgerEnt
                             SettlementLine, Tariff)
 from funding.schemas import mask_id
 from funding.semesters import get_semester, period_of
-from funding.audit import reconcile, verify_ledger
+from funding.ledger_store import reconcile, verify_ledger
 from funding.budget import budget_view
 from funding.settlements import money_of
 

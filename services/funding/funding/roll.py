@@ -158,7 +158,7 @@ def confirm(session: Session, school_code: str, semester_code: str, body: RollCo
                 [(roll.id, s, st, d, c, confirmation.id) for s, st, d, c in new_rows])
     for seat_id, item in leavers.items():
         _leave(session, seat_id, item, who, settings, semester_code)
-    from funding.audit import append_ledger  # audit imports the service layer: import when used
+    from funding.ledger_store import append_ledger  # ledger_store imports the service layer: import when used
 
     entry = append_ledger(session, "roll_confirmed", {
         "settlement_id": None, "amount_fen": 0, "roll_id": roll.id, "confirmation_id": confirmation.id,

@@ -14,7 +14,7 @@ from common.errors import NotFound
 from common.identity import Caller
 from common.schemas import fen_to_yuan
 from common.paging import id_cursor
-from funding import audit, budget, exports, forecast, monitoring, reports
+from funding import budget, exports, forecast, ledger_store, monitoring, reports
 from funding.report_schemas import (BrokenRead, BudgetRead, ForecastRead, LedgerEntryRead, PupilLine, PupilReport,
                                     SemesterTotal, TotalRow, Totals, VerifyRead)
 from funding.schemas import CODE, SeatRead, page
@@ -37,7 +37,7 @@ def list_ledger(who: Caller(*READERS), session: ReadSession, limit: Limit = 100,
                 cursor: Cursor = None) -> dict[str, Any]:
     """Ledger entries by ``seq`` → page of ``{seq, kind, settlement_id, amount, recorded_at, body, prev_hash,
     hash}``; ``body`` is the exact hashed text."""
-    rows = audit.list_ledger(session, after=id_cursor(cursor), limit=limit)
+    rows = ledger_store.list_ledger(session, after=id_cursor(cursor), limit=limit)
     more = len(rows) > limit
     rows = rows[:limit]
     return page([LedgerEntryRead.of(e) for e in rows], rows[-1].seq if more else None)
@@ -49,8 +49,8 @@ def verify_ledger(who: Caller(*READERS), session: ReadSession, request: Request)
     records_checked, mismatches: [{record, id, seq, reason}], checked_at}`` (chain reasons: ``seq_gap``,
     ``prev_hash_mismatch``, ``hash_mismatch``, ``body_unreadable``, ``column_mismatch``, ``head_mismatch``;
     mismatches: settlements, lines, adjustments or payments that disagree with their ledger entries)."""
-    result = audit.verify_ledger(session)
-    checked, mismatches = audit.reconcile(session)
+    result = ledger_store.verify_ledger(session)
+    checked, mismatches = ledger_store.reconcile(session)
     monitoring.record(request.app, result.ok and not mismatches, result.entries)  # /metrics: the last verification
     broken = result.first_broken
     return VerifyRead(ok=result.ok and not mismatches, entries=result.entries, head_hash=result.head_hash,

@@ -117,7 +117,7 @@ def complete_due(session: Session, school_code: str, semester: Semester, who: Id
     year, else the default spring end), ``end_code`` ``completed``, who and when; one ``seats_completed`` ledger
     entry per call that ends any, naming the seats. Called before a school's settlement is drafted and before its
     roll is confirmed, so seats end by themselves. → the ids ended."""
-    from funding.audit import append_ledger  # audit imports the service layer: import when used
+    from funding.ledger_store import append_ledger  # ledger_store imports the service layer: import when used
 
     level = school_level(session, school_code)
     low, top = progression.grades_of(level)

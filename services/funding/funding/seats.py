@@ -17,7 +17,7 @@ from common.db import utcnow
 from common.errors import Invalid
 from common.identity import Identity
 from funding import errors, progression, schooling
-from funding.audit import append_ledger
+from funding.ledger_store import append_ledger
 from funding.config import Settings
 from funding.models import SETTLED, FundedSchool, PurchasedSeat, Semester, Settlement, SettlementLine, Tariff
 from funding.schemas import Handover, SeatEnd, SeatTransfer

@@ -1,4 +1,5 @@
-"""Semester settlement arithmetic (结算) — BRIEF §8, plan 三(四). Pure: dates and integer fen in, integer fen out.
+"""Semester settlement arithmetic (结算) — BRIEF §8, plan 三(四). Pure: dates and integer fen in, integer fen out;
+the use cases that store and approve settlements are :mod:`funding.settlements`.
 
 amount(seat, semester) = tariff × days enrolled in the semester ÷ days in the semester, both counts inclusive,
 rounded half-up to the fen. All arithmetic is on integers: with ``n = tariff_fen × days`` and

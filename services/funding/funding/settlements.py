@@ -1,9 +1,14 @@
 """Use cases for settlements (结算), approvals, disbursements (拨付) and adjustments —
 BRIEF §8, plan 三(四). Functions take a session and never commit.
 
+Settlement in two modules: this one stores and moves settlements (reads the seats and rolls, writes the rows,
+approves, pays, adjusts); the arithmetic of one settlement (days enrolled, pro-rating, the lines' digest) is the
+pure :mod:`funding.settlement_rules`. "Settling" in comments and the bench means running this module's
+``run_semester`` (``POST /settlements/run``).
+
 State: draft → approved (finance) → paid (finance, amount = amount due). Approved settlements never change; a
 correction is an :class:`~funding.models.Adjustment`. Approvals, adjustments and disbursements each append one
-hash-chained ledger entry (:func:`funding.audit.append_ledger`).
+hash-chained ledger entry (:func:`funding.ledger_store.append_ledger`).
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from common.identity import Identity
 from common.versioning import check_if_match_value
 from common.schemas import day_in_shanghai, fen_to_yuan, yuan_to_fen
 from funding import errors, roll, schooling
-from funding.audit import append_ledger
+from funding.ledger_store import append_ledger
 from funding.config import Settings
 from funding.models import SETTLED, Adjustment, Disbursement, PurchasedSeat, Semester, Settlement, SettlementLine
 from funding.schemas import (AdjustmentCreate, AwaitingRead, DisbursementCreate, LineRead, Pupil, SettlementRead,

@@ -13,7 +13,7 @@ from common.app import build_app
 from points import jobs, monitoring, service
 from points.clients import VerificationClient
 from points.config import Settings
-from points.job_list import router as job_list_router
+from points.router_jobs import router as jobs_router
 from points.router import router
 
 SERVICE_DIR = Path(__file__).resolve().parents[1]
@@ -53,6 +53,6 @@ def create_app(settings: Settings | None = None, *, http_clients: dict[str, http
 
     app = build_app(settings, title="Tongcheng points",
                     description="积分入学: versioned rulebooks (积分细则) and explainable family scores.",
-                    service_dir=SERVICE_DIR, routers=[router, job_list_router], resources=resources)
+                    service_dir=SERVICE_DIR, routers=[router, jobs_router], resources=resources)
     monitoring.install(app)
     return app

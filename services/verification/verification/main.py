@@ -7,7 +7,7 @@ from fastapi import FastAPI
 from common.app import build_app
 from verification import monitoring
 from verification.config import Settings
-from verification.progress import router as progress_router
+from verification.router_progress import router as progress_router
 from verification.router import router
 
 SERVICE_DIR = Path(__file__).resolve().parents[1]

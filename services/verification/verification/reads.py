@@ -1,15 +1,15 @@
-"""Reads of the verification service: department queues, requests with their history, and CaseFacts for points
-(BRIEF §4 step 5). Each takes a session; a page costs the same few queries whatever its size."""
+"""Reads of the verification service: department queues, requests with their history, CaseFacts for points and
+progress per department (BRIEF §4 steps 4–5). Each takes a session; a page costs the same few queries whatever its size."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from common.identity import Identity
+from common.identity import DEPARTMENTS, Identity
 from verification.errors import CaseNotFound, InvalidCursor, RequestNotFound
 from verification.models import Case, Result, VerificationRequest
 from verification.rules import KINDS, facts_digest, mask_id_number, mask_name
@@ -115,3 +115,24 @@ def facts_page(session: Session, *, season: int | None, grade: int | None, chang
     more = len(cases) > limit
     cases = cases[:limit]
     return _facts_of(session, cases), (str(cases[-1].seq) if more else None)
+
+
+def progress(session: Session, season: int) -> dict[str, Any]:
+    """``{season, departments: [{department, pending, answered, oldest_pending_id, oldest_pending_at}]}``, every
+    department listed (zeros and nulls when it has none); superseded requests are left out. One grouped query."""
+    r = VerificationRequest
+    rows = session.execute(
+        select(r.department, r.state, func.count(), func.min(r.id))
+        .where(r.season == season, r.state.in_(("pending", "answered")))
+        .group_by(r.department, r.state)).all()
+    out = {d: {"department": d, "pending": 0, "answered": 0, "oldest_pending_id": None, "oldest_pending_at": None}
+           for d in DEPARTMENTS}
+    for department, state, count, first_id in rows:
+        entry = out.setdefault(department, {"department": department, "pending": 0, "answered": 0,
+                                            "oldest_pending_id": None, "oldest_pending_at": None})
+        entry[state] = count
+        if state == "pending":
+            entry["oldest_pending_id"] = first_id
+            created = session.scalar(select(r.created_at).where(r.id == first_id))
+            entry["oldest_pending_at"] = created.isoformat() if created else None
+    return {"season": season, "departments": list(out.values())}

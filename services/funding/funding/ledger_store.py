@@ -1,6 +1,10 @@
-"""The ledger's use cases (BRIEF §8, plan 三(四)): append an entry under the head-row lock, walk the stored chain,
-and reconcile settlements, adjustments and disbursements with the entries that recorded them. Functions take a
-session and never commit; the hashing itself is the pure :mod:`funding.ledger`."""
+"""The funding ledger as stored (BRIEF §8, plan 三(四)): append an entry under the head-row lock, walk the stored
+chain, list it, and reconcile settlements, adjustments, disbursements and rolls with the entries that recorded them.
+Functions take a session and never commit.
+
+Two modules, one ledger: :mod:`funding.ledger` is the hash chain itself (pure: canonical bytes, hashes, the walk),
+this module is its storage (a session, the ``ledger_entries`` rows). The auditors' HTTP read API over both is
+:mod:`funding.router_reports`; nothing named ``audit`` holds code."""
 
 from __future__ import annotations
 
