@@ -53,11 +53,13 @@ FACT_FIELDS: dict[str, list[tuple[str, str, str]]] = {
 @router.get("/queue")
 async def queue(page: Page = Clerk, season: int | None = None, kind: str = "", cursor: str = "",
                 limit: int = 50) -> Response:
-    """My department's pending requests, oldest first, 50 a page; ``kind`` filters the page's kinds."""
+    """My department's pending requests, oldest first, 50 a page; ``kind`` filters every page (verification's
+    ``GET /queue?kind=``, so the next page's link keeps it). An unknown kind is shown as no filter."""
     season = season or page.settings.season
+    kind = kind if kind in KIND_NAMES else ""
     answer = await page.gateway.get(page.who, "verification", "/queue", season=season, limit=min(max(limit, 1), 200),
-                                    cursor=cursor or None)
-    items = [r for r in answer["items"] if not kind or r["kind"] == kind]
+                                    cursor=cursor or None, kind=kind or None)
+    items = answer["items"]
     return page.render("clerk_queue.html", title="核验队列 My queue", season=season, items=items,
                        next_cursor=answer.get("next_cursor"), kind=kind, kinds=KIND_NAMES)
 

@@ -47,6 +47,31 @@ def test_queue_pages_oldest_first_filtered_by_season(verification, as_role):
     assert first not in [i["id"] for i in verification.get("/queue", headers=as_role("police")).json()["items"]]
 
 
+def test_queue_filters_by_kind_across_pages(verification, as_role):
+    """``kind`` holds on every page (the cursor is the last id seen), not only within one page."""
+    for n in range(5):
+        body = case_body(f"HY2025-1-00010{n}", serial=10 + n, guardians=2, housing=n % 2 == 0, business=False)
+        assert verification.post("/cases", json=body, headers=as_role("bureau")).status_code == 201
+
+    def pages(dept: str, **params) -> list[dict]:
+        seen, cursor = [], None
+        while True:
+            page = verification.get("/queue", params={"limit": 2, **params, **({"cursor": cursor} if cursor else {})},
+                                    headers=as_role(dept)).json()
+            assert len(page["items"]) <= 2
+            seen += page["items"]
+            if not (cursor := page["next_cursor"]):
+                return seen
+
+    housing = pages("housing", kind="housing")
+    assert len(housing) == 3 * 2 and {i["kind"] for i in housing} == {"housing"}
+    assert [i["id"] for i in housing] == [i["id"] for i in pages("housing")]  # the department's one kind: all
+    assert pages("housing", kind="residence_permit") == []  # another department's kind: none of its own
+    assert {i["kind"] for i in pages("police", kind="residence_permit")} == {"residence_permit"}
+    refused = verification.get("/queue", params={"kind": "passport"}, headers=as_role("police"))
+    assert (refused.status_code, refused.json()["code"], refused.json()["field"]) == (422, "validation_error", "kind")
+
+
 def test_key_required_replayed_and_conflicting(verification, as_role, registered, backend):
     rid = registered["social_insurance/1"]
     body = {"outcome": "confirmed", "facts": INSURANCE}

@@ -27,14 +27,17 @@ def _cursor(value: str | None) -> int:
     return int(value)
 
 
-def queue(session: Session, department: str, *, season: int | None, limit: int, cursor: str | None
-          ) -> tuple[list[VerificationRequest], str | None]:
-    """A department's own ``pending`` requests, oldest first (by id), ``limit`` per page."""
+def queue(session: Session, department: str, *, season: int | None, limit: int, cursor: str | None,
+          kind: str | None = None) -> tuple[list[VerificationRequest], str | None]:
+    """A department's own ``pending`` requests, oldest first (by id), ``limit`` per page; of one fact ``kind``
+    when given (the cursor stays the last id seen, so the filter holds across pages)."""
     q = select(VerificationRequest).where(VerificationRequest.department == department,
                                           VerificationRequest.state == "pending",
                                           VerificationRequest.id > _cursor(cursor))
     if season is not None:
         q = q.where(VerificationRequest.season == season)
+    if kind is not None:
+        q = q.where(VerificationRequest.kind == kind)
     rows = list(session.scalars(q.order_by(VerificationRequest.id).limit(limit + 1)))
     more = len(rows) > limit
     rows = rows[:limit]

@@ -8,7 +8,7 @@ bureau read CaseFacts. Every department POST needs an ``Idempotency-Key``.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse
@@ -23,6 +23,7 @@ from common.identity import Caller
 from verification import reads, service
 from verification.errors import DuplicateItem, Invalid
 from verification.models import idempotency_keys
+from verification.rules import KINDS
 from verification.schemas import (MAX_ID, CaseBatchIn, CaseBatchOut, CaseFacts, CaseFactsPage, CaseIn, CaseOut,
                                   RequestDetail, RequestPage, ResultBatchIn, ResultBatchOut, ResultIn, ResultItemIn,
                                   ResultOut)
@@ -36,6 +37,8 @@ Limit = Annotated[int, Query(ge=1, le=1000, description="page size")]
 Cursor = Annotated[str | None, Query(max_length=40, description="next_cursor of the previous page")]
 Season = Annotated[int | None, Query(ge=2000, le=2100)]
 RequestId = Annotated[int, Path(ge=1, le=MAX_ID)]
+Kind = Annotated[Literal[KINDS] | None, Query(description="fact kind (核验事项): residence_permit, social_insurance, "
+                                                          "housing or business_license")]
 
 
 RETRYABLE = {"40001", "40P01"}  # serialization_failure, deadlock_detected
@@ -95,11 +98,12 @@ def register_cases(body: CaseBatchIn, request: Request, who: Registrar, session:
 
 
 @router.get("/queue", response_model=RequestPage)
-def list_queue(who: Department, session: ReadSession, season: Season = None, limit: Limit = 100,
-               cursor: Cursor = None) -> dict[str, Any]:
+def list_queue(who: Department, session: ReadSession, season: Season = None, kind: Kind = None,
+               limit: Limit = 100, cursor: Cursor = None) -> dict[str, Any]:
     """The caller's department's own ``pending`` requests, oldest first, with ID numbers whole (they need them to
-    look the subject up). Page: ``{items: [Request], next_cursor}``."""
-    rows, nxt = reads.queue(session, who.department, season=season, limit=limit, cursor=cursor)
+    look the subject up); ``kind`` keeps one fact kind across every page (a kind another department answers gives
+    an empty page). Page: ``{items: [Request], next_cursor}``; 422 ``validation_error`` for an unknown kind."""
+    rows, nxt = reads.queue(session, who.department, season=season, kind=kind, limit=limit, cursor=cursor)
     return {"items": [reads.request_view(r, who) for r in rows], "next_cursor": nxt}
 
 

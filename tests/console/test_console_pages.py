@@ -1,0 +1,90 @@
+"""The console's pages against a stand-in gateway (``httpx.MockTransport`` answering as the services would), without
+a browser: what each page asks the API for, what it shows, what it refuses (issue 12: history, roll confirmation,
+the publish gate, the clerk's kind filter, downloads)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+import pytest
+from fastapi.testclient import TestClient
+
+from console.accounts import add_staff
+from shared_kit import TEST_SECRET
+
+CONSOLE_SECRET = "console-test-secret-" + "y" * 40
+Answer = dict | list | Callable[[httpx.Request], httpx.Response]
+
+
+class FakeGateway:
+    """Answers ``(method, "/api/<service><path>")`` from ``routes`` (JSON, or a function of the request); anything
+    else 404 ``not_found``. Every request is kept in ``calls``."""
+
+    def __init__(self) -> None:
+        self.routes: dict[tuple[str, str], Answer] = {}
+        self.calls: list[httpx.Request] = []
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        self.calls.append(request)
+        answer = self.routes.get((request.method, request.url.path))
+        if answer is None:
+            return httpx.Response(404, json={"code": "not_found", "detail": f"no route {request.url.path}"})
+        return answer(request) if callable(answer) else httpx.Response(200, json=answer)
+
+    def last(self, path: str) -> httpx.Request:
+        return next(c for c in reversed(self.calls) if c.url.path == path)
+
+
+@pytest.fixture
+def console(tmp_path):
+    """``(client, gateway, sign_in)``: the console app on a fake gateway; ``sign_in(username)`` signs in one of the
+    accounts made here (bureau, finance, auditor, police, and a school's ``school.hy`` for HYMB10801)."""
+    from console.config import Settings
+    from console.main import create_app
+
+    settings = Settings(internal_secret=TEST_SECRET, console_secret=CONSOLE_SECRET,
+                        database_url=f"sqlite:///{tmp_path / 'console.db'}")
+    gateway = FakeGateway()
+    app = create_app(settings, gateway_transport=httpx.MockTransport(gateway))
+    with TestClient(app, base_url="http://testserver") as client:
+        with app.state.db.write_session() as s:
+            for name, role, dept in [("bureau", "bureau", None), ("finance", "finance", None),
+                                     ("auditor", "auditor", None), ("police", "department", "police")]:
+                add_staff(s, name, "right-password", role, dept)
+            s.commit()
+
+        def sign_in(username: str) -> None:
+            client.cookies.clear()
+            form = client.get("/console/sign-in")
+            csrf = re.search(r'name="csrf" value="([^"]+)"', form.text).group(1)
+            answer = client.post("/console/sign-in", data={"username": username, "password": "right-password",
+                                                           "csrf": csrf}, follow_redirects=False)
+            assert answer.status_code == 303, answer.text
+
+        yield client, gateway, sign_in
+
+
+def csrf_of(html: str) -> str:
+    return re.search(r'name="csrf" value="([^"]+)"', html).group(1)
+
+
+QUEUE_ITEM = {"id": 41, "kind": "residence_permit", "department": "police", "season": 2025, "grade": 1,
+              "application_no": "HY2025-1-000041", "guardian_no": 1, "subject_name": "张三",
+              "subject_id_number": "331003198801011234", "state": "pending", "created_at": "2025-05-01T01:30:00+00:00"}
+
+
+def test_the_clerk_queue_asks_verification_for_one_kind_and_keeps_it_on_the_next_page(console):
+    client, gateway, sign_in = console
+    gateway.routes[("GET", "/api/verification/queue")] = {"items": [QUEUE_ITEM], "next_cursor": "41"}
+    sign_in("police")
+    page = client.get("/console/clerk/queue", params={"kind": "residence_permit"})
+    assert page.status_code == 200
+    asked = gateway.last("/api/verification/queue").url.params
+    assert asked["kind"] == "residence_permit" and asked["season"] == "2025"
+    assert "kind=residence_permit&cursor=41" in page.text  # the next page keeps the filter
+    assert "张*" in page.text and "331003198801011234" not in page.text and "09:30" in page.text  # Asia/Shanghai
+    client.get("/console/clerk/queue", params={"kind": "passport"})  # not a kind: no filter sent
+    assert "kind" not in gateway.last("/api/verification/queue").url.params
