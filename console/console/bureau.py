@@ -117,19 +117,55 @@ async def run_page(run_id: int, page: Page = Bureau) -> Response:
                        grade_names=GRADE_NAMES, errors={})
 
 
+GATE_CHECKS = {  # the run's checks (enrollment.evidence.gate), in its order: label, the numbers shown
+    "digest": ("输入摘要可复算 input digest recomputes", ("stated",)),
+    "reproduced": ("重新安置结果一致 placement reproduces", ("differing",)),
+    "accounted": ("申请 = 录取 + 未录取 applicants = placed + unplaced",
+                  ("applicants", "placed", "unplaced", "missing", "unknown", "unplaced_without_reason",
+                   "ineligible_placed")),
+    "capacity": ("不超学位 no school over its seats", ("schools",)),
+    "own_choices": ("只录取本人志愿 placed on their own list", ("round_1", "round_2", "round_3", "off_list")),
+    "cutoffs": ("分数线一致 cut-offs agree", ("schools", "differing")),
+    "stability": ("无阻塞对 no blocking pairs", ("blocking_pairs",)),
+}
+
+
+def gate_rows(checks: list[dict]) -> list[dict]:
+    """The gate's checks as rows to show: ``{name, label, passed, numbers ("applicants 120 · placed 100 …"),
+    first}``; the API's verdict as given (nothing re-decided here)."""
+    rows = []
+    for check in checks or []:
+        label, keys = GATE_CHECKS.get(check.get("name"), (check.get("name"), ()))
+        numbers = [f"{k} {check[k]}" for k in keys if check.get(k) is not None]
+        if check.get("name") == "capacity" and check.get("over"):
+            numbers.append(f"over {len(check['over'])}")
+        rows.append({"name": check.get("name"), "label": label, "passed": bool(check.get("passed")),
+                     "numbers": " · ".join(str(n) for n in numbers), "first": check.get("first") or ""})
+    return rows
+
+
+def _render_publish(page: Page, run: dict, *, status: int = 200, errors: dict | None = None,
+                    window_days: Any = 5, refused: list[dict] | None = None) -> Response:
+    gate = run.get("gate") or {}
+    return page.render("bureau_publish.html", status=status, title=f"公示 Publish run {run['id']}", run=run,
+                       errors=errors or {}, window_days=window_days, gate=gate, checks=gate_rows(gate.get("checks")),
+                       refused=gate_rows(refused) if refused is not None else None)
+
+
 @router.get("/runs/{run_id}/publish")
 async def publish_confirm(run_id: int, page: Page = Bureau) -> Response:
-    """The confirmation page before publishing (公示): what will happen."""
-    run = await _run(page, run_id)
-    return page.render("bureau_publish.html", title=f"公示 Publish run {run_id}", run=run, errors={},
-                       window_days=5)
+    """The confirmation page before publishing (公示): what will happen, and the run's stored gate checks
+    (applicants = placed + unplaced, capacities, own lists, blocking pairs, digest …) with their numbers."""
+    return _render_publish(page, await _run(page, run_id))
 
 
 @router.post("/runs/{run_id}/publish")
 async def publish(run_id: int, request: Request, page: Page = Bureau) -> Response:
-    """Publish the draft run (If-Match its version) with the window in working days."""
+    """Publish the draft run (If-Match its version) with the window in working days. Enrollment checks the run
+    again from what it stored; 409 ``gate_failed`` is shown as the named failed checks (the run stays a draft)."""
     form = await form_of(request, page)
     errors: dict[str, str] = {}
+    refused = None
     days = _int(form.get("window_days"), "window_days", errors)
     if not errors:
         try:
@@ -139,10 +175,12 @@ async def publish(run_id: int, request: Request, page: Page = Bureau) -> Respons
         except ApiError as exc:
             if exc.status >= 500 or exc.status in (403, 404):
                 raise
-            errors = exc.field_errors() or {"window_days": exc.detail}
-    run = await _run(page, run_id)
-    return page.render("bureau_publish.html", status=422, title=f"公示 Publish run {run_id}", run=run,
-                       errors=errors, window_days=form.get("window_days"))
+            if exc.code == "gate_failed":
+                refused = list(exc.body.get("failed") or [])
+            else:
+                errors = exc.field_errors() or {"window_days": exc.detail}
+    return _render_publish(page, await _run(page, run_id), status=409 if refused is not None else 422,
+                           errors=errors, window_days=form.get("window_days"), refused=refused)
 
 
 @router.get("/runs/{run_id}/finalise")

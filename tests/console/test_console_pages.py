@@ -88,3 +88,45 @@ def test_the_clerk_queue_asks_verification_for_one_kind_and_keeps_it_on_the_next
     assert "张*" in page.text and "331003198801011234" not in page.text and "09:30" in page.text  # Asia/Shanghai
     client.get("/console/clerk/queue", params={"kind": "passport"})  # not a kind: no filter sent
     assert "kind" not in gateway.last("/api/verification/queue").url.params
+
+
+CHECKS = [{"name": "digest", "passed": True, "first": None, "stated": "ab12", "recomputed": "ab12"},
+          {"name": "reproduced", "passed": True, "first": None, "differing": 0, "examples": []},
+          {"name": "accounted", "passed": True, "first": None, "applicants": 120, "placed": 100, "unplaced": 20,
+           "missing": 0, "unknown": 0, "unplaced_without_reason": 0, "ineligible_placed": 0},
+          {"name": "capacity", "passed": True, "first": None, "schools": 12, "over": []},
+          {"name": "own_choices", "passed": True, "first": None, "round_1": 80, "round_2": 15, "round_3": 5,
+           "off_list": 0, "examples": []},
+          {"name": "cutoffs", "passed": True, "first": None, "schools": 12, "differing": 0, "examples": []},
+          {"name": "stability", "passed": True, "first": None, "blocking_pairs": 0, "required": True,
+           "examples": []}]
+RUN = {"id": 7, "season": 2025, "grade": 1, "seq": 2, "mechanism": "deferred_acceptance", "seed": "s", "rulebook_id": 1,
+       "input_digest": "ab12", "state": "draft", "window_ends_on": None, "version": 1,
+       "counts": {"applicants": 120, "placed_public": 80, "placed_purchased": 20},
+       "created_at": "2025-07-01T01:00:00+00:00", "published_at": None, "finalised_at": None, "superseded_by": None,
+       "gate": {"passed": True, "checked_at": "2025-07-01T01:00:00+00:00", "checks": CHECKS}}
+
+
+def test_the_publish_page_shows_the_runs_stored_checks_and_names_the_failed_ones_when_refused(console):
+    client, gateway, sign_in = console
+    gateway.routes[("GET", "/api/enrollment/runs/7")] = RUN
+    failed = [{**CHECKS[2], "passed": False, "placed": 99, "missing": 1,
+               "first": "HY2025-1-000003: in the snapshot but has no outcome"},
+              {**CHECKS[6], "passed": False, "blocking_pairs": 2, "first": "HY2025-1-000009 outranks the last "
+                                                                          "admitted at HYGP10701"}]
+    gateway.routes[("POST", "/api/enrollment/runs/7/publish")] = lambda r: httpx.Response(
+        409, json={"code": "gate_failed", "detail": "run 7 cannot be published: accounted: …", "failed": failed})
+    sign_in("bureau")
+    page = client.get("/console/bureau/runs/7/publish")
+    gate = page.text[page.text.index('<table id="gate">'):]
+    assert "全部通过 all passed" in gate and gate.count("通过 passed</span>") == 7
+    assert "applicants 120 · placed 100 · unplaced 20" in gate and "blocking_pairs 0" in gate and "stated ab12" in gate
+    assert "2025-07-01 09:00" in gate  # checked at, Asia/Shanghai
+    answer = client.post("/console/bureau/runs/7/publish", data={"csrf": csrf_of(page.text), "window_days": "5",
+                                                                 "version": '"v1"'})
+    assert answer.status_code == 409
+    refused = answer.text[answer.text.index('id="gate-refused"'):answer.text.index('<table id="gate">')]
+    assert "公示被拒绝" in refused and "<code>accounted</code>" in refused and "<code>stability</code>" in refused
+    assert "placed 99" in refused and "HY2025-1-000003: in the snapshot but has no outcome" in refused
+    assert "blocking_pairs 2" in refused and "<code>digest</code>" not in refused  # only the failed ones
+    assert gateway.last("/api/enrollment/runs/7/publish").headers["if-match"] == '"v1"'
