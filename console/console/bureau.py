@@ -16,6 +16,7 @@ from fastapi.responses import Response
 
 from console.charts import bars
 from console.clients import ApiError
+from console.history import link as history_link
 from console.tables import download
 from console.web import DEPARTMENT_NAMES, ROOT, Page, PageNotFound, form_of, redirect, role
 
@@ -372,8 +373,13 @@ async def schools(page: Page = Bureau, kind: str = "", cursor: str = "", season:
                                     limit=1000 if format else 100, cursor=cursor or None)
     rows = []
     for s in answer["items"]:
-        intakes = ", ".join(f"{i['grade']}年级 {i['seats']}" for i in s.get("intakes", []) if i["season"] == season)
-        rows.append({**s, "intakes": intakes})
+        mine = [i for i in s.get("intakes", []) if i["season"] == season]
+        intakes = ", ".join(f"{i['grade']}年级 {i['seats']}" for i in mine)
+        record = "seats" if s.get("kind") == "public" else "plan"
+        changes = [("学校 school", history_link("school", school_code=s["code"]))]
+        changes += [(f"{i['grade']}年级 grade {i['grade']}", history_link(record, school_code=s["code"], season=season,
+                                                                       grade=i["grade"])) for i in mine]
+        rows.append({**s, "intakes": intakes, "changes": changes})
     if format in ("csv", "xlsx"):
         return download(f"tongcheng-schools-{season}", SCHOOL_COLUMNS, rows, format)
     return page.render("bureau_schools.html", title="学校与学位 Schools and seats", season=season, rows=rows,

@@ -40,11 +40,12 @@ DEPARTMENT_NAMES = {"police": "公安 Police", "market": "市场监管 Market su
 MENUS = {
     "bureau": [("概览 Overview", f"{ROOT}/bureau"), ("录取批次 Runs", f"{ROOT}/bureau/runs"),
                ("报表 Reports", f"{ROOT}/bureau/reports"), ("学校与学位 Schools", f"{ROOT}/bureau/schools"),
-               ("导入 Upload", f"{ROOT}/bureau/imports")],
+               ("导入 Upload", f"{ROOT}/bureau/imports"), ("变更记录 History", f"{ROOT}/history")],
     "department": [("核验队列 My queue", f"{ROOT}/clerk/queue")],
     "finance": [("结算 Settlements", f"{ROOT}/finance/settlements"), ("预算 Budget", f"{ROOT}/finance/budget")],
     "auditor": [("账本核验 Ledger", f"{ROOT}/auditor/ledger"), ("导出 Exports", f"{ROOT}/auditor/exports"),
-                ("历史 History", f"{ROOT}/auditor/history")],
+                ("学位与结算 Seats & settlements", f"{ROOT}/auditor/history"),
+                ("变更记录 Change history", f"{ROOT}/history")],
 }
 HOME = {role: items[0][1] for role, items in MENUS.items()}
 

@@ -130,3 +130,66 @@ def test_the_publish_page_shows_the_runs_stored_checks_and_names_the_failed_ones
     assert "placed 99" in refused and "HY2025-1-000003: in the snapshot but has no outcome" in refused
     assert "blocking_pairs 2" in refused and "<code>digest</code>" not in refused  # only the failed ones
     assert gateway.last("/api/enrollment/runs/7/publish").headers["if-match"] == '"v1"'
+
+
+def _change(id_: int, action: str, before: Any, after: Any, at: str = "2025-03-01T02:05:00+00:00") -> dict:
+    return {"id": id_, "resource": "tariff", "key": "HYMB10801/2025-autumn", "action": action,
+            "actor": "bureau:wang", "at": at, "at_utc": at, "before": before, "after": after}
+
+
+def test_history_shows_who_when_and_each_changed_field_and_pages_on(console):
+    client, gateway, sign_in = console
+    first = {"standard": "6000.00", "original_fee": "6500.00", "note": None}
+    second = {**first, "standard": "5800.00", "note": "按成本核定"}
+    path = "/api/funding/tariffs/HYMB10801/2025-autumn/history"
+    gateway.routes[("GET", path)] = lambda r: httpx.Response(200, json=(
+        {"items": [_change(3, "create", None, first), _change(9, "update", first, second)], "next_cursor": "9"}
+        if "cursor" not in r.url.params else {"items": [], "next_cursor": None}))
+    for who in ("bureau", "auditor"):
+        sign_in(who)
+        page = client.get("/console/history", params={"resource": "tariff", "school_code": "HYMB10801",
+                                                        "semester": "2025-autumn"})
+        assert page.status_code == 200, page.text
+        rows = re.findall(r"<tr><td>(.*?)</tr>", page.text[page.text.index('id="changes"'):], re.S)
+        assert len(rows) == 2 and "2025-03-01 10:05" in rows[0] and "bureau:wang" in rows[0]  # Beijing time
+        assert "创建 created" in rows[0] and "<code>original_fee</code>: <del>—</del> → <ins>6500.00</ins>" in rows[0]
+        assert "<code>standard</code>: <del>6000.00</del> → <ins>5800.00</ins>" in rows[1]
+        assert "original_fee" not in rows[1] and "按成本核定" in rows[1]  # only what changed
+        assert gateway.last(path).headers["authorization"].startswith("Bearer ")
+        nxt = re.search(r'href="(/console/history\?[^"]*cursor=9)"', page.text).group(1).replace("&amp;", "&")
+        assert "semester=2025-autumn" in nxt and client.get(nxt).status_code == 200
+        assert gateway.last(path).url.params["cursor"] == "9"
+    sign_in("finance")
+    assert client.get("/console/history", params={"resource": "school", "school_code": "X"}).status_code == 403
+
+
+@pytest.mark.parametrize("resource,params,api_path", [
+    ("school", {"school_code": "HYGP10701"}, "/api/enrollment/schools/HYGP10701/history"),
+    ("seats", {"school_code": "HYGP10701", "season": "2025", "grade": "1"},
+     "/api/enrollment/schools/HYGP10701/seats/2025/1/history"),
+    ("plan", {"school_code": "HYMB10801", "season": "2025", "grade": "7"},
+     "/api/enrollment/schools/HYMB10801/plans/2025/7/history"),
+    ("semester", {"semester": "2025-autumn"}, "/api/funding/semesters/2025-autumn/history"),
+    ("rulebook", {"rulebook_id": "hy-2025"}, "/api/points/rulebooks/hy-2025/history"),
+])
+def test_history_reads_each_records_endpoint(console, resource, params, api_path):
+    client, gateway, sign_in = console
+    gateway.routes[("GET", api_path)] = {"items": [], "next_cursor": None}
+    sign_in("auditor")
+    page = client.get("/console/history", params={"resource": resource, **params})
+    assert page.status_code == 200 and "没有变更记录" in page.text
+    assert gateway.calls[-1].url.path == api_path
+
+
+def test_history_says_what_to_fix_next_to_the_field(console):
+    client, gateway, sign_in = console
+    gateway.routes[("GET", "/api/enrollment/schools/NOPE/history")] = lambda r: httpx.Response(
+        404, json={"code": "school_not_found", "detail": "no school NOPE"})
+    sign_in("bureau")
+    missing = client.get("/console/history", params={"resource": "seats", "school_code": "HYGP10701"})
+    assert missing.status_code == 422 and 'id="e-season"' in missing.text and 'id="e-grade"' in missing.text
+    unknown = client.get("/console/history", params={"resource": "school", "school_code": "NOPE"})
+    assert unknown.status_code == 404 and re.search(r'id="e-school_code">no school NOPE<', unknown.text)
+    sneaky = client.get("/console/history", params={"resource": "school", "school_code": "../runs"})
+    assert gateway.calls[-1].url.raw_path.startswith(b"/api/enrollment/schools/..%2Fruns/history")
+    assert sneaky.status_code == 404
