@@ -63,6 +63,8 @@ def summarise(result: SeasonResult, setup: list[tuple[str, float]] | None = None
         "appeal": None if result.appeal is None else {
             "application_no": result.appeal["application_no"], "grade": result.appeal["grade"],
             "decision": result.appeal["appeal"].get("state"), "eligible_after": result.appeal["eligible_after"],
+            "progress": result.appeal["appeal"].get("progress"),
+            "included_run_id": result.appeal["appeal"].get("included_run_id"),
             "before": result.appeal["before"].get("school_code") or result.appeal["before"].get("reason"),
             "after": result.appeal["after"].get("school_code") or result.appeal["after"].get("reason")},
         "final_runs": {g: {"id": r[-1]["id"], "seed": r[-1]["seed"], "input_digest": r[-1]["input_digest"],
@@ -103,7 +105,8 @@ def render(summary: dict[str, Any], console: Console) -> None:
         rows.insert(1, ("applications refused at submission", f"{summary['applications_refused']:,}"))
     if summary["appeal"]:
         a = summary["appeal"]
-        rows.append(("appeal (复核)", f"{a['application_no']}: {a['decision']}, {a['before']} → {a['after']}"))
+        rows.append(("appeal (复核)", f"{a['application_no']}: {a['decision']}, {a['before']} → {a['after']}"
+                                     + (f" (included in run {a['included_run_id']})" if a.get("included_run_id") else "")))
     for name, value in rows:
         table.add_row(name, value)
     console.print(table)

@@ -3,7 +3,8 @@
 :class:`Season` drives a running suite: the bureau checks the rulebook and loads the district (the same import as
 ``tongcheng import-schools``), the platform submits every application (``POST /applications/batch``), the
 departments answer (stub departments, running meanwhile), points are scored per grade (scoring jobs), grades 1
-and 7 are placed and published, one appeal is lodged, corrected and upheld and its grade re-run, both grades are
+and 7 are placed and published, one appeal is lodged and upheld, carries itself to the department and back, and
+its grade is re-run, both grades are
 finalised, purchased seats reach funding, the autumn semester is settled, approved and paid, and the auditor
 verifies the ledger and downloads the workbook. Each step is timed; long ones show progress bars.
 
@@ -313,46 +314,60 @@ class Season:
         return run
 
     def appeal(self) -> None:
-        """The platform lodges an appeal (复核) for the family whose insurance record was missing; hrss corrects
-        its answer, points rescore, the bureau upholds the appeal and re-runs that grade."""
+        """The platform lodges an appeal (复核) for the family whose insurance record was missing, naming the fact it
+        disputes; the bureau upholds it. The appeal carries itself (enrollment.appeals_flow): the re-check reaches
+        hrss's queue, the stub department answers it from the registry, points rescore. The bureau checks the
+        re-run preview and re-runs the grade, which includes the appeal."""
         sub = self.result.submission
         case = next((f for f in self.cohort.planted("appeal_case") if f.key in sub.numbers), None)
         grade = case.grade if case else 1
         run = self.result.final_run(grade)
+        bureau = self.roles.bureau.enrollment
         if case is not None:
             number = sub.numbers[case.key]
-            reason = "家长申诉：社保缴费记录漏登，已在人力社保部门补录 (insurance record was missing)"
+            body = {"reason": "家长申诉：社保缴费记录漏登，已在人力社保部门补录 (insurance record was missing)",
+                    "disputes": {"type": "fact", "guardian_no": 1, "kind": "social_insurance"}}
         else:  # no planted case in this cohort: appeal for the first waitlisted application
-            waiting = next((p for p in self.roles.bureau.enrollment.pages(f"/runs/{run['id']}/placements")
-                            if not p["placed"]), None)
+            waiting = next((p for p in bureau.pages(f"/runs/{run['id']}/placements") if not p["placed"]), None)
             if waiting is None:
                 self.log("no appeal: nobody is waitlisted")
                 return
-            number, reason = waiting["application_no"], "家长申诉 (the family asks for a review)"
-        appeal = self.roles.platform.enrollment.post(
-            "/appeals", {"run_id": run["id"], "application_no": number, "reason": reason},
-            key=idempotency_key("appeal", run["id"], number))
-        corrected = None
-        if case is not None and self.pool is not None:
-            facts = self.roles.bureau.verification.get(f"/facts/{number}")
-            result = facts["guardians"][0]["results"].get("social_insurance")
-            hrss = next(s for s in self.pool.stubs if s.department == "hrss")
-            if result is not None:
-                corrected = hrss.correct(result["request_id"])
-        score = self.roles.bureau.points.post(f"/scores/{number}", key=idempotency_key("score", number, corrected))
-        decided = self.roles.bureau.enrollment.post(
-            f"/appeals/{appeal['id']}/decision",
-            {"decision": "upheld", "note": "复核属实：人力社保已更正，重新积分并重新录取 (corrected and rescored)"},
-            key=idempotency_key("decision", appeal["id"]))
-        before = self.roles.bureau.enrollment.get(f"/placements/{number}")
+            number = waiting["application_no"]
+            body = {"reason": "家长申诉 (the family asks for a review)",
+                    "disputes": {"type": "placement_rule", "rule": "review"}}
+        appeal = self.roles.platform.enrollment.post("/appeals", {"run_id": run["id"], "application_no": number, **body},
+                                                     key=idempotency_key("appeal", run["id"], number))
+        decided = bureau.post(f"/appeals/{appeal['id']}/decision",
+                              {"decision": "upheld", "note": "复核：请人力社保部门重新核验 (re-checked by the department)"},
+                              key=idempotency_key("decision", appeal["id"]))
+        state: dict = {}
+
+        def ready() -> bool:
+            state.update(bureau.get(f"/appeals/{appeal['id']}"))
+            return state["progress"] in ("rescored", "ready_for_rerun")
+
+        if self.pool is None and case is not None:
+            self.log("no stub departments: the appeal waits for hrss's answer")
+        self._wait("the appeal's re-check and rescoring", ready, interval_s=0.3,
+                   marker=lambda: ((state.get("progress"), state.get("last_error")), f"appeal {state}"))
+        preview = bureau.get("/runs/preview", season=self.season, grade=grade)
+        if appeal["id"] not in [a["id"] for a in preview["would_include"]]:
+            raise SeasonError(f"the re-run preview does not include appeal {appeal['id']}: {preview}")
+        before = bureau.get(f"/placements/{number}")
         rerun = self.place(grade)
-        after = self.roles.bureau.enrollment.get(f"/placements/{number}")
-        moved = self.roles.bureau.enrollment.get(f"/runs/{rerun['id']}/diff")  # against the run it replaced
+        after = bureau.get(f"/placements/{number}")
+        included = bureau.get(f"/appeals/{appeal['id']}")
+        moved = bureau.get(f"/runs/{rerun['id']}/diff")  # against the run it replaced
         self.result.files[f"run-{rerun['id']}-diff.json"] = json.dumps(moved, ensure_ascii=False, indent=1).encode()
-        self.result.appeal = {"application_no": number, "grade": grade, "appeal": decided, "correction": corrected,
-                              "eligible_after": score.get("eligible"), "family_score": score.get("family_score"),
-                              "before": before, "after": after, "moved": moved["counts"]}
-        self.log(f"appeal {appeal['id']} for {number} upheld: before {_where(before)}, after {_where(after)}")
+        score = state.get("score") or {}
+        self.result.appeal = {"application_no": number, "grade": grade, "appeal": included, "decision": decided,
+                              "correction": state.get("recheck"), "eligible_after": score.get("eligible"),
+                              "family_score": score.get("family_score"), "before": before, "after": after,
+                              "moved": moved["counts"]}
+        self.log(f"appeal {appeal['id']} for {number} upheld, {state['progress']} "
+                 f"({state.get('department') or 'no department'}: {(state.get('recheck') or {}).get('outcome')}), "
+                 f"{included['progress']} {included.get('included_run_id')}: before {_where(before)}, "
+                 f"after {_where(after)}")
         reasons = ", ".join(f"{k} {v}" for k, v in moved["reasons"].items() if v)
         self.log(f"re-run {rerun['id']} against run {moved['against']}: {len(moved['items'])} placement(s) changed "
                  f"({moved['counts']['moved']} moved, {moved['counts']['newly_placed']} newly placed, "

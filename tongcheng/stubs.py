@@ -95,9 +95,12 @@ class StubDepartment:
         self.last_error: str | None = None
 
     def decide(self, request: dict) -> tuple[str, dict | None]:
-        """Outcome and facts for one request: a planted fault (per request id, reproducible) or the record."""
+        """Outcome and facts for one request: a planted fault (per request id, reproducible) or the record; a
+        re-check asked by an appeal (``recheck`` set) is answered from the record, including records entered late."""
         if request.get("kind") != KINDS_OF_DEPARTMENT[self.department]:
             return "not_found", None  # not ours (the service should never send it); say so rather than guess
+        if request.get("recheck"):  # an upheld appeal's re-check (复核): the registry again, records entered late too
+            return answer(self.registry, request, include_late=True)
         f = self.faults
         if f.falsified or f.mismatch or f.not_found:
             roll = random.Random(f"{f.seed}:{self.department}:{request['id']}:outcome").random()

@@ -168,6 +168,11 @@ def test_the_appeal_was_upheld_and_the_child_placed(season):
     assert not appeal["before"]["placed"] and appeal["after"]["placed"]
     grade_runs = season.result.runs[appeal["grade"]]
     assert len(grade_runs) == 2 and grade_runs[-1]["state"] == "final"
+    # the appeal carried itself: hrss's re-check, points' rescoring, included in the re-run (issue 13)
+    assert appeal["appeal"]["progress"] == "included_in_run"
+    assert appeal["appeal"]["included_run_id"] == grade_runs[-1]["id"]
+    assert appeal["appeal"]["department"] == "hrss" and appeal["appeal"]["disputes"]["kind"] == "social_insurance"
+    assert appeal["moved"]["newly_placed"] >= 1
 
 
 def test_report_folder(season, tmp_path):

@@ -1,5 +1,7 @@
-"""Use cases for appeals (复核): lodged by the platform during a run's publication window, decided once by the
-bureau (BRIEF §4 step 6). Functions take a session and never commit."""
+"""Use cases for appeals (复核): lodged by the platform during a run's publication window, naming what they dispute,
+decided once by the bureau (BRIEF §4 step 6). What follows an upheld appeal (the department's re-check, the
+rescoring, the re-run that includes it) is :mod:`enrollment.appeals_flow`. Functions take a session and never
+commit."""
 
 from __future__ import annotations
 
@@ -10,15 +12,19 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from enrollment import appeals_flow
 from enrollment.errors import Conflict, Invalid, InvalidState, NotFound
-from enrollment.models import Appeal, PlacementRow
+from enrollment.models import Appeal, Application, PlacementRow
 from enrollment.runs import get_run
 
 
 def lodge_appeal(session: Session, *, run_id: int, application_no: str, reason: str, who: str, today: date,
-                 now: datetime) -> Appeal:
+                 now: datetime, disputes: dict[str, Any] | None = None) -> Appeal:
     """A family's appeal (复核), lodged by the platform while the run is published and its window open.
-    Errors: 404 run; 409 ``appeal_window_closed``; 422 ``not_in_run``; 409 ``duplicate_appeal``."""
+    ``disputes``: ``{type: "fact", guardian_no, kind}`` (a fact of one guardian) or ``{type: "placement_rule",
+    rule}``, or None. Errors: 404 run; 409 ``appeal_window_closed``; 422 ``not_in_run``; 409
+    ``duplicate_appeal``; 422 ``no_such_fact`` (the application has no such guardian, or claimed no such home or
+    business for them)."""
     run = get_run(session, run_id)
     if run.state != "published" or run.window_ends_on is None or today > run.window_ends_on:
         raise Conflict(f"run {run_id} is {run.state}"
@@ -33,8 +39,9 @@ def lodge_appeal(session: Session, *, run_id: int, application_no: str, reason: 
     if existing is not None:
         raise Conflict(f"appeal {existing} already lodged for {application_no} on run {run_id}",
                        code="duplicate_appeal", existing_appeal_id=existing)
+    disputed = _disputed(session, application_no, disputes)
     appeal = Appeal(run_id=run_id, application_no=application_no, reason=reason, state="lodged", lodged_by=who,
-                    lodged_at=now)
+                    lodged_at=now, **disputed)
     try:
         with session.begin_nested():
             session.add(appeal)
@@ -44,24 +51,44 @@ def lodge_appeal(session: Session, *, run_id: int, application_no: str, reason: 
     return appeal
 
 
+def _disputed(session: Session, application_no: str, disputes: dict[str, Any] | None) -> dict[str, Any]:
+    """The appeal's columns for what it disputes; a fact must be one the application's verification asks about."""
+    if disputes is None:
+        return {}
+    if disputes["type"] == appeals_flow.PLACEMENT_RULE:
+        return {"disputes": appeals_flow.PLACEMENT_RULE, "rule": disputes["rule"]}
+    app = session.scalar(select(Application).where(Application.application_no == application_no))
+    guardian_no, kind = disputes["guardian_no"], disputes["kind"]
+    asked = app is not None and guardian_no <= len(app.guardians) and (
+        kind in ("residence_permit", "social_insurance")
+        or any(c.get("guardian_no") == guardian_no for c in (app.claims or {}).get(kind, [])))
+    if not asked:
+        raise Invalid(f"application {application_no} has no {kind} of guardian {guardian_no} to check again",
+                      code="no_such_fact", field="disputes")
+    return {"disputes": appeals_flow.FACT, "guardian_no": guardian_no, "fact_kind": kind}
+
+
 def decide_appeal(session: Session, appeal_id: int, *, decision: str, note: str, who: str, now: datetime) -> Appeal:
-    """upheld | rejected, once (409 ``invalid_state`` after). An upheld appeal is only recorded: the bureau
-    re-runs once the corrected data has flowed through verification and points."""
-    appeal = session.get(Appeal, appeal_id)
-    if appeal is None:
-        raise NotFound(f"no appeal {appeal_id}", code="appeal_not_found")
+    """upheld | rejected, once (409 ``invalid_state`` after). Upholding starts the appeal's flow
+    (:func:`enrollment.appeals_flow.on_upheld`: the department's re-check of a disputed fact, or ready for the
+    re-run)."""
+    appeal = get_appeal(session, appeal_id)
     done = session.execute(update(Appeal).where(Appeal.id == appeal_id, Appeal.state == "lodged")
                            .values(state=decision, note=note, decided_by=who, decided_at=now)).rowcount
     if done != 1:
         raise InvalidState(f"appeal {appeal_id} is already {appeal.state}")
+    if decision == "upheld":
+        appeals_flow.on_upheld(session, appeal, now=now)
     session.refresh(appeal)
     return appeal
 
 
-def appeal_view(a: Appeal) -> dict[str, Any]:
-    return {"id": a.id, "run_id": a.run_id, "application_no": a.application_no, "reason": a.reason,
-            "state": a.state, "note": a.note, "lodged_at": a.lodged_at, "decided_at": a.decided_at,
-            "decided_by": a.decided_by}
+def get_appeal(session: Session, appeal_id: int) -> Appeal:
+    """The appeal with this id; 404 ``appeal_not_found``."""
+    appeal = session.get(Appeal, appeal_id)
+    if appeal is None:
+        raise NotFound(f"no appeal {appeal_id}", code="appeal_not_found")
+    return appeal
 
 
 def list_appeals(session: Session, run_id: int | None) -> list[Appeal]:

@@ -28,6 +28,21 @@ class VerificationClient(ServiceClient):
         Verification is idempotent by ``application_no``. Raises ``Unavailable`` / ``UpstreamError``."""
         return self.request("POST", "/cases/batch", json={"items": cases}, idempotency_key=idempotency_key)
 
+    def request_recheck(self, body: dict[str, Any], *, idempotency_key: str) -> dict[str, Any]:
+        """``POST /rechecks`` ``{ref, application_no, guardian_no, kind, ground}`` (an upheld appeal, via the
+        outbox) → the re-check; idempotent by ``ref``. Raises ``Unavailable`` / ``UpstreamError``."""
+        return self.request("POST", "/rechecks", json=body, idempotency_key=idempotency_key)
+
+    def recheck(self, ref: str) -> dict[str, Any] | None:
+        """``GET /rechecks/{ref}`` → ``{department, open, result: {id, outcome, ...} | null, ...}``, or ``None``
+        while verification has not received it yet (404). Raises ``Unavailable`` / ``UpstreamError``."""
+        try:
+            return self.request("GET", f"/rechecks/{ref}")
+        except UpstreamError as exc:
+            if exc.status == 404:
+                return None
+            raise
+
 
 @dataclass(frozen=True)
 class ScoreView:
@@ -96,6 +111,11 @@ class PointsClient(ServiceClient):
     def scores(self, season: int, grade: int) -> dict[str, ScoreView]:
         """``application_no → ScoreView`` for a season and grade."""
         return {s.application_no: s for s in self.iter_scores(season, grade)}
+
+    def score_now(self, application_no: str, *, idempotency_key: str) -> ScoreView:
+        """``POST /scores/{no}``: points reads the case's current facts from verification, scores and stores them
+        → the new score. Raises ``Unavailable`` / ``UpstreamError``."""
+        return parse_score(self.request("POST", f"/scores/{application_no}", idempotency_key=idempotency_key) or {})
 
     def unmet_rules(self, application_no: str) -> list[dict[str, Any]]:
         """The eligibility rules (BRIEF §5 E1–E4) an application's score does not meet, as points explains them

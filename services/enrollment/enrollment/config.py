@@ -73,6 +73,11 @@ class Settings(ServiceSettings):
     outbox_lease_s: float = Field(default=15.0, gt=0, description="lease of a claimed row, seconds: renewed every "
                                   "third of it while its process lives, taken over by another process after it")
 
+    # Appeals waiting for their department's re-check (enrollment.appeals_flow): looked at again after this many
+    # seconds, doubled per look up to the longest.
+    appeal_poll_s: float = Field(default=1.0, gt=0, description="first wait before asking again, seconds")
+    appeal_poll_max_s: float = Field(default=30.0, gt=0, description="longest wait between looks, seconds")
+
     @field_validator("school_year_start", "withdraw_cutoff")
     @classmethod
     def _check_month_day(cls, value: str) -> str:

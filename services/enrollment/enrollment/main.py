@@ -10,6 +10,7 @@ import httpx
 from fastapi import FastAPI
 
 from common.app import build_app
+from enrollment.appeals_flow import AppealFlow
 from enrollment.clients import build_clients
 from enrollment import monitoring
 from enrollment import search
@@ -39,10 +40,15 @@ def create_app(settings: Settings | None = None, *, http_clients: dict[str, http
     @contextmanager
     def resources(app: FastAPI) -> Iterator[None]:
         clients = build_clients(settings, http_clients)
+        appeals = AppealFlow(app.state.db, verification=clients["verification"], points=clients["points"],
+                             lease_s=settings.outbox_lease_s, poll_s=settings.appeal_poll_s,
+                             poll_max_s=settings.appeal_poll_max_s)
         dispatcher = Dispatcher(
             app.state.db,
             send_cases=lambda cases, key: clients["verification"].register_cases(cases, idempotency_key=key),
             send_seats=lambda body, key: clients["funding"].handover(body, idempotency_key=key),
+            send_recheck=lambda body, key: clients["verification"].request_recheck(body, idempotency_key=key),
+            appeals=appeals,
             batch_size=settings.outbox_batch_size, backoff_s=settings.outbox_backoff_s,
             backoff_max_s=settings.outbox_backoff_max_s, lease_s=settings.outbox_lease_s,
             interval_s=settings.outbox_interval_s)

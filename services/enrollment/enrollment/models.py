@@ -174,7 +174,7 @@ class Appeal(Base):
     """A family's objection (复核) during a run's publication window, and the bureau's decision."""
 
     __tablename__ = "appeals"
-    __table_args__ = (UniqueConstraint("run_id", "application_no"),)
+    __table_args__ = (UniqueConstraint("run_id", "application_no"), Index(None, "progress", "next_check_at"))
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     run_id: Mapped[int] = mapped_column(ForeignKey("runs.id"))
@@ -186,6 +186,25 @@ class Appeal(Base):
     lodged_at: Mapped[datetime] = mapped_column(UTCDateTime())
     decided_by: Mapped[str | None] = mapped_column(String(120))
     decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    # What the appeal disputes (issue 13): a fact of one guardian (disputes "fact", guardian_no, fact_kind) or a
+    # placement rule (disputes "placement_rule", rule); null for an appeal that names neither.
+    disputes: Mapped[str | None] = mapped_column(String(16))
+    guardian_no: Mapped[int | None] = mapped_column(Integer)
+    fact_kind: Mapped[str | None] = mapped_column(String(24))
+    rule: Mapped[str | None] = mapped_column(String(60))
+    # Where an upheld appeal stands (enrollment.appeals_flow): waiting_for_department → rescored, or
+    # ready_for_rerun (nothing to re-check), → included_in_run (included_run_id).
+    progress: Mapped[str | None] = mapped_column(String(24))
+    department: Mapped[str | None] = mapped_column(String(16))
+    recheck: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # the department's answer {result_id, outcome}
+    score: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # the score after it {eligible, family_score}
+    ready_at: Mapped[datetime | None] = mapped_column(UTCDateTime())  # a run created after it includes the appeal
+    included_run_id: Mapped[int | None] = mapped_column(Integer)
+    next_check_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    checks: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    last_error: Mapped[str | None] = mapped_column(Text)
+    claimed_by: Mapped[str | None] = mapped_column(String(40))  # the lease of the process following it
+    claimed_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class Event(Base):

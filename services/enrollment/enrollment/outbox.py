@@ -40,7 +40,9 @@ log = logging.getLogger("enrollment.outbox")
 
 TOPIC_CASES = "verification.cases"  # one row per application: a verification case
 TOPIC_SEATS = "funding.seats"  # one row per finalised run and chunk: {run_id, seats: [≤ 1000]}
-TOPICS = (TOPIC_CASES, TOPIC_SEATS)
+TOPIC_RECHECKS = "verification.rechecks"  # one row per upheld appeal of a fact: {ref, application_no, guardian_no,
+# kind, ground} (enrollment.appeals_flow)
+TOPICS = (TOPIC_CASES, TOPIC_SEATS, TOPIC_RECHECKS)
 
 
 def row_values(*, topic: str, ref: str, payload: dict[str, Any], now: datetime,
@@ -85,18 +87,25 @@ class FlushResult:
     delivered: int = 0
     failed: int = 0
     errors: list[str] = field(default_factory=list)
+    appeals: Any = None  # the appeals pass (enrollment.appeals_flow.FollowResult) when the dispatcher follows them
 
 
 class Dispatcher:
-    """Delivers due outbox rows. ``send_cases(cases, key)`` and ``send_seats(body, key)`` do the HTTP calls and
-    raise ``DomainError`` (``Unavailable`` / ``UpstreamError``) when the upstream does not take them."""
+    """Delivers due outbox rows. ``send_cases(cases, key)``, ``send_seats(body, key)`` and ``send_recheck(body,
+    key)`` do the HTTP calls and raise ``DomainError`` (``Unavailable`` / ``UpstreamError``) when the upstream does
+    not take them. ``appeals`` (an :class:`enrollment.appeals_flow.AppealFlow`) is followed on every pass too."""
 
     def __init__(self, db: Database, *, send_cases: Callable[[list[dict[str, Any]], str], Any],
-                 send_seats: Callable[[dict[str, Any], str], Any], batch_size: int = 1000,
-                 backoff_s: float = 2.0, backoff_max_s: float = 300.0, lease_s: float = 15.0,
+                 send_seats: Callable[[dict[str, Any], str], Any],
+                 send_recheck: Callable[[dict[str, Any], str], Any] | None = None, appeals: Any = None,
+                 batch_size: int = 1000, backoff_s: float = 2.0, backoff_max_s: float = 300.0, lease_s: float = 15.0,
                  interval_s: float = 1.0):
         self.db = db
         self.send_cases, self.send_seats = send_cases, send_seats
+        self.one_by_one = {TOPIC_SEATS: send_seats}
+        if send_recheck is not None:
+            self.one_by_one[TOPIC_RECHECKS] = send_recheck
+        self.appeals = appeals
         self.batch_size, self.backoff_s, self.backoff_max_s = batch_size, backoff_s, backoff_max_s
         self.lease_s, self.interval_s = lease_s, interval_s
         self._stop = threading.Event()
@@ -109,24 +118,32 @@ class Dispatcher:
 
     def flush(self, *, now_too: bool = False) -> FlushResult:
         """Deliver every due row once. ``now_too`` makes rows waiting out a backoff due now (``POST /outbox/flush``).
-        A topic whose upstream is unreachable is left for the next pass after its first failed batch."""
+        A topic whose upstream is unreachable is left for the next pass after its first failed batch. Then the
+        appeals waiting for their department are followed (``now_too``: all of them, not only those due)."""
         result = FlushResult()
         if now_too:
             with self.db.write_session() as s:
                 s.execute(update(OutboxRow).where(OutboxRow.state != "delivered").values(next_attempt_at=utcnow()))
                 s.commit()
         for topic in TOPICS:
+            if topic != TOPIC_CASES and topic not in self.one_by_one:
+                continue
             while True:
                 rows = self._claim(topic, self.batch_size if topic == TOPIC_CASES else 10)
                 if not rows:
                     break
                 token = rows[0]["claimed_by"]
                 try:
-                    down = (self._deliver_cases if topic == TOPIC_CASES else self._deliver_seats)(rows, token, result)
+                    if topic == TOPIC_CASES:
+                        down = self._deliver_cases(rows, token, result)
+                    else:
+                        down = self._deliver_each(rows, token, result, self.one_by_one[topic])
                 finally:
                     self.leases.forget(token)  # every row of the claim is marked or released by now
                 if down:
                     break
+        if self.appeals is not None:
+            result.appeals = self.appeals.follow(now_too=now_too)
         return result
 
     def _claim(self, topic: str, limit: int) -> list[dict[str, Any]]:
@@ -159,11 +176,13 @@ class Dispatcher:
         self._delivered(rows, token, result)
         return False
 
-    def _deliver_seats(self, rows: list[dict[str, Any]], token: str, result: FlushResult) -> bool:
-        """One ``POST /purchased-seats/handover`` per row (a run's chunk), with the row's own key."""
+    def _deliver_each(self, rows: list[dict[str, Any]], token: str, result: FlushResult,
+                      send: Callable[[dict[str, Any], str], Any]) -> bool:
+        """One call per row with the row's own key (``POST /purchased-seats/handover`` per run chunk, ``POST
+        /rechecks`` per appeal). Returns True when the upstream is down."""
         for i, row in enumerate(rows):
             try:
-                self.send_seats(row["payload"], row["key"])
+                send(row["payload"], row["key"])
             except DomainError as exc:
                 self._failed([row], token, exc, result)
                 if not _refused(exc):
@@ -204,6 +223,8 @@ class Dispatcher:
     def start(self) -> None:
         """Start the background thread and the renewal of this process's leases."""
         self.leases.start()
+        if self.appeals is not None:
+            self.appeals.leases.start()
         self._stop.clear()
         self._thread = threading.Thread(target=self._loop, name="enrollment-outbox", daemon=True)
         self._thread.start()
@@ -220,6 +241,8 @@ class Dispatcher:
             self._thread.join(timeout_s)
             self._thread = None
         self.leases.stop()
+        if self.appeals is not None:
+            self.appeals.leases.stop()
 
     def _loop(self) -> None:
         while not self._stop.is_set():

@@ -169,8 +169,12 @@ def outbox_status(who: Bureau, session: ReadSession):
 
 @router.post("/outbox/flush", tags=["outbox"])
 def outbox_flush(who: Bureau, dispatcher: DispatcherDep, session: ReadSession):
-    """Deliver every waiting hand-over now (backoff skipped) → the status plus this pass's
-    ``{attempted, delivered, failed}``."""
+    """Deliver every waiting hand-over now (backoff skipped) and look at every appeal waiting for its department
+    (:mod:`enrollment.appeals_flow`) → the status plus this pass's ``{attempted, delivered, failed}`` and
+    ``appeals: {looked_at, rescored, waiting, failed}``."""
     result = dispatcher.flush(now_too=True)
+    followed = result.appeals
     return {**outbox.status(session), "flushed": {"attempted": result.attempted, "delivered": result.delivered,
-                                                  "failed": result.failed}}
+                                                  "failed": result.failed},
+            "appeals": None if followed is None else {"looked_at": followed.looked_at, "rescored": followed.rescored,
+                                                      "waiting": followed.waiting, "failed": followed.failed}}

@@ -13,7 +13,7 @@ from common.schemas import ROW_ID_MAX
 from common.identity import Caller
 from common.idempotency import IdempotencyKey, commit_idempotent
 from common.versioning import check_if_match, set_etag
-from enrollment import appeals, applications, evidence_store, runs
+from enrollment import appeals, appeals_flow, applications, evidence_store, runs
 from enrollment.deps import Clients, Cursor, DispatcherDep, GradeQ, Limit, SeasonQ, SettingsDep, Today
 from enrollment.models import idempotency_keys
 from enrollment.schemas import (AppealIn, AppealOut, DecisionIn, Page, PlacementLookupOut, PublishIn, RunIn,
@@ -52,6 +52,17 @@ def list_runs(who: Bureau, session: ReadSession, season: SeasonQ = None, grade: 
     """Runs, newest first (``{items, next_cursor: null}``)."""
     return {"items": [runs.run_view(r) for r in runs.list_runs(session, season=season, grade=grade)],
             "next_cursor": None}
+
+
+@router.get("/runs/preview", tags=["runs", "appeals"])
+def rerun_preview(who: Bureau, session: ReadSession, season: Annotated[int, Query(ge=2000, le=2100)],
+                  grade: Annotated[int, Query(ge=1, le=7, description="grade 1 or 7")]):
+    """Which upheld appeals (复核) a re-run of the season and grade started now would include, before starting it
+    (issue 13) → ``{season, grade, would_include: [Appeal], waiting_for_department: [Appeal], included:
+    [Appeal]}``: ``would_include`` are rescored after their department's re-check (or dispute a placement rule);
+    ``waiting_for_department`` are not yet answered (a re-run now would place them on their old facts);
+    ``included`` are in a published re-run already. Writes nothing. 422 ``invalid`` for another grade."""
+    return appeals_flow.preview(session, season=season, grade=grade)
 
 
 @router.get("/runs/{run_id}", response_model=RunOut, tags=["runs"])
@@ -164,27 +175,41 @@ def why_not(application_no: Annotated[str, Path(max_length=40)], who: Reader, se
 @router.post("/appeals", status_code=201, response_model=AppealOut, tags=["appeals"])
 def lodge(body: AppealIn, who: Platform, session: WriteSession, request: Request, today: Today,
           key: IdempotencyKey = None):
-    """A family's appeal (复核) while the run is published and its window open (409 ``appeal_window_closed``)."""
+    """A family's appeal (复核) while the run is published and its window open (409 ``appeal_window_closed``),
+    naming what it disputes: ``disputes: {type: "fact", guardian_no, kind}`` (a fact of one guardian, which its
+    department checks again once the appeal is upheld) or ``{type: "placement_rule", rule}``. 422
+    ``no_such_fact``, ``not_in_run``; 409 ``duplicate_appeal``."""
     def effect():
         appeal = appeals.lodge_appeal(session, run_id=body.run_id, application_no=body.application_no,
-                                      reason=body.reason, who=who.subject, today=today, now=utcnow())
-        return appeals.appeal_view(appeal)
+                                      reason=body.reason, who=who.subject, today=today, now=utcnow(),
+                                      disputes=body.disputes.model_dump() if body.disputes else None)
+        return appeals_flow.view(appeal)
     return commit_idempotent(session, idempotency_keys, request, who, key, body, effect, status_code=201)
 
 
 @router.post("/appeals/{appeal_id}/decision", response_model=AppealOut, tags=["appeals"])
 def decide(appeal_id: Annotated[int, Path(ge=1, le=ROW_ID_MAX)], body: DecisionIn, who: Bureau, session: WriteSession,
            request: Request, key: IdempotencyKey = None):
-    """upheld | rejected, once (409 ``invalid_state`` after). Upheld is recorded; the bureau then re-runs."""
+    """upheld | rejected, once (409 ``invalid_state`` after). Upholding an appeal that disputes a fact sends the
+    re-check to that department's queue (through the outbox) and the appeal follows it: ``progress``
+    ``waiting_for_department`` → ``rescored`` → ``included_in_run`` (:mod:`enrollment.appeals_flow`)."""
     def effect():
         appeal = appeals.decide_appeal(session, appeal_id, decision=body.decision, note=body.note,
                                        who=who.subject, now=utcnow())
-        return appeals.appeal_view(appeal)
+        return appeals_flow.view(appeal)
     return commit_idempotent(session, idempotency_keys, request, who, key, body, effect)
 
 
 @router.get("/appeals", response_model=Page, tags=["appeals"])
 def appeal_list(who: Bureau, session: ReadSession,
                 run_id: Annotated[int | None, Query(ge=1, le=ROW_ID_MAX)] = None):
-    """Appeals, oldest first (``{items, next_cursor: null}``)."""
-    return {"items": [appeals.appeal_view(a) for a in appeals.list_appeals(session, run_id)], "next_cursor": None}
+    """Appeals, oldest first (``{items, next_cursor: null}``), each with where it stands (``progress``)."""
+    return {"items": [appeals_flow.view(a) for a in appeals.list_appeals(session, run_id)], "next_cursor": None}
+
+
+@router.get("/appeals/{appeal_id}", response_model=AppealOut, tags=["appeals"])
+def appeal_read(appeal_id: Annotated[int, Path(ge=1, le=ROW_ID_MAX)], who: Reader, session: ReadSession):
+    """One appeal and where it stands: ``progress`` ``waiting_for_department`` (with ``department``), ``rescored``
+    (the department's ``recheck`` outcome and the new ``score``), ``ready_for_rerun``, ``included_in_run``
+    (``included_run_id``). 404 ``appeal_not_found``."""
+    return appeals_flow.view(appeals.get_appeal(session, appeal_id))

@@ -16,7 +16,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from enrollment import events, evidence_store, outbox, placement, reports
+from enrollment import appeals_flow, events, evidence_store, outbox, placement, reports
 from enrollment.clients import ScoreView
 from enrollment.config import Settings
 from enrollment.counters import applications_sequence, lock_sequence, next_numbers
@@ -212,6 +212,7 @@ def publish_run(session: Session, run: Run, *, window_days: int, today: date, no
         evidence_store.require_gate(session, run, now=now)
         session.flush()
         events.on_publish(session, run, evidence_store.stored_outcomes(session, run.id), now=now)
+        appeals_flow.on_publish(session, run, now=now)  # the upheld appeals this re-run includes
     _transition(session, run, "draft", "published", window_ends_on=ends_on, published_at=now)
     if not official_calendar_knows(ends_on):
         log.warning("no official holiday arrangement for %s is known: run %s's publication window counts "

@@ -335,10 +335,28 @@ class PlacementLookupOut(PlacementOut):
     window_ends_on: date | None
 
 
+class DisputedFact(StrictModel):
+    """A fact of one guardian the family disputes (issue 13): upholding the appeal asks the kind's department to
+    check it again."""
+
+    type: Literal["fact"]
+    guardian_no: GuardianNo
+    kind: Literal["residence_permit", "social_insurance", "housing", "business_license"]
+
+
+class DisputedRule(StrictModel):
+    """A placement rule the family disputes (tiers, catchment, the tie chain...): nothing to re-check, the bureau
+    re-runs."""
+
+    type: Literal["placement_rule"]
+    rule: Annotated[PlainText, Field(min_length=1, max_length=60)]
+
+
 class AppealIn(StrictModel):
     run_id: RowId
     application_no: ApplicationNo
     reason: Annotated[PlainText, Field(min_length=1, max_length=4000)]
+    disputes: Annotated[Union[DisputedFact, DisputedRule], Field(discriminator="type")] | None = None
 
 
 class DecisionIn(StrictModel):
@@ -356,6 +374,13 @@ class AppealOut(BaseModel):
     lodged_at: datetime
     decided_at: datetime | None
     decided_by: str | None
+    disputes: dict[str, Any] | None = None
+    progress: Literal["waiting_for_department", "rescored", "ready_for_rerun", "included_in_run"] | None = None
+    department: str | None = None
+    recheck: dict[str, Any] | None = None
+    score: dict[str, Any] | None = None
+    included_run_id: int | None = None
+    last_error: str | None = None
 
 
 class OutboxStatus(BaseModel):

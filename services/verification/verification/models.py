@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
+from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint, false, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from common.db import UTCDateTime, make_base
@@ -60,9 +60,18 @@ class VerificationRequest(Base):
     revision: Mapped[int] = mapped_column(Integer, default=0, doc="number of results posted")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     answered_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    # A re-check asked by an upheld appeal (复核, issue 13): the request is back in its department's queue, marked
+    # with the appeal and the family's ground, until the department posts a result (recorded in recheck_result_id).
+    recheck_ref: Mapped[str | None] = mapped_column(String(60), nullable=True, unique=True,
+                                                    doc="the appeal asking the re-check, e.g. enrollment-appeal-12")
+    recheck_ground: Mapped[str | None] = mapped_column(Text, nullable=True)
+    recheck_open: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    recheck_requested_at: Mapped[datetime | None] = mapped_column(UTCDateTime(), nullable=True)
+    recheck_result_id: Mapped[int | None] = mapped_column(Integer, nullable=True)
 
     __table_args__ = (
         Index("ix_requests_queue", "department", "state", "id"),
+        Index("ix_requests_recheck_queue", "department", "recheck_open", "id"),
         Index("ix_requests_case_id", "case_id"),
         # one live request per guardian and kind; superseded ones are history
         Index("uq_requests_live", "case_id", "guardian_no", "kind", unique=True,

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from common.identity import DEPARTMENTS, Identity
@@ -29,10 +29,12 @@ def _cursor(value: str | None) -> int:
 
 def queue(session: Session, department: str, *, season: int | None, limit: int, cursor: str | None,
           kind: str | None = None) -> tuple[list[VerificationRequest], str | None]:
-    """A department's own ``pending`` requests, oldest first (by id), ``limit`` per page; of one fact ``kind``
-    when given (the cursor stays the last id seen, so the filter holds across pages)."""
+    """A department's own ``pending`` requests and open re-checks (:mod:`verification.rechecks`), oldest first (by
+    id), ``limit`` per page; of one fact ``kind`` when given (the cursor stays the last id seen, so the filter holds
+    across pages)."""
     q = select(VerificationRequest).where(VerificationRequest.department == department,
-                                          VerificationRequest.state == "pending",
+                                          or_(VerificationRequest.state == "pending",
+                                              VerificationRequest.recheck_open.is_(True)),
                                           VerificationRequest.id > _cursor(cursor))
     if season is not None:
         q = q.where(VerificationRequest.season == season)
@@ -60,7 +62,9 @@ def request_view(req: VerificationRequest, who: Identity) -> dict[str, Any]:
             "grade": req.grade, "application_no": req.application_no, "guardian_no": req.guardian_no,
             "subject_name": req.subject_name if owner else mask_name(req.subject_name),
             "subject_id_number": req.subject_id_number if owner else mask_id_number(req.subject_id_number),
-            "claim": req.claim, "state": req.state, "created_at": req.created_at, "answered_at": req.answered_at}
+            "claim": req.claim, "state": req.state, "created_at": req.created_at, "answered_at": req.answered_at,
+            "recheck": None if not req.recheck_open else {
+                "appeal_ref": req.recheck_ref, "ground": req.recheck_ground, "requested_at": req.recheck_requested_at}}
 
 
 def result_view(res: Result) -> dict[str, Any]:

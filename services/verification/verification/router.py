@@ -20,12 +20,12 @@ from common.db import ReadSession, WriteSession
 from common.errors import DomainError
 from common.idempotency import IdempotencyKey, commit_idempotent
 from common.identity import Caller
-from verification import reads, service
+from verification import rechecks, reads, service
 from verification.errors import DuplicateItem, Invalid
 from verification.models import idempotency_keys
 from verification.rules import KINDS
 from verification.schemas import (MAX_ID, CaseBatchIn, CaseBatchOut, CaseFacts, CaseFactsPage, CaseIn, CaseOut,
-                                  RequestDetail, RequestPage, ResultBatchIn, ResultBatchOut, ResultIn, ResultItemIn,
+                                  RecheckIn, RecheckOut, RequestDetail, RequestPage, ResultBatchIn, ResultBatchOut, ResultIn, ResultItemIn,
                                   ResultOut)
 
 router = APIRouter(tags=["verification"])
@@ -202,3 +202,25 @@ def list_case_facts(who: FactsReader, session: ReadSession, season: Season = Non
     items, nxt = reads.facts_page(session, season=season, grade=grade, changed_after=changed_after, limit=limit,
                                     cursor=cursor)
     return {"items": items, "next_cursor": nxt}
+
+
+@router.post("/rechecks", response_model=RecheckOut)
+def request_recheck(body: RecheckIn, request: Request, who: Registrar, session: WriteSession,
+                    key: IdempotencyKey = None) -> JSONResponse:
+    """Check one fact of one guardian again for an upheld appeal (复核, issue 13) → ``{ref, request_id,
+    application_no, guardian_no, kind, department, ground, open, requested_at, result}``. The guardian's live
+    request of that kind goes back to its department's queue marked ``recheck: {appeal_ref, ground,
+    requested_at}``; its current result still counts until the department posts the next one, which closes the
+    re-check (``result``). Idempotent by ``ref``. 404 ``case_not_found`` / ``request_not_found``; 409
+    ``recheck_conflict`` when ``ref`` already names another request."""
+    return commit_idempotent(session, idempotency_keys, request, who, key, body,
+                             lambda: rechecks.request_recheck(session, application_no=body.application_no,
+                                                              guardian_no=body.guardian_no, kind=body.kind,
+                                                              ref=body.ref, ground=body.ground))
+
+
+@router.get("/rechecks/{ref}", response_model=RecheckOut)
+def read_recheck(ref: Annotated[str, Path(max_length=60)], who: Registrar, session: ReadSession) -> dict[str, Any]:
+    """A re-check as it stands: ``open`` until the department answers, then its ``result``. 404
+    ``request_not_found``."""
+    return rechecks.get_recheck(session, ref)

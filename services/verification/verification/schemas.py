@@ -165,6 +165,38 @@ class ResultBatchOut(BaseModel):
     items: list[BatchItemOut]
 
 
+class RecheckMark(BaseModel):
+    """An open re-check (复核) on a request: the upheld appeal asking it and the family's ground (issue 13)."""
+
+    appeal_ref: str
+    ground: str | None
+    requested_at: datetime
+
+
+class RecheckIn(StrictModel):
+    """``POST /rechecks``: check one fact of one guardian again for an upheld appeal (enrollment's outbox)."""
+
+    ref: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9:-]{0,59}$", description="the appeal, e.g. "
+                              "enrollment-appeal-12; idempotent by it")]
+    application_no: ApplicationNo
+    guardian_no: GuardianNo
+    kind: Kind
+    ground: Annotated[PlainText, Field(min_length=1, max_length=4000, description="the family's ground (申诉理由)")]
+
+
+class RecheckOut(BaseModel):
+    ref: str
+    request_id: int
+    application_no: str
+    guardian_no: int
+    kind: Kind
+    department: Department
+    ground: str | None
+    open: bool
+    requested_at: datetime | None
+    result: ResultOut | None
+
+
 class RequestOut(BaseModel):
     """A request; ``subject_id_number`` and ``subject_name`` are whole only for the owning department."""
 
@@ -181,6 +213,7 @@ class RequestOut(BaseModel):
     state: State
     created_at: datetime
     answered_at: datetime | None
+    recheck: RecheckMark | None = None
 
 
 class RequestDetail(RequestOut):

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, func, insert, select, text, update
+from sqlalchemy import bindparam, case as sql_case, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
 from common.db import utcnow
@@ -282,7 +282,10 @@ def answer_requests(session: Session, who: Identity, items: list[tuple[int, Resu
         session.execute(insert(RESULTS), batch)
         result_of.update(session.execute(
             update(REQUESTS).where(REQUESTS.c.id.in_([row["request_id"] for row in batch]))
-            .values(revision=REQUESTS.c.revision + 1, current_result_id=NEXT_RESULT, state="answered", answered_at=now)
+            .values(revision=REQUESTS.c.revision + 1, current_result_id=NEXT_RESULT, state="answered", answered_at=now,
+                    recheck_open=False,  # an open re-check (verification.rechecks) is answered by this result
+                    recheck_result_id=sql_case((REQUESTS.c.recheck_open.is_(True), NEXT_RESULT),
+                                           else_=REQUESTS.c.recheck_result_id))
             .returning(REQUESTS.c.id, REQUESTS.c.current_result_id)).all())
         for row in batch:
             row["id"] = result_of[row["request_id"]]

@@ -1,0 +1,189 @@
+"""Appeals that carry themselves (issue 13), end to end across the real enrollment, verification and points apps in
+process: an appeal on a guardian's social-insurance fact goes to hrss's queue marked as an appeal with the family's
+ground, hrss's corrected result rescores the application through points, the bureau sees the appeal in the re-run
+preview, the re-run includes it and its diff says the appeal moved the child."""
+
+from __future__ import annotations
+
+import itertools
+import threading
+import time
+from decimal import Decimal
+
+import pytest
+
+from enrollment.appeals_flow import AppealFlow
+from enrollment.clients import ScoreView
+from enrollment_kit import MONDAY, TOWN_A, application, public_school, upstreams
+
+_keys = itertools.count(1)
+PERMIT = {"county_code": "331003", "status": "valid", "issued_on": "2019-03-01", "continuous_since": "2019-03-01",
+          "township_code": TOWN_A}
+
+
+def insurance(months: int) -> dict:
+    return {"county_code": "331003", "active_at_cutoff": True, "continuous_months": months, "since": "2019-01-01"}
+
+
+def answer_queue(verification, auth, department: str, decide) -> list[dict]:
+    """The department answers every request in its queue with ``decide(request) → (outcome, facts)``."""
+    items = verification.get("/queue", headers=auth("department", department)).json()["items"]
+    for item in items:
+        outcome, facts = decide(item)
+        posted = verification.post(f"/requests/{item['id']}/results", json={"outcome": outcome, "facts": facts},
+                                   headers={**auth("department", department), "Idempotency-Key": f"k{next(_keys)}"})
+        assert posted.status_code == 201, posted.text
+    return items
+
+
+@pytest.fixture
+def suite(make_service):
+    """verification, points (reading verification) and enrollment (calling both; funding faked), in process."""
+    verification = make_service("verification")
+    points = make_service("points", create_app_kwargs={"http_clients": {"verification": verification}})
+    _, _, _, fakes = upstreams()
+    enrollment = make_service("enrollment", outbox_dispatcher=False, today=MONDAY, appeal_poll_s=0.01,
+                              create_app_kwargs={"http_clients": {"verification": verification, "points": points,
+                                                                  "funding": fakes["funding"]}})
+    return verification, points, enrollment
+
+
+def test_an_upheld_appeal_on_a_fact_is_rechecked_rescored_and_moves_the_child(suite, auth, backend):
+    verification, points, enrollment = suite
+    bureau, platform = auth("bureau"), auth("platform")
+    assert enrollment.post("/schools", json=public_school("S1", TOWN_A), headers=bureau).status_code == 201
+    enrollment.put("/schools/S1/seats/2025/1", json={"migrant_seats": 2}, headers=bureau)
+    nos = [enrollment.post("/applications", json=application(public=["S1"]), headers=platform).json()["application_no"]
+           for _ in range(3)]
+    appellant = nos[0]
+    assert enrollment.post("/outbox/flush", headers=bureau).json()["topics"]["verification.cases"]["delivered"] == 3
+    answer_queue(verification, auth, "police", lambda r: ("confirmed", PERMIT))
+    answer_queue(verification, auth, "hrss", lambda r: ("not_found", None) if r["application_no"] == appellant
+                 else ("confirmed", insurance(30)))
+    for no in nos:
+        assert points.post(f"/scores/{no}", headers=bureau).status_code == 200
+    run = enrollment.post("/runs", json={"season": 2025, "grade": 1, "seed": "s"}, headers=bureau).json()
+    assert enrollment.post(f"/runs/{run['id']}/publish", headers=bureau).status_code == 200
+    assert enrollment.get(f"/placements/{appellant}", headers=bureau).json()["school_code"] is None
+
+    lodged = enrollment.post("/appeals", headers=platform, json={
+        "run_id": run["id"], "application_no": appellant, "reason": "社保缴费记录漏登 (contributions missing)",
+        "disputes": {"type": "fact", "guardian_no": 1, "kind": "social_insurance"}})
+    assert lodged.status_code == 201, lodged.text
+    assert lodged.json()["disputes"] == {"type": "fact", "guardian_no": 1, "kind": "social_insurance"}
+    assert lodged.json()["progress"] is None
+    appeal_id = lodged.json()["id"]
+    decided = enrollment.post(f"/appeals/{appeal_id}/decision", json={"decision": "upheld"}, headers=bureau).json()
+    assert decided["state"] == "upheld" and decided["progress"] == "waiting_for_department"
+
+    # the outbox hands the re-check to verification: hrss's queue, marked as the appeal with the family's ground
+    flushed = enrollment.post("/outbox/flush", headers=bureau).json()
+    assert flushed["topics"]["verification.rechecks"]["delivered"] == 1, flushed
+    assert flushed["appeals"]["waiting"] == 1
+    assert not verification.get("/queue", headers=auth("department", "police")).json()["items"]
+    marked = verification.get("/queue", headers=auth("department", "hrss")).json()["items"]
+    assert [(r["application_no"], r["guardian_no"], r["kind"]) for r in marked] == [(appellant, 1, "social_insurance")]
+    assert marked[0]["recheck"]["appeal_ref"] == f"enrollment-appeal-{appeal_id}"
+    assert "漏登" in marked[0]["recheck"]["ground"]
+    waiting = enrollment.get(f"/appeals/{appeal_id}", headers=platform).json()
+    assert waiting["progress"] == "waiting_for_department" and waiting["department"] == "hrss"
+    preview = enrollment.get("/runs/preview?season=2025&grade=1", headers=bureau).json()
+    assert "waiting_for_department" in preview, preview
+    assert [a["id"] for a in preview["waiting_for_department"]] == [appeal_id] and not preview["would_include"]
+
+    # hrss corrects its answer; the next pass rescores the application through points
+    answer_queue(verification, auth, "hrss", lambda r: ("confirmed", insurance(60)))
+    assert enrollment.post("/outbox/flush", headers=bureau).json()["appeals"]["rescored"] == 1
+    rescored = enrollment.get(f"/appeals/{appeal_id}", headers=bureau).json()
+    assert rescored["progress"] == "rescored" and rescored["recheck"]["outcome"] == "confirmed"
+    assert rescored["score"]["eligible"] is True
+    assert points.get(f"/scores/{appellant}", headers=bureau).json()["family_score"] == rescored["score"][
+        "family_score"]
+    assert enrollment.post("/outbox/flush", headers=bureau).json()["appeals"]["looked_at"] == 0  # done with it
+    preview = enrollment.get("/runs/preview?season=2025&grade=1", headers=bureau).json()
+    assert [a["id"] for a in preview["would_include"]] == [appeal_id] and not preview["waiting_for_department"]
+
+    # the re-run includes it, and its diff says the appeal moved the child
+    rerun = enrollment.post("/runs", json={"season": 2025, "grade": 1, "seed": "s"}, headers=bureau).json()
+    assert enrollment.post(f"/runs/{rerun['id']}/publish", headers=bureau).status_code == 200
+    included = enrollment.get(f"/appeals/{appeal_id}", headers=bureau).json()
+    assert included["progress"] == "included_in_run" and included["included_run_id"] == rerun["id"]
+    assert enrollment.get(f"/placements/{appellant}", headers=bureau).json()["school_code"] == "S1"
+    diff = enrollment.get(f"/runs/{rerun['id']}/diff", headers=bureau).json()
+    moved = {i["application_no"]: i for i in diff["items"]}
+    assert moved[appellant]["change"] == "newly_placed" and "appeal_upheld" in moved[appellant]["reasons"]
+    assert diff["counts"]["lost_place"] == 1 and diff["reasons"]["appeal_upheld"] == 1
+    preview = enrollment.get("/runs/preview?season=2025&grade=1", headers=bureau).json()
+    assert [a["id"] for a in preview["included"]] == [appeal_id] and not preview["would_include"]
+
+
+def test_a_disputed_placement_rule_is_ready_at_once_and_a_bad_fact_is_refused(world, auth):
+    app, points, funding, nos = world
+    bureau, platform = auth("bureau"), auth("platform")
+    run = app.post("/runs", json={"season": 2025, "grade": 1, "seed": "s"}, headers=bureau).json()
+    app.post(f"/runs/{run['id']}/publish", headers=bureau)
+    bad = app.post("/appeals", headers=platform, json={
+        "run_id": run["id"], "application_no": nos["a1"], "reason": "x",
+        "disputes": {"type": "fact", "guardian_no": 2, "kind": "social_insurance"}})
+    assert bad.status_code == 422 and bad.json()["code"] == "no_such_fact"
+    unclaimed = app.post("/appeals", headers=platform, json={
+        "run_id": run["id"], "application_no": nos["a1"], "reason": "x",
+        "disputes": {"type": "fact", "guardian_no": 1, "kind": "housing"}})
+    assert unclaimed.status_code == 422 and unclaimed.json()["code"] == "no_such_fact"
+    rule = app.post("/appeals", headers=platform, json={
+        "run_id": run["id"], "application_no": nos["a6"], "reason": "学区划分有误",
+        "disputes": {"type": "placement_rule", "rule": "catchment"}}).json()
+    decided = app.post(f"/appeals/{rule['id']}/decision", json={"decision": "upheld"}, headers=bureau).json()
+    assert decided["progress"] == "ready_for_rerun" and decided["disputes"]["rule"] == "catchment"
+    assert app.get("/outbox", headers=bureau).json()["topics"]["verification.rechecks"]["pending"] == 0
+    preview = app.get("/runs/preview?season=2025&grade=1", headers=bureau).json()
+    assert [a["id"] for a in preview["would_include"]] == [rule["id"]]
+    assert app.get("/runs/preview?season=2025&grade=7", headers=bureau).json()["would_include"] == []
+    assert app.get("/runs/preview?season=2025&grade=3", headers=bureau).status_code == 422
+    assert app.get("/appeals/999", headers=bureau).status_code == 404
+
+
+class _Answered:
+    """verification: every re-check answered by hrss (result 41)."""
+
+    def recheck(self, ref):
+        return {"ref": ref, "open": False, "department": "hrss", "result": {"id": 41, "outcome": "confirmed"}}
+
+
+class _SlowPoints:
+    """points: records each rescoring, slowly, so that two processes overlap."""
+
+    def __init__(self):
+        self.calls, self.lock = [], threading.Lock()
+
+    def score_now(self, application_no, *, idempotency_key):
+        time.sleep(0.05)
+        with self.lock:
+            self.calls.append((application_no, idempotency_key))
+        return ScoreView(application_no, True, Decimal("64.00"), Decimal("0.00"), None, TOWN_A, "HY-2025")
+
+
+def test_two_processes_rescore_each_appeal_once(world, auth, backend):
+    app, points, funding, nos = world
+    bureau, platform = auth("bureau"), auth("platform")
+    run = app.post("/runs", json={"season": 2025, "grade": 1, "seed": "s"}, headers=bureau).json()
+    app.post(f"/runs/{run['id']}/publish", headers=bureau)
+    ids = []
+    for name in ("a1", "a2", "a3", "a4", "a5", "a6"):
+        appeal = app.post("/appeals", headers=platform, json={
+            "run_id": run["id"], "application_no": nos[name], "reason": "x",
+            "disputes": {"type": "fact", "guardian_no": 1, "kind": "residence_permit"}}).json()
+        app.post(f"/appeals/{appeal['id']}/decision", json={"decision": "upheld"}, headers=bureau)
+        ids.append(appeal["id"])
+    scorer = _SlowPoints()
+    flows = [AppealFlow(app.app.state.db, verification=_Answered(), points=scorer, batch_size=2) for _ in range(2)]
+    threads = [threading.Thread(target=f.follow) for f in flows]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    assert sorted(no for no, _ in scorer.calls) == sorted(nos[n] for n in ("a1", "a2", "a3", "a4", "a5", "a6"))
+    assert len({key for _, key in scorer.calls}) == 6
+    states = [app.get(f"/appeals/{i}", headers=bureau).json() for i in ids]
+    assert {s["progress"] for s in states} == {"rescored"} and {s["score"]["family_score"] for s in states} == {"64.00"}
+    assert all(f.follow().looked_at == 0 for f in flows)  # nothing left for either
