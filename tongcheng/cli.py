@@ -79,8 +79,10 @@ def build_parser() -> argparse.ArgumentParser:
                                    "--password-stdin is generated and printed once.")
     p.add_argument("action", choices=["add", "disable", "enable", "reset", "list"])
     p.add_argument("username", nargs="?", default="")
-    p.add_argument("--role", choices=["bureau", "finance", "auditor", "department"], help="for add")
+    p.add_argument("--role", choices=["bureau", "finance", "auditor", "department", "school"], help="for add")
     p.add_argument("--department", choices=["police", "market", "housing", "hrss"], help="for a clerk")
+    p.add_argument("--school", help="for a private school's staff (role school): the school code they confirm the "
+                                    "semester roll of (在校确认), e.g. HYMB10801")
     p.add_argument("--name", help="display name (default: the username)")
     p.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     _common(p, gateway=False)
@@ -229,10 +231,10 @@ def cmd_staff(args: argparse.Namespace) -> int:
     if args.action != "list" and not args.username:
         raise ValueError("give the USERNAME")
     if args.action == "add" and not args.role:
-        raise ValueError("add needs --role (and --department for a clerk)")
+        raise ValueError("add needs --role (and --department for a clerk, --school for a school's staff)")
     password = sys.stdin.readline().rstrip("\n") if args.password_stdin else None
-    console.print(run(args.action, args.var, args.username, args.role or "", args.department, args.name, password),
-                  markup=False, highlight=False)
+    console.print(run(args.action, args.var, args.username, args.role or "", args.department, args.name, password,
+                      school=args.school), markup=False, highlight=False)
     return 0
 
 

@@ -77,7 +77,7 @@ def ensure_demo_staff(var: Path, url: str | None = None) -> Path:
 
 
 def run(action: str, var: Path, username: str = "", role: str = "", department: str | None = None,
-        name: str | None = None, password: str | None = None) -> str:
+        name: str | None = None, password: str | None = None, school: str | None = None) -> str:
     """One ``tongcheng staff`` action; returns what to print (a generated password is printed once, here)."""
     from console.accounts import add_staff, generate_password, reset_password, set_disabled
     from console.models import Staff
@@ -87,12 +87,12 @@ def run(action: str, var: Path, username: str = "", role: str = "", department: 
         with db.write_session() as session:
             if action == "list":
                 rows = session.scalars(select(Staff).order_by(Staff.username)).all()
-                return "\n".join(f"{s.username:<16} {s.role:<10} {s.department or '':<8} "
+                return "\n".join(f"{s.username:<16} {s.role:<10} {s.department or s.school_code or '':<10} "
                                  f"{'disabled' if s.disabled else 'active'}" for s in rows) or "no accounts"
             generated = password is None and action in ("add", "reset")
             password = password or generate_password()
             if action == "add":
-                add_staff(session, username, password, role, department, name)
+                add_staff(session, username, password, role, department, name, school_code=school)
             elif action == "reset":
                 reset_password(session, username, password)
             else:

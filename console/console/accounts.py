@@ -24,7 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from common.db import utcnow
-from common.identity import DEPARTMENTS, Identity
+from common.identity import DEPARTMENTS, SCHOOL_CODE, Identity
 from console.models import CONSOLE_ROLES, SignInFailures, Staff
 
 USERNAME = re.compile(r"^[a-z][a-z0-9._-]{1,63}$")
@@ -62,7 +62,7 @@ def normalise_username(username: str) -> str:
 
 def identity_of(staff: Staff) -> Identity:
     """The identity the console calls the gateway with for this person."""
-    return Identity(role=staff.role, subject=staff.username, department=staff.department)
+    return Identity(role=staff.role, subject=staff.username, department=staff.department, school=staff.school_code)
 
 
 def get_staff(session: Session, username: str) -> Staff | None:
@@ -70,10 +70,11 @@ def get_staff(session: Session, username: str) -> Staff | None:
 
 
 def add_staff(session: Session, username: str, password: str, role: str, department: str | None = None,
-              display_name: str | None = None) -> Staff:
+              display_name: str | None = None, school_code: str | None = None) -> Staff:
     """Create an account. ``role`` one of bureau, finance, auditor, department (then ``department`` one of police,
-    market, housing, hrss). Raises :class:`AccountError` for a taken or malformed username, a short password
-    (< 10 characters) or a wrong role/department."""
+    market, housing, hrss), school (a private school's staff, then ``school_code``, e.g. ``HYMB10801``: they read
+    and confirm that school's semester roll only). Raises :class:`AccountError` for a taken or malformed username,
+    a short password (< 10 characters) or a wrong role/department/school code."""
     name = normalise_username(username)
     if not USERNAME.match(name):
         raise AccountError("username: 2–64 of a–z, 0–9, '.', '_', '-', starting with a letter")
@@ -82,12 +83,16 @@ def add_staff(session: Session, username: str, password: str, role: str, departm
     if (role == "department") != (department is not None) or (department and department not in DEPARTMENTS):
         raise AccountError(f"a clerk (role department) names one department of {', '.join(DEPARTMENTS)}; "
                            "other roles none", "department")
+    if (role == "school") != (school_code is not None) or (school_code and not SCHOOL_CODE.fullmatch(school_code)):
+        raise AccountError("a school's staff (role school) names one school code (letters, digits, '-', '_'); "
+                           "other roles none", "school")
     _check_password(password)
     if get_staff(session, name) is not None:
         raise AccountError(f"username {name!r} is taken")
     now = utcnow()
     staff = Staff(username=name, display_name=(display_name or name)[:64], password_hash=_hasher.hash(password),
-                  role=role, department=department, disabled=False, created_at=now, password_changed_at=now)
+                  role=role, department=department, school_code=school_code, disabled=False, created_at=now,
+                  password_changed_at=now)
     session.add(staff)
     session.flush()
     return staff

@@ -20,7 +20,8 @@ Finance = Depends(role("finance"))
 STATE_NAMES = {"draft": "草稿 draft", "approved": "已审批 approved", "paid": "已支付 paid"}
 COLUMNS = [("id", "编号 id"), ("semester", "学期 semester"), ("school_code", "学校 school"), ("state", "状态 state"),
            ("line_count", "学位数 seats"), ("tariff", "标准 tariff (yuan)"), ("total", "应付 total (yuan)"),
-           ("adjustments_total", "调整 adjustments"), ("paid_total", "已付 paid"), ("amount_due", "待付 due")]
+           ("adjustments_total", "调整 adjustments"), ("paid_total", "已付 paid"), ("amount_due", "待付 due"),
+           ("awaiting_confirmation", "待学校确认 awaiting the roll")]
 
 
 async def _semesters(page: Page) -> list[dict]:
@@ -71,6 +72,7 @@ def _render_settlement(page: Page, s: dict, form: dict, errors: dict[str, str], 
     today = _today()
     return page.render("finance_settlement.html", status=status, title=f"结算 Settlement {s['id']}", s=s,
                        lines=lines[:100], full=full, partial=len(lines) - full, state_names=STATE_NAMES,
+                       awaiting=(s.get("awaiting") or [])[:100],
                        form=form, errors=errors, today=today.isoformat())
 
 

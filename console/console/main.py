@@ -20,7 +20,7 @@ from common.errors import DomainError, problem
 from common.health import install_health
 from common.logging import configure_logging
 from common.middleware import RequestContextMiddleware
-from console import auditor, bureau, clerk, finance, history, router
+from console import auditor, bureau, clerk, finance, history, rolls, router
 from console.accounts import PasswordSignIn
 from console.clients import ApiError, Gateway
 from console.config import Settings
@@ -56,7 +56,7 @@ def create_app(settings: Settings | None = None, gateway_transport=None) -> Fast
     app.add_middleware(RequestContextMiddleware, max_body=settings.max_body_bytes, max_depth=settings.max_json_depth,
                        json_only=False)  # forms and uploads, not JSON
     app.mount(f"{ROOT}/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
-    for module in (router, bureau, clerk, finance, auditor, history):
+    for module in (router, bureau, clerk, finance, auditor, history, rolls):
         app.include_router(module.router)
 
     @app.exception_handler(SignInNeeded)

@@ -10,14 +10,16 @@ from sqlalchemy.orm import Mapped, mapped_column
 from common.db import UTCDateTime, make_base
 
 Base = make_base()
-CONSOLE_ROLES = ("bureau", "finance", "auditor", "department")
+CONSOLE_ROLES = ("bureau", "finance", "auditor", "department", "school")
 
 
 class Staff(Base):
-    """One person: ``username`` (lower case), argon2 ``password_hash``, ``role`` and, for clerks, ``department``."""
+    """One person: ``username`` (lower case), argon2 ``password_hash``, ``role`` and, for clerks, ``department``;
+    for a private school's staff (role ``school``, 在校确认) the one ``school_code`` they act for."""
 
     __tablename__ = "staff"
-    __table_args__ = (CheckConstraint("role IN ('bureau', 'finance', 'auditor', 'department')", name="role"),)
+    __table_args__ = (CheckConstraint("role IN ('bureau', 'finance', 'auditor', 'department', 'school')",
+                                      name="role"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     username: Mapped[str] = mapped_column(String(64), unique=True)
@@ -25,6 +27,7 @@ class Staff(Base):
     password_hash: Mapped[str] = mapped_column(String(256))
     role: Mapped[str] = mapped_column(String(16))
     department: Mapped[str | None] = mapped_column(String(16), nullable=True)
+    school_code: Mapped[str | None] = mapped_column(String(32), nullable=True)
     disabled: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime)
     password_changed_at: Mapped[datetime] = mapped_column(UTCDateTime)

@@ -12,7 +12,7 @@ from starlette.concurrency import run_in_threadpool
 from common.logging import note_caller
 from console.accounts import SignInRefused
 from console.sessions import COOKIE, PRE_COOKIE, Current, csrf_ok, end_session, start_session
-from console.web import HOME, ROOT, SHANGHAI, form_of, redirect, render, role, signed_in
+from console.web import HOME, ROLE_NAMES, ROOT, SHANGHAI, form_of, redirect, render, role, signed_in
 
 router = APIRouter()
 MAX_FIELD = 1024
@@ -105,7 +105,7 @@ async def sign_in(request: Request) -> Response:
 @router.post(f"{ROOT}/sign-out", include_in_schema=False)
 async def sign_out(request: Request, current: Current = Depends(signed_in)) -> Response:
     """End the session (CSRF-checked) and clear the cookie."""
-    page = await role("bureau", "finance", "auditor", "department")(request, current)
+    page = await role(*ROLE_NAMES)(request, current)
     await form_of(request, page)
     token = request.cookies.get(COOKIE)
 

@@ -34,15 +34,17 @@ SHANGHAI = ZoneInfo("Asia/Shanghai")
 ROOT = "/console"
 
 ROLE_NAMES = {"bureau": "区教育局 Education bureau", "finance": "区财政局 District finance", "auditor": "审计 Auditor",
-              "department": "部门核验员 Department clerk"}
+              "department": "部门核验员 Department clerk", "school": "民办学校 Private school"}
 DEPARTMENT_NAMES = {"police": "公安 Police", "market": "市场监管 Market supervision", "housing": "住建 Housing",
                     "hrss": "人社 HR & social security"}
 MENUS = {
     "bureau": [("概览 Overview", f"{ROOT}/bureau"), ("录取批次 Runs", f"{ROOT}/bureau/runs"),
                ("报表 Reports", f"{ROOT}/bureau/reports"), ("学校与学位 Schools", f"{ROOT}/bureau/schools"),
-               ("导入 Upload", f"{ROOT}/bureau/imports"), ("变更记录 History", f"{ROOT}/history")],
+               ("导入 Upload", f"{ROOT}/bureau/imports"), ("在校确认 Rolls", f"{ROOT}/rolls"),
+               ("变更记录 History", f"{ROOT}/history")],
     "department": [("核验队列 My queue", f"{ROOT}/clerk/queue")],
     "finance": [("结算 Settlements", f"{ROOT}/finance/settlements"), ("预算 Budget", f"{ROOT}/finance/budget")],
+    "school": [("在校确认 Semester roll", f"{ROOT}/rolls")],
     "auditor": [("账本核验 Ledger", f"{ROOT}/auditor/ledger"), ("导出 Exports", f"{ROOT}/auditor/exports"),
                 ("学位与结算 Seats & settlements", f"{ROOT}/auditor/history"),
                 ("变更记录 Change history", f"{ROOT}/history")],

@@ -54,6 +54,7 @@ def console(tmp_path):
             for name, role, dept in [("bureau", "bureau", None), ("finance", "finance", None),
                                      ("auditor", "auditor", None), ("police", "department", "police")]:
                 add_staff(s, name, "right-password", role, dept)
+            add_staff(s, "school.hy", "right-password", "school", school_code="HYMB10801")
             s.commit()
 
         def sign_in(username: str) -> None:
@@ -193,3 +194,98 @@ def test_history_says_what_to_fix_next_to_the_field(console):
     sneaky = client.get("/console/history", params={"resource": "school", "school_code": "../runs"})
     assert gateway.calls[-1].url.raw_path.startswith(b"/api/enrollment/schools/..%2Fruns/history")
     assert sneaky.status_code == 404
+
+
+def _roll(items: list[dict], confirmations: list[dict] | None = None) -> dict:
+    counts = {"expected": len(items), "attends": sum(i["status"] == "attends" for i in items),
+              "left": sum(i["status"] == "left" for i in items), "awaiting": sum(i["status"] == "awaiting" for i in items)}
+    return {"school_code": "HYMB10801", "semester": "2025-autumn", "version": 1, "counts": counts,
+            "confirmations": confirmations or [], "items": items, "next_cursor": None}
+
+
+def _seat(seat_id: int, status: str = "awaiting") -> dict:
+    return {"seat_id": seat_id, "application_no": f"HY2025-1-{seat_id:06d}", "grade": 1, "start_date": "2025-09-01",
+            "end_date": None, "status": status, "left_on": None, "code": None,
+            "pupil": {"name": "王小明", "id_number": "3310**********0011"}}
+
+
+def test_a_schools_staff_checks_then_confirms_its_roll_with_a_leaver(console):
+    client, gateway, sign_in = console
+    roll_path = "/api/funding/rolls/HYMB10801/2025-autumn"
+    gateway.routes[("GET", roll_path)] = _roll([_seat(11), _seat(12), _seat(13, "attends")])
+    gateway.routes[("POST", roll_path + "/confirmations")] = lambda r: httpx.Response(201, json={
+        "school_code": "HYMB10801", "semester": "2025-autumn", "version": 2, "confirmation": {}})
+    sign_in("school.hy")
+    assert client.get("/console/", follow_redirects=False).headers["location"] == "/console/rolls"
+    page = client.get("/console/rolls", params={"semester": "2025-autumn"})
+    assert page.status_code == 200 and "HYMB10801" in page.text and "王**" in page.text
+    assert gateway.last(roll_path).url.params["limit"] == "500"
+    token = gateway.last(roll_path).headers["authorization"][7:]
+    from common.identity import verify_staff
+    assert verify_staff(CONSOLE_SECRET, token).school == "HYMB10801"  # the account's school, in the staff token
+    form = {"csrf": csrf_of(page.text), "step": "check", "school_code": "HYMB10801", "semester": "2025-autumn",
+            "seat_ids": "11,12,13", "status-11": "attends", "status-12": "left", "left_on-12": "", "code-12": "",
+            "status-13": ""}
+    missing = client.post("/console/rolls", data=form)  # a leaver without a day or reason: said next to them
+    assert missing.status_code == 422 and 'id="e-left_on-12"' in missing.text and 'id="e-code-12"' in missing.text
+    assert not any(c.method == "POST" for c in gateway.calls)
+    form.update({"left_on-12": "2025-10-15", "code-12": "left_district"})
+    check = client.post("/console/rolls", data=form)
+    assert check.status_code == 200 and "核对在校确认" in check.text and "2025-10-15" in check.text
+    assert "离开本区 left the district" in check.text and not any(c.method == "POST" for c in gateway.calls)
+    hidden = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', check.text))
+    done = client.post("/console/rolls", data={**hidden, "step": "confirm"}, follow_redirects=False)
+    assert done.status_code == 303 and "confirmed=1" in done.headers["location"]
+    sent = gateway.last(roll_path + "/confirmations")
+    import json
+    assert json.loads(sent.content) == {"attending": [11], "left": [{"seat_id": 12, "left_on": "2025-10-15",
+                                                                      "code": "left_district"}]}
+    assert sent.headers["idempotency-key"] == hidden["key"]
+    assert "已确认在校名单" in client.get(done.headers["location"]).text
+
+
+def test_the_roll_shows_fundings_refusal_next_to_the_seat_and_another_school_is_403(console):
+    client, gateway, sign_in = console
+    roll_path = "/api/funding/rolls/HYMB10801/2025-autumn"
+    gateway.routes[("GET", roll_path)] = _roll([_seat(11), _seat(12)])
+    gateway.routes[("POST", roll_path + "/confirmations")] = lambda r: httpx.Response(422, json={
+        "code": "invalid", "detail": "left_on outside the semester",
+        "errors": [{"field": "left.0.left_on", "message": "2026-03-01 is after the semester ends"}]})
+    gateway.routes[("GET", "/api/funding/semesters")] = {"items": [{"code": "2025-autumn", "name": "2025 秋",
+                                                                     "starts_on": "2025-09-01"}]}
+    gateway.routes[("GET", "/api/enrollment/schools")] = {"items": [{"code": "HYMB10801", "name": "民办一小"}],
+                                                          "next_cursor": None}
+    sign_in("bureau")  # the bureau confirms for any school
+    page = client.get("/console/rolls", params={"school_code": "HYMB10801", "semester": "2025-autumn"})
+    assert page.status_code == 200 and '<option value="HYMB10801" selected>' in page.text
+    refused = client.post("/console/rolls", data={
+        "csrf": csrf_of(page.text), "step": "confirm", "school_code": "HYMB10801", "semester": "2025-autumn",
+        "seat_ids": "11,12", "status-11": "attends", "status-12": "left", "left_on-12": "2026-03-01",
+        "code-12": "dropped_out"})
+    assert refused.status_code == 422
+    assert re.search(r'id="e-left_on-12">2026-03-01 is after the semester ends<', refused.text)
+    gateway.routes[("GET", "/api/funding/rolls/HYMB10999/2025-autumn")] = lambda r: httpx.Response(
+        403, json={"code": "forbidden", "detail": "this credential belongs to school HYMB10801"})
+    sign_in("school.hy")
+    other = client.get("/console/rolls", params={"school_code": "HYMB10999", "semester": "2025-autumn"})
+    assert other.status_code == 403 and "HYMB10801" in other.text
+    assert client.get("/console/bureau/runs").status_code == 403  # a school's staff see the roll only
+
+
+def test_finance_sees_the_seats_awaiting_the_roll(console):
+    client, gateway, sign_in = console
+    settlement = {"id": 5, "school_code": "HYMB10801", "semester": "2025-autumn", "state": "draft", "tariff": "6000.00",
+                  "tariff_version": 1, "semester_days": 140, "total": "6000.00", "line_count": 1,
+                  "awaiting_confirmation": 2, "adjustments_total": "0.00", "paid_total": "0.00",
+                  "amount_due": "0.00", "version": 1, "computed_by": "finance", "computed_at": "2025-10-01T00:00:00Z",
+                  "approved_by": None, "approved_at": None,
+                  "lines": [{"seat_id": 13, "application_no": "HY2025-1-000013", "days": 140, "semester_days": 140,
+                             "amount": "6000.00", "pupil": {"name": "李四", "id_number": "3310**********0013"}}],
+                  "awaiting": [{"seat_id": 11, "application_no": "HY2025-1-000011",
+                                "pupil": {"name": "王小明", "id_number": "3310**********0011"}}]}
+    gateway.routes[("GET", "/api/funding/settlements/5")] = settlement
+    sign_in("finance")
+    page = client.get("/console/finance/settlements/5")
+    awaiting = page.text[page.text.index('<table id="awaiting">'):]
+    assert "HY2025-1-000011" in awaiting and "现在 now 1；计算时 when computed 2" in awaiting
+    assert "HY2025-1-000013" not in awaiting

@@ -67,7 +67,10 @@ def test_accounts_refuse_what_they_cannot_hold(db):
                             (("zhao", "short", "auditor"), "password"),
                             (("qian", "a-long-password", "platform"), "role"),
                             (("sun", "a-long-password", "department"), "department"),
-                            (("li", "a-long-password", "finance", "police"), "department")]:
+                            (("li", "a-long-password", "finance", "police"), "department"),
+                            (("xu", "a-long-password", "school"), "school"),  # a school's staff name their school
+                            (("he", "a-long-password", "bureau", None, None, "HYMB10801"), "school"),
+                            (("lu", "a-long-password", "school", None, None, "../HYMB"), "school")]:
             with pytest.raises(AccountError) as refused:
                 add_staff(s, *args)
             assert refused.value.field == field, args
@@ -135,6 +138,8 @@ def test_sessions_expire_when_idle_and_end_on_sign_out_or_reset(db):
 def test_staff_tokens_the_gateway_accepts_and_refuses():
     who = Identity(role="department", subject="police-clerk", department="police")
     assert verify_staff(CONSOLE_SECRET, mint_staff(CONSOLE_SECRET, who)) == who
+    school = Identity(role="school", subject="xu.laoshi", school="HYMB10801")  # a school's staff: its one code
+    assert verify_staff(CONSOLE_SECRET, mint_staff(CONSOLE_SECRET, school)) == school
     now = int(time.time())
     base = {"sub": "x", "aud": "tongcheng-gateway", "iss": "tongcheng-console", "iat": now, "exp": now + 60}
     refused = [jwt.encode({**base, "role": "bureau"}, "another-key-" + "z" * 40, algorithm="HS256"),
@@ -146,7 +151,10 @@ def test_staff_tokens_the_gateway_accepts_and_refuses():
                jwt.encode({**base, "role": "bureau", "exp": now - 5, "iat": now - 65}, CONSOLE_SECRET,
                           algorithm="HS256"),
                jwt.encode({**base, "role": "bureau", "aud": "tongcheng-services"}, CONSOLE_SECRET, algorithm="HS256"),
-               jwt.encode({**base, "role": "bureau", "iss": "someone"}, CONSOLE_SECRET, algorithm="HS256")]
+               jwt.encode({**base, "role": "bureau", "iss": "someone"}, CONSOLE_SECRET, algorithm="HS256"),
+               jwt.encode({**base, "role": "school"}, CONSOLE_SECRET, algorithm="HS256"),  # no school named
+               jwt.encode({**base, "role": "school", "school": "../x"}, CONSOLE_SECRET, algorithm="HS256"),
+               jwt.encode({**base, "role": "bureau", "school": "HYMB10801"}, CONSOLE_SECRET, algorithm="HS256")]
     for token in refused:
         with pytest.raises(Unauthorized):
             verify_staff(CONSOLE_SECRET, token)
@@ -286,9 +294,15 @@ def test_the_staff_command_adds_disables_resets_and_lists(tmp_path, monkeypatch,
     assert len(password) >= 10 and "shown once" in said
     assert main(["staff", "add", "qian.clerk", "--role", "bureau", "--var", str(tmp_path)]) == 2  # taken
     assert "taken" in capsys.readouterr().out
+    assert main(["staff", "add", "xu.laoshi", "--role", "school", "--school", "HYMB10801", "--var",
+                 str(tmp_path)]) == 0
+    assert main(["staff", "add", "he.laoshi", "--role", "school", "--var", str(tmp_path)]) == 2  # which school?
+    capsys.readouterr()
     assert main(["staff", "disable", "qian.clerk", "--var", str(tmp_path)]) == 0
     assert main(["staff", "list", "--var", str(tmp_path)]) == 0
-    assert re.search(r"qian\.clerk\s+department\s+housing\s+disabled", capsys.readouterr().out)
+    listed = capsys.readouterr().out
+    assert re.search(r"qian\.clerk\s+department\s+housing\s+disabled", listed)
+    assert re.search(r"xu\.laoshi\s+school\s+HYMB10801\s+active", listed)
     assert main(["staff", "reset", "qian.clerk", "--var", str(tmp_path)]) == 0
     new_password = re.search(r"password: (\S+)", capsys.readouterr().out).group(1)
     assert new_password != password
@@ -299,5 +313,8 @@ def test_the_staff_command_adds_disables_resets_and_lists(tmp_path, monkeypatch,
                 PasswordSignIn().authenticate(s, "qian.clerk", new_password)
             set_disabled(s, "qian.clerk", False)
             assert PasswordSignIn().authenticate(s, "qian.clerk", new_password).department == "housing"
+            from console.accounts import get_staff, identity_of
+            assert identity_of(get_staff(s, "xu.laoshi")) == Identity(role="school", subject="xu.laoshi",
+                                                                     school="HYMB10801")
     finally:
         db.dispose()

@@ -145,7 +145,7 @@ def Caller(*roles: str):  # noqa: N802 - reads as a type in signatures
 
 STAFF_AUDIENCE = "tongcheng-gateway"
 STAFF_ISSUER = "tongcheng-console"
-STAFF_ROLES = ("department", "bureau", "finance", "auditor")
+STAFF_ROLES = ("department", "bureau", "finance", "auditor", "school")
 STAFF_TOKEN_TTL_S = 60
 STAFF_TOKEN_MAX_TTL_S = 300
 
@@ -153,26 +153,31 @@ STAFF_TOKEN_MAX_TTL_S = 300
 def mint_staff(secret: str, identity: Identity, ttl_s: int = STAFF_TOKEN_TTL_S) -> str:
     """A short-lived bearer token the console sends to the gateway for one signed-in person: HS256 JWT signed with
     the console key (``TONGCHENG_CONSOLE_SECRET``, never the internal secret), audience ``tongcheng-gateway``,
-    issuer ``tongcheng-console``, ``sub`` the username, ``role`` and, for clerks, ``dept``."""
+    issuer ``tongcheng-console``, ``sub`` the username, ``role`` and, for clerks, ``dept``; for a private school's
+    staff (role ``school``) ``school``, the one school code the account is bound to."""
     now = int(time.time())
     claims = {"sub": identity.subject, "role": identity.role, "aud": STAFF_AUDIENCE, "iss": STAFF_ISSUER,
               "iat": now, "exp": now + ttl_s}
     if identity.department:
         claims["dept"] = identity.department
+    if identity.school:
+        claims["school"] = identity.school
     return jwt.encode(claims, secret, algorithm=_ALG)
 
 
 def verify_staff(secret: str, token: str) -> Identity:
     """Check a console-minted staff token (the gateway does, before routing): signature, audience, issuer, expiry
     (and a lifetime of at most ``STAFF_TOKEN_MAX_TTL_S``), a staff role (never ``platform`` or ``service``) and a
-    known department for clerks. Raises :class:`Unauthorized` ``invalid_credential`` otherwise."""
+    known department for clerks, one school code for a school's staff and none for anyone else. Raises
+    :class:`Unauthorized` ``invalid_credential`` otherwise."""
     try:
         claims = jwt.decode(token, secret, algorithms=[_ALG], audience=STAFF_AUDIENCE, issuer=STAFF_ISSUER,
                             options={"require": ["exp", "iat", "sub", "role", "iss"]})
     except jwt.PyJWTError as exc:
         raise Unauthorized(f"staff token rejected: {exc}", code="invalid_credential") from None
-    role, dept = claims.get("role"), claims.get("dept")
-    if (role not in STAFF_ROLES or (role == "department") != (dept in DEPARTMENTS)
+    role, dept, school = claims.get("role"), claims.get("dept"), claims.get("school")
+    if (role not in STAFF_ROLES or (role == "department") != (dept in DEPARTMENTS) or not valid_school(role, school)
             or int(claims["exp"]) - int(claims["iat"]) > STAFF_TOKEN_MAX_TTL_S or not str(claims["sub"]).strip()):
-        raise Unauthorized("staff token names an unknown role, department or lifetime", code="invalid_credential")
-    return Identity(role=role, subject=str(claims["sub"]), department=dept)
+        raise Unauthorized("staff token names an unknown role, department, school or lifetime",
+                           code="invalid_credential")
+    return Identity(role=role, subject=str(claims["sub"]), department=dept, school=school)
