@@ -10,7 +10,8 @@ from fastapi import APIRouter, Depends
 from fastapi.responses import Response
 
 from console.clients import ApiError
-from console.web import ROOT, Page, PageNotFound, role
+from console.tables import all_pages, download, wants
+from console.web import ROOT, Page, PageNotFound, local_time, role
 
 router = APIRouter(prefix=f"{ROOT}/auditor")
 Auditor = Depends(role("auditor"))
@@ -18,9 +19,27 @@ VIEWS = ["settlements", "lines", "seats", "tariffs", "adjustments", "disbursemen
          "totals", "budget"]
 
 
+LEDGER_TABLES = {
+    "ledger": [("seq", "序号 seq"), ("kind", "类型 kind"), ("settlement_id", "结算 settlement"), ("amount", "金额 amount"),
+               ("recorded_at", "时间 recorded (北京时间)"), ("prev_hash", "前一哈希 previous hash"),
+               ("hash", "哈希 hash")],
+    "mismatches": [("record", "记录 record"), ("id", "编号 id"), ("seq", "账本 seq"), ("reason", "原因 reason")],
+}
+
+
 @router.get("/ledger")
-async def ledger(page: Page = Auditor, verify: str = "") -> Response:
-    """The ledger's last entries; with ``?verify=1`` (the "verify now" button) the whole chain is checked now."""
+async def ledger(page: Page = Auditor, verify: str = "", table: str = "", format: str = "") -> Response:  # noqa: A002
+    """The ledger's first entries; with ``?verify=1`` (the "verify now" button) the whole chain is checked now.
+    ``?table=ledger&format=csv|xlsx``: every entry (up to 50,000) as a file; ``?table=mismatches&…``: the
+    reconciliation mismatches of a verification run now."""
+    if wants(LEDGER_TABLES, table, format):
+        if table == "ledger":
+            rows = await all_pages(lambda after: page.gateway.get(page.who, "funding", "/ledger", limit=1000,
+                                                                  cursor=after))
+            rows = [{**e, "recorded_at": local_time(e.get("recorded_at"))} for e in rows]
+        else:
+            rows = (await page.gateway.get(page.who, "funding", "/ledger/verify"))["mismatches"]
+        return download(f"tongcheng-ledger-{table}", LEDGER_TABLES[table], rows, format)
     entries = await page.gateway.get(page.who, "funding", "/ledger", limit=20)
     result = await page.gateway.get(page.who, "funding", "/ledger/verify") if verify else None
     return page.render("auditor_ledger.html", title="账本核验 Ledger", entries=entries["items"], result=result)

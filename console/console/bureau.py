@@ -17,8 +17,8 @@ from fastapi.responses import Response
 from console.charts import bars
 from console.clients import ApiError
 from console.history import link as history_link
-from console.tables import download
-from console.web import DEPARTMENT_NAMES, ROOT, Page, PageNotFound, form_of, redirect, role
+from console.tables import download, wants
+from console.web import DEPARTMENT_NAMES, ROOT, Page, PageNotFound, form_of, local_time, redirect, role
 
 router = APIRouter(prefix=f"{ROOT}/bureau")
 Bureau = Depends(role("bureau"))
@@ -49,11 +49,57 @@ async def _season_report(page: Page, season: int) -> dict | None:
         raise
 
 
+RUN_COLUMNS = [("id", "批次 run"), ("grade", "年级 grade"), ("state", "状态 state"), ("seed", "种子 seed"),
+               ("mechanism", "机制 mechanism"), ("applicants", "申请 applicants"),
+               ("placed_public", "公办 public"), ("placed_purchased", "购买学位 purchased"),
+               ("waitlisted", "待安排 waitlisted"), ("window_ends_on", "公示截止 window ends"),
+               ("created_at", "创建 created (北京时间)")]
+OVERVIEW_TABLES = {
+    "grades": [("grade", "年级 grade"), ("submitted", "已提交 submitted"), ("withdrawn", "已撤回 withdrawn"),
+               ("applicants", "批次申请 applicants in the run"), ("provisional", "暂定 provisional"),
+               ("public_share", "公办比例 public share %"), ("target", "目标 target %"),
+               ("placed_public", "公办 public"), ("placed_purchased", "购买学位 purchased"),
+               ("waitlisted", "待安排 waitlisted")],
+    "runs": RUN_COLUMNS,
+    "progress": [("department", "部门 department"), ("answered", "已核验 answered"), ("pending", "待核验 pending"),
+                 ("oldest_pending_id", "最早待核验 oldest pending"),
+                 ("oldest_pending_at", "最早待核验时间 oldest pending at (北京时间)")],
+    "jobs": [("id", "任务 job"), ("grade", "年级 grade"), ("rulebook_id", "积分细则 rulebook"), ("state", "状态 state"),
+             ("error", "错误 error"), ("done", "已算 done"), ("total", "共 total"), ("rescored", "重算 rescored"),
+             ("created_at", "开始 started (北京时间)"), ("finished_at", "结束 finished (北京时间)")],
+    "outbox": [("topic", "队列 topic"), ("pending", "待送 pending"), ("delivered", "已送 delivered"),
+               ("failing", "失败 failing")],
+}
+
+
+def _run_rows(runs: dict[int, list[dict]]) -> list[dict]:
+    return [{**r, **(r.get("counts") or {}), "state": STATE_NAMES.get(r["state"], r["state"]),
+             "created_at": local_time(r.get("created_at"))} for g in GRADES for r in runs[g]]
+
+
+def _overview_rows(table: str, *, runs, report, outbox, progress, applications, jobs) -> list[dict]:
+    """The rows of one overview table, as the page shows them (times in Asia/Shanghai)."""
+    if table == "grades":
+        summaries = {g["grade"]: g for g in (report or {}).get("grades", [])}
+        return [{**applications.get(g, {}), **(summaries.get(g, {}).get("summary") or {}), "grade": GRADE_NAMES[g],
+                 "provisional": summaries.get(g, {}).get("provisional")} for g in GRADES]
+    if table == "runs":
+        return _run_rows(runs)
+    if table == "progress":
+        return [{**d, "department": DEPARTMENT_NAMES.get(d["department"], d["department"]),
+                 "oldest_pending_at": local_time(d.get("oldest_pending_at"))} for d in progress]
+    if table == "jobs":
+        return [{**j, "created_at": local_time(j.get("created_at")), "finished_at": local_time(j.get("finished_at"))}
+                for j in jobs]
+    return [{"topic": topic, **t} for topic, t in (outbox.get("topics") or {}).items()]
+
+
 @router.get("")
-async def overview(page: Page = Bureau, season: int | None = None) -> Response:
+async def overview(page: Page = Bureau, season: int | None = None, table: str = "", format: str = "") -> Response:  # noqa: A002
     """Season overview (招生概览): applications by state per grade, runs per grade and their state, the public share
     against the target, verification progress per department with the oldest pending request, the latest scoring
-    jobs, and the hand-over queues (outbox)."""
+    jobs, and the hand-over queues (outbox). Each table as a file: ``?table=grades|runs|progress|jobs|outbox&
+    format=csv|xlsx``."""
     season = _season(page, season)
     gw, who = page.gateway, page.who
     runs, report, outbox, progress, counts, jobs = await asyncio.gather(
@@ -61,17 +107,24 @@ async def overview(page: Page = Bureau, season: int | None = None) -> Response:
         gw.get(who, "verification", "/progress", season=season),
         gw.get(who, "enrollment", f"/reports/applications/{season}"), gw.get(who, "points", "/scoring-jobs",
                                                                              season=season))
-    return page.render("bureau_overview.html", title="招生概览 Season overview", season=season, runs=runs,
-                       report=report, outbox=outbox, progress=progress["departments"], grade_names=GRADE_NAMES,
-                       state_names=STATE_NAMES, departments=DEPARTMENT_NAMES,
-                       applications={g["grade"]: g for g in counts["grades"]}, jobs=jobs["items"][:6])
+    data = {"runs": runs, "report": report, "outbox": outbox, "progress": progress["departments"],
+            "applications": {g["grade"]: g for g in counts["grades"]}, "jobs": jobs["items"][:6]}
+    if wants(OVERVIEW_TABLES, table, format):
+        return download(f"tongcheng-{season}-overview-{table}", OVERVIEW_TABLES[table],
+                        _overview_rows(table, **data), format)
+    return page.render("bureau_overview.html", title="招生概览 Season overview", season=season,
+                       grade_names=GRADE_NAMES, state_names=STATE_NAMES, departments=DEPARTMENT_NAMES, **data)
 
 
 @router.get("/runs")
-async def runs_page(page: Page = Bureau, season: int | None = None) -> Response:
-    """Runs per grade (录取批次), newest first, and the form to start one."""
+async def runs_page(page: Page = Bureau, season: int | None = None, table: str = "", format: str = "") -> Response:  # noqa: A002
+    """Runs per grade (录取批次), newest first, and the form to start one; ``?table=runs&format=csv|xlsx`` the
+    runs of both grades as a file."""
     season = _season(page, season)
-    return page.render("bureau_runs.html", title="录取批次 Runs", season=season, runs=await _runs(page, season),
+    runs = await _runs(page, season)
+    if wants({"runs": RUN_COLUMNS}, table, format):
+        return download(f"tongcheng-{season}-runs", RUN_COLUMNS, _run_rows(runs), format)
+    return page.render("bureau_runs.html", title="录取批次 Runs", season=season, runs=runs,
                        grade_names=GRADE_NAMES, state_names=STATE_NAMES, mechanisms=MECHANISMS, errors={}, form={})
 
 

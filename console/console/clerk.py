@@ -15,8 +15,10 @@ from typing import Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
+from common.logging import mask_id
 from console.clients import ApiError
-from console.web import ROOT, Page, form_of, redirect, role
+from console.tables import all_pages, download, wants
+from console.web import ROOT, Page, form_of, local_time, mask_name, redirect, role
 
 router = APIRouter(prefix=f"{ROOT}/clerk")
 Clerk = Depends(role("department"))
@@ -50,13 +52,31 @@ FACT_FIELDS: dict[str, list[tuple[str, str, str]]] = {
 }
 
 
+QUEUE_COLUMNS = [("id", "编号 id"), ("kind", "类型 kind"), ("application_no", "申请号 application"),
+                 ("guardian_no", "监护人序号 guardian no."), ("subject_name", "监护人 guardian"),
+                 ("subject_id_number", "证件号 ID number"), ("created_at", "提交 created (北京时间)")]
+
+
+def _queue_rows(items: list[dict]) -> list[dict]:
+    """The queue as the page shows it: names and ID numbers masked, kinds named, times in Asia/Shanghai."""
+    return [{**r, "kind": KIND_NAMES.get(r["kind"], r["kind"]), "subject_name": mask_name(r.get("subject_name")),
+             "subject_id_number": mask_id(r.get("subject_id_number") or ""),
+             "created_at": local_time(r.get("created_at"))} for r in items]
+
+
 @router.get("/queue")
 async def queue(page: Page = Clerk, season: int | None = None, kind: str = "", cursor: str = "",
-                limit: int = 50) -> Response:
+                limit: int = 50, table: str = "", format: str = "") -> Response:  # noqa: A002
     """My department's pending requests, oldest first, 50 a page; ``kind`` filters every page (verification's
-    ``GET /queue?kind=``, so the next page's link keeps it). An unknown kind is shown as no filter."""
+    ``GET /queue?kind=``, so the next page's link keeps it). An unknown kind is shown as no filter.
+    ``?table=queue&format=csv|xlsx``: the whole filtered queue (every page, up to 50,000) as a file, masked."""
     season = season or page.settings.season
     kind = kind if kind in KIND_NAMES else ""
+    if wants({"queue": QUEUE_COLUMNS}, table, format):
+        items = await all_pages(lambda after: page.gateway.get(page.who, "verification", "/queue", season=season,
+                                                               limit=1000, cursor=after, kind=kind or None))
+        return download(f"tongcheng-{season}-queue{'-' + kind if kind else ''}", QUEUE_COLUMNS, _queue_rows(items),
+                        format)
     answer = await page.gateway.get(page.who, "verification", "/queue", season=season, limit=min(max(limit, 1), 200),
                                     cursor=cursor or None, kind=kind or None)
     items = answer["items"]

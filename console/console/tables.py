@@ -1,11 +1,12 @@
 """Every table a page shows can be downloaded as CSV (UTF-8 with BOM, so Excel opens the Chinese right) and XLSX
-(openpyxl): the same columns, the same masked values."""
+(openpyxl): the same columns, the same masked values. A page offers its tables as ``?table=<name>&format=csv|xlsx``
+(:func:`wants`); a listing the API pages is read whole, up to :data:`MAX_ROWS` (:func:`all_pages`)."""
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
 from urllib.parse import quote
 
@@ -57,3 +58,26 @@ def download(name: str, columns: Sequence[tuple[str, str]], rows: Sequence[dict[
     filename = f"{name}.{fmt}"
     return Response(body, media_type=media, headers={
         "Content-Disposition": f"attachment; filename=\"{filename}\"; filename*=UTF-8''{quote(filename)}"})
+
+
+MAX_ROWS = 50_000
+FORMATS = ("csv", "xlsx")
+
+
+def wants(tables: dict[str, Any], table: str, fmt: str) -> bool:
+    """True when the request asks for one of ``tables`` as a file (``?table=…&format=csv|xlsx``)."""
+    return fmt in FORMATS and table in tables
+
+
+async def all_pages(fetch: Callable[[str | None], Awaitable[dict[str, Any]]], *, cap: int = MAX_ROWS
+                    ) -> list[dict[str, Any]]:
+    """Every item of a paged listing (``fetch(cursor)`` → ``{items, next_cursor}``), at most ``cap``."""
+    items: list[dict[str, Any]] = []
+    cursor = None
+    while len(items) < cap:
+        page = await fetch(cursor)
+        items += page["items"]
+        cursor = page.get("next_cursor")
+        if not cursor:
+            break
+    return items[:cap]

@@ -73,7 +73,7 @@ def _finalize(value: Any) -> Any:
     return "" if value is None else value
 
 
-def _local_time(value: Any) -> str:
+def local_time(value: Any) -> str:
     """An ISO datetime (UTC or with offset) shown in Asia/Shanghai, ``2025-07-01 09:30``."""
     if not value:
         return ""
@@ -88,7 +88,7 @@ def _local_time(value: Any) -> str:
 
 _env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True),
                    finalize=_finalize, trim_blocks=True, lstrip_blocks=True)
-_env.filters.update(mask_id=mask_id, mask_name=mask_name, local_time=_local_time)
+_env.filters.update(mask_id=mask_id, mask_name=mask_name, local_time=local_time)
 templates = Jinja2Templates(env=_env)
 
 

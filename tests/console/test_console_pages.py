@@ -289,3 +289,98 @@ def test_finance_sees_the_seats_awaiting_the_roll(console):
     awaiting = page.text[page.text.index('<table id="awaiting">'):]
     assert "HY2025-1-000011" in awaiting and "现在 now 1；计算时 when computed 2" in awaiting
     assert "HY2025-1-000013" not in awaiting
+
+
+def _overview_routes(gateway: FakeGateway) -> None:
+    run = {**RUN, "state": "final", "counts": {**RUN["counts"], "waitlisted": 20}}
+    gateway.routes[("GET", "/api/enrollment/runs")] = lambda r: httpx.Response(200, json={
+        "items": [run] if r.url.params["grade"] == "1" else [], "next_cursor": None})
+    gateway.routes[("GET", "/api/enrollment/reports/seasons/2025")] = {"grades": [
+        {"grade": 1, "provisional": False, "summary": {"applicants": 120, "public_share": "96.00", "target": "95.00",
+                                                       "placed_public": 80, "placed_purchased": 20, "waitlisted": 20}}]}
+    gateway.routes[("GET", "/api/enrollment/outbox")] = {"topics": {"funding.seats": {"pending": 0, "delivered": 3,
+                                                                                       "failing": 0}}}
+    gateway.routes[("GET", "/api/verification/progress")] = {"departments": [
+        {"department": "police", "answered": 7, "pending": 2, "oldest_pending_id": 41,
+         "oldest_pending_at": "2025-05-01T01:30:00+00:00"}]}
+    gateway.routes[("GET", "/api/enrollment/reports/applications/2025")] = {"grades": [
+        {"grade": 1, "submitted": 130, "withdrawn": 10}, {"grade": 7, "submitted": 0, "withdrawn": 0}]}
+    gateway.routes[("GET", "/api/points/scoring-jobs")] = {"items": [
+        {"id": 3, "grade": 1, "rulebook_id": "hy-2025", "state": "done", "error": None, "done": 120, "total": 120,
+         "rescored": 0, "created_at": "2025-06-01T00:00:00+00:00", "finished_at": "2025-06-01T00:01:00+00:00"}]}
+
+
+def _csv(answer: httpx.Response) -> list[list[str]]:
+    import csv
+    import io
+
+    assert answer.status_code == 200 and answer.headers["content-type"].startswith("text/csv"), answer.text[:300]
+    return list(csv.reader(io.StringIO(answer.content.decode("utf-8-sig"))))
+
+
+def test_every_overview_and_runs_table_downloads_as_csv_and_xlsx(console):
+    from io import BytesIO
+
+    from openpyxl import load_workbook
+
+    client, gateway, sign_in = console
+    _overview_routes(gateway)
+    sign_in("bureau")
+    page = client.get("/console/bureau")
+    links = set(re.findall(r'href="(/console/bureau\?season=2025&amp;table=(\w+)&amp;format=csv)"', page.text))
+    assert {name for _, name in links} == {"grades", "runs", "progress", "jobs", "outbox"}
+    grades = _csv(client.get("/console/bureau", params={"season": 2025, "table": "grades", "format": "csv"}))
+    assert grades[0][:3] == ["年级 grade", "已提交 submitted", "已撤回 withdrawn"]
+    assert grades[1][:4] == ["小学一年级 Grade 1", "130", "10", "120"] and "96.00" in grades[1]
+    progress = _csv(client.get("/console/bureau", params={"table": "progress", "format": "csv"}))
+    assert progress[1] == ["公安 Police", "7", "2", "41", "2025-05-01 09:30"]  # Beijing time, as on the page
+    jobs = _csv(client.get("/console/bureau", params={"table": "jobs", "format": "csv"}))
+    assert jobs[1][0] == "3" and jobs[1][-1] == "2025-06-01 08:01"
+    outbox = _csv(client.get("/console/bureau", params={"table": "outbox", "format": "csv"}))
+    assert outbox[1] == ["funding.seats", "0", "3", "0"]
+    book = client.get("/console/bureau/runs", params={"table": "runs", "format": "xlsx"})
+    assert book.headers["content-disposition"].startswith('attachment; filename="tongcheng-2025-runs.xlsx"')
+    rows = list(load_workbook(BytesIO(book.content)).active.iter_rows(values_only=True))
+    assert rows[0][:3] == ("批次 run", "年级 grade", "状态 state") and rows[1][:3] == (7, 1, "已定 final")
+    assert 'href="/console/bureau/runs?season=2025&amp;table=runs&amp;format=xlsx"' in client.get(
+        "/console/bureau/runs").text
+
+
+def test_the_whole_clerk_queue_downloads_masked_and_filtered(console):
+    client, gateway, sign_in = console
+
+    def queue(request: httpx.Request) -> httpx.Response:
+        after = int(request.url.params.get("cursor", "0"))
+        items = [{**QUEUE_ITEM, "id": after + n + 1} for n in range(3)] if after < 6 else []
+        return httpx.Response(200, json={"items": items, "next_cursor": str(after + 3) if after < 6 else None})
+
+    gateway.routes[("GET", "/api/verification/queue")] = queue
+    sign_in("police")
+    rows = _csv(client.get("/console/clerk/queue", params={"kind": "residence_permit", "table": "queue",
+                                                           "format": "csv"}))
+    assert [r[0] for r in rows[1:]] == [str(n) for n in range(1, 7)]  # every page, not just the first
+    assert rows[1][1:] == ["居住证 residence permit", "HY2025-1-000041", "1", "张*", "3310**********1234",
+                           "2025-05-01 09:30"]
+    asked = [c.url.params for c in gateway.calls if c.url.path == "/api/verification/queue"]
+    assert all(p["kind"] == "residence_permit" and p["limit"] == "1000" for p in asked) and len(asked) == 3
+
+
+def test_the_whole_ledger_and_the_mismatches_download(console):
+    client, gateway, sign_in = console
+    entry = {"seq": 1, "kind": "settlement_approved", "settlement_id": 5, "amount": "6000.00",
+             "recorded_at": "2025-10-01T02:00:00+00:00", "body": "{}", "prev_hash": "0" * 64, "hash": "a" * 64}
+    gateway.routes[("GET", "/api/funding/ledger")] = lambda r: httpx.Response(200, json=(
+        {"items": [entry, {**entry, "seq": 2}], "next_cursor": 2} if "cursor" not in r.url.params
+        else {"items": [{**entry, "seq": 3}], "next_cursor": None}))
+    gateway.routes[("GET", "/api/funding/ledger/verify")] = {
+        "ok": False, "entries": 3, "head_hash": "a" * 64, "first_broken": None, "records_checked": 4,
+        "mismatches": [{"record": "settlement", "id": 5, "seq": 1, "reason": "amount differs"}],
+        "checked_at": "2025-10-01T02:00:00+00:00"}
+    sign_in("auditor")
+    ledger = _csv(client.get("/console/auditor/ledger", params={"table": "ledger", "format": "csv"}))
+    assert [r[0] for r in ledger[1:]] == ["1", "2", "3"] and ledger[1][4] == "2025-10-01 10:00"
+    assert ledger[1][6] == "a" * 64  # the whole hash, for re-checking
+    mismatches = _csv(client.get("/console/auditor/ledger", params={"table": "mismatches", "format": "csv"}))
+    assert mismatches[1] == ["settlement", "5", "1", "amount differs"]
+    page = client.get("/console/auditor/ledger", params={"verify": "1"})
+    assert "table=mismatches&amp;format=xlsx" in page.text and "table=ledger&amp;format=csv" in page.text
