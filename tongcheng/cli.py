@@ -116,9 +116,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_import, kinds=("schools", "seats", "plans", "semesters", "tariffs"))
 
     p = sub.add_parser("purge-access-log", help="purge access records past retention (as the auditor)",
-                       description="POST /api/enrollment/access-log/purge as auditor-1: delete the records of reads "
-                                   "of personal data kept longer than ENROLLMENT_ACCESS_LOG_KEEP_YEARS after their "
-                                   "season's school year, and print how many (never silent).")
+                       description="POST /api/<service>/access-log/purge as auditor-1 on enrollment, points, "
+                                   "verification and funding (each keeps the records of its own reads): delete "
+                                   "the records of reads of personal data kept longer than "
+                                   "<SERVICE>_ACCESS_LOG_KEEP_YEARS after their season's school year, and print "
+                                   "how many per service (never silent).")
     p.add_argument("--dry-run", action="store_true", help="count what would go, delete nothing")
     _common(p)
     p.set_defaults(func=cmd_purge_access_log)
@@ -274,16 +276,20 @@ def cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+ACCESS_LOGGED = ("enrollment", "points", "verification", "funding")  # the services keeping access records
+
+
 def cmd_purge_access_log(args: argparse.Namespace) -> int:
     tokens = load_tokens(args.var)
     auditor = Gateway(args.gateway, tokens["auditor-1"], subject="auditor-1")
     try:
-        out = auditor.enrollment.post(f"/access-log/purge?dry_run={str(args.dry_run).lower()}")
+        for name in ACCESS_LOGGED:
+            out = auditor.service(name).post(f"/access-log/purge?dry_run={str(args.dry_run).lower()}")
+            console.print(f"{name}: access records past retention ({out['keep_years']} year(s) after the season's "
+                          f"school year): {out['expired']}; {'would purge' if out['dry_run'] else 'purged'} "
+                          f"{out['expired']}; kept {out['kept']}")
     finally:
         auditor.close()
-    console.print(f"access records past retention ({out['keep_years']} year(s) after the season's school year): "
-                  f"{out['expired']}; {'would purge' if out['dry_run'] else 'purged'} {out['expired']}; "
-                  f"kept {out['kept']}")
     return 0
 
 

@@ -510,6 +510,7 @@ def deliver_cases(api: Api, timeout_s: float = 30.0) -> dict[str, Any]:
 
 
 GATEWAY_CALLERS = {"tok-platform": ("platform", None, "platform-taizhou"), "tok-bureau": ("bureau", None, "bureau-1"),
+                   "tok-auditor": ("auditor", None, "auditor-1"),
                    **{f"tok-{d}": ("department", d, f"dept-{d}") for d in ("police", "hrss", "housing", "market")}}
 """Bearer credentials of :func:`gateway_over`: token → (role, department, subject)."""
 

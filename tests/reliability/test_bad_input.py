@@ -736,7 +736,9 @@ def test_every_write_endpoint_has_its_table():
     from contract_kit import load_contract
 
     writes = {(s, m, p) for s, ops in load_contract().items() for (m, p) in ops if m in ("POST", "PUT")}
-    bodiless = {("enrollment", "POST", "/access-log/purge"), ("enrollment", "POST", "/applications/{}/withdraw"), ("enrollment", "POST", "/runs/{}/finalise"),
+    bodiless = {*((service, "POST", "/access-log/purge") for service in ("enrollment", "points", "verification",
+                                                                          "funding")),
+                ("enrollment", "POST", "/applications/{}/withdraw"), ("enrollment", "POST", "/runs/{}/finalise"),
                 ("enrollment", "POST", "/outbox/flush"), ("points", "POST", "/rulebooks/{}/publish"),
                 ("points", "POST", "/scores/{}"), ("funding", "POST", "/settlements/{}/approve")}
     import re

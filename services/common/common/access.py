@@ -11,15 +11,16 @@ migration).
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import Annotated, Any
 
+from fastapi import APIRouter, Query, Request
 from sqlalchemy import Column, Index, Integer, MetaData, String, Table, and_, delete, func, insert, or_, select
 from sqlalchemy.orm import Session
 
-from common.db import UTCDateTime, utcnow
+from common.db import UTCDateTime, WriteSession, utcnow
 from common.history import actor, parse_cursor
-from common.identity import Identity
-from common.schemas import SHANGHAI
+from common.identity import Caller, Identity
+from common.schemas import SHANGHAI, Page, day_in_shanghai
 
 
 def access_table(metadata: MetaData) -> Table:
@@ -37,11 +38,49 @@ def access_table(metadata: MetaData) -> Table:
     )
 
 
+def create_table_in_migration(op: Any) -> None:
+    """The migration that adds :func:`access_table` to a service (as first shipped; a later change of the table is
+    a migration of its own)."""
+    import sqlalchemy as sa
+
+    op.create_table("access_log",
+                    sa.Column("id", sa.Integer(), nullable=False),
+                    sa.Column("at", UTCDateTime(timezone=True), nullable=False),
+                    sa.Column("reader", sa.String(length=160), nullable=False),
+                    sa.Column("application_no", sa.String(length=40), nullable=True),
+                    sa.Column("season", sa.Integer(), nullable=True),
+                    sa.Column("endpoint", sa.String(length=120), nullable=False),
+                    sa.PrimaryKeyConstraint("id", name=op.f("pk_access_log")))
+    with op.batch_alter_table("access_log", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_access_log_application_no"), ["application_no", "id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_access_log_reader"), ["reader", "id"], unique=False)
+
+
+def drop_table_in_migration(op: Any) -> None:
+    """The downgrade of :func:`create_table_in_migration`."""
+    with op.batch_alter_table("access_log", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_access_log_reader"))
+        batch_op.drop_index(batch_op.f("ix_access_log_application_no"))
+    op.drop_table("access_log")
+
+
 def record(session: Session, table: Table, who: Identity, *, application_no: str | None, season: int | None,
            endpoint: str) -> None:
     """One INSERT in ``session``'s transaction (the caller commits)."""
     session.execute(insert(table).values(at=utcnow(), reader=actor(who), application_no=application_no,
                                          season=season, endpoint=endpoint))
+
+
+def record_many(session: Session, table: Table, who: Identity, reads: list[tuple[str, int | None]], *,
+                endpoint: str) -> None:
+    """One record per ``(application_no, season)`` shown by a list read that discloses personal data whole (a
+    department's queue): one multi-row INSERT in ``session``'s transaction; an application listed twice in the
+    page is recorded once."""
+    seen: dict[str, int | None] = dict(reads)
+    if seen:
+        at, reader = utcnow(), actor(who)
+        session.execute(insert(table), [{"at": at, "reader": reader, "application_no": no, "season": season,
+                                         "endpoint": endpoint} for no, season in seen.items()])
 
 
 def read(session: Session, table: Table, *, application_no: str | None, reader: str | None, limit: int,
@@ -80,3 +119,43 @@ def purge(session: Session, table: Table, *, today: date, keep_years: int, dry_r
     total = session.scalar(select(func.count()).select_from(table)) or 0
     return {"expired": count, "purged": 0 if dry_run else count, "kept": total - count if dry_run else total,
             "keep_years": keep_years, "dry_run": dry_run}
+
+
+def router(table: Table, *, prefix: str) -> APIRouter:
+    """``GET /access-log`` and ``POST /access-log/purge`` over a service's ``table`` (auditors only; both are
+    themselves recorded). ``prefix``: the service's settings prefix, for the retention setting's name in the
+    description (``ENROLLMENT_``); the retention is ``app.state.settings.access_log_keep_years``, today
+    ``app.state.clock()`` where the service has one, else the Asia/Shanghai day."""
+    api = APIRouter(tags=["access log"])
+
+    @api.get("/access-log", response_model=Page)
+    def access_records(who: Caller("auditor"), session: WriteSession,
+                       application_no: Annotated[str | None, Query(max_length=40)] = None,
+                       reader: Annotated[str | None, Query(max_length=160, description="role:subject")] = None,
+                       limit: Annotated[int, Query(ge=1, le=1000, description="page size")] = 100,
+                       cursor: Annotated[str | None, Query(max_length=100)] = None):
+        """Reads of one application's personal data in this service (个人信息访问记录), oldest first, by
+        ``application_no`` and/or ``reader`` (``role:subject``): ``{items: [{id, at (Asia/Shanghai), at_utc, reader,
+        application_no, season, endpoint}], next_cursor}``. This read is itself recorded (endpoint ``GET
+        /access-log``, the application asked about). 422 ``invalid_cursor``."""
+        page = read(session, table, application_no=application_no, reader=reader, limit=limit, cursor=cursor)
+        record(session, table, who, application_no=application_no, season=None, endpoint="GET /access-log")
+        session.commit()
+        return page
+
+    @api.post("/access-log/purge", description=(
+        f"Delete this service's access records past retention (`{prefix}ACCESS_LOG_KEEP_YEARS`, default 1: a "
+        "season's records are kept through its school year, to 31 August of season + 1, and that many years "
+        "more) → `{expired, purged, kept, keep_years, dry_run}`. Only this call purges (`tongcheng "
+        "purge-access-log` calls it on every service); the purge is itself recorded."))
+    def purge_access_records(who: Caller("auditor"), session: WriteSession, request: Request,
+                             dry_run: Annotated[bool, Query()] = False):
+        clock = getattr(request.app.state, "clock", None)
+        out = purge(session, table, today=clock() if clock else day_in_shanghai(),
+                    keep_years=request.app.state.settings.access_log_keep_years, dry_run=dry_run)
+        record(session, table, who, application_no=None, season=None,
+               endpoint=f"POST /access-log/purge ({out['purged']} purged)")
+        session.commit()
+        return out
+
+    return api

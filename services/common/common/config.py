@@ -65,6 +65,9 @@ class ServiceSettings(SuiteSettings):
     upstream_timeout_s: float = 10.0
     worker_threads: int = Field(default=8, ge=1, le=256, validation_alias=_suite("worker_threads"),
                                 description="worker threads for sync endpoints, per process (anyio limiter)")
+    # Access records (common.access) are kept through the season's school year and this many years more, then
+    # purged by `tongcheng purge-access-log` (POST /access-log/purge on each service), never silently.
+    access_log_keep_years: int = Field(default=1, ge=0, le=30, description="years after the season's school year")
 
     @model_validator(mode="after")
     def _default_sqlite(self) -> "ServiceSettings":

@@ -58,9 +58,6 @@ class Settings(ServiceSettings):
     # Key of the keyed hashes that find a child by ID number or phone (enrollment.search); None = derived from the
     # internal secret. Changing it needs the stored hashes recomputed.
     search_key: str | None = Field(default=None, min_length=32, description="HMAC key of the search hashes")
-    # Access records (common.access) are kept through the season's school year and this many years more, then
-    # purged by `tongcheng purge-access-log` (POST /access-log/purge), never silently.
-    access_log_keep_years: int = Field(default=1, ge=0, le=30, description="years after the season's school year")
     # Fixed "today" (Asia/Shanghai) for rehearsals and tests; None = the real date.
     today: date | None = None
 

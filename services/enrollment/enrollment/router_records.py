@@ -13,7 +13,7 @@ from common.identity import Caller
 from common.schemas import Page
 from common.sheets import read_table
 from enrollment import applications, imports, schools, search
-from enrollment.deps import Cursor, Limit, SettingsDep, Today
+from enrollment.deps import Cursor, Limit, SettingsDep
 from enrollment.models import access_log, change_history
 from enrollment.schemas import LookupIn, SearchIn
 
@@ -93,31 +93,4 @@ def lookup_applications(body: LookupIn, who: Caller("platform"), session: ReadSe
 
 # ---- who read whose data (common.access) -------------------------------------------------------------------------
 
-@router.get("/access-log", response_model=Page, tags=["access log"])
-def access_records(who: Caller("auditor"), session: WriteSession,
-                   application_no: Annotated[str | None, Query(max_length=40)] = None,
-                   reader: Annotated[str | None, Query(max_length=160, description="role:subject")] = None,
-                   limit: Limit = 100, cursor: Cursor = None):
-    """Reads of applications' personal data, oldest first, by ``application_no`` and/or ``reader``: ``{items:
-    [{id, at (Asia/Shanghai), at_utc, reader, application_no, season, endpoint}], next_cursor}``. This read is
-    itself recorded (endpoint ``GET /access-log``, the application asked about)."""
-    page = access.read(session, access_log, application_no=application_no, reader=reader, limit=limit,
-                       cursor=cursor)
-    access.record(session, access_log, who, application_no=application_no, season=None, endpoint="GET /access-log")
-    session.commit()
-    return page
-
-
-@router.post("/access-log/purge", tags=["access log"])
-def purge_access_records(who: Caller("auditor"), session: WriteSession, settings: SettingsDep, today: Today,
-                         dry_run: Annotated[bool, Query()] = False):
-    """Delete the access records past retention (``ENROLLMENT_ACCESS_LOG_KEEP_YEARS``, default 1: a season's
-    records are kept through its school year, to 31 August of season + 1, and one year more) → ``{expired,
-    purged, kept, keep_years, dry_run}``. Only this call purges (``tongcheng purge-access-log``); the purge is
-    itself recorded."""
-    out = access.purge(session, access_log, today=today, keep_years=settings.access_log_keep_years,
-                       dry_run=dry_run)
-    access.record(session, access_log, who, application_no=None, season=None,
-                  endpoint=f"POST /access-log/purge ({out['purged']} purged)")
-    session.commit()
-    return out
+router.include_router(access.router(access_log, prefix="ENROLLMENT_"))

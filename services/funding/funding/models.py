@@ -8,6 +8,7 @@ from sqlalchemy import (BigInteger, CheckConstraint, Date, ForeignKey, Index, In
                         UniqueConstraint)
 from sqlalchemy.orm import Mapped, mapped_column
 
+from common.access import access_table
 from common.db import UTCDateTime, make_base
 from common.history import history_table
 from common.idempotency import idempotency_table
@@ -15,6 +16,7 @@ from common.idempotency import idempotency_table
 Base = make_base()
 idempotency_keys = idempotency_table(Base.metadata)
 change_history = history_table(Base.metadata)  # who changed a tariff or semester (common.history)
+access_log = access_table(Base.metadata)  # who read a pupil's report (common.access)
 
 Fen = BigInteger
 SETTLEMENT_STATES = ("draft", "approved", "paid")

@@ -9,7 +9,8 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request, Response
 
-from common.db import ReadSession, utcnow
+from common import access
+from common.db import ReadSession, WriteSession, utcnow
 from common.errors import NotFound
 from common.identity import Caller
 from common.schemas import fen_to_yuan
@@ -17,9 +18,11 @@ from common.paging import id_cursor
 from funding import budget, exports, forecast, ledger_store, monitoring, reports
 from funding.report_schemas import (BrokenRead, BudgetRead, ForecastRead, LedgerEntryRead, PupilLine, PupilReport,
                                     SemesterTotal, TotalRow, Totals, VerifyRead)
+from funding.models import access_log
 from funding.schemas import CODE, SeatRead, page
 
 router = APIRouter()
+router.include_router(access.router(access_log, prefix="FUNDING_"))  # GET /access-log, POST /access-log/purge
 
 READERS = ("auditor", "finance", "bureau")
 Limit = Annotated[int, Query(ge=1, le=1000, description="page size")]
@@ -98,12 +101,16 @@ def totals(who: Caller(*READERS), session: ReadSession, semester: SemesterQ = No
 
 @router.get("/reports/pupils/{application_no}", response_model=PupilReport, tags=["reports"])
 def pupil_report(application_no: Annotated[str, Path(min_length=1, max_length=40, pattern=CODE)],
-                 who: Caller(*READERS), session: ReadSession) -> PupilReport:
+                 who: Caller(*READERS), session: WriteSession) -> PupilReport:
     """One pupil (ID masked): their seats and every settlement line and adjustment for them; 404 when the
-    application has no purchased seat."""
+    application has no purchased seat. The pupil's personal data: the read is recorded in the access log (one
+    INSERT in this transaction, the season taken as the year of the first seat's start; a 404 records nothing)."""
     r = reports.pupil(session, application_no)
     if not r["seats"]:
         raise NotFound(f"no purchased seat for application {application_no}", code="seat_not_found")
+    access.record(session, access_log, who, application_no=application_no,
+                  season=min(s.start_date for s in r["seats"]).year, endpoint="GET /reports/pupils/{application_no}")
+    session.commit()
     lines = [PupilLine(**{k: v for k, v in x.items() if not k.endswith("_fen")}, amount=fen_to_yuan(x["amount_fen"]),
                        adjustments=fen_to_yuan(x["adjustments_fen"])) for x in r["lines"]]
     return PupilReport(application_no=application_no, seats=[SeatRead.of(s) for s in r["seats"]], lines=lines,

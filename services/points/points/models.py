@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import JSON, BigInteger, Date, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from common.access import access_table
 from common.db import UTCDateTime, make_base
 from common.history import history_table
 from common.idempotency import idempotency_table
@@ -23,6 +24,7 @@ from common.idempotency import idempotency_table
 Base = make_base()
 idempotency_keys = idempotency_table(Base.metadata)
 change_history = history_table(Base.metadata)  # who changed a rulebook (common.history)
+access_log = access_table(Base.metadata)  # who read an application's score (common.access)
 
 
 class Rulebook(Base):

@@ -12,17 +12,19 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from fastapi.responses import JSONResponse
 
+from common import access
 from common.db import ReadSession, WriteSession
 from common.identity import Caller
 from common.idempotency import IdempotencyKey, commit_idempotent
 from common.versioning import set_etag
 from points import jobs, service
 from points.clients import VerificationClient
-from points.models import idempotency_keys
+from points.models import access_log, idempotency_keys
 from points.schemas import (JobIn, JobRead, RulebookCreate, RulebookRead, RulebookUpdate, ScorePage, ScoreRead,
                             WhatIfIn)
 
 router = APIRouter()
+router.include_router(access.router(access_log, prefix="POINTS_"))  # GET /access-log, POST /access-log/purge
 
 RULEBOOK_READERS = ("bureau", "platform", "auditor", "service")
 RulebookIdPath = Annotated[str, Path(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
@@ -51,9 +53,12 @@ def get_score(application_no: ApplicationNo, who: Caller("platform", "bureau", "
     The platform's most frequent request (issue 15): one Core connection (``Database.one_read``) opened here rather
     than a session by the ``ReadSession`` dependency (whose set-up and tear-down take a thread-pool hop each), and
     the answer is the bytes ``service.score_answer`` keeps for the stored score (the same JSON as
-    ``service.get_score`` rendered)."""
+    ``service.get_score`` rendered). The breakdown and its explanation are the family's personal data: the read is
+    recorded in the access log (``GET /access-log``; one INSERT in a short write after the answer is built)."""
     with request.app.state.db.one_read() as conn:
-        return Response(service.score_answer(conn, application_no), media_type="application/json")
+        body = service.score_answer(conn, application_no)
+    service.record_read(request.app.state.db, who, application_no, "GET /scores/{application_no}")
+    return Response(body, media_type="application/json")
 
 
 @router.get("/rulebooks", tags=["rulebooks"], response_model=list[RulebookRead])
@@ -125,10 +130,18 @@ def score_now(application_no: ApplicationNo, request: Request, who: Caller("bure
               verification: Verification, key: IdempotencyKey = None) -> JSONResponse:
     """Fetch the case's facts from verification, score them with the season's published rulebook, store the score
     (replacing the previous one) → Score. 404 ``case_not_found``; 409 ``no_published_rulebook``; 503 when
-    verification is down."""
+    verification is down. The answer is the family's breakdown: recorded in the access log in the same
+    transaction (an idempotent replay answers the stored body and records nothing more)."""
     case = verification.case_facts(application_no)
+
+    def effect() -> dict[str, Any]:
+        answer = service.score_case(session, case)
+        access.record(session, access_log, who, application_no=application_no, season=case["season"],
+                      endpoint="POST /scores/{application_no}")
+        return answer
+
     return commit_idempotent(session, idempotency_keys, request, who, key, {"application_no": application_no},
-                             lambda: service.score_case(session, case))
+                             effect)
 
 
 @router.get("/scores", tags=["scores"], response_model=ScorePage)

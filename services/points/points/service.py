@@ -21,14 +21,14 @@ from sqlalchemy import Connection, Text, bindparam, cast, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from common import history
+from common import access, history
 from common.db import Database, utcnow
 from common.identity import Identity
 from common.versioning import check_if_match
 from points.explain import explain_score
 from points.errors import (Invalid, InvalidCursor, NoPublishedRulebook, NotScored, RulebookExists, RulebookInvalid,
                            RulebookNotFound, RulebookPublished)
-from points.models import Rulebook, StoredScore, change_history
+from points.models import Rulebook, StoredScore, access_log, change_history
 from points.rulebook import RulebookError, Rules, compile_rulebook
 from points.rules import KIND_DEPARTMENT, Score, score_family
 from points.schemas import RulebookBody, RulebookCreate, RulebookUpdate, WhatIfIn
@@ -265,6 +265,16 @@ def score_case(session: Session, case: dict[str, Any]) -> dict[str, Any]:
     stored = score_row(score, utcnow(), case.get("seq"))
     store_scores(session, [stored])
     return explain_score(stored["detail"], rules)
+
+
+def record_read(db: Any, who: Any, application_no: str, endpoint: str) -> None:
+    """Record a read of one application's score (its breakdown and explanation are the family's personal data):
+    one INSERT naming the score's season, in a short write of its own after the answer is built (the hot read
+    holds no write lock; a refused read never gets here, so it leaves no record)."""
+    with db.write_session() as session:
+        season = session.scalar(select(StoredScore.season).where(StoredScore.application_no == application_no))
+        access.record(session, access_log, who, application_no=application_no, season=season, endpoint=endpoint)
+        session.commit()
 
 
 def get_score(session: Session, application_no: str) -> dict[str, Any]:

@@ -14,11 +14,13 @@ from datetime import date, datetime
 from sqlalchemy import JSON, Boolean, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint, false, text
 from sqlalchemy.orm import Mapped, mapped_column
 
+from common.access import access_table
 from common.db import UTCDateTime, make_base
 from common.idempotency import idempotency_table
 
 Base = make_base()
 idempotency_keys = idempotency_table(Base.metadata)
+access_log = access_table(Base.metadata)  # who read an application's requests or facts (common.access)
 
 
 class Case(Base):

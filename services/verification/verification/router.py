@@ -16,19 +16,21 @@ from pydantic import ValidationError
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
+from common import access
 from common.db import ReadSession, WriteSession
 from common.errors import DomainError
 from common.idempotency import IdempotencyKey, commit_idempotent
 from common.identity import Caller
 from verification import rechecks, reads, service
 from verification.errors import DuplicateItem, Invalid
-from verification.models import idempotency_keys
+from verification.models import access_log, idempotency_keys
 from verification.rules import KINDS
 from verification.schemas import (MAX_ID, CaseBatchIn, CaseBatchOut, CaseFacts, CaseFactsPage, CaseIn, CaseOut,
                                   RecheckIn, RecheckOut, RequestDetail, RequestPage, ResultBatchIn, ResultBatchOut, ResultIn, ResultItemIn,
                                   ResultOut)
 
 router = APIRouter(tags=["verification"])
+router.include_router(access.router(access_log, prefix="VERIFICATION_"))  # GET /access-log, POST /access-log/purge
 
 Registrar = Caller("service:enrollment", "bureau")
 Department = Caller("department")
@@ -98,21 +100,29 @@ def register_cases(body: CaseBatchIn, request: Request, who: Registrar, session:
 
 
 @router.get("/queue", response_model=RequestPage)
-def list_queue(who: Department, session: ReadSession, season: Season = None, kind: Kind = None,
+def list_queue(who: Department, session: WriteSession, season: Season = None, kind: Kind = None,
                limit: Limit = 100, cursor: Cursor = None) -> dict[str, Any]:
     """The caller's department's own ``pending`` requests, oldest first, with ID numbers whole (they need them to
     look the subject up); ``kind`` keeps one fact kind across every page (a kind another department answers gives
-    an empty page). Page: ``{items: [Request], next_cursor}``; 422 ``validation_error`` for an unknown kind."""
+    an empty page). Page: ``{items: [Request], next_cursor}``; 422 ``validation_error`` for an unknown kind.
+    Names and ID numbers shown whole: each application on the page is recorded in the access log (one row per
+    application, endpoint ``GET /queue``, one INSERT in this transaction)."""
     rows, nxt = reads.queue(session, who.department, season=season, kind=kind, limit=limit, cursor=cursor)
+    access.record_many(session, access_log, who, [(r.application_no, r.season) for r in rows], endpoint="GET /queue")
+    session.commit()
     return {"items": [reads.request_view(r, who) for r in rows], "next_cursor": nxt}
 
 
 @router.get("/requests/{request_id}", response_model=RequestDetail)
 def read_request(request_id: RequestId, who: Caller("department", "bureau", "service"),
-                 session: ReadSession) -> dict[str, Any]:
+                 session: WriteSession) -> dict[str, Any]:
     """Request + ``history`` (every result, oldest first; a correction names the result it ``supersedes``).
-    A department sees only its own (else 404) with the ID number whole; bureau and services see it masked."""
+    A department sees only its own (else 404) with the ID number whole; bureau and services see it masked. The
+    read is recorded in the access log (one INSERT in this transaction; a 404 records nothing)."""
     req, history = reads.get_request(session, who, request_id)
+    access.record(session, access_log, who, application_no=req.application_no, season=req.season,
+                  endpoint="GET /requests/{request_id}")
+    session.commit()
     return {**reads.request_view(req, who), "history": [reads.result_view(r) for r in history]}
 
 
@@ -184,10 +194,15 @@ def post_results(body: ResultBatchIn, request: Request, who: Department, session
 
 @router.get("/facts/{application_no}", response_model=CaseFacts)
 def read_case_facts(application_no: Annotated[str, Path(max_length=40)], who: FactsReader,
-                    session: ReadSession) -> dict[str, Any]:
+                    session: WriteSession) -> dict[str, Any]:
     """CaseFacts of one application: current results per guardian and kind, pending kinds, ``seq``, ``digest``.
-    No names or ID numbers. 404 ``case_not_found``."""
-    return reads.case_facts(session, application_no)
+    No names or ID numbers, but the family's facts (birth date, residence, insurance): the read is recorded in the
+    access log (one INSERT in this transaction). 404 ``case_not_found`` (nothing recorded)."""
+    facts = reads.case_facts(session, application_no)
+    access.record(session, access_log, who, application_no=application_no, season=facts["season"],
+                  endpoint="GET /facts/{application_no}")
+    session.commit()
+    return facts
 
 
 @router.get("/facts", response_model=CaseFactsPage)
