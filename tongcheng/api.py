@@ -24,6 +24,8 @@ from typing import Any
 import httpx
 from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt, stop_after_delay
 
+from common.vocabulary import DEPARTMENTS
+
 DEFAULT_GATEWAY = "http://127.0.0.1:8000"
 RETRY_STATUSES = {502, 503, 504}
 SERVICES = ("points", "verification", "enrollment", "funding")
@@ -218,7 +220,7 @@ class Roles:
 
         return cls(platform=client("platform-taizhou"), bureau=client("bureau-1"), finance=client("finance-1"),
                    auditor=client("auditor-1"),
-                   departments={d: client(f"dept-{d}") for d in ("police", "hrss", "housing", "market")},
+                   departments={d: client(f"dept-{d}") for d in DEPARTMENTS},
                    schools={s.removeprefix("school-"): client(s) for s in tokens if s.startswith("school-")})
 
     def close(self) -> None:

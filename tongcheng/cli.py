@@ -20,6 +20,7 @@ from pathlib import Path
 import httpx
 from rich.console import Console
 
+from common.vocabulary import DEPARTMENTS
 from tongcheng.api import DEFAULT_GATEWAY, ApiError, Gateway, Roles, load_tokens
 from tongcheng.suite import DEFAULT_PORTS, REPO, SERVICES, Suite
 
@@ -80,7 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("action", choices=["add", "disable", "enable", "reset", "list"])
     p.add_argument("username", nargs="?", default="")
     p.add_argument("--role", choices=["bureau", "finance", "auditor", "department", "school"], help="for add")
-    p.add_argument("--department", choices=["police", "market", "housing", "hrss"], help="for a clerk")
+    p.add_argument("--department", choices=DEPARTMENTS, help="for a clerk")
     p.add_argument("--school", help="for a private school's staff (role school): the school code they confirm the "
                                     "semester roll of (在校确认), e.g. HYMB10801")
     p.add_argument("--name", help="display name (default: the username)")
@@ -137,7 +138,7 @@ def build_parser() -> argparse.ArgumentParser:
                        description="Stub departments pull their own queue through the gateway with their own "
                                    "credential and answer from the synthetic registry (regenerated from --size "
                                    "and --seed, or read from --registry), posting batches of up to 1,000.")
-    p.add_argument("--department", action="append", choices=["police", "hrss", "housing", "market", "all"],
+    p.add_argument("--department", action="append", choices=[*DEPARTMENTS, "all"],
                    help="department(s) to run (repeatable; default all)")
     mode = p.add_mutually_exclusive_group()
     mode.add_argument("--once", action="store_true", help="one pass over the queue, then exit (default)")
@@ -222,7 +223,7 @@ def cmd_up(args: argparse.Namespace) -> int:
         console.print(f"{name:<13} http://127.0.0.1:{port}" + (f"  ({args.replicas} processes)" if args.replicas > 1
                                                                else ""))
     console.print(f"[bold]staff console[/bold]  {suite.url()}/console/  (sign in with an account from {accounts}: "
-                  f"bureau, finance, auditor, police, market, housing, hrss; `tongcheng staff --help` manages them)")
+                  f"bureau, finance, auditor, {', '.join(DEPARTMENTS)}; `tongcheng staff --help` manages them)")
     console.print(f"logs in {args.var / 'logs'}; stop with `make down`")
     return 0
 
@@ -324,7 +325,7 @@ def _registry(args: argparse.Namespace):
 
 
 def cmd_stubs(args: argparse.Namespace) -> int:
-    from tongcheng.stubs import DEPARTMENTS, StubDepartment, StubPool
+    from tongcheng.stubs import StubDepartment, StubPool
 
     chosen = args.department or ["all"]
     departments = list(DEPARTMENTS) if "all" in chosen else list(dict.fromkeys(chosen))
@@ -367,7 +368,7 @@ def cmd_season(args: argparse.Namespace) -> int:
     roles = Roles.connect(args.gateway, args.var)
     pool = None if args.no_stubs else make_stubs(
         roles, Registry.from_cohort(cohort), cohort.season,
-        {d: _faults(args) for d in ("police", "hrss", "housing", "market")})
+        dict.fromkeys(DEPARTMENTS, _faults(args)))
     try:
         if pool:
             pool.start()
@@ -391,7 +392,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     summary, _ = run_demo(args.size, args.seed, var=args.var,
                           ports=free_ports() if args.free_ports else dict(DEFAULT_PORTS), report_dir=args.report,
                           console=console, quiet=args.quiet,
-                          faults={d: faults for d in ("police", "hrss", "housing", "market")})
+                          faults=dict.fromkeys(DEPARTMENTS, faults))
     if args.quiet:
         from tongcheng import report
 

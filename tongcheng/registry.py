@@ -18,10 +18,10 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
+from common.vocabulary import DEPARTMENT_OF
 from tongcheng.cohort import Cohort
 
-DEPARTMENT_OF_KIND = {"residence_permit": "police", "social_insurance": "hrss", "housing": "housing",
-                      "business_license": "market"}
+DEPARTMENT_OF_KIND = DEPARTMENT_OF  # kind → department (common.vocabulary)
 KINDS_OF_DEPARTMENT = {dept: kind for kind, dept in DEPARTMENT_OF_KIND.items()}
 
 

@@ -18,16 +18,15 @@ import secrets
 import sys
 from pathlib import Path
 
+from common.vocabulary import DEPARTMENTS
+
 REPO = Path(__file__).resolve().parents[1]
 
 # subject → (role, department): one credential per actor of BRIEF §2 (two for bureau and finance, for the
 # concurrency tests: two people acting at once).
 DEMO_CALLERS: dict[str, tuple[str, str | None]] = {
     "platform-taizhou": ("platform", None),
-    "dept-police": ("department", "police"),
-    "dept-market": ("department", "market"),
-    "dept-housing": ("department", "housing"),
-    "dept-hrss": ("department", "hrss"),
+    **{f"dept-{d}": ("department", d) for d in DEPARTMENTS},  # one credential per department of the vocabulary
     "bureau-1": ("bureau", None),
     "bureau-2": ("bureau", None),
     "finance-1": ("finance", None),

@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from common.db import Database, upgrade_to_head
+from common.vocabulary import DEPARTMENT_TABLE
 
 CONSOLE_DIR = Path(__file__).resolve().parents[1] / "console"
 ACCOUNTS_FILE = "console-accounts.txt"
@@ -22,10 +23,7 @@ DEMO_STAFF: dict[str, tuple[str, str | None, str]] = {
     "bureau": ("bureau", None, "教育局 王老师"),
     "finance": ("finance", None, "财政局 李会计"),
     "auditor": ("auditor", None, "审计 赵审计"),
-    "police": ("department", "police", "公安 核验员"),
-    "market": ("department", "market", "市场监管 核验员"),
-    "housing": ("department", "housing", "住建 核验员"),
-    "hrss": ("department", "hrss", "人社 核验员"),
+    **{d.code: ("department", d.code, f"{d.name_zh} 核验员") for d in DEPARTMENT_TABLE},  # a clerk per department
 }
 
 

@@ -24,11 +24,11 @@ from dataclasses import dataclass, field
 
 import httpx
 
+from common.vocabulary import DEPARTMENTS
 from tongcheng.api import ApiError, ServiceApi
 from tongcheng.registry import KINDS_OF_DEPARTMENT, Registry, answer
 
 log = logging.getLogger("tongcheng.stubs")
-DEPARTMENTS = ("police", "hrss", "housing", "market")
 MAX_BATCH = 1000
 
 

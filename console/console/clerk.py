@@ -16,40 +16,42 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
 from common.logging import mask_id
+from common.vocabulary import FACT_KIND_TABLE, KINDS, fact_inputs
 from console.clients import ApiError
 from console.tables import all_pages, download, wants
 from console.web import ROOT, Page, form_of, local_time, mask_name, redirect, role
 
 router = APIRouter(prefix=f"{ROOT}/clerk")
 Clerk = Depends(role("department"))
-KIND_NAMES = {"residence_permit": "居住证 residence permit", "social_insurance": "社保缴费 social insurance",
-              "housing": "住房 housing", "business_license": "营业执照 business licence"}
+KIND_NAMES = {k.code: k.name for k in FACT_KIND_TABLE}
 OUTCOMES = [("confirmed", "核实一致 confirmed (facts of record)"), ("mismatch", "不一致 mismatch (facts of record)"),
             ("not_found", "查无记录 not found"), ("falsified", "伪造 falsified")]
-# The facts of record each kind takes (docs/api.md, verification): (field, label, input type)
-FACT_FIELDS: dict[str, list[tuple[str, str, str]]] = {
-    "residence_permit": [("county_code", "县区代码 county code", "text"),
-                         ("status", "状态 status (valid / suspended)", "text"),
-                         ("issued_on", "签发日期 issued on", "date"),
-                         ("continuous_since", "连续居住起始 continuous since", "date"),
-                         ("township_code", "乡镇街道代码 township code", "text")],
-    "social_insurance": [("county_code", "县区代码 county code", "text"),
-                         ("active_at_cutoff", "截止日在缴 active at cut-off (true / false)", "text"),
-                         ("continuous_months", "连续缴费月数 continuous months", "number"),
-                         ("since", "起始日期 since", "date")],
-    "housing": [("tenure", "产权类型 tenure (owned / rented)", "text"),
-                ("certificate_no", "不动产权证号 certificate no.", "text"),
-                ("share_percent", "产权份额 share %", "text"), ("acquired_on", "取得日期 acquired on", "date"),
-                ("lease_no", "租赁备案号 lease no.", "text"), ("registered_on", "备案日期 registered on", "date"),
-                ("county_code", "县区代码 county code", "text"),
-                ("township_code", "乡镇街道代码 township code", "text")],
-    "business_license": [("uscc", "统一社会信用代码 USCC", "text"),
-                         ("entity_type", "主体类型 entity type (individual / company)", "text"),
-                         ("county_code", "县区代码 county code", "text"),
-                         ("status", "状态 status (active / revoked / cancelled)", "text"),
-                         ("established_on", "成立日期 established on", "date"),
-                         ("holder_is_guardian", "监护人为经营者 holder is guardian (true / false)", "text")],
-}
+# The words of each fact field on the form; which fields a kind takes, their input types and allowed values come
+# from the facts models (common.vocabulary.fact_inputs). A field without words here is shown by its name.
+FIELD_LABELS = {"county_code": "县区代码 county code", "status": "状态 status", "issued_on": "签发日期 issued on",
+                "continuous_since": "连续居住起始 continuous since", "township_code": "乡镇街道代码 township code",
+                "active_at_cutoff": "截止日在缴 active at cut-off", "continuous_months": "连续缴费月数 continuous months",
+                "since": "起始日期 since", "tenure": "产权类型 tenure", "certificate_no": "不动产权证号 certificate no.",
+                "share_percent": "产权份额 share %", "acquired_on": "取得日期 acquired on",
+                "lease_no": "租赁备案号 lease no.", "registered_on": "备案日期 registered on",
+                "uscc": "统一社会信用代码 USCC", "entity_type": "主体类型 entity type",
+                "established_on": "成立日期 established on", "holder_is_guardian": "监护人为经营者 holder is guardian"}
+_INPUT = {"date": "date", "number": "number", "flag": "text", "text": "text"}
+
+
+def _form_fields(kind: str) -> list[tuple[str, str, str]]:
+    """``(field, label, input type)`` of the facts of record ``kind`` takes (docs/api.md, verification); closed
+    fields and flags name their values in the label (``状态 status (valid / suspended)``)."""
+    out = []
+    for name, shape, choices in fact_inputs(kind):
+        hint = choices or (("true", "false") if shape == "flag" else ())
+        label = FIELD_LABELS.get(name, name) + (f" ({' / '.join(hint)})" if hint else "")
+        out.append((name, label, _INPUT[shape]))
+    return out
+
+
+FACT_FIELDS: dict[str, list[tuple[str, str, str]]] = {kind: _form_fields(kind) for kind in KINDS}
+"""kind → the form's ``(field, label, input type)`` rows."""
 
 
 QUEUE_COLUMNS = [("id", "编号 id"), ("kind", "类型 kind"), ("application_no", "申请号 application"),

@@ -25,6 +25,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.templating import Jinja2Templates
 
 from common.logging import mask_id, mask_text, note_caller
+from common.vocabulary import DEPARTMENT_TABLE
 from console.accounts import get_staff, identity_of
 from console.models import Staff
 from console.sessions import COOKIE, Current, csrf_ok, load_session, touch
@@ -35,8 +36,7 @@ ROOT = "/console"
 
 ROLE_NAMES = {"bureau": "区教育局 Education bureau", "finance": "区财政局 District finance", "auditor": "审计 Auditor",
               "department": "部门核验员 Department clerk", "school": "民办学校 Private school"}
-DEPARTMENT_NAMES = {"police": "公安 Police", "market": "市场监管 Market supervision", "housing": "住建 Housing",
-                    "hrss": "人社 HR & social security"}
+DEPARTMENT_NAMES = {d.code: d.name for d in DEPARTMENT_TABLE}
 MENUS = {
     "bureau": [("概览 Overview", f"{ROOT}/bureau"), ("录取批次 Runs", f"{ROOT}/bureau/runs"),
                ("报表 Reports", f"{ROOT}/bureau/reports"), ("学校与学位 Schools", f"{ROOT}/bureau/schools"),

@@ -5,7 +5,7 @@ The gateway authenticates the caller's bearer credential and passes on a short-l
 a valid token gets 401, one whose role is not allowed gets 403. Services calling each other mint a token with role
 ``service`` and their own name as subject.
 
-Roles (BRIEF §2): ``platform``, ``department`` (+ ``police`` / ``market`` / ``housing`` / ``hrss``), ``bureau``,
+Roles (BRIEF §2): ``platform``, ``department`` (+ one of :data:`common.vocabulary.DEPARTMENTS`), ``bureau``,
 ``finance``, ``auditor``, ``school`` (a private school's staff, bound to one school code: claim ``school``);
 internal: ``service``.
 """
@@ -22,10 +22,10 @@ from fastapi import Depends, Request
 
 from common.errors import Forbidden, Unauthorized
 from common.logging import note_caller
+from common.vocabulary import DEPARTMENTS
 
 IDENTITY_HEADER = "X-Tongcheng-Identity"
 ROLES = ("platform", "department", "bureau", "finance", "auditor", "school", "service")
-DEPARTMENTS = ("police", "market", "housing", "hrss")
 SCHOOL_CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,31}")
 TOKEN_TTL_S = 300
 _ALG = "HS256"

@@ -13,6 +13,7 @@ from typing import Any
 import chinese_calendar
 
 from common.ids import birth_date_of
+from common.vocabulary import CLAIMED
 
 GRADE_LEVEL = {1: "primary", 7: "junior"}
 LEVEL_GRADES = {"primary": (1, 2, 3, 4, 5, 6), "junior": (7, 8, 9)}
@@ -167,7 +168,7 @@ def check_application(app: Any, *, guardian_min_age: int = 14) -> list[Problem]:
                 problems.append(Problem(f"guardians.{i}.id_number", "guardian_age",
                                         f"guardian {i + 1} (born {born}) was {full_years(born, child)} on the "
                                         f"child's birth day ({child}); at least {guardian_min_age} is required"))
-    for kind in ("housing", "business_license"):
+    for kind in CLAIMED:
         claimed = [c.guardian_no for c in getattr(app.claims, kind)]
         if any(no > len(app.guardians) for no in claimed):
             problems.append(Problem(f"claims.{kind}", "unknown_guardian",

@@ -1,7 +1,8 @@
 """Pydantic v2 models of the enrollment API (docs/api.md, enrollment section).
 
-Write models subclass ``StrictModel`` (unknown fields refused). Claims mirror verification's ``POST /cases``
-(BRIEF §4 step 3) and are at least as strict, so that a stored application is never refused by verification.
+Write models subclass ``StrictModel`` (unknown fields refused). Claims are the model verification's ``POST /cases``
+takes (:class:`common.vocabulary.Claims`, BRIEF §4 step 3), so that a stored application is never refused by
+verification.
 Areas are decimal strings with at most 2 places (``"3600.00"``; integers accepted), never JSON floats.
 Grades and guardian numbers are strict integers (``true`` and ``1.0`` refused: common.schemas ``Grade``,
 ``GuardianNo``); free text is ``PlainText`` with a length bound (NUL, control characters and lone surrogates refused:
@@ -16,9 +17,10 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, PlainSerializer, Strict, model_validator
 
-from common.ids import IdNumber, USCCShape
-from common.schemas import Count, Day, Grade, GuardianNo, Phone, PersonName, PlainText, RowId, StrictModel
+from common.ids import IdNumber
+from common.schemas import Count, Day, Grade, Phone, PersonName, PlainText, RowId, StrictModel
 from common.townships import check_township
+from common.vocabulary import Claims
 from enrollment.rules import MAX_PRIVATE_CHOICES, MAX_PUBLIC_CHOICES
 
 MAX_BATCH = 1000
@@ -152,49 +154,7 @@ class IntakeOut(BaseModel):
 
 # ---- applications --------------------------------------------------------------------------------------------
 
-def _percent(value: Any) -> Decimal:
-    if not isinstance(value, str) or value != value.strip() or value.startswith(("+", "-")) or "e" in value.lower():
-        raise ValueError('a share is a decimal string such as "50.00"')
-    try:
-        amount = Decimal(value)
-    except InvalidOperation:
-        raise ValueError('a share is a decimal string such as "50.00"') from None
-    if not amount.is_finite() or amount.as_tuple().exponent < -2 or not Decimal(0) < amount <= Decimal(100):
-        raise ValueError("a share is more than 0 and at most 100 percent, with at most 2 decimals")
-    return amount.quantize(Decimal("0.01"))
-
-
-Percent = Annotated[Decimal, BeforeValidator(_percent), PlainSerializer(lambda d: f"{d:.2f}", return_type=str)]
-DocumentNo = Annotated[PlainText, Field(min_length=1, max_length=80, pattern=r"^\S(.*\S)?$")]
 Relation = Annotated[PlainText, Field(min_length=1, max_length=20, pattern=r"^\S(.*\S)?$")]
-
-
-class OwnedHomeClaim(StrictModel):
-    guardian_no: GuardianNo
-    tenure: Literal["owned"]
-    certificate_no: DocumentNo
-    share_percent: Percent
-
-
-class RentedHomeClaim(StrictModel):
-    guardian_no: GuardianNo
-    tenure: Literal["rented"]
-    lease_no: DocumentNo
-
-
-HousingClaim = Annotated[Union[OwnedHomeClaim, RentedHomeClaim], Field(discriminator="tenure")]
-
-
-class BusinessLicenseClaim(StrictModel):
-    guardian_no: GuardianNo
-    uscc: USCCShape
-
-
-class Claims(StrictModel):
-    """Housing and business claims, ``guardian_no`` = the guardian's position + 1; one claim per guardian and kind."""
-
-    housing: list[HousingClaim] = Field(default_factory=list, max_length=2)
-    business_license: list[BusinessLicenseClaim] = Field(default_factory=list, max_length=2)
 
 
 class Child(StrictModel):

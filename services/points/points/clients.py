@@ -14,11 +14,12 @@ from typing import Any
 from urllib.parse import quote
 
 from common.clients import ServiceClient, UpstreamError
+from common.vocabulary import FACT_DATES, OUTCOMES
 from points.errors import CaseNotFound
 from points.rules import FACT_FIELDS, KINDS
 
-_DATE_FIELDS = {"issued_on", "continuous_since", "since", "acquired_on", "registered_on", "established_on"}
-_OUTCOMES = {"confirmed", "mismatch", "not_found", "falsified"}
+_DATE_FIELDS = frozenset(FACT_DATES)
+_OUTCOMES = frozenset(OUTCOMES)
 
 
 def _date(value: Any) -> str | None:

@@ -48,6 +48,7 @@ import marshal
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from common.vocabulary import DEPARTMENT_OF, FACT_FIELDS
 from points.breakdown import DECIMALS as _D
 from points.breakdown import Check, GuardianScore, ItemScore, Score, TieBreak
 from points.rulebook import Rules, compile_rulebook
@@ -55,20 +56,12 @@ from points.rulebook import Rules, compile_rulebook
 __all__ = ["Check", "GuardianScore", "ItemScore", "Score", "TieBreak", "facts_digest", "full_years", "score_family",
            "score_many"]
 
-KIND_DEPARTMENT = {"residence_permit": "police", "social_insurance": "hrss", "housing": "housing",
-                   "business_license": "market"}
+KIND_DEPARTMENT = DEPARTMENT_OF  # kind → department, from the suite's vocabulary (common.vocabulary)
 KINDS = tuple(sorted(KIND_DEPARTMENT))  # sorted: the digest walks kinds in this order
 _KIND_SET = frozenset(KINDS)
 _HOUSING_SLOT = {"owned": "housing/owned", "rented": "housing/rented"}
-
-# The fields of each kind a score depends on, in a fixed order: the facts digest covers exactly these.
-FACT_FIELDS = {
-    "residence_permit": ("county_code", "status", "issued_on", "continuous_since", "township_code"),
-    "social_insurance": ("county_code", "active_at_cutoff", "continuous_months", "since"),
-    "housing": ("tenure", "certificate_no", "share_percent", "acquired_on", "lease_no", "registered_on",
-                "county_code", "township_code"),
-    "business_license": ("uscc", "entity_type", "county_code", "status", "established_on", "holder_is_guardian"),
-}
+# FACT_FIELDS (common.vocabulary): the fields of each kind a score depends on, in a fixed order; the facts digest
+# covers exactly these.
 
 
 def full_years(d: str, cutoff: str) -> int:

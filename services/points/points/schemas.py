@@ -13,8 +13,8 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, PlainSerializer, Strict, model_validator
 
-from common.ids import USCCShape
 from common.schemas import Count, Day, Flag, Grade, GuardianNo, StrictModel, day_in_shanghai
+from common.vocabulary import what_if_facts_model
 
 ITEM_KIND = Literal["base", "residence", "social_insurance", "owned_home", "rented_home", "business"]
 TIE_BREAK_KEY = Literal["family_score", "other_guardian_score", "earliest_continuous_since", "lottery"]
@@ -61,7 +61,6 @@ RulebookId = Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[A-Za-
 RuleLabel = Annotated[str, Field(min_length=1, max_length=16, pattern=r"^[A-Za-z0-9_]+$")]
 ItemName = Annotated[str, Field(min_length=1, max_length=40, pattern=r"^[a-z][a-z0-9_]*$")]
 CountyCode = Annotated[str, Field(pattern=r"^\d{6}$")]
-TownshipCode = Annotated[str, Field(pattern=r"^\d{9}$")]
 
 
 # --- rulebook -------------------------------------------------------------------------------------------------------
@@ -196,67 +195,9 @@ class RulebookRead(BaseModel):
 
 # --- what-if --------------------------------------------------------------------------------------------------------
 
-class _TownshipInCounty(StrictModel):
-    """A township code lies in the fact's county (as verification checks the facts of record)."""
-
-    @model_validator(mode="after")
-    def _township_in_county(self) -> "_TownshipInCounty":
-        township, county = getattr(self, "township_code", None), getattr(self, "county_code", None)
-        if township is not None and county is not None and not township.startswith(county):
-            raise ValueError(f"township_code {township} is not in county {county}")
-        return self
-
-
-class PermitFacts(_TownshipInCounty):
-    county_code: CountyCode
-    status: Literal["valid", "suspended"]
-    issued_on: Day | None = None
-    continuous_since: Day
-    township_code: TownshipCode | None = None
-
-
-class InsuranceFacts(StrictModel):
-    county_code: CountyCode
-    active_at_cutoff: Flag
-    continuous_months: Count
-    since: Day | None = None
-
-
-class HousingFacts(_TownshipInCounty):
-    tenure: Literal["owned", "rented"]
-    certificate_no: Annotated[Text, Field(max_length=120)] | None = None
-    share_percent: Percent | None = None
-    acquired_on: Day | None = None
-    lease_no: Annotated[Text, Field(max_length=120)] | None = None
-    registered_on: Day | None = None
-    county_code: CountyCode
-    township_code: TownshipCode | None = None
-
-    @model_validator(mode="after")
-    def _dated(self) -> "HousingFacts":
-        if self.tenure == "owned" and (self.share_percent is None or self.acquired_on is None):
-            raise ValueError("an owned home needs share_percent and acquired_on")
-        if self.tenure == "rented" and self.registered_on is None:
-            raise ValueError("a rented home needs registered_on")
-        return self
-
-
-class LicenseFacts(StrictModel):
-    uscc: USCCShape | None = None
-    entity_type: Literal["individual", "company"] | None = None
-    county_code: CountyCode
-    status: Literal["active", "revoked", "cancelled"]
-    established_on: Day
-    holder_is_guardian: Flag
-
-
-class WhatIfFacts(StrictModel):
-    """Hypothetical facts of record, taken as ``confirmed``; homes and licenses may be a list."""
-
-    residence_permit: PermitFacts | None = None
-    social_insurance: InsuranceFacts | None = None
-    housing: HousingFacts | list[HousingFacts] | None = None
-    business_license: LicenseFacts | list[LicenseFacts] | None = None
+WhatIfFacts = what_if_facts_model()
+"""Hypothetical facts of record, taken as ``confirmed``: per kind the facts model verification takes
+(:mod:`common.vocabulary`, the same refusals); homes and licences may be a list."""
 
 
 class WhatIfGuardian(StrictModel):

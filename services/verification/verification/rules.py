@@ -1,7 +1,8 @@
 """The verification rules as plain functions: no HTTP, no session (BRIEF §2, §4 steps 3–4; plan 四(二)).
 
-- which requests a case needs (:func:`planned_requests`): a ``residence_permit`` (police) and a
-  ``social_insurance`` (hrss) request for every guardian, ``housing`` and ``business_license`` where claimed;
+- which requests a case needs (:func:`planned_requests`): a request of every kind ``ALWAYS`` asked (residence
+  permit: police; social insurance: hrss) for every guardian, of the claimed kinds (housing, business licence)
+  where claimed;
 - whether an answer fits its request (:func:`check_answer`): facts present or absent by outcome, dates of record
   not in the future, and a ``confirmed`` answer that agrees with what was claimed;
 - the canonical digest of a case's current results (:func:`facts_digest`) and the masking of personal data.
@@ -11,30 +12,17 @@ from __future__ import annotations
 
 import hashlib
 import json
-import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
 from common.logging import mask_id
+# The kinds, their departments, which are always asked and which fields a confirmed answer repeats are the suite's
+# vocabulary: one table in common.vocabulary (re-exported here for the rules' callers).
+from common.vocabulary import (ALWAYS, CLAIM_FIELDS, DEPARTMENT_OF, FACT_DATES, KINDS,  # noqa: F401
+                               normalize_certificate_no)
 from verification.errors import ContradictsClaim, FactsInvalid
-
-DEPARTMENT_OF = {"residence_permit": "police", "social_insurance": "hrss", "housing": "housing",
-                 "business_license": "market"}
-KINDS = tuple(DEPARTMENT_OF)
-ALWAYS = ("residence_permit", "social_insurance")
-FACT_DATES = ("issued_on", "continuous_since", "since", "acquired_on", "registered_on", "established_on")
-
-
-def normalize_certificate_no(value: str) -> str:
-    """不动产权证书号 are opaque: fold full-width brackets and digits to ASCII (NFKC) and drop all spaces, so
-    ``浙（2021）黄岩区不动产权第０００１２３４号`` and ``浙(2021)黄岩区不动产权第0001234号`` compare equal."""
-    folded = unicodedata.normalize("NFKC", value)
-    folded = "".join(ch for ch in folded if not ch.isspace())
-    if not folded:
-        raise ValueError("certificate_no is empty")
-    return folded
 
 
 @dataclass(frozen=True)
@@ -125,11 +113,9 @@ def check_answer(kind: str, claim: Mapping[str, Any], outcome: str, facts: Mappi
 
 
 def _claim_fields(kind: str, claim: Mapping[str, Any]) -> list[str]:
-    if kind == "housing":
-        return [k for k in ("tenure", "certificate_no", "share_percent", "lease_no") if k in claim]
-    if kind == "business_license":
-        return ["uscc"]
-    return []
+    """The claim's fields a confirmed answer repeats (``CLAIM_FIELDS``), those the claim holds (an owned home has
+    no lease number)."""
+    return [k for k in CLAIM_FIELDS.get(kind, ()) if k in claim]
 
 
 def guardian_facts_canonical(results: Mapping[str, Mapping[str, Any] | None], pending: list[str]) -> dict[str, Any]:

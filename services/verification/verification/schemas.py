@@ -3,19 +3,21 @@
 Write models refuse unknown fields. ID numbers pass the full GB 11643 check (``common.ids.IdNumber``: lowercase
 ``x`` stored as ``X``); USCCs in claims are checked for shape only, like the market's facts (see ``facts``).
 Facts of record are typed per kind in :mod:`verification.facts`; result bodies carry them as plain objects until
-the service knows the request's kind.
+the service knows the request's kind. The claims of a case are :class:`common.vocabulary.Claims`, the model
+enrollment takes with an application.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, Field, Strict, field_validator, model_validator
 
-from common.ids import IdNumber, USCCShape
+from common.ids import IdNumber
 from common.schemas import Day, Grade, GuardianNo, PersonName, PlainText, StrictModel, day_in_shanghai
-from verification.facts import CertificateNo, Department, DocumentNo, Kind, Outcome, Percent, State
+from common.vocabulary import CLAIMED, Claims
+from verification.facts import Department, Kind, Outcome, State
 
 MAX_BATCH = 1000
 MAX_ID = 2**31 - 1  # ids and seqs are 32-bit integer columns; larger values are refused at the edge
@@ -28,32 +30,6 @@ class GuardianIn(StrictModel):
     guardian_no: GuardianNo
     name: PersonName
     id_number: IdNumber
-
-
-class OwnedHomeClaim(StrictModel):
-    guardian_no: GuardianNo
-    tenure: Literal["owned"]
-    certificate_no: CertificateNo
-    share_percent: Percent
-
-
-class RentedHomeClaim(StrictModel):
-    guardian_no: GuardianNo
-    tenure: Literal["rented"]
-    lease_no: DocumentNo
-
-
-HousingClaim = Annotated[Union[OwnedHomeClaim, RentedHomeClaim], Field(discriminator="tenure")]
-
-
-class BusinessLicenseClaim(StrictModel):
-    guardian_no: GuardianNo
-    uscc: USCCShape
-
-
-class Claims(StrictModel):
-    housing: list[HousingClaim] = Field(default_factory=list, max_length=2)
-    business_license: list[BusinessLicenseClaim] = Field(default_factory=list, max_length=2)
 
 
 class CaseIn(StrictModel):
@@ -85,7 +61,7 @@ class CaseIn(StrictModel):
     @model_validator(mode="after")
     def _claims_name_guardians(self) -> "CaseIn":
         numbers = [g.guardian_no for g in self.guardians]
-        for kind in ("housing", "business_license"):
+        for kind in CLAIMED:
             claimed = [c.guardian_no for c in getattr(self.claims, kind)]
             if unknown := set(claimed) - set(numbers):
                 raise ValueError(f"claims.{kind} names guardian_no {sorted(unknown)} not among the guardians")
