@@ -12,6 +12,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from common.vocabulary import ALWAYS
 from enrollment import appeals_flow
 from enrollment.errors import Conflict, Invalid, InvalidState, NotFound
 from enrollment.models import Appeal, Application, PlacementRow
@@ -60,7 +61,7 @@ def _disputed(session: Session, application_no: str, disputes: dict[str, Any] | 
     app = session.scalar(select(Application).where(Application.application_no == application_no))
     guardian_no, kind = disputes["guardian_no"], disputes["kind"]
     asked = app is not None and guardian_no <= len(app.guardians) and (
-        kind in ("residence_permit", "social_insurance")
+        kind in ALWAYS
         or any(c.get("guardian_no") == guardian_no for c in (app.claims or {}).get(kind, [])))
     if not asked:
         raise Invalid(f"application {application_no} has no {kind} of guardian {guardian_no} to check again",

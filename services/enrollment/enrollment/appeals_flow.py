@@ -49,7 +49,6 @@ log = logging.getLogger("enrollment.appeals_flow")
 FACT, PLACEMENT_RULE = "fact", "placement_rule"
 WAITING, RESCORED, READY, INCLUDED = "waiting_for_department", "rescored", "ready_for_rerun", "included_in_run"
 PROGRESS = (WAITING, RESCORED, READY, INCLUDED)
-FACT_KINDS = ("residence_permit", "social_insurance", "housing", "business_license")
 
 
 def recheck_ref(appeal_id: int) -> str:

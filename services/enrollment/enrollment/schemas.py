@@ -18,9 +18,9 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, PlainSerializer, Strict, model_validator
 
 from common.ids import IdNumber
-from common.schemas import Count, Day, Grade, Phone, PersonName, PlainText, RowId, StrictModel
+from common.schemas import Count, Day, Grade, GuardianNo, Phone, PersonName, PlainText, RowId, StrictModel
 from common.townships import check_township
-from common.vocabulary import Claims
+from common.vocabulary import Claims, KindCode
 from enrollment.rules import MAX_PRIVATE_CHOICES, MAX_PUBLIC_CHOICES
 
 MAX_BATCH = 1000
@@ -301,7 +301,7 @@ class DisputedFact(StrictModel):
 
     type: Literal["fact"]
     guardian_no: GuardianNo
-    kind: Literal["residence_permit", "social_insurance", "housing", "business_license"]
+    kind: KindCode
 
 
 class DisputedRule(StrictModel):
