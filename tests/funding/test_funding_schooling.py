@@ -57,7 +57,8 @@ def test_four_school_years(f, backend):
 
     seats = f.ok(f.get("auditor", "/purchased-seats?school_code=JS001"))["items"]
     assert {(s["end_date"], s["end_code"], s["grade"]) for s in seats} == {("2028-07-15", "completed", 7)}
-    assert all(s["ended_by"] == "finance-user" and s["ended_at"] for s in seats)
+    # ended by the roll of their last spring (the bureau confirmed it before finance drafted), not by a later semester
+    assert all(s["ended_by"] == "bureau-user" and s["ended_at"] for s in seats)
     primary = f.ok(f.get("auditor", "/purchased-seats?school_code=PS001"))["items"]
     assert {(s["end_date"], s["end_code"]) for s in primary} == {("2027-07-15", "completed")}
     nine = f.ok(f.get("auditor", "/purchased-seats?school_code=NS001"))["items"]
@@ -106,3 +107,70 @@ def test_a_transfer_opens_the_new_seat_in_the_grade_of_the_day(f, backend):
     kinds = [e["kind"] for e in f.ok(f.get("auditor", "/ledger"))["items"]]
     assert kinds == ["seat_ended"]
     assert date.fromisoformat(moved["opened"]["start_date"]) == date(2026, 10, 8)
+
+
+def _completed(f, school):
+    return [e for e in f.ok(f.get("auditor", "/ledger?limit=1000"))["items"]
+            if e["kind"] == "seats_completed" and f'"school_code":"{school}"' in e["body"]]
+
+
+@pytest.mark.parametrize("first", ["draft", "roll"])
+def test_a_seat_completes_with_its_last_spring_whatever_comes_after(f, backend, first):
+    """The grade-9 year's spring is the last semester configured (no later one exists, whatever today's date): the
+    seat ends ``completed`` on that spring's own last day as a consequence of its draft or its roll, whichever comes
+    first, once; the spring is billed in full; the autumn before ends nothing."""
+    f.semester("2027-autumn")
+    f.semester("2028-spring", starts_on="2028-02-01", ends_on="2028-07-10")  # a configured end, not the default
+    for code in ("2027-autumn", "2028-spring"):
+        f.tariff("JS004", code, "3000.00", "3000.00")
+    ids = [i["seat_id"] for i in f.handover(*_seats("K", "JS004", 9, 3, "junior", start="2027-09-01"))["items"]]
+    autumn = f.settle("JS004", "2027-autumn")
+    assert autumn["line_count"] == 3 and _completed(f, "JS004") == []
+    assert {s["end_date"] for s in f.ok(f.get("auditor", "/purchased-seats?school_code=JS004"))["items"]} == {None}
+
+    if first == "draft":  # finance drafts before anyone confirms the roll: the draft ends the seats
+        draft = f.ok(f.post("finance", "/settlements", {"school_code": "JS004", "semester": "2028-spring"}), 201)
+        assert draft["line_count"] == 0 and draft["awaiting_confirmation"] == 3
+        who = "finance-user"
+    else:  # the school confirms its roll first: the confirmation ends them
+        f.confirm("JS004", "2028-spring", role="school:JS004")
+        who = "school-JS004"
+    seats = f.ok(f.get("auditor", "/purchased-seats?school_code=JS004"))["items"]
+    assert {(s["end_date"], s["end_code"], s["ended_by"]) for s in seats} == {("2028-07-10", "completed", who)}
+    [entry] = _completed(f, "JS004")
+    assert '"semester":"2028-spring"' in entry["body"] and all(f'{i}' in entry["body"] for i in ids)
+
+    spring = f.settle("JS004", "2028-spring")  # confirms whatever awaits, then drafts again: nothing ends twice
+    assert spring["line_count"] == 3 and spring["total"] == "9000.00"  # the whole last spring, every pupil
+    assert len(_completed(f, "JS004")) == 1
+    f.approve(spring)
+    assert f.ok(f.get("auditor", "/ledger/verify"))["ok"]
+
+
+def test_a_leaver_in_the_last_spring_ends_the_completed_seat_on_the_day_they_left(f, backend):
+    """The draft of the last spring ended the seats ``completed``; the roll then reports one pupil gone in April:
+    that seat ends on the day they left (``left_district``), billed to that day; the others stay completed."""
+    f.semester("2028-spring")
+    f.tariff("JS005", "2028-spring", "3000.00", "3000.00")
+    ids = [i["seat_id"] for i in f.handover(*_seats("L", "JS005", 9, 2, "junior", start="2027-09-01"))["items"]]
+    f.ok(f.post("finance", "/settlements", {"school_code": "JS005", "semester": "2028-spring"}), 201)
+    gone, stays = ids
+    f.confirm("JS005", "2028-spring", attending=[stays],
+              left=[{"seat_id": gone, "left_on": "2028-04-30", "code": "left_district"}])
+    seats = {s["id"]: s for s in f.ok(f.get("auditor", "/purchased-seats?school_code=JS005"))["items"]}
+    assert (seats[gone]["end_date"], seats[gone]["end_code"]) == ("2028-04-30", "left_district")
+    assert (seats[stays]["end_date"], seats[stays]["end_code"]) == ("2028-07-15", "completed")
+    draft = f.settle("JS005", "2028-spring", confirm=False)
+    lines = {ln["seat_id"]: ln for ln in f.ok(f.get("finance", f"/settlements/{draft['id']}"))["lines"]}
+    spring_days = (date(2028, 7, 15) - date(2028, 2, 1)).days + 1
+    assert lines[gone]["days"] == (date(2028, 4, 30) - date(2028, 2, 1)).days + 1
+    assert lines[stays]["days"] == spring_days
+    # the bureau may still bring a completed seat's end forward, never push it back
+    later = f.post("bureau", f"/purchased-seats/{stays}/end", {"end_date": "2028-07-20", "reason": "x"})
+    assert later.status_code == 409 and later.json()["code"] == "seat_ended"
+    ended = f.post("bureau", f"/purchased-seats/{stays}/end", {"end_date": "2028-06-30", "reason": "插班",
+                                                              "code": "public_school"})
+    assert ended.status_code == 200, ended.text
+    kinds = [e["kind"] for e in f.ok(f.get("auditor", "/ledger?limit=1000"))["items"]]
+    assert kinds == ["seats_completed", "seat_ended", "roll_confirmed", "seat_ended"]
+    assert f.ok(f.get("auditor", "/ledger/verify"))["ok"]

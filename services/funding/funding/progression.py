@@ -46,6 +46,14 @@ def school_year(day: date, starts: YearStart = (7, 16)) -> int:
     return day.year if (day.month, day.day) >= starts else day.year - 1
 
 
+def closes_school_year(semester_start: date, starts: YearStart = (7, 16)) -> bool:
+    """Is the semester that begins on ``semester_start`` the last of its school year? The spring semester is: it
+    begins in the calendar year after the one its school year is named by (school year 2027's spring begins in
+    2028), while the autumn semester begins in the same one. Decided by the semester's own dates alone, so a seat's
+    completion never depends on which later semesters happen to be configured, or on the day it is asked."""
+    return semester_start.year > school_year(semester_start, starts)
+
+
 def grade_on(entry_grade: int, start: date, day: date, starts: YearStart = (7, 16)) -> int:
     """The grade of a pupil who was in ``entry_grade`` on ``start``, on ``day`` (one up per school year since)."""
     return entry_grade + school_year(day, starts) - school_year(start, starts)

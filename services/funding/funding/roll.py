@@ -95,7 +95,8 @@ def confirm(session: Session, school_code: str, semester_code: str, body: RollCo
     named twice is 422 ``invalid``. An attending seat already confirmed is ``unchanged``. A leaver: ``left_on``
     (the last day attended, inclusive) lies from the day before the seat's start or the semester's (never attended)
     to the semester's end, else 422; its seat ends that day (``seat_ended`` entry with the code; 409 ``seat_ended``
-    when it already ended on another day); ``private_school`` with ``to_school_code`` opens the new seat there the
+    when it already ended on another day, except a ``completed`` end that the leave brings forward: a grade-9 pupil
+    who left during the last spring after its draft ended the seat, :func:`funding.seats.supersedes_completion`); ``private_school`` with ``to_school_code`` opens the new seat there the
     next day (the transfer); ``public_school`` is 插班. Where the school's settlement for the semester is already
     approved, each changed seat is billed (or credited) by an adjustment. 404 ``semester_not_found``; 403 for
     another school's credential.
@@ -132,13 +133,17 @@ def confirm(session: Session, school_code: str, semester_code: str, body: RollCo
         else:
             new_rows.append((seat_id, "attends", None, None))
     lowest = semester.starts_on - timedelta(days=1)
+    completed = set(session.scalars(select(PurchasedSeat.id).where(PurchasedSeat.id.in_(list(leavers)),
+                                                                   PurchasedSeat.end_code == "completed")))
     for seat_id, item in leavers.items():
         _, start, end = on_roll[seat_id]
         first = max(lowest, start - timedelta(days=1))
         if not first <= item.left_on <= semester.ends_on:
             raise Invalid(f"left_on for seat {seat_id} must lie between {first} and {semester.ends_on}",
                           field="left")
-        if current.get(seat_id, ("",))[0] == "left" or (end is not None and end != item.left_on):
+        earlier_than_completion = seat_id in completed and item.left_on < end
+        if current.get(seat_id, ("",))[0] == "left" or (end is not None and end != item.left_on
+                                                         and not earlier_than_completion):
             raise errors.SeatEnded(f"seat {seat_id} already ended on {end}; correct money with an adjustment")
         new_rows.append((seat_id, "left", item.left_on, item.code))
     confirmation = RollConfirmation(roll_id=roll.id, confirmed_by=who.subject, confirmed_role=who.role,
@@ -168,8 +173,8 @@ def confirm(session: Session, school_code: str, semester_code: str, body: RollCo
 
 def _leave(session: Session, seat_id: int, item: Any, who: Identity, settings: Settings, semester_code: str) -> None:
     seat = seats.get_seat(session, seat_id, lock=True)
-    if seat.end_date is not None:  # already ended that very day (e.g. by the bureau): the roll only confirms it
-        return
+    if seat.end_date is not None and not seats.supersedes_completion(seat, item.left_on):
+        return  # already ended that very day (e.g. by the bureau): the roll only confirms it
     reason = item.note or f"left ({item.code}), {semester_code} roll"
     if item.code == "private_school" and item.to_school_code:
         seats.transfer_seat(session, seat_id, SeatTransfer(to_school_code=item.to_school_code,

@@ -122,19 +122,26 @@ def in_grades_clause(semester: Semester, level: str, settings: Settings):
 
 def complete_due(session: Session, school_code: str, semester: Semester, who: Identity,
                  settings: Settings) -> list[int]:
-    """End every open seat of the school whose last school year (the one of the top grade) lies before
-    ``semester``'s: end date = the last day of its last semester (the latest configured semester of that school
-    year, else the default spring end), ``end_code`` ``completed``, who and when; one ``seats_completed`` ledger
-    entry per call that ends any, naming the seats. Called before a school's settlement is drafted and before its
-    roll is confirmed, so seats end by themselves. → the ids ended."""
+    """End every open seat of the school whose schooling there is over once ``semester`` is done: its last school
+    year (the top grade's) lies before ``semester``'s, or is ``semester``'s own and ``semester`` closes it (the
+    spring semester, :func:`funding.progression.closes_school_year`). End date = the last day of that year's last
+    semester (the latest configured semester of that school year, else the default spring end), ``end_code``
+    ``completed``, who and when; one ``seats_completed`` ledger entry per call that ends any, naming the seats.
+
+    Called before a school's settlement is drafted and before its roll is confirmed, so a grade-9 pupil's seat ends
+    as a consequence of the draft or roll of its last spring — whichever comes first, once (an ended seat is not
+    open any more) — never of the wall clock nor of a later semester being configured. The last spring still bills
+    the seat in full (its end is that semester's last day); a pupil the roll reports gone earlier in it ends on
+    that day instead (:func:`funding.roll.confirm`). → the ids ended."""
     from funding.ledger_store import append_ledger  # ledger_store imports the service layer: import when used
 
     level = school_level(session, school_code)
     low, top = progression.grades_of(level)
     starts = year_start(settings)
     year = progression.school_year(semester.starts_on, starts)
-    # final year = school_year(start) + top − grade < year  ⇔  start < date(year − top + grade, starts)
-    due = or_(*(and_(PurchasedSeat.grade == g, PurchasedSeat.start_date < date(year - top + g, *starts))
+    cutoff = year + 1 if progression.closes_school_year(semester.starts_on, starts) else year
+    # final year = school_year(start) + top − grade < cutoff  ⇔  start < date(cutoff − top + grade, starts)
+    due = or_(*(and_(PurchasedSeat.grade == g, PurchasedSeat.start_date < date(cutoff - top + g, *starts))
                 for g in range(low, top + 1)))
     rows = session.execute(select(PurchasedSeat.id, PurchasedSeat.grade, PurchasedSeat.start_date)
                            .where(PurchasedSeat.school_code == school_code, PurchasedSeat.end_date.is_(None), due)
@@ -157,6 +164,6 @@ def complete_due(session: Session, school_code: str, semester: Semester, who: Id
         groups.append({"final_school_year": final_year, "end_date": last_day.isoformat(), "seat_ids": ids})
     append_ledger(session, "seats_completed", {
         "settlement_id": None, "amount_fen": 0, "school_code": school_code, "level": level, "top_grade": top,
-        "before_semester": semester.code, "count": len(rows), "groups": groups, "by": who.subject})
+        "semester": semester.code, "count": len(rows), "groups": groups, "by": who.subject})
     session.expire_all()
     return [r[0] for r in rows]

@@ -155,13 +155,21 @@ def record_end(session: Session, seat: PurchasedSeat, end: date, code: str, reas
         "by": who.subject, **extra})
 
 
+def supersedes_completion(seat: PurchasedSeat, last_day: date) -> bool:
+    """May an end on ``last_day`` replace the seat's end? Only a ``completed`` end (the seat ended by itself at the
+    end of its last spring, :func:`funding.schooling.complete_due`) and only by an earlier day: a pupil who left
+    during that spring, reported after its draft or roll ended the seat, ends it on the day they left."""
+    return seat.end_code == "completed" and seat.end_date is not None and last_day < seat.end_date
+
+
 def end_seat(session: Session, seat_id: int, body: SeatEnd, who: Identity) -> tuple[PurchasedSeat, list[int]]:
     """Record the pupil's last day (inclusive: a pupil placed mid-year in a public school, 插班, ends the seat that
     day, ``code`` ``public_school``), with who and when and a ``seat_ended`` ledger entry. 404; 409 ``seat_ended``
     when it already has an end; 422 when the end is before the start. Approved settlements are not touched: the
-    ids of those that need an adjustment are returned with the seat."""
+    ids of those that need an adjustment are returned with the seat. A seat that ended ``completed`` may still end
+    earlier (:func:`supersedes_completion`)."""
     seat = get_seat(session, seat_id, lock=True)
-    if seat.end_date is not None:
+    if seat.end_date is not None and not supersedes_completion(seat, body.end_date):
         raise errors.SeatEnded(f"seat {seat_id} already ended on {seat.end_date}; correct money with an adjustment")
     if body.end_date < seat.start_date:
         raise Invalid(f"end_date is before the seat's start {seat.start_date}", field="end_date")
