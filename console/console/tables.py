@@ -1,60 +1,39 @@
-"""Every table a page shows can be downloaded as CSV (UTF-8 with BOM, so Excel opens the Chinese right) and XLSX
-(openpyxl): the same columns, the same masked values. A page offers its tables as ``?table=<name>&format=csv|xlsx``
-(:func:`wants`); a listing the API pages is read whole, up to :data:`MAX_ROWS` (:func:`all_pages`)."""
+"""Every table a page shows can be downloaded as CSV (UTF-8 with BOM, so Excel opens the Chinese right) and XLSX,
+both written by ``common.sheet_writer``: the same columns, the same masked values. A page offers its tables as
+``?table=<name>&format=csv|xlsx`` (:func:`wants`); a listing the API pages is read whole, up to :data:`MAX_ROWS`
+(:func:`all_pages`)."""
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Awaitable, Callable, Sequence
+from decimal import Decimal
 from typing import Any
 from urllib.parse import quote
 
 from fastapi.responses import Response
 
 from common.logging import mask_text
+from common.sheet_writer import csv_bytes, workbook
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _cell(value: Any) -> Any:
-    if value is None:
-        return ""
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    """Numbers as they are, text masked (``common.logging.mask_text``: no whole ID number or phone leaves)."""
+    if value is None or isinstance(value, (bool, int, float, Decimal)):
         return value
-    text = mask_text(str(value))
-    return "'" + text if text[:1] in ("=", "+", "-", "@") and not _number(text) else text
-
-
-def _number(text: str) -> bool:
-    try:
-        float(text)
-        return True
-    except ValueError:
-        return False
+    return mask_text(str(value))
 
 
 def download(name: str, columns: Sequence[tuple[str, str]], rows: Sequence[dict[str, Any]], fmt: str) -> Response:
-    """``columns``: (key, heading). ``fmt`` ``csv`` or ``xlsx``; the file is named ``<name>.<fmt>``."""
+    """``columns``: (key, heading). ``fmt`` ``csv`` or ``xlsx``; the file is named ``<name>.<fmt>`` and written by
+    the suite's one writer (``common.sheet_writer``: the heading row, the key row beneath, frozen; fitted widths;
+    formula-like text kept as text)."""
+    table = [{key: _cell(row.get(key)) for key, _ in columns} for row in rows]
     if fmt == "xlsx":
-        from openpyxl import Workbook
-
-        wb = Workbook()
-        ws = wb.active
-        ws.title = name[:31]
-        ws.append([heading for _, heading in columns])
-        for row in rows:
-            ws.append([_cell(row.get(key)) for key, _ in columns])
-        buf = io.BytesIO()
-        wb.save(buf)
-        body, media = buf.getvalue(), XLSX
+        body, media = workbook([(name, columns, table)]), XLSX
     else:
-        buf = io.StringIO()
-        writer = csv.writer(buf)
-        writer.writerow([heading for _, heading in columns])
-        for row in rows:
-            writer.writerow([_cell(row.get(key)) for key, _ in columns])
-        body, media, fmt = ("\ufeff" + buf.getvalue()).encode("utf-8"), "text/csv; charset=utf-8", "csv"
+        body, media, fmt = csv_bytes(columns, table), "text/csv; charset=utf-8", "csv"
     filename = f"{name}.{fmt}"
     return Response(body, media_type=media, headers={
         "Content-Disposition": f"attachment; filename=\"{filename}\"; filename*=UTF-8''{quote(filename)}"})

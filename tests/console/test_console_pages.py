@@ -315,7 +315,9 @@ def _csv(answer: httpx.Response) -> list[list[str]]:
     import io
 
     assert answer.status_code == 200 and answer.headers["content-type"].startswith("text/csv"), answer.text[:300]
-    return list(csv.reader(io.StringIO(answer.content.decode("utf-8-sig"))))
+    rows = list(csv.reader(io.StringIO(answer.content.decode("utf-8-sig"))))
+    assert all(re.fullmatch(r"[a-z_0-9]+", key) for key in rows[1])  # the field names under the headings
+    return [rows[0], *rows[2:]]  # the headings and the data
 
 
 def test_every_overview_and_runs_table_downloads_as_csv_and_xlsx(console):
@@ -341,7 +343,8 @@ def test_every_overview_and_runs_table_downloads_as_csv_and_xlsx(console):
     book = client.get("/console/bureau/runs", params={"table": "runs", "format": "xlsx"})
     assert book.headers["content-disposition"].startswith('attachment; filename="tongcheng-2025-runs.xlsx"')
     rows = list(load_workbook(BytesIO(book.content)).active.iter_rows(values_only=True))
-    assert rows[0][:3] == ("批次 run", "年级 grade", "状态 state") and rows[1][:3] == (7, 1, "已定 final")
+    assert rows[0][:3] == ("批次 run", "年级 grade", "状态 state") and rows[2][:3] == (7, 1, "已定 final")
+    assert rows[1][:3] == ("id", "grade", "state") and load_workbook(BytesIO(book.content)).active.freeze_panes == "A3"
     assert 'href="/console/bureau/runs?season=2025&amp;table=runs&amp;format=xlsx"' in client.get(
         "/console/bureau/runs").text
 

@@ -224,7 +224,7 @@ def test_downloads_keep_masking_and_defuse_formulas():
     rows = [{"a": "=HYPERLINK(\"x\")", "b": "331003198801011234"}, {"a": "-5.5", "b": 3}]
     csv_answer = download("t", [("a", "甲 A"), ("b", "乙 B")], rows, "csv")
     text = csv_answer.body.decode("utf-8")
-    assert text.startswith("\ufeff甲 A,乙 B") and "'=HYPERLINK" in text and "3310**********1234" in text
+    assert text.startswith("\ufeff甲 A,乙 B\r\na,b\r\n") and "'=HYPERLINK" in text and "3310**********1234" in text
     assert "\n-5.5,3" in text.replace("\r", "")
     xlsx = download("t", [("a", "A")], rows, "xlsx")
     assert xlsx.body[:2] == b"PK" and 'filename="t.xlsx"' in xlsx.headers["content-disposition"]

@@ -11,6 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from common.clients import UpstreamError
+from common.sheet_writer import columns_of, csv_bytes
 from enrollment import reports
 from enrollment.clients import PointsClient
 from enrollment.reports import Outcome, SchoolSeats
@@ -73,10 +74,11 @@ def test_townships_and_schools():
     rows = {r["school_code"]: r for r in reports.by_school(outcomes, seats)}
     assert (rows["S1"]["filled"], rows["S1"]["free"], rows["S1"]["first_choice_demand"]) == (2, 1, 5)
     assert (rows["P1"]["round_2"], rows["P1"]["cutoff_score"]) == (1, None)
-    text = reports.to_csv(towns, reports.TOWNSHIP_COLUMNS)
-    assert text.splitlines()[0] == ",".join(reports.TOWNSHIP_COLUMNS)
+    text = csv_bytes(columns_of(reports.TOWNSHIP_COLUMNS, reports.HEADERS_ZH), towns).decode("utf-8-sig")
+    assert text.splitlines()[0].startswith("乡镇代码,乡镇（街道）,符合条件需求,公办学位,")
+    assert text.splitlines()[1] == ",".join(reports.TOWNSHIP_COLUMNS)
     # 西城: demand 3 (b, c, d), no public seats, b public, c purchased, d waitlisted
-    assert text.splitlines()[2] == f"{TOWN_B},西城街道,3,0,1,1,1,50.00,false,1,true"
+    assert text.splitlines()[3] == f"{TOWN_B},西城街道,3,0,1,1,1,50.00,否,1,是"
 
 
 def _client(fake):

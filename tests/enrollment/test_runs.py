@@ -3,13 +3,13 @@ hand-over of purchased seats to funding; reproducibility; concurrent finalisatio
 
 from __future__ import annotations
 
-import csv
 import io
 import threading
 from datetime import date
 
 from openpyxl import load_workbook
 
+from common.sheet_writer import read_csv
 from enrollment_kit import TOWN_A, TOWN_B, TOWN_C, application, private_school, upstreams
 
 TOWNSHIP_HEADER = ["grade", "township_code", "township_name", "demand", "public_seats", "placed_public",
@@ -239,18 +239,17 @@ def test_reports_json_and_csv(world, auth):
 
     resp = app.get(f"/reports/runs/{run['id']}?format=csv&view=townships", headers=bureau)
     assert resp.status_code == 200 and resp.headers["content-type"].startswith("text/csv")
-    rows = list(csv.DictReader(io.StringIO(resp.text)))
+    assert resp.text.lstrip("\ufeff").startswith("乡镇代码,乡镇（街道）,")  # Chinese headers, then the field names
+    rows = read_csv(resp.content)
     assert [(r["township_code"], r["shortfall"], r["needs_more_seats"]) for r in rows] == \
-           [(TOWN_A, "0", "false"), (TOWN_B, "1", "true"), (TOWN_C, "1", "true")]
-    summary = list(csv.DictReader(io.StringIO(app.get(f"/reports/runs/{run['id']}?format=csv",
-                                                      headers=bureau).text)))
+           [(TOWN_A, "0", "否"), (TOWN_B, "1", "是"), (TOWN_C, "1", "是")]
+    summary = read_csv(app.get(f"/reports/runs/{run['id']}?format=csv", headers=bureau).content)
     assert summary[0]["public_share"] == "60.00" and summary[0]["run_id"] == str(run["id"])
 
     season = app.get("/reports/seasons/2025", headers=bureau).json()
     assert season["grades"][0]["provisional"] is True and season["grades"][0]["runs"] == [run["id"]]
     assert season["summary"]["public_share"] == "60.00"
-    season_csv = list(csv.DictReader(io.StringIO(app.get("/reports/seasons/2025?format=csv&view=schools",
-                                                         headers=bureau).text)))
+    season_csv = read_csv(app.get("/reports/seasons/2025?format=csv&view=schools", headers=bureau).content)
     assert {(r["grade"], r["school_code"], r["seats"]) for r in season_csv} == \
            {("1", "S1", "2"), ("1", "S2", "1"), ("1", "P1", "2"), ("1", "P2", "2")}
     # the season's township table (policy §10) is grade 1's here (no grade-7 run), and the townships add up
@@ -258,10 +257,9 @@ def test_reports_json_and_csv(world, auth):
     assert {c: (t["demand"], t["public_seats"], t["shortfall"]) for c, t in totals.items()} == \
            {TOWN_A: (2, 2, 0), TOWN_B: (2, 1, 1), TOWN_C: (1, 0, 1)}
     assert sum(t["placed_public"] for t in totals.values()) == season["summary"]["placed_public"]
-    town_csv = list(csv.DictReader(io.StringIO(app.get("/reports/seasons/2025?format=csv&view=townships",
-                                                       headers=bureau).text)))
+    town_csv = read_csv(app.get("/reports/seasons/2025?format=csv&view=townships", headers=bureau).content)
     assert [(r["grade"], r["township_code"], r["shortfall"]) for r in town_csv] == \
-           [(g, c, s) for g in ("1", "all") for c, s in ((TOWN_A, "0"), (TOWN_B, "1"), (TOWN_C, "1"))]
+           [(g, c, s) for g in ("1", "全部") for c, s in ((TOWN_A, "0"), (TOWN_B, "1"), (TOWN_C, "1"))]
     # the same report as a workbook: Chinese headers over the field names (frozen), real numbers
     book = load_workbook(io.BytesIO(app.get("/reports/seasons/2025?format=xlsx", headers=bureau).content))
     assert book.sheetnames == ["汇总", "乡镇", "学校"]
@@ -271,6 +269,8 @@ def test_reports_json_and_csv(world, auth):
     shares = [c.value for c in towns_ws[3]]
     assert isinstance(shares[TOWNSHIP_HEADER.index("public_share")], (int, float))
     assert book["汇总"]["A5"].value == "全部" and book["汇总"].column_dimensions["B"].width >= 8
+    run_book = load_workbook(io.BytesIO(app.get(f"/reports/runs/{run['id']}?format=xlsx", headers=bureau).content))
+    assert run_book.sheetnames == ["汇总", "乡镇", "学校"] and run_book["学校"]["A2"].value == "school_code"
     assert app.get("/reports/seasons/2025", headers=auth("platform")).status_code == 403
 
 

@@ -2,7 +2,6 @@
 approves and pays), money input refusals, exports (CSV and the auditor's workbook). Role and input checks happen
 before the database is touched, so they run on SQLite only; exports run on both backends."""
 
-import csv
 import io
 from datetime import datetime
 from decimal import Decimal
@@ -11,6 +10,7 @@ import pytest
 from openpyxl import load_workbook
 
 from common.schemas import SHANGHAI
+from common.sheet_writer import read_csv
 from funding_kit import Funding, paid_on_today, seat
 
 READ = {"bureau", "finance", "auditor"}
@@ -152,7 +152,9 @@ def test_exports_csv_and_xlsx(f, backend):
 
     lines = f.get("auditor", "/exports/lines.csv?semester=2025-autumn")
     assert lines.status_code == 200 and lines.headers["content-type"].startswith("text/csv")
-    rows = list(csv.DictReader(io.StringIO(lines.content.decode("utf-8-sig"))))
+    text = lines.content.decode("utf-8-sig").splitlines()
+    assert text[0].startswith("结算单号,学期,学校代码") and text[1].startswith("settlement_id,semester,school_code")
+    rows = read_csv(lines.content)
     assert [(r["application_no"], r["days"], r["amount"]) for r in rows] == \
            [("HY2025-1-000001", "153", "3000.00"), ("HY2025-1-000002", "92", "1803.92")]
     assert rows[0]["pupil_name"].startswith("'=") and rows[1]["pupil_name"] == "阿依古丽·买买提"
@@ -161,9 +163,12 @@ def test_exports_csv_and_xlsx(f, backend):
                  "totals", "budget"):
         resp = f.get("auditor", f"/exports/{view}.csv")
         assert resp.status_code == 200, (view, resp.text)
-        assert resp.content.decode("utf-8-sig").splitlines()[0].count(",") >= 1
-    totals = list(csv.DictReader(io.StringIO(f.get("auditor", "/exports/totals.csv").content.decode("utf-8-sig"))))
+        zh, fields = resp.content.decode("utf-8-sig").splitlines()[:2]
+        assert zh != fields and all(ord(h[0]) > 0x2E7F for h in zh.split(","))  # every column has its Chinese name
+    totals = read_csv(f.get("auditor", "/exports/totals.csv").content)
     assert totals[0]["total"] == "4803.92" and totals[0]["due"] == "4803.92"
+    computed_at = read_csv(f.get("auditor", "/exports/settlements.csv").content)[0]["computed_at"]
+    assert computed_at.endswith("+08:00")  # Beijing time, marked
 
     book = f.get("auditor", "/exports/auditor.xlsx?semester=2025-autumn")
     assert book.status_code == 200 and "spreadsheetml" in book.headers["content-type"]
@@ -171,27 +176,30 @@ def test_exports_csv_and_xlsx(f, backend):
     assert wb.sheetnames == ["settlements", "lines", "seats", "tariffs", "adjustments", "disbursements", "ledger",
                              "verification", "totals", "budget"]
     ws = wb["lines"]
-    header = [c.value for c in ws[1]]
+    assert ws.freeze_panes == "A3" and ws["A1"].value == "结算单号" and ws["A1"].font.b
+    header = [c.value for c in ws[2]]  # the field names under the Chinese headers
     amount_col = header.index("amount")
-    cells = [row[amount_col] for row in ws.iter_rows(min_row=2)]
+    cells = [row[amount_col] for row in ws.iter_rows(min_row=3)]
     assert [c.number_format for c in cells] == ["0.00", "0.00"]
     assert [Decimal(str(c.value)).quantize(Decimal("0.01")) for c in cells] == [Decimal("3000.00"), Decimal("1803.92")]
     assert not isinstance(cells[0].value, str)  # a number an auditor can sum
-    names = [row[header.index("pupil_name")].value for row in ws.iter_rows(min_row=2)]
-    first = next(ws.iter_rows(min_row=2))[header.index("pupil_name")]
+    names = [row[header.index("pupil_name")].value for row in ws.iter_rows(min_row=3)]
+    first = next(ws.iter_rows(min_row=3))[header.index("pupil_name")]
     assert names[0].startswith("=") and first.data_type == "s"  # shown as written, never run as a formula
-    assert all(row[header.index("pupil_id_number")].value[6:14] == "********" for row in ws.iter_rows(min_row=2))
+    assert all(row[header.index("pupil_id_number")].value[6:14] == "********" for row in ws.iter_rows(min_row=3))
+    assert ws.column_dimensions["H"].width >= len("pupil_id_number")  # widths fit the content
     settlements = wb["settlements"]
-    head = [c.value for c in settlements[1]]
-    total = settlements.cell(row=2, column=head.index("total") + 1)
+    head = [c.value for c in settlements[2]]
+    total = settlements.cell(row=3, column=head.index("total") + 1)
     assert total.number_format == "0.00" and Decimal(str(total.value)) == Decimal("4803.92")
-    computed = settlements.cell(row=2, column=head.index("computed_at") + 1)
-    assert isinstance(computed.value, datetime) and computed.number_format == "yyyy-mm-dd hh:mm:ss"
-    api = f.ok(f.get("auditor", f"/settlements/{settlements.cell(row=2, column=1).value}"))
+    computed = settlements.cell(row=3, column=head.index("computed_at") + 1)
+    assert isinstance(computed.value, datetime) and computed.number_format == 'yyyy-mm-dd hh:mm:ss "+08:00"'
+    assert settlements.cell(row=1, column=head.index("computed_at") + 1).value == "计算时间(北京时间)"
+    api = f.ok(f.get("auditor", f"/settlements/{settlements.cell(row=3, column=1).value}"))
     stored = datetime.fromisoformat(api["computed_at"].replace("Z", "+00:00"))
     assert computed.value == stored.astimezone(SHANGHAI).replace(tzinfo=None, microsecond=computed.value.microsecond)
     verification = wb["verification"]
-    assert verification.cell(row=2, column=1).value is True
+    assert verification.cell(row=3, column=1).value == "是"
     budget = wb["budget"]
-    bhead = [c.value for c in budget[1]]
-    assert Decimal(str(budget.cell(row=2, column=bhead.index("remaining") + 1).value)) == Decimal("5196.08")
+    bhead = [c.value for c in budget[2]]
+    assert Decimal(str(budget.cell(row=3, column=bhead.index("remaining") + 1).value)) == Decimal("5196.08")

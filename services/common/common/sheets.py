@@ -1,6 +1,6 @@
 """Spreadsheets in: the bureau's CSV and XLSX files read as rows, their cell conventions, and refused rows reported
 with sheet, row, column, value and a reason in Chinese and English (the import endpoints of enrollment and
-funding, and ``tongcheng.schools.load``, read files through here).
+funding, and ``tongcheng.schools.load``, read files through here). Spreadsheets out: :mod:`common.sheet_writer`.
 
 Cell conventions (the bundled ``data/`` files): lists are ``;``-separated (``331003003;331003004``), per-grade
 counts are ``grade:count`` pairs (``1:3;2:3``), money is yuan with 2 decimals, dates ``YYYY-MM-DD``. A header row
@@ -241,52 +241,3 @@ def run_import(session: Any, table: Table, kind: str, row_effect: Any, *, key: A
     message = ("nothing to change: every row is as stored" if not changed else
                f"{'would change' if dry_run else 'changed'} {changed} record(s)")
     return {**summary, "written": changed > 0 and not dry_run, "message": message}
-
-
-# ---- spreadsheets out --------------------------------------------------------------------------------------------
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def workbook(sheets: list[tuple[str, list[tuple[str, str]], list[dict[str, Any]]]]) -> bytes:
-    """An .xlsx of ``[(sheet name, [(field, Chinese header)], rows)]``: a bold Chinese header row with the field
-    name beneath it in a second, frozen row; numbers and dates as real cells (Decimal kept exact, dates as dates);
-    booleans 是/否; formula-like text stored as text; column widths fitted to the content (CJK counted double)."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
-
-    wb = Workbook()
-    wb.remove(wb.active)
-    for name, columns, rows in sheets:
-        ws = wb.create_sheet(name[:31])
-        ws.append([zh for _, zh in columns])
-        ws.append([field for field, _ in columns])
-        for cell in ws[1]:
-            cell.font = Font(bold=True)
-        for cell in ws[2]:
-            cell.font = Font(italic=True, color="808080")
-        widths = [max(_width(zh), _width(field)) for field, zh in columns]
-        for r, row in enumerate(rows, start=3):
-            for c, (field, _) in enumerate(columns, start=1):
-                value = row.get(field)
-                if isinstance(value, bool):
-                    value = "是" if value else "否"
-                cell = ws.cell(row=r, column=c, value=value)
-                if isinstance(value, str) and value.startswith(_FORMULA_START):
-                    cell.data_type = "s"
-                elif isinstance(value, Decimal):
-                    cell.number_format = "0.00"
-                elif isinstance(value, date):
-                    cell.number_format = "yyyy-mm-dd"
-                widths[c - 1] = max(widths[c - 1], _width("" if value is None else str(value)))
-        for c, w in enumerate(widths, start=1):
-            ws.column_dimensions[get_column_letter(c)].width = min(60, w + 2)
-        ws.freeze_panes = "A3"
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
-
-
-def _width(text: str) -> int:
-    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)

@@ -19,8 +19,6 @@ Definitions (every figure is over the outcomes passed in):
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
@@ -243,14 +241,3 @@ def by_school(outcomes: Iterable[Outcome], schools: Sequence[SchoolSeats]) -> li
                     "cutoff_score": cut.get("family_score"), "cutoff_tier": cut.get("tier"),
                     "cutoff_application_no": cut.get("application_no")})
     return out
-
-
-def to_csv(rows: Iterable[dict[str, Any]], columns: Sequence[str]) -> str:
-    """CSV text with a header row; None → empty cell, booleans as ``true`` / ``false``."""
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(columns)
-    for r in rows:
-        writer.writerow(["" if r.get(c) is None else str(r[c]).lower() if isinstance(r.get(c), bool) else r[c]
-                         for c in columns])
-    return buf.getvalue()

@@ -1,11 +1,11 @@
-"""HTTP endpoints for the reports of runs and seasons (plan 二(一), 三(二); BRIEF §1): JSON, or one view as CSV."""
+"""HTTP endpoints for the reports of runs and seasons (plan 二(一), 三(二); BRIEF §1): JSON, one view as CSV, or the
+whole report as a workbook (``common.sheet_writer``: Chinese headers over the field names, frozen, real numbers)."""
 
 from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Response
-from fastapi.responses import PlainTextResponse
 
 from common.db import ReadSession
 from common.identity import Caller
@@ -24,13 +24,13 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _answer(report: dict[str, Any], format: str, view: str, name: str) -> dict[str, Any] | Response:
-    if format == "xlsx" and "grades" in report:  # a season's workbook
+    if format == "xlsx":  # the three tables as a workbook
         return Response(run_reports.report_xlsx(report), media_type=XLSX,
                         headers={"Content-Disposition": f'attachment; filename="{name}.xlsx"'})
     if format != "csv":
         return report
-    return PlainTextResponse(run_reports.report_csv(report, view), media_type="text/csv; charset=utf-8",
-                             headers={"Content-Disposition": f'attachment; filename="{name}-{view}.csv"'})
+    return Response(run_reports.report_csv(report, view), media_type="text/csv; charset=utf-8",
+                    headers={"Content-Disposition": f'attachment; filename="{name}-{view}.csv"'})
 
 
 @router.get("/reports/runs/{run_id}", tags=["reports"])
@@ -38,7 +38,8 @@ def run_report(run_id: RunId, who: Bureau, session: ReadSession, settings: Setti
                view: View = "summary"):
     """Per run: applicants, eligible, placed in public, placed by purchase, waitlisted; the public share of placed
     eligible children vs the target (95 %); by township demand vs public seats; by school seats, filled, cut-off;
-    first choice / top 3 / none. ``format=csv`` gives one ``view`` (summary | townships | schools) as text/csv."""
+    first choice / top 3 / none. ``format=csv`` gives one ``view`` (summary | townships | schools) as text/csv (a
+Chinese header row, then the field names), ``format=xlsx`` the three as a workbook (汇总, 乡镇, 学校)."""
     return _answer(run_reports.run_report(session, run_id, settings), format, view, f"run-{run_id}")
 
 
@@ -46,5 +47,6 @@ def run_report(run_id: RunId, who: Bureau, session: ReadSession, settings: Setti
 def season_report(season: Annotated[int, Path(ge=2000, le=2100)], who: Bureau, session: ReadSession,
                   settings: SettingsDep, format: Format = "json", view: View = "summary"):
     """Per season: per grade (final runs, else the latest run, marked provisional) and in total; townships and
-    schools per grade. ``format=csv`` gives one ``view`` as text/csv, ``format=xlsx`` the whole report as a workbook."""
+    schools per grade. ``format=csv`` gives one ``view`` as text/csv (a Chinese header row, then the field names),
+    ``format=xlsx`` the whole report as a workbook."""
     return _answer(run_reports.season_report(session, season, settings), format, view, f"season-{season}")

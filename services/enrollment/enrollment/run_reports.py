@@ -1,5 +1,5 @@
 """Reports of placement runs and seasons (plan 二(一), 三(二); BRIEF §1): the report arithmetic of
-:mod:`enrollment.reports` over a run's stored snapshot and placements, and their CSV shape. Functions take a session
+:mod:`enrollment.reports` over a run's stored snapshot and placements, and their spreadsheet tables. Functions take a session
 and never commit."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from common.sheets import workbook
+from common.sheet_writer import columns_of, csv_bytes, workbook
 from enrollment import reports
 from enrollment.config import Settings
 from enrollment.models import Intake, PlacementRow, Run, School
@@ -95,41 +95,41 @@ def season_report(session: Session, season: int, settings: Settings) -> dict[str
             "schools": schools_rows}
 
 
-def report_csv(report: dict[str, Any], view: str) -> str:
-    """One ``view`` (``summary`` | ``townships`` | ``schools``) of a :func:`run_report` or :func:`season_report`
-    as CSV text (:func:`enrollment.reports.to_csv`). A season's rows carry a ``grade`` column (the summary and the
-    townships add ``all`` rows: the season's totals); a run's summary row carries ``run_id`` and ``grade``."""
-    season_rows = "grades" in report
-    if view == "summary":
-        if season_rows:
-            rows = [{"grade": g["grade"], **g["summary"]} for g in report["grades"]]
-            rows.append({"grade": "all", **report["summary"]})
-            columns: tuple[str, ...] = ("grade", *reports.SUMMARY_COLUMNS)
-        else:
-            rows = [{"run_id": report["run"]["id"], "grade": report["run"]["grade"], **report["summary"]}]
-            columns = ("run_id", "grade", *reports.SUMMARY_COLUMNS)
-    else:
-        rows = report[view]
-        if view == "townships" and season_rows:
-            rows = [*rows, *({"grade": "all", **r} for r in report["township_totals"])]
-        base = reports.TOWNSHIP_COLUMNS if view == "townships" else reports.SCHOOL_COLUMNS
-        columns = ("grade", *base) if season_rows else base
-    return reports.to_csv(rows, columns)
+def _numbers(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Decimal strings (shares, targets, cut-off scores) as exact numbers a spreadsheet can sum."""
+    return [{k: Decimal(v) if k in ("public_share", "target", "cutoff_score") and v is not None else v
+             for k, v in r.items()} for r in rows]
+
+
+def report_tables(report: dict[str, Any]) -> dict[str, tuple[str, list[tuple[str, str]], list[dict[str, Any]]]]:
+    """The three tables of a :func:`run_report` or :func:`season_report` by view (``summary``, ``townships``,
+    ``schools``), as :mod:`common.sheet_writer` takes them: ``(sheet name, [(field, Chinese header)], rows)``. A
+    season's rows carry a ``grade`` column (the summary and the townships add ``全部`` rows: the season's totals,
+    policy §10); a run's summary row carries ``run_id`` and ``grade``."""
+    def cols(fields: tuple[str, ...]) -> list[tuple[str, str]]:
+        return columns_of(fields, reports.HEADERS_ZH)
+
+    if "grades" not in report:
+        run = report["run"]
+        return {"summary": ("汇总", cols(("run_id", "grade", *reports.SUMMARY_COLUMNS)),
+                            _numbers([{"run_id": run["id"], "grade": run["grade"], **report["summary"]}])),
+                "townships": ("乡镇", cols(reports.TOWNSHIP_COLUMNS), _numbers(report["townships"])),
+                "schools": ("学校", cols(reports.SCHOOL_COLUMNS), _numbers(report["schools"]))}
+    summary = [{"grade": g["grade"], **g["summary"]} for g in report["grades"]] + [{"grade": "全部",
+                                                                                  **report["summary"]}]
+    towns = report["townships"] + [{"grade": "全部", **t} for t in report["township_totals"]]
+    return {"summary": ("汇总", cols(("grade", *reports.SUMMARY_COLUMNS)), _numbers(summary)),
+            "townships": ("乡镇", cols(("grade", *reports.TOWNSHIP_COLUMNS)), _numbers(towns)),
+            "schools": ("学校", cols(("grade", *reports.SCHOOL_COLUMNS)), _numbers(report["schools"]))}
+
+
+def report_csv(report: dict[str, Any], view: str) -> bytes:
+    """One ``view`` of :func:`report_tables` as CSV (:func:`common.sheet_writer.csv_bytes`)."""
+    _, columns, rows = report_tables(report)[view]
+    return csv_bytes(columns, rows)
 
 
 def report_xlsx(report: dict[str, Any]) -> bytes:
-    """A :func:`season_report` as a workbook (:func:`common.sheets.workbook`): 汇总 (per grade and all), 乡镇 (per
-    grade and all, policy §10), 学校; Chinese headers over the field names, frozen, real numbers."""
-    def cols(fields: tuple[str, ...]) -> list[tuple[str, str]]:
-        return [(f, reports.HEADERS_ZH.get(f, f)) for f in fields]
-
-    def numbers(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:  # decimal strings as exact numbers to sum
-        return [{k: Decimal(v) if k in ("public_share", "target", "cutoff_score") and v is not None else v
-                 for k, v in r.items()} for r in rows]
-
-    summary = numbers([{"grade": g["grade"], **g["summary"]} for g in report["grades"]]
-                      + [{"grade": "全部", **report["summary"]}])
-    towns = numbers(report["townships"] + [{"grade": "全部", **t} for t in report["township_totals"]])
-    return workbook([("汇总", cols(("grade", *reports.SUMMARY_COLUMNS)), summary),
-                     ("乡镇", cols(("grade", *reports.TOWNSHIP_COLUMNS)), towns),
-                     ("学校", cols(("grade", *reports.SCHOOL_COLUMNS)), numbers(report["schools"]))])
+    """The three tables of :func:`report_tables` as a workbook (:func:`common.sheet_writer.workbook`): 汇总, 乡镇,
+    学校; Chinese headers over the field names, frozen, real numbers."""
+    return workbook(report_tables(report).values())
