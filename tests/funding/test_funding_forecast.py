@@ -3,12 +3,13 @@ and completions, the new intake from the season's placements, each school's tari
 budget; exact to the fen (integers inside, yuan strings out)."""
 
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from common.schemas import fen_to_yuan
 from funding.forecast import by_budget_year, project
 from funding.settlement_rules import default_period
 from funding_kit import Funding, seat
@@ -73,3 +74,109 @@ def test_forecast_through_the_service(f, backend):
     assert fc["budget"][1]["year"] == 2026 and fc["budget"][1]["appropriation"] is None
     assert f.get("platform", "/forecast/2025").status_code == 403
     assert f.get("finance", "/forecast/1999").status_code == 422
+
+
+# ---- an independent reckoning: per seat, its grade by counting school years, money in Decimal yuan -----------------
+
+GRADES = {"primary": (1, 6), "junior": (7, 9), "nine_year": (1, 9)}
+
+
+def _school_year(day: date) -> int:
+    return day.year if day >= date(day.year, 7, 16) else day.year - 1
+
+
+def _reckon(seats, levels, tariffs_yuan):
+    """What 2025-autumn and 2026-spring should cost, seat by seat: ``{semester: {school: (continuing, intake,
+    completing, Decimal amount)}}`` — no code of funding.forecast or funding.progression used."""
+    out = {}
+    for code, first, last, intake_from in (("2025-autumn", date(2025, 9, 1), date(2026, 1, 31), date(2025, 7, 16)),
+                                           ("2026-spring", date(2026, 2, 1), date(2026, 7, 15), date(2026, 2, 1))):
+        per = {}
+        for school, entry, start, end in seats:
+            if start > last or (end is not None and end < first):
+                continue
+            low, top = GRADES[levels[school]]
+            grade = entry + _school_year(first) - _school_year(start)
+            if not low <= grade <= top:
+                continue
+            cont, new, done = per.get(school, (0, 0, 0))
+            if start < intake_from:
+                cont += 1
+                done += code.endswith("spring") and grade == top
+            else:
+                new += 1
+            per[school] = (cont, new, done)
+        out[code] = {s: (c, n, d, (c + n) * tariffs_yuan[s]) for s, (c, n, d) in per.items()}
+    return out
+
+
+school_levels = st.fixed_dictionaries({"A": st.just("primary"), "B": st.just("junior"), "C": st.just("nine_year")})
+
+
+@given(st.lists(st.tuples(st.sampled_from(["A", "B", "C"]), st.integers(1, 9),
+                          st.dates(date(2016, 1, 1), date(2026, 7, 15)),
+                          st.none() | st.dates(date(2016, 1, 1), date(2027, 12, 31))), max_size=60),
+       st.fixed_dictionaries({s: st.integers(0, 10**8) for s in "ABC"}), school_levels)
+def test_projection_equals_a_seat_by_seat_reckoning(seats, tariff_fen, levels):
+    seats = [s for s in seats if (s[3] is None or s[3] >= s[2]) and GRADES[levels[s[0]]][0] <= s[1]
+             <= GRADES[levels[s[0]]][1]]
+    out = project(seats, levels, YEAR, {}, tariff_fen)
+    expected = _reckon(seats, levels, {s: Decimal(fen) / 100 for s, fen in tariff_fen.items()})
+    for f in out:
+        got = {s.school_code: (s.continuing, s.new_intake, s.completing, Decimal(fen_to_yuan(s.amount_fen)))
+               for s in f.schools}
+        assert got == expected[f.code]
+        assert Decimal(fen_to_yuan(f.amount_fen)) == sum((v[3] for v in expected[f.code].values()), Decimal(0))
+
+
+def test_a_placement_starting_before_the_autumn_is_its_intake():
+    """Enrollment hands the season's placements over to start on its school-year start, which may come before
+    the autumn's first day: they are that autumn's new intake, and continuing in the spring."""
+    out = project([("JS1", 7, date(2025, 8, 25), None)], {"JS1": "junior"}, YEAR, {}, {"JS1": 1})
+    assert [(f.schools[0].continuing, f.schools[0].new_intake) for f in out] == [(0, 1), (1, 0)]
+
+
+def test_the_forecast_against_the_budget_through_the_service(f, backend):
+    """Every figure recomputed here from the seats and tariffs set up (Decimal yuan): a nine-year school's grade-6
+    pupils go on into grade 7, a primary school's complete in the spring; the 2025 budget year holds the approved
+    2025-spring settlement (with its adjustment) beside the 2025-autumn forecast."""
+    f.semester("2025-spring")
+    f.semester("2025-autumn")
+    tariffs = {"NS1": Decimal("2750.55"), "PS1": Decimal("3100.01")}
+    for school, yuan in tariffs.items():
+        f.tariff(school, "2025-spring", str(yuan), str(yuan))
+        f.tariff(school, "2025-autumn", str(yuan), str(yuan))
+    f.tariff("PS1", "2025-autumn", "3200.07", "3200.07")  # a second version wins
+    tariffs_autumn = {"NS1": Decimal("2750.55"), "PS1": Decimal("3200.07")}
+    nine = f.handover(*[dict(seat(f"HY2024-1-N{i}", "NS1", "2024-09-01", grade=5), school_level="nine_year")
+                        for i in range(3)])
+    f.handover(*[seat(f"HY2024-1-P{i}", "PS1", "2024-09-01", grade=5) for i in range(2)])
+    f.handover(*[dict(seat(f"HY2025-1-I{i}", "NS1", "2025-09-01", grade=1), school_level="nine_year")
+                 for i in range(4)])
+    spring = f.settle("NS1", "2025-spring")
+    approved = f.approve(spring)
+    leaver = nine["items"][0]["seat_id"]
+    f.ok(f.post("finance", "/adjustments", {"settlement_id": approved["id"], "seat_id": leaver,
+                                            "corrected_end_date": "2025-06-30", "reason": "left"}), 201)
+    f.ok(f.put("finance", "/budget/2025", {"appropriation": "50000.00"}))
+    fc = f.ok(f.get("finance", "/forecast/2025"))
+    autumn, spring26 = ({s["school_code"]: s for s in sem["schools"]} for sem in fc["semesters"])
+    # the leaver left in June 2025: two nine-year pupils go on into grade 6 (autumn) and stay; four new in grade 1
+    assert [(autumn[s]["continuing"], autumn[s]["new_intake"], autumn[s]["completing"]) for s in ("NS1", "PS1")] == \
+           [(2, 4, 0), (2, 0, 0)]
+    assert [(spring26[s]["continuing"], spring26[s]["new_intake"], spring26[s]["completing"])
+            for s in ("NS1", "PS1")] == [(6, 0, 0), (2, 0, 2)]
+    assert (autumn["PS1"]["tariff"], autumn["PS1"]["tariff_source"]) == ("3200.07", "decided")
+    assert (spring26["NS1"]["tariff"], spring26["NS1"]["tariff_source"]) == ("2750.55", "carried")
+    autumn_total = 6 * tariffs_autumn["NS1"] + 2 * tariffs_autumn["PS1"]
+    spring_total = 6 * tariffs_autumn["NS1"] + 2 * tariffs_autumn["PS1"]
+    assert Decimal(fc["semesters"][0]["amount"]) == autumn_total
+    assert Decimal(fc["total"]) == autumn_total + spring_total
+    # settled in budget year 2025: the spring settlement of NS1 (3 whole semesters) less the adjustment
+    days = (date(2025, 7, 15) - date(2025, 2, 1)).days + 1
+    kept = (tariffs["NS1"] * ((date(2025, 6, 30) - date(2025, 2, 1)).days + 1) / days).quantize(Decimal("0.01"),
+                                                                                               ROUND_HALF_UP)
+    settled = 2 * tariffs["NS1"] + kept
+    b2025 = fc["budget"][0]
+    assert (b2025["year"], Decimal(b2025["settled"]), Decimal(b2025["forecast"])) == (2025, settled, autumn_total)
+    assert Decimal(b2025["remaining"]) == Decimal("50000.00") - settled - autumn_total

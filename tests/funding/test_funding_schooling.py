@@ -174,3 +174,31 @@ def test_a_leaver_in_the_last_spring_ends_the_completed_seat_on_the_day_they_lef
     kinds = [e["kind"] for e in f.ok(f.get("auditor", "/ledger?limit=1000"))["items"]]
     assert kinds == ["seats_completed", "seat_ended", "roll_confirmed", "seat_ended"]
     assert f.ok(f.get("auditor", "/ledger/verify"))["ok"]
+
+
+def test_a_nine_year_schools_grade_6_pupil_keeps_the_seat_into_grade_7(f, backend):
+    """Grade 6 → 7 at a nine-year school (九年一贯制) is the same school and the same seat, billed on; at a
+    primary-only school the seat completes after grade 6's spring and nothing of it is billed after (a junior
+    school place is a new placement, a new seat)."""
+    codes = ("2025-autumn", "2026-spring", "2026-autumn", "2027-spring")
+    for code in codes:
+        f.semester(code)
+        for school in ("NS002", "PS003"):
+            f.tariff(school, code, "3000.00", "3000.00")
+    [nine] = [i["seat_id"] for i in f.handover(*_seats("G", "NS002", 6, 1, "nine_year"))["items"]]
+    [prim] = [i["seat_id"] for i in f.handover(*_seats("H", "PS003", 6, 1, "primary"))["items"]]
+    billed = {}
+    for code in codes:
+        for school in ("NS002", "PS003"):
+            settlement = f.settle(school, code)
+            billed[(school, code)] = f.ok(f.get("finance", f"/settlements/{settlement['id']}"))["lines"]
+    assert [[ln["seat_id"] for ln in billed[("NS002", c)]] for c in codes] == [[nine]] * 4
+    assert [[ln["seat_id"] for ln in billed[("PS003", c)]] for c in codes] == [[prim], [prim], [], []]
+    roll = f.ok(f.get("bureau", "/rolls/NS002/2026-autumn"))["items"]
+    assert [(r["seat_id"], r["grade"]) for r in roll] == [(nine, 7)]
+    assert f.ok(f.get("bureau", "/rolls/PS003/2026-autumn"))["items"] == []
+    seats = {s["id"]: s for s in f.ok(f.get("auditor", "/purchased-seats"))["items"]}
+    assert set(seats) == {nine, prim}  # no second seat was opened for either pupil
+    assert (seats[nine]["end_date"], seats[prim]["end_date"], seats[prim]["end_code"]) == \
+           (None, "2026-07-15", "completed")
+    assert f.ok(f.get("auditor", "/ledger/verify"))["ok"]

@@ -2,10 +2,11 @@
 the purchased seats held now. Pure: seats, levels, tariffs and semester spans in; integer fen out (yuan strings only
 at the edge) — never a float.
 
-For each semester and school: **continuing** seats (started before the semester, not ended before it starts, the
-pupil in the school's grades then — :mod:`funding.progression`), **new intake** (seats handed over from the season's
-private placements that start during the semester), **completing** (continuing seats whose last semester it is: they
-end after it). Each counted seat costs a whole semester at the school's tariff (the decided one for that semester,
+For each semester and school: **continuing** seats (started before it — before the school year for its first semester
+— not ended before it starts, the pupil in the school's grades then — :mod:`funding.progression`), **new intake**
+(seats handed over from the season's private placements that start from the school year's first day, or during a
+later semester), **completing** (continuing seats whose last semester it is: the top grade's spring,
+:func:`funding.progression.closes_school_year`, as :func:`funding.schooling.complete_due` ends them). Each counted seat costs a whole semester at the school's tariff (the decided one for that semester,
 else the school's latest, carried forward; none → 0 and the school is listed as without a tariff), the assumption
 being that a pupil on the roll today stays; leavers and late starters are what the settlements will correct.
 """
@@ -15,7 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from funding import progression
 from funding.settlement_rules import Period
@@ -69,9 +70,13 @@ def project(seats: Iterable[SeatRow], levels: dict[str, str], semesters: list[tu
     for school, grade, _, _ in rows:
         lowest[school] = min(grade, lowest.get(school, 9))
     out = []
+    previous_end: date | None = None
     for code, period in semesters:
         by_school: dict[str, SchoolForecast] = {}
         year = progression.school_year(period.starts_on, starts)
+        intake_from = _intake_from(period, previous_end, year, starts)
+        previous_end = period.ends_on
+        closes = progression.closes_school_year(period.starts_on, starts)
         windows: dict[str, dict[int, tuple[date, date]]] = {}
         for school, grade, start, end in rows:
             if start > period.ends_on or (end is not None and end < period.starts_on):
@@ -85,11 +90,10 @@ def project(seats: Iterable[SeatRow], levels: dict[str, str], semesters: list[tu
             f = by_school.get(school)
             if f is None:
                 f = by_school[school] = SchoolForecast(school, level)
-            if start < period.starts_on:
+            if start < intake_from:
                 f.continuing += 1
                 top = progression.grades_of(level)[1]
-                last_year = progression.final_school_year(grade, start, top, starts)
-                if last_year == year and _is_last_semester(period, semesters, year, starts):
+                if closes and progression.final_school_year(grade, start, top, starts) == year:
                     f.completing += 1
             else:
                 f.new_intake += 1
@@ -102,11 +106,15 @@ def project(seats: Iterable[SeatRow], levels: dict[str, str], semesters: list[tu
     return out
 
 
-def _is_last_semester(period: Period, semesters: list[tuple[str, Period]], year: int,
-                      starts: progression.YearStart) -> bool:
-    """Is ``period`` the last of the listed semesters of school year ``year``?"""
-    ends = [p.ends_on for _, p in semesters if progression.school_year(p.starts_on, starts) == year]
-    return period.ends_on == max(ends)
+def _intake_from(period: Period, previous_end: date | None, year: int, starts: progression.YearStart) -> date:
+    """The first day a seat may start to count as new intake in ``period`` rather than continuing: the day after
+    the previous listed semester of the same school year ended, else the school year's first day — so the season's
+    placements, handed over to start on the school year's start (enrollment's ``school_year_start``, which may lie
+    before the autumn semester's first day), are the autumn's intake and not its continuing seats."""
+    first = date(year, *starts)
+    if previous_end is not None and previous_end >= first:
+        return previous_end + timedelta(days=1)
+    return first
 
 
 def by_budget_year(forecasts: list[SemesterForecast]) -> dict[int, int]:
