@@ -62,9 +62,76 @@ def sign_in(page, base: str, username: str, password: str) -> None:
         page.keyboard.press("Enter")
 
 
+def sign_in_by_keyboard(page, base: str, username: str, password: str) -> None:
+    """Sign in with the keyboard only: Tab to the username, type it, Tab, type the password, Enter."""
+    page.goto(f"{base}/console/sign-in")
+    tab_to(page, "用户名 Username")
+    page.keyboard.type(username)
+    page.keyboard.press("Tab")
+    page.keyboard.type(password)
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+
+
 def sign_out(page) -> None:
     with page.expect_navigation():
         page.get_by_role("button", name="退出 Sign out").click()
+
+
+FOCUSED_NAME = """() => { const e = document.activeElement; if (!e || e === document.body) return "";
+  const aria = e.getAttribute("aria-label"); if (aria) return aria.trim();
+  if (e.labels && e.labels.length) return e.labels[0].innerText.trim();
+  return (e.innerText || e.value || "").trim(); }"""
+
+
+def focused_name(page) -> str:
+    """The accessible name of the focused element (its aria-label, its label's text, or its own text)."""
+    return " ".join(page.evaluate(FOCUSED_NAME).split())
+
+
+def tab_to(page, name: str, *, limit: int = 400) -> None:
+    """Press Tab (only the keyboard) until the element named ``name`` has the focus; fail saying where it stopped."""
+    seen = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        now = focused_name(page)
+        if now == name:
+            return
+        seen.append(now)
+    raise AssertionError(f"Tab never reached {name!r}; the focus went through {seen[-30:]}")
+
+
+def press(page, name: str, key: str = "Enter") -> None:
+    """Tab to the element named ``name`` and press ``key`` on it, waiting for the page it opens."""
+    tab_to(page, name)
+    with page.expect_navigation():
+        page.keyboard.press(key)
+
+
+def type_date(page, iso: str) -> None:
+    """Type a day into the focused ``<input type=date>`` with the keyboard, in the field order Chromium shows
+    (month/day/year for an English UI, year/month/day for a Chinese one): tried in turn, checked by its value."""
+    y, m, d = iso.split("-")
+    for digits in (m + d + y, y + m + d, d + m + y):
+        page.keyboard.type(digits)
+        if page.evaluate("() => document.activeElement.value") == iso:
+            return
+        page.keyboard.press("Shift+Tab")  # Tab walks a date field's segments: back to its first one
+        page.keyboard.press("Shift+Tab")
+    raise AssertionError(f"could not type {iso} into the date field")
+
+
+def police_request(console_suite, application_no: str, guardian: str, serial: int) -> int:
+    """Register a one-guardian case (no claims) as the bureau; the id of its police request (居住证)."""
+    from datetime import date
+
+    from tongcheng.idgen import id_number
+
+    case = {"application_no": application_no, "season": 2025, "grade": 1, "child_birth_date": "2019-03-01",
+            "guardians": [{"guardian_no": 1, "name": guardian,
+                           "id_number": id_number("331003", date(1988, 1, 1), serial)}], "claims": {}}
+    created = console_suite.roles.bureau.verification.post("/cases", case, key=f"console-case-{application_no}")
+    return next(r["id"] for r in created["requests"] if r["department"] == "police")
 
 
 def axe_findings(page) -> list[str]:

@@ -16,7 +16,8 @@ from datetime import datetime, timedelta, timezone
 import httpx
 import pytest
 
-from console_kit import axe_findings, browser, console_suite, page, screenshot, sign_in, sign_out  # noqa: F401
+from console_kit import (axe_findings, browser, console_suite, page, police_request, screenshot,  # noqa: F401
+                         sign_in, sign_out)
 from tongcheng.staff import run as staff
 
 pytestmark = pytest.mark.processes
@@ -256,14 +257,7 @@ def test_overview_shows_each_departments_progress(console_suite, page):
 
 
 def test_clerk_posts_and_corrects_a_result(console_suite, page):
-    from tongcheng.idgen import id_number
-    from datetime import date
-
-    case = {"application_no": "HY2025-1-CONSOLE1", "season": 2025, "grade": 1, "child_birth_date": "2019-03-01",
-            "guardians": [{"guardian_no": 1, "name": "张三", "id_number": id_number("331003", date(1988, 1, 1), 77)}],
-            "claims": {}}
-    created = console_suite.roles.bureau.verification.post("/cases", case, key="console-case-1")
-    request_id = next(r["id"] for r in created["requests"] if r["department"] == "police")
+    request_id = police_request(console_suite, "HY2025-1-CONSOLE1", "张三", 77)
     sign_in(page, console_suite.url, "police", console_suite.passwords["police"])
     page.get_by_label("类型 Kind").select_option("residence_permit")  # HTMX filters the queue in place
     link = page.get_by_role("link", name=f"#{request_id}")
