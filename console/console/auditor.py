@@ -71,8 +71,9 @@ async def export_file(name: str, page: Page = Auditor, semester: str = "") -> Re
 @router.get("/history")
 async def history(page: Page = Auditor, application_no: str = "", settlement_id: str = "") -> Response:
     """The history of a purchased seat (by application number: its seats, every settlement line and adjustment)
-    or of a settlement (its totals, adjustments and ledger entries)."""
-    pupil = settlement = None
+    or of a settlement (its totals, its adjustments, and the school's roll confirmations for the semester: who
+    confirmed which pupils attend, when, with the ledger entry of each)."""
+    pupil = settlement = roll = None
     adjustments: list[dict] = []
     error = ""
     try:
@@ -86,10 +87,12 @@ async def history(page: Page = Auditor, application_no: str = "", settlement_id:
                 page.gateway.get(page.who, "funding", f"/settlements/{sid}", lines="false"),
                 page.gateway.get(page.who, "funding", "/adjustments", settlement_id=sid))
             adjustments = adj["items"]
+            roll = await page.gateway.get(page.who, "funding", f"/rolls/{settlement['school_code']}/"
+                                          f"{settlement['semester']}", limit=1)
     except ApiError as exc:
         if exc.status in (403,) or exc.status >= 500:
             raise
         error = exc.detail
     return page.render("auditor_history.html", title="历史 History", application_no=application_no,
                        settlement_id=settlement_id, pupil=pupil, settlement=settlement, adjustments=adjustments,
-                       error=error)
+                       roll=roll, error=error)

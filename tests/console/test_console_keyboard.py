@@ -155,4 +155,4 @@ def test_the_bureau_and_the_auditor_read_a_schools_change_history(console_suite,
         assert rows.count() >= 1 and "创建 created" in rows.first.inner_text()
         assert "bureau:" in rows.first.inner_text()  # who: role:subject
         assert re.search(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", rows.first.inner_text())  # when, Beijing time
-        _check_page(page, f"{who}-history")
+        _check_page(page, f"{who}-change-history")

@@ -387,3 +387,21 @@ def test_the_whole_ledger_and_the_mismatches_download(console):
     assert mismatches[1] == ["settlement", "5", "1", "amount differs"]
     page = client.get("/console/auditor/ledger", params={"verify": "1"})
     assert "table=mismatches&amp;format=xlsx" in page.text and "table=ledger&amp;format=csv" in page.text
+
+
+def test_the_auditor_sees_a_settlements_roll_confirmations_and_links_to_its_tariffs_history(console):
+    client, gateway, sign_in = console
+    gateway.routes[("GET", "/api/funding/settlements/5")] = {
+        "id": 5, "school_code": "HYMB10801", "semester": "2025-autumn", "state": "approved", "total": "6000.00",
+        "adjustments_total": "0.00", "paid_total": "0.00", "computed_by": "finance",
+        "computed_at": "2025-10-01T00:00:00+00:00", "approved_by": "finance", "approved_at": "2025-10-02T00:00:00+00:00"}
+    gateway.routes[("GET", "/api/funding/adjustments")] = {"items": [], "next_cursor": None}
+    gateway.routes[("GET", "/api/funding/rolls/HYMB10801/2025-autumn")] = _roll([_seat(11, "attends")], [
+        {"id": 2, "confirmed_by": "xu.laoshi", "confirmed_role": "school", "confirmed_at": "2025-09-20T01:00:00+00:00",
+         "attending": 1, "left": 0, "unchanged": 0, "entries_digest": "f" * 64, "ledger_seq": 9}])
+    sign_in("auditor")
+    page = client.get("/console/auditor/history", params={"settlement_id": "5"})
+    rolls = page.text[page.text.index('id="roll-confirmations"'):]
+    assert "school:xu.laoshi" in rolls and "2025-09-20 09:00" in rolls and "#9" in rolls
+    assert gateway.last("/api/funding/rolls/HYMB10801/2025-autumn").url.params["limit"] == "1"
+    assert "/console/history?resource=tariff&amp;school_code=HYMB10801&amp;semester=2025-autumn" in page.text
