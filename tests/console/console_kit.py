@@ -108,6 +108,16 @@ def press(page, name: str, key: str = "Enter") -> None:
         page.keyboard.press(key)
 
 
+def choose(page, value: str, *, limit: int = 60) -> None:
+    """In the focused ``<select>``: Home, then ArrowDown until its value is ``value`` (keys only)."""
+    page.keyboard.press("Home")
+    for _ in range(limit):
+        if page.evaluate("() => document.activeElement.value") == value:
+            return
+        page.keyboard.press("ArrowDown")
+    raise AssertionError(f"the focused select has no option {value!r}")
+
+
 def type_date(page, iso: str) -> None:
     """Type a day into the focused ``<input type=date>`` with the keyboard, in the field order Chromium shows
     (month/day/year for an English UI, year/month/day for a Chinese one): tried in turn, checked by its value."""

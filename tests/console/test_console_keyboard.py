@@ -1,7 +1,7 @@
 """The console with the keyboard alone, and its newer pages in Chromium (issue 12): the bureau starts and publishes a
 run with Tab, Enter and Space only (the publish gate refusing a run whose stored placements were tampered with,
 naming the failed check), a clerk posts a result the same way, a school's staff confirm their semester roll with a
-leaver; the change history, the roll and the publish pages pass axe with a screenshot each under
+leaver, finance computes, approves and pays, the auditor verifies the ledger; the change history, the roll and the publish pages pass axe with a screenshot each under
 var/report/console/.
 
 "Keyboard alone": these tests never click; they press Tab until the element they want has the focus (read back
@@ -15,8 +15,8 @@ import sqlite3
 
 import pytest
 
-from console_kit import (axe_findings, browser, console_suite, page, police_request, press,  # noqa: F401
-                         screenshot, sign_in_by_keyboard, tab_to, type_date)
+from console_kit import (axe_findings, browser, choose, console_suite, page, police_request,  # noqa: F401
+                         press, screenshot, sign_in_by_keyboard, tab_to, type_date)
 from tongcheng.staff import run as staff
 
 pytestmark = pytest.mark.processes
@@ -138,6 +138,31 @@ def test_a_schools_staff_confirm_the_roll_with_a_leaver_by_keyboard_and_finance_
     if other:
         answer = page.goto(f"{console_suite.url}/console/rolls?school_code={other}&semester=2025-autumn")
         assert answer.status == 403
+
+
+def test_finance_computes_approves_and_pays_and_the_auditor_verifies_with_the_keyboard(console_suite, page):
+    funding = console_suite.roles.finance.funding
+    school = next(funding.pages("/purchased-seats", semester="2025-autumn"))["school_code"]  # its roll is confirmed
+    sign_in_by_keyboard(page, console_suite.url, "finance", console_suite.passwords["finance"])
+    tab_to(page, "学期 Semester")
+    choose(page, "2025-autumn")
+    press(page, "筛选 Filter")
+    press(page, "计算 2025-autumn 结算草稿 Compute this semester's draft settlements")
+    settlement = next(s for s in funding.pages("/settlements", semester="2025-autumn") if s["school_code"] == school)
+    assert settlement["state"] == "draft" and settlement["total"] != "0.00"
+    press(page, f"#{settlement['id']}")
+    press(page, "审批… Approve…")
+    press(page, "确认审批 Approve", key="Space")
+    assert funding.get(f"/settlements/{settlement['id']}", lines="false")["state"] == "approved"
+    tab_to(page, "支付凭证号 Payment reference")  # the amount due and today are filled in
+    page.keyboard.type(f"HYCZ-keyboard-{settlement['id']}")
+    press(page, "记录拨付 Record the payment")
+    assert funding.get(f"/settlements/{settlement['id']}", lines="false")["state"] == "paid"
+
+    sign_in_by_keyboard(page, console_suite.url, "auditor", console_suite.passwords["auditor"])
+    tab_to(page, "立即核验 Verify now")
+    page.keyboard.press("Enter")  # HTMX: the result in place
+    page.get_by_text("账本完整，对账一致").wait_for()
 
 
 def test_the_bureau_and_the_auditor_read_a_schools_change_history(console_suite, page):
