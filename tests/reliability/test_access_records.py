@@ -122,10 +122,19 @@ def test_auditors_list_each_services_records_by_application_and_reader(stack, wo
 
 def test_the_gateway_reaches_every_services_access_log(stack, tmp_path):
     """Through the one door, ``/api/<service>/access-log`` answers the auditor on each service (and refuses the
-    bureau), so an auditor's tool lists them all the same way."""
+    bureau), so an auditor's tool lists them all the same way; the bureau's downloads answer bureau and auditors."""
     with gateway_over(stack, tmp_path) as gateway:
         for service in RECORDING:
             ok = gateway.get(f"/api/{service}/access-log?limit=1", headers={"Authorization": "Bearer tok-auditor"})
             assert ok.status_code == 200 and "items" in ok.json(), (service, ok.text[:200])
             refused = gateway.get(f"/api/{service}/access-log", headers={"Authorization": "Bearer tok-bureau"})
             assert refused.status_code == 403, (service, refused.text[:200])
+        # the bureau's downloads (enrollment.router_downloads) reach bureau and auditors through the same door
+        for token in ("tok-auditor", "tok-bureau"):
+            book = gateway.get("/api/enrollment/reports/appeals", headers={"Authorization": f"Bearer {token}"})
+            assert book.status_code == 200 and book.content[:2] == b"PK", book.text[:200]
+            missing = gateway.get("/api/enrollment/reports/runs/999/rosters?format=csv",
+                                  headers={"Authorization": f"Bearer {token}"})
+            assert missing.status_code == 404 and missing.json()["code"] == "run_not_found"
+        assert gateway.get("/api/enrollment/reports/appeals",
+                           headers={"Authorization": "Bearer tok-platform"}).status_code == 403

@@ -17,6 +17,7 @@ from enrollment import search
 from enrollment.config import Settings
 from enrollment.outbox import Dispatcher
 from enrollment.router import router
+from enrollment.router_downloads import router as downloads_router
 from enrollment.router_records import router as records_router
 from enrollment.router_counts import router as counts_router
 from enrollment.router_events import router as events_router
@@ -70,8 +71,8 @@ def create_app(settings: Settings | None = None, *, http_clients: dict[str, http
                     description="招生入学: schools, seats, plans, applications, placement rounds, appeals and the "
                                 "95 % public-school share.",
                     service_dir=SERVICE_DIR,
-                    routers=[router, runs_router, reports_router, records_router, events_router, counts_router,
-                             planning_router],
+                    routers=[router, runs_router, reports_router, downloads_router, records_router, events_router,
+                             counts_router, planning_router],
                     resources=resources)
     monitoring.install(app)
     app.state.clock = lambda: settings.today or day_in_shanghai()
