@@ -1,8 +1,13 @@
 """The season's summary: a rich table on the console and a report folder (``var/report/``).
 
 Folder contents: ``summary.json`` and ``summary.md`` (the figures below and the time per step), enrollment's
-season report (``season-2025.json`` and the per-summary, per-township and per-school CSV views) and the
-auditor's workbook (``auditor-2025-autumn.xlsx``).
+season report (``season-2025.json``, the per-summary, per-township and per-school CSV views and the whole as
+``season-2025.xlsx``), each final run's rosters (``run-<id>-grade-<g>-rosters.xlsx``: one sheet per school, school
+names beside codes, personal data masked), the appeals and their decisions (``appeals-2025.xlsx``), the auditor's
+workbook (``auditor-2025-autumn.xlsx``, with the year's budget set by the season's finance step, so no budget
+figure is blank), each final run's snapshot and the re-run's diff. Every spreadsheet is written by
+``common.sheet_writer``: a Chinese header row over the field names (frozen in XLSX; the second CSV row), real
+numbers and dates (a payment day is a date), times in Asia/Shanghai marked ``+08:00``, fitted widths.
 
 Figures (plan 二(一), 三(二), 三(四)): applicants, eligible, placed in public schools, purchased seats (placed in
 private schools, and as funding holds them), waitlisted, the public-school share against the 95 % target, the

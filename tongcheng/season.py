@@ -430,7 +430,19 @@ class Season:
         self.log(f"autumn roll confirmed by {len(schools)} schools: {attending} pupils attend, {left} left during "
                  "the semester (billed to the day they left)")
 
+    def set_budget(self) -> None:
+        """Finance appropriates each calendar year of the school year what the forecast says it will cost (settled
+        and projected, rounded up to the next 10,000 yuan), so the budget figures the auditor's workbook shows are
+        whole: appropriation, settled, paid, remaining (BRIEF §8)."""
+        finance = self.roles.finance.funding
+        for year in finance.get(f"/forecast/{self.season}")["budget"]:
+            need = Decimal(year["settled"]) + Decimal(year["forecast"])
+            appropriation = max((need / 10_000).to_integral_value(rounding="ROUND_CEILING") * 10_000, 10_000)
+            finance.put(f"/budget/{year['year']}", {"appropriation": f"{appropriation:.2f}"})
+            self.log(f"budget {year['year']}: {appropriation:,.2f} yuan appropriated (forecast {need:,.2f})")
+
     def settle(self) -> None:
+        self.set_budget()
         bureau, finance = self.roles.bureau.funding, self.roles.finance.funding
         run = bureau.post("/settlements/run", {"semester": AUTUMN}, key=idempotency_key("settle", AUTUMN))
         for skipped in run.get("skipped", []):
@@ -484,11 +496,20 @@ class Season:
                  f"{len(last):,} applications followed to final or withdrawn")
 
     def fetch_reports(self) -> None:
+        """The season report (JSON, each view as CSV, the whole as a workbook), each final run's rosters (workbook,
+        one sheet per school) and the appeals with their decisions, as the bureau downloads them."""
         en = self.roles.bureau.enrollment
         self.result.season_report = en.get(f"/reports/seasons/{self.season}")
         for view in ("summary", "townships", "schools"):
             resp = en.get_response(f"/reports/seasons/{self.season}", format="csv", view=view)
             self.result.files[f"season-{self.season}-{view}.csv"] = resp.content
+        self.result.files[f"season-{self.season}.xlsx"] = en.get_response(f"/reports/seasons/{self.season}",
+                                                                          format="xlsx").content
+        for grade in (1, 7):
+            run = self.result.final_run(grade)
+            self.result.files[f"run-{run['id']}-grade-{grade}-rosters.xlsx"] = en.get_response(
+                f"/reports/runs/{run['id']}/rosters", format="xlsx").content
+        self.result.files[f"appeals-{self.season}.xlsx"] = en.get_response("/reports/appeals", format="xlsx").content
 
 
 def snapshot_name(run: dict) -> str:

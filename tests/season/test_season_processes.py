@@ -181,3 +181,43 @@ def test_report_folder(season, tmp_path):
             "season-2025-schools.csv", "auditor-2025-autumn.xlsx"} <= files
     assert "西城" in (tmp_path / "season-2025-townships.csv").read_text(encoding="utf-8") or \
         "331003003" in (tmp_path / "season-2025-townships.csv").read_text(encoding="utf-8")
+
+
+def test_the_report_spreadsheets_open_with_chinese_headers_real_cells_and_whole_budgets(season, tmp_path):
+    """The files ``make demo`` writes (issue 16): Chinese header row over the field names, frozen; dates as dates,
+    times marked +08:00; school names beside codes; ID numbers masked; no blank budget figure."""
+    from openpyxl import load_workbook
+
+    report.write(season.summary, season.result, tmp_path)
+    towns_csv = (tmp_path / "season-2025-townships.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert towns_csv[0].startswith("年级,乡镇代码,乡镇（街道）") and towns_csv[1].startswith("grade,township_code")
+    book = load_workbook(tmp_path / "season-2025.xlsx")
+    assert book.sheetnames == ["汇总", "乡镇", "学校"] and book["学校"].freeze_panes == "A3"
+    assert [c.value for c in book["学校"][1]][1:3] == ["学校代码", "学校名称"]
+
+    for grade in (1, 7):
+        run = season.result.final_run(grade)
+        rosters = load_workbook(tmp_path / f"run-{run['id']}-grade-{grade}-rosters.xlsx")
+        summary = rosters["汇总"]
+        schools = [(r[0], r[1]) for r in summary.iter_rows(min_row=3, values_only=True)]
+        assert schools and all(code and name for code, name in schools)  # a name beside every code
+        assert rosters.sheetnames[1:-1] == [f"{code} {name}"[:31] for code, name in schools]
+        sheet = rosters.worksheets[1]
+        assert sheet.freeze_panes == "A3" and sheet["D1"].value == "学生姓名" and sheet["E2"].value == "child_id_number"
+        ids = [r[4] for r in sheet.iter_rows(min_row=3, values_only=True)]
+        assert ids and all("**********" in i for i in ids)
+        assert sheet.cell(row=3, column=6).number_format == "yyyy-mm-dd"  # birth date: a date
+    assert load_workbook(tmp_path / "appeals-2025.xlsx")["复核"]["A1"].value == "复核号"
+
+    audit = load_workbook(tmp_path / "auditor-2025-autumn.xlsx")
+    budget = audit["budget"]
+    fields = [c.value for c in budget[2]]
+    rows = [dict(zip(fields, r)) for r in budget.iter_rows(min_row=3, values_only=True)]
+    assert rows and all(r[k] is not None for r in rows for k in ("appropriation", "settled", "paid", "remaining"))
+    paid = audit["disbursements"]
+    head = [c.value for c in paid[2]]
+    day = paid.cell(row=3, column=head.index("paid_on") + 1)
+    assert day.is_date and day.number_format == "yyyy-mm-dd"  # a payment day is a date, not midnight
+    stamp = paid.cell(row=3, column=head.index("recorded_at") + 1)
+    assert stamp.is_date and stamp.number_format.endswith('"+08:00"')  # Beijing time, marked
+    assert paid["F1"].value == "金额(元)" and paid.freeze_panes == "A3"
