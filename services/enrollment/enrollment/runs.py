@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import func, select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from enrollment import appeals_flow, events, evidence_store, outbox, placement, reports
 from enrollment.clients import ScoreView
@@ -168,8 +168,9 @@ def run_view(run: Run) -> dict[str, Any]:
 
 
 def list_runs(session: Session, *, season: int | None, grade: int | None) -> list[Run]:
-    """Runs, newest first, of a season and/or grade when given (BRIEF §6, 录取批次)."""
-    query = select(Run).order_by(Run.id.desc())
+    """Runs, newest first, of a season and/or grade when given (BRIEF §6, 录取批次). The snapshot (megabytes for a
+    20 000-application run) is not read: a listing never shows it."""
+    query = select(Run).options(defer(Run.snapshot)).order_by(Run.id.desc())
     if season is not None:
         query = query.where(Run.season == season)
     if grade is not None:
