@@ -2,7 +2,8 @@
 
 Commands: ``up`` / ``down`` (start / stop the five processes and the staff console), ``import-schools|seats|plans|
 semesters|tariffs FILE`` and ``import-district PATH`` (the bureau's files through the import endpoints),
-``purge-access-log`` (access records past retention), ``generate``, ``stubs``, ``season``, ``demo``, ``verify-run
+``rekey-search-hashes`` (the keyed hashes under a new key), ``purge-access-log`` (access records past retention
+on every service), ``generate``, ``stubs``, ``season``, ``demo``, ``verify-run
 FILE`` (no suite needed) and ``staff`` (the console's accounts). Every call to the suite goes through the gateway
 (``--gateway``, default http://127.0.0.1:8000) with the real roles' credentials from ``var/tokens.json``.
 ``tongcheng COMMAND --help`` explains each.
@@ -115,6 +116,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true", help="check every row, write nothing")
     _common(p)
     p.set_defaults(func=cmd_import, kinds=("schools", "seats", "plans", "semesters", "tariffs"))
+
+    p = sub.add_parser("rekey-search-hashes", help="recompute the keyed hashes of ID numbers and phones",
+                       description="After ENROLLMENT_SEARCH_KEY changed (the old key set as "
+                                   "ENROLLMENT_SEARCH_KEY_PREVIOUS, the service restarted): POST "
+                                   "/api/enrollment/search-keys/rekey as bureau-1 in batches until none is left, "
+                                   "printing counts (never a number). Resumable: run it again after a stop.")
+    p.add_argument("--batch", type=int, default=1000, help="applications per call (1-10000)")
+    _common(p)
+    p.set_defaults(func=cmd_rekey_search_hashes)
 
     p = sub.add_parser("purge-access-log", help="purge access records past retention (as the auditor)",
                        description="POST /api/<service>/access-log/purge as auditor-1 on enrollment, points, "
@@ -275,6 +285,21 @@ def cmd_import(args: argparse.Namespace) -> int:
     finally:
         bureau.close()
     return 0
+
+
+def cmd_rekey_search_hashes(args: argparse.Namespace) -> int:
+    bureau = Gateway(args.gateway, load_tokens(args.var)["bureau-1"], subject="bureau-1")
+    total = 0
+    try:
+        while True:
+            out = bureau.enrollment.post(f"/search-keys/rekey?batch={args.batch}")
+            total += out["rekeyed"]
+            console.print(f"re-keyed {total:,} application(s); {out['remaining']:,} left "
+                          f"(key {out['key_fingerprint']})")
+            if out["remaining"] == 0 or out["rekeyed"] == 0:
+                return 0 if out["remaining"] == 0 else 1
+    finally:
+        bureau.close()
 
 
 ACCESS_LOGGED = ("enrollment", "points", "verification", "funding")  # the services keeping access records

@@ -10,7 +10,7 @@ from tongcheng.cli import build_parser, main
 from tongcheng.registry import Registry
 
 COMMANDS = ["up", "down", "import-schools", "import-seats", "import-plans", "import-semesters", "import-tariffs",
-            "import-district", "purge-access-log", "generate", "stubs", "season", "demo", "verify-run", "staff"]
+            "import-district", "rekey-search-hashes", "purge-access-log", "generate", "stubs", "season", "demo", "verify-run", "staff"]
 
 
 @pytest.mark.parametrize("command", [None, *COMMANDS])

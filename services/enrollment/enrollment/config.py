@@ -58,6 +58,10 @@ class Settings(ServiceSettings):
     # Key of the keyed hashes that find a child by ID number or phone (enrollment.search); None = derived from the
     # internal secret. Changing it needs the stored hashes recomputed.
     search_key: str | None = Field(default=None, min_length=32, description="HMAC key of the search hashes")
+    # The key the stored hashes were made with, while they are re-keyed to search_key (`tongcheng
+    # rekey-search-hashes`): searches match a hash under either; unset once the re-keying reports none left.
+    search_key_previous: str | None = Field(default=None, min_length=32,
+                                            description="the previous HMAC key of the search hashes, while re-keying")
     # Fixed "today" (Asia/Shanghai) for rehearsals and tests; None = the real date.
     today: date | None = None
 

@@ -36,7 +36,7 @@ def create_app(settings: Settings | None = None, *, http_clients: dict[str, http
     clients on ``httpx.MockTransport`` or a provider's TestClient; they are not closed here.
     """
     settings = settings or Settings()
-    search.configure(settings.internal_secret, settings.search_key)
+    search.configure(settings.internal_secret, settings.search_key, settings.search_key_previous)
 
     @contextmanager
     def resources(app: FastAPI) -> Iterator[None]:

@@ -102,6 +102,7 @@ class SearchKey(Base):
     application_no: Mapped[str] = mapped_column(String(40), index=True)
     kind: Mapped[str] = mapped_column(String(8))  # child_id | phone
     digest: Mapped[str] = mapped_column(String(64))
+    key_fp: Mapped[str | None] = mapped_column(String(16), index=True)  # the key's fingerprint (search.rekey)
 
 
 class OutboxRow(Base):

@@ -91,6 +91,19 @@ def lookup_applications(body: LookupIn, who: Caller("platform"), session: ReadSe
     return {"items": [applications.application_view(a, masked=True) for a in rows], "next_cursor": None}
 
 
+@router.post("/search-keys/rekey", tags=["applications"])
+def rekey_search_keys(who: Bureau, session: WriteSession,
+                      batch: Annotated[int, Query(ge=1, le=10_000, description="applications per call")] = 1000):
+    """Re-key the search hashes (after ``ENROLLMENT_SEARCH_KEY`` changed; the old key as
+    ``ENROLLMENT_SEARCH_KEY_PREVIOUS`` meanwhile): recompute those of up to ``batch`` applications not yet under the
+    current key, in one transaction → ``{rekeyed, remaining, key_fingerprint}`` (counts of applications and the
+    key's fingerprint, never a number). Call again until ``remaining`` is 0 (``tongcheng rekey-search-hashes``);
+    stopping between calls loses nothing."""
+    out = search.rekey(session, batch=batch)
+    session.commit()
+    return out
+
+
 # ---- who read whose data (common.access) -------------------------------------------------------------------------
 
 router.include_router(access.router(access_log, prefix="ENROLLMENT_"))
