@@ -97,7 +97,9 @@ async def history(request: Request, page: Page = Keeper, resource: str = "", cur
                 if exc.status >= 500 or exc.status == 403:
                     raise
                 status = exc.status if exc.status in (404, 422) else 409
-                errors[RESOURCES[resource][1][0] if exc.field != "cursor" else "resource"] = exc.detail
+                named = RESOURCES[resource][1]
+                errors[exc.field if exc.field in named else ("resource" if exc.field == "cursor" else named[0])] = \
+                    exc.detail
     if errors:
         status = 404 if status == 404 else 422
     rows = [{**c, "changes": changes(c.get("before"), c.get("after")),

@@ -104,13 +104,18 @@ def answers(form: dict[str, Any], seat_ids: list[int], errors: dict[str, str]) -
 
 
 def _api_errors(exc: ApiError, body: dict[str, Any]) -> dict[str, str]:
-    """Funding's refusal next to the seat it names: ``left.N.left_on`` → that leaver's day field; ``seat_ids`` (not
-    on the roll) and anything else → the form's own error."""
+    """Funding's refusal next to the seat it names: a field ``left.N.left_on`` / ``left.N.code`` → that leaver's
+    field; a refusal naming a leaver's seat (``left_on for seat 12 must lie between …``, 409 ``seat_ended``) → its
+    day field; ``seat_ids`` (not on the roll) and anything else → the form's own error."""
+    leavers = {str(item["seat_id"]) for item in body["left"]}
     out: dict[str, str] = {}
     for field, message in (exc.field_errors() or {"roll": exc.detail}).items():
         m = re.fullmatch(r"left\.(\d+)\.(left_on|code)", field)
+        seat = re.search(r"\bseat (\d+)", message)
         if m and int(m.group(1)) < len(body["left"]):
             out[f"{m.group(2)}-{body['left'][int(m.group(1))]['seat_id']}"] = message
+        elif seat and seat.group(1) in leavers:
+            out[f"left_on-{seat.group(1)}"] = message
         else:
             out["roll"] = message if field in ("roll", "", "body") else f"{field}: {message}"
     if exc.body.get("seat_ids"):

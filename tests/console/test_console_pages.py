@@ -264,6 +264,16 @@ def test_the_roll_shows_fundings_refusal_next_to_the_seat_and_another_school_is_
         "code-12": "dropped_out"})
     assert refused.status_code == 422
     assert re.search(r'id="e-left_on-12">2026-03-01 is after the semester ends<', refused.text)
+    for status, answer in [(422, {"code": "invalid", "field": "left",
+                                  "detail": "left_on for seat 12 must lie between 2025-08-31 and 2026-01-31"}),
+                           (409, {"code": "seat_ended", "detail": "seat 12 already ended on 2025-10-01; correct "
+                                                                  "money with an adjustment"})]:
+        gateway.routes[("POST", roll_path + "/confirmations")] = lambda r, s=status, a=answer: httpx.Response(s, json=a)
+        refused = client.post("/console/rolls", data={
+            "csrf": csrf_of(page.text), "step": "confirm", "school_code": "HYMB10801", "semester": "2025-autumn",
+            "seat_ids": "11,12", "status-12": "left", "left_on-12": "2026-03-01", "code-12": "dropped_out"})
+        assert refused.status_code == status
+        assert re.search(r'id="e-left_on-12">[^<]*seat 12[^<]*<', refused.text)  # beside the leaver's day
     gateway.routes[("GET", "/api/funding/rolls/HYMB10999/2025-autumn")] = lambda r: httpx.Response(
         403, json={"code": "forbidden", "detail": "this credential belongs to school HYMB10801"})
     sign_in("school.hy")
