@@ -30,7 +30,9 @@ TARGET_MS = 300.0
 ROUNDS = 20
 PAGES = {
     "bureau": ["/console/bureau", "/console/bureau/runs", "/console/bureau/runs/{run}",
-               "/console/bureau/reports", "/console/bureau/schools"],
+               "/console/bureau/runs/{run}/publish", "/console/bureau/reports", "/console/bureau/schools",
+               "/console/history?resource=school&school_code={school}",
+               "/console/rolls?school_code={private}&semester=2025-autumn"],
     "police": ["/console/clerk/queue"],
     "finance": ["/console/finance/settlements?semester=2025-autumn", "/console/finance/settlements/{settlement}",
                 "/console/finance/budget"],
@@ -73,6 +75,10 @@ def measure(base: str, passwords: dict[str, str]) -> None:
             if role == "bureau":
                 page = client.get("/console/bureau/runs").text
                 ids["run"] = re.search(r'/console/bureau/runs/(\d+)"', page).group(1)
+                page = client.get("/console/bureau/schools").text
+                ids["school"] = re.search(r'resource=school&amp;school_code=(\w+)"', page).group(1)
+                page = client.get("/console/rolls").text  # the private schools to choose from, by code
+                ids["private"] = re.search(r'<option value="(\w+)">', page).group(1)
             if role == "finance":
                 page = client.get(PAGES["finance"][0]).text
                 ids["settlement"] = re.search(r'/console/finance/settlements/(\d+)"', page).group(1)

@@ -9,6 +9,7 @@ the form goes to a "check your answers" page first and is sent from there.
 
 from __future__ import annotations
 
+import asyncio
 import re
 from datetime import datetime
 from typing import Any
@@ -41,9 +42,10 @@ async def _choices(page: Page) -> tuple[list[dict], list[dict]]:
     so they type the semester and keep their own school."""
     if page.staff.role != "bureau":
         return [], []
-    semesters = (await page.gateway.get(page.who, "funding", "/semesters"))["items"]
-    schools = (await page.gateway.get(page.who, "enrollment", "/schools", kind="private", limit=1000))["items"]
-    return semesters, schools
+    semesters, schools = await asyncio.gather(
+        page.gateway.get(page.who, "funding", "/semesters"),
+        page.gateway.get(page.who, "enrollment", "/schools", kind="private", limit=1000))
+    return semesters["items"], schools["items"]
 
 
 def _roll_path(school_code: str, semester: str) -> str:
@@ -56,13 +58,21 @@ async def roll_page(page: Page = RollKeeper, school_code: str = "", semester: st
     """A school's roll for a semester: counts (expected, attends, left, awaiting), every confirmation so far (who,
     as which role, when), and its seats 500 a page with a choice each (attends / left with the day and reason).
     A school's staff see their own school (another school's answers 403, from funding)."""
-    semesters, schools = await _choices(page)
     school_code = school_code.strip()[:32] or (page.staff.school_code or "")
-    semester = semester.strip()[:32] or _default_semester(page, semesters)
-    roll = None
-    if school_code:
-        roll = await page.gateway.get(page.who, "funding", _roll_path(school_code, semester), limit=PAGE_SIZE,
+    semester = semester.strip()[:32]
+
+    async def read_roll(semester: str) -> dict | None:
+        if not school_code:
+            return None
+        return await page.gateway.get(page.who, "funding", _roll_path(school_code, semester), limit=PAGE_SIZE,
                                       cursor=cursor or None)
+
+    if semester:  # the choices and the roll at once
+        (semesters, schools), roll = await asyncio.gather(_choices(page), read_roll(semester))
+    else:
+        semesters, schools = await _choices(page)
+        semester = _default_semester(page, semesters)
+        roll = await read_roll(semester)
     return _render(page, roll, semesters, schools, school_code, semester, {}, {}, cursor=cursor,
                    confirmed=confirmed == "1")
 
