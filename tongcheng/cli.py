@@ -233,7 +233,8 @@ def cmd_up(args: argparse.Namespace) -> int:
         console.print(f"{name:<13} http://127.0.0.1:{port}" + (f"  ({args.replicas} processes)" if args.replicas > 1
                                                                else ""))
     console.print(f"[bold]staff console[/bold]  {suite.url()}/console/  (sign in with an account from {accounts}: "
-                  f"bureau, finance, auditor, {', '.join(DEPARTMENTS)}; `tongcheng staff --help` manages them)")
+                  f"bureau, finance, auditor, {', '.join(DEPARTMENTS)}, school; `tongcheng staff --help` manages "
+                  "them)")
     console.print(f"logs in {args.var / 'logs'}; stop with `make down`")
     return 0
 

@@ -18,12 +18,14 @@ from common.vocabulary import DEPARTMENT_TABLE
 
 CONSOLE_DIR = Path(__file__).resolve().parents[1] / "console"
 ACCOUNTS_FILE = "console-accounts.txt"
-# username → (role, department, display name): one account per role of the console, a clerk per department
+# username → (role, department or school code, display name): one account per role of the console, a clerk per
+# department, a private school's staff (its semester roll, 在校确认)
 DEMO_STAFF: dict[str, tuple[str, str | None, str]] = {
     "bureau": ("bureau", None, "教育局 王老师"),
     "finance": ("finance", None, "财政局 李会计"),
     "auditor": ("auditor", None, "审计 赵审计"),
     **{d.code: ("department", d.code, f"{d.name_zh} 核验员") for d in DEPARTMENT_TABLE},  # a clerk per department
+    "school": ("school", "HYMP00301", "育英随迁子女学校 教务"),  # the bundled data's first private school
 }
 
 
@@ -59,7 +61,8 @@ def ensure_demo_staff(var: Path, url: str | None = None) -> Path:
                 staff = get_staff(session, name)
                 if staff is None:
                     known[name] = known.get(name) or generate_password()
-                    add_staff(session, name, known[name], role, dept, display)
+                    school = dept if role == "school" else None
+                    add_staff(session, name, known[name], role, None if school else dept, display, school_code=school)
                 elif name not in known:
                     known[name] = generate_password()
                     reset_password(session, name, known[name])

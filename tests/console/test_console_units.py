@@ -318,3 +318,20 @@ def test_the_staff_command_adds_disables_resets_and_lists(tmp_path, monkeypatch,
                                                                      school="HYMB10801")
     finally:
         db.dispose()
+
+
+def test_the_demo_accounts_include_a_schools_staff(tmp_path, monkeypatch):
+    from console.accounts import get_staff
+    from tongcheng.staff import ensure_demo_staff
+
+    monkeypatch.delenv("CONSOLE_DATABASE_URL", raising=False)
+    listed = ensure_demo_staff(tmp_path).read_text()
+    password = re.search(r"^school\s+school/HYMP00301\s+(\S+)$", listed, re.M).group(1)
+    db = Database(f"sqlite:///{tmp_path / 'data' / 'console.db'}")
+    try:
+        with db.write_session() as s:
+            staff = PasswordSignIn().authenticate(s, "school", password)
+            assert (staff.role, staff.school_code, staff.department) == ("school", "HYMP00301", None)
+            assert get_staff(s, "police").school_code is None
+    finally:
+        db.dispose()
