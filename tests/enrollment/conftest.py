@@ -25,3 +25,16 @@ def world(make_service, auth):
                        create_app_kwargs={"http_clients": clients})
     nos = hand_checkable_season(app, auth, points)
     return app, points, funding, nos
+
+
+@pytest.fixture
+def suite(make_service):
+    """The real verification, points (reading verification) and enrollment (calling both; funding faked) apps, in
+    process, on the current backend → ``(verification, points, enrollment)``."""
+    verification = make_service("verification")
+    points = make_service("points", create_app_kwargs={"http_clients": {"verification": verification}})
+    _, _, _, fakes = upstreams()
+    enrollment = make_service("enrollment", outbox_dispatcher=False, today=MONDAY, appeal_poll_s=0.01,
+                              create_app_kwargs={"http_clients": {"verification": verification, "points": points,
+                                                                  "funding": fakes["funding"]}})
+    return verification, points, enrollment

@@ -54,6 +54,9 @@ def private_school(code: str, township: str = TOWN_B, *, floor: str = "3000.00",
             "current_pupils": pupils if pupils is not None else {}, "status": status}
 
 
+FEEDS = ("/facts", "/score-changes")  # verification's and points' change feeds (enrollment.progress_feed)
+
+
 class FakeUpstream:
     """A scriptable upstream: ``down`` makes every call a connection error; ``calls`` records (method, path, key,
     body). Subclasses answer in ``answer``."""
@@ -67,6 +70,8 @@ class FakeUpstream:
         if self.down:
             raise httpx.ConnectError("connection refused", request=request)
         body = json.loads(request.content) if request.content else None
+        if request.method == "GET" and request.url.path in FEEDS:  # the change feeds enrollment follows: nothing new
+            return httpx.Response(200, json={"items": [], "next_cursor": None, "last_seq": 0})
         with self.lock:
             self.calls.append((request.method, request.url.path, request.headers.get("idempotency-key"), body))
             return self.answer(request, body)
@@ -209,3 +214,27 @@ def hand_checkable_season(app, auth, points):
     assert app.post(f"/applications/{nos['a7']}/withdraw", headers=platform).status_code == 200
     app.app.state.clock = lambda: MONDAY
     return nos
+
+
+# ---- the real verification and points apps behind enrollment (the ``suite`` fixture in conftest.py) --------------
+
+_answer_keys = itertools.count(1)
+PERMIT = {"county_code": "331003", "status": "valid", "issued_on": "2019-03-01", "continuous_since": "2019-03-01",
+          "township_code": TOWN_A}
+
+
+def insurance(months: int) -> dict[str, Any]:
+    """hrss's facts of record: ``months`` continuous months in Huangyan since 2019, active at the cut-off."""
+    return {"county_code": "331003", "active_at_cutoff": True, "continuous_months": months, "since": "2019-01-01"}
+
+
+def answer_queue(verification, auth, department: str, decide) -> list[dict[str, Any]]:
+    """The department answers every request in its queue with ``decide(request) → (outcome, facts)``."""
+    items = verification.get("/queue", headers=auth("department", department)).json()["items"]
+    for item in items:
+        outcome, facts = decide(item)
+        posted = verification.post(f"/requests/{item['id']}/results", json={"outcome": outcome, "facts": facts},
+                                   headers={**auth("department", department),
+                                            "Idempotency-Key": f"k{next(_answer_keys)}"})
+        assert posted.status_code == 201, posted.text
+    return items

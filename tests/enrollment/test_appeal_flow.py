@@ -5,48 +5,13 @@ preview, the re-run includes it and its diff says the appeal moved the child."""
 
 from __future__ import annotations
 
-import itertools
 import threading
 import time
 from decimal import Decimal
 
-import pytest
-
 from enrollment.appeals_flow import AppealFlow
 from enrollment.clients import ScoreView
-from enrollment_kit import MONDAY, TOWN_A, application, public_school, upstreams
-
-_keys = itertools.count(1)
-PERMIT = {"county_code": "331003", "status": "valid", "issued_on": "2019-03-01", "continuous_since": "2019-03-01",
-          "township_code": TOWN_A}
-
-
-def insurance(months: int) -> dict:
-    return {"county_code": "331003", "active_at_cutoff": True, "continuous_months": months, "since": "2019-01-01"}
-
-
-def answer_queue(verification, auth, department: str, decide) -> list[dict]:
-    """The department answers every request in its queue with ``decide(request) → (outcome, facts)``."""
-    items = verification.get("/queue", headers=auth("department", department)).json()["items"]
-    for item in items:
-        outcome, facts = decide(item)
-        posted = verification.post(f"/requests/{item['id']}/results", json={"outcome": outcome, "facts": facts},
-                                   headers={**auth("department", department), "Idempotency-Key": f"k{next(_keys)}"})
-        assert posted.status_code == 201, posted.text
-    return items
-
-
-@pytest.fixture
-def suite(make_service):
-    """verification, points (reading verification) and enrollment (calling both; funding faked), in process."""
-    verification = make_service("verification")
-    points = make_service("points", create_app_kwargs={"http_clients": {"verification": verification}})
-    _, _, _, fakes = upstreams()
-    enrollment = make_service("enrollment", outbox_dispatcher=False, today=MONDAY, appeal_poll_s=0.01,
-                              create_app_kwargs={"http_clients": {"verification": verification, "points": points,
-                                                                  "funding": fakes["funding"]}})
-    return verification, points, enrollment
-
+from enrollment_kit import PERMIT, TOWN_A, answer_queue, application, insurance, public_school
 
 def test_an_upheld_appeal_on_a_fact_is_rechecked_rescored_and_moves_the_child(suite, auth, backend):
     verification, points, enrollment = suite

@@ -98,6 +98,8 @@ ENDPOINTS: dict[str, Endpoint] = {
     "publish": Endpoint("enrollment", "POST", "/runs/{run_id}/publish", "bureau", lambda d: {"window_days": 5}),
     "appeals": Endpoint("enrollment", "POST", "/appeals", "platform", lambda d: {
         "run_id": d["run_id"], "application_no": d["application_no_2"], "reason": "复核申请"}),
+    "webhooks": Endpoint("enrollment", "POST", "/webhooks", "platform",
+                         lambda d: {"url": "https://platform.example/tongcheng/hook", "after": 0}),
     "decision": Endpoint("enrollment", "POST", "/appeals/{appeal_id}/decision", "bureau",
                          lambda d: {"decision": "rejected", "note": "维持原录取"}),
     "status": Endpoint("enrollment", "POST", "/placements/status", "platform",
@@ -119,6 +121,9 @@ ENDPOINTS: dict[str, Endpoint] = {
                           lambda d: {"outcome": "confirmed", "facts": INSURANCE}, keyed=True),
     "result-batch": Endpoint("verification", "POST", "/results/batch", "police", lambda d: {"items": [
         {"request_id": d["permit_request"], "outcome": "confirmed", "facts": PERMIT}]}, keyed=True),
+    "rechecks": Endpoint("verification", "POST", "/rechecks", "bureau", lambda d: {
+        "ref": "enrollment-appeal-9", "application_no": "HY2025-1-910009", "guardian_no": 1,
+        "kind": "social_insurance", "ground": "社保漏登"}),
     # points
     "rulebooks": Endpoint("points", "POST", "/rulebooks", "bureau", lambda d: rulebook("RB-NEW")),
     "rulebook-put": Endpoint("points", "PUT", "/rulebooks/RB-DRAFT", "bureau", lambda d: rulebook("RB-DRAFT")),
@@ -424,6 +429,27 @@ CASES += [
     bad("appeals", "reason-empty", "reason", ""), bad("appeals", "reason-4001", "reason", "理" * 4001),
     bad("appeals", "application-no-41", "application_no", "A" * 41),
 ]
+CASES += [
+    bad("appeals", "disputes-type", "disputes", {"type": "school", "rule": "x"}),
+    bad("appeals", "disputes-kind", "disputes", {"type": "fact", "guardian_no": 1, "kind": "passport"},
+        field="disputes.fact.kind"),
+    bad("appeals", "disputes-guardian-0", "disputes", {"type": "fact", "guardian_no": 0, "kind": "housing"},
+        field="disputes.fact.guardian_no"),
+    bad("appeals", "disputes-rule-empty", "disputes", {"type": "placement_rule", "rule": ""},
+        field="disputes.placement_rule.rule"),
+]
+CASES += [bad("webhooks", "url-ftp", "url", "ftp://platform.example/x"), bad("webhooks", "url-empty", "url", ""),
+          bad("webhooks", "url-no-host", "url", "https:///x"), bad("webhooks", "url-space", "url", "https://a b/"),
+          bad("webhooks", "url-501", "url", "https://p.example/" + "x" * 483),
+          bad("webhooks", "url-int", "url", raw="7"), bad("webhooks", "after-negative", "after", -1),
+          bad("webhooks", "after-true", "after", raw="true"), bad("webhooks", "after-huge", "after", raw=HUGE)]
+CASES += text_nul_cases("webhooks", "url", control=False)
+CASES += unknown_field_cases("webhooks", [("secret", "0" * 64), ("delivered_up_to", 0)])
+CASES += [bad("rechecks", "kind-unknown", "kind", "passport"), bad("rechecks", "guardian-0", "guardian_no", 0),
+          bad("rechecks", "ground-empty", "ground", ""), bad("rechecks", "ref-space", "ref", "a b"),
+          bad("rechecks", "ref-61", "ref", "r" * 61), bad("rechecks", "application-no-41", "application_no", "A" * 41)]
+CASES += text_nul_cases("rechecks", "ground", control=False)
+CASES += unknown_field_cases("rechecks", [("open", True), ("result_id", 1)])
 CASES += text_nul_cases("appeals", "reason", control=False)
 CASES += unknown_field_cases("appeals", [("state", "upheld"), ("decided_by", "bureau-1")])
 CASES += [bad("decision", "decision-unknown", "decision", "granted"),

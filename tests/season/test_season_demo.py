@@ -43,6 +43,7 @@ def test_a_failed_demo_stops_everything_and_the_next_one_starts_afresh(tmp_path,
     assert sorted(r["grade"] for r in runs) == [1, 7] and {r["state"] for r in runs} == {"final"}
     assert "verified: " in console.file.getvalue()
     assert result.events["submitted"] == 40 and result.events["final"] >= 30  # the platform's feed, followed
+    assert result.events["verified"] >= 40 and result.events["scored"] >= 40  # from verification's and points' feeds
 
 
 def test_the_demo_refuses_busy_ports(tmp_path):

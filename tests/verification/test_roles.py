@@ -25,7 +25,7 @@ MATRIX = {
     "POST /requests/{police}/results": expect({"police": 201, "hrss": 404, "housing": 404, "market": 404}),
     "POST /results/batch": expect({d: 200 for d in DEPARTMENTS}),
     "GET /facts/{no}": expect({"service:points": 200, "bureau": 200}),
-    "GET /facts": expect({"service:points": 200, "bureau": 200}),
+    "GET /facts": expect({"service:points": 200, "service:enrollment": 200, "bureau": 200}),  # enrollment: its feed
 }
 
 

@@ -28,6 +28,13 @@ class VerificationClient(ServiceClient):
         Verification is idempotent by ``application_no``. Raises ``Unavailable`` / ``UpstreamError``."""
         return self.request("POST", "/cases/batch", json={"items": cases}, idempotency_key=idempotency_key)
 
+    def facts_changed(self, after: int, *, limit: int = 500) -> list[dict[str, Any]]:
+        """``GET /facts?changed_after=&limit=``: the cases whose results changed after ``seq`` ``after``, in ``seq``
+        order (CaseFacts: ``{application_no, season, grade, seq, digest, guardians: [{guardian_no, results,
+        pending}]}``). Raises ``Unavailable`` / ``UpstreamError``."""
+        page = self.request("GET", "/facts", params={"changed_after": after, "limit": limit}) or {}
+        return list(page.get("items", []))
+
     def request_recheck(self, body: dict[str, Any], *, idempotency_key: str) -> dict[str, Any]:
         """``POST /rechecks`` ``{ref, application_no, guardian_no, kind, ground}`` (an upheld appeal, via the
         outbox) → the re-check; idempotent by ``ref``. Raises ``Unavailable`` / ``UpstreamError``."""
@@ -111,6 +118,13 @@ class PointsClient(ServiceClient):
     def scores(self, season: int, grade: int) -> dict[str, ScoreView]:
         """``application_no → ScoreView`` for a season and grade."""
         return {s.application_no: s for s in self.iter_scores(season, grade)}
+
+    def score_changes(self, after: int, *, limit: int = 1000) -> list[dict[str, Any]]:
+        """``GET /score-changes?after=&limit=``: scores stored after ``seq`` ``after``, in order (``{seq,
+        application_no, season, grade, rulebook_id, eligible, family_score, scored_at}``). Raises ``Unavailable`` /
+        ``UpstreamError``."""
+        page = self.request("GET", "/score-changes", params={"after": after, "limit": limit}) or {}
+        return list(page.get("items", []))
 
     def score_now(self, application_no: str, *, idempotency_key: str) -> ScoreView:
         """``POST /scores/{no}``: points reads the case's current facts from verification, scores and stores them

@@ -74,6 +74,14 @@ class Settings(ServiceSettings):
     outbox_lease_s: float = Field(default=15.0, gt=0, description="lease of a claimed row, seconds: renewed every "
                                   "third of it while its process lives, taken over by another process after it")
 
+    # Follow verification's facts and points' scores to put verified and scored in the platform's feed
+    # (enrollment.progress_feed), on every dispatcher pass.
+    progress_feed: bool = Field(default=True, description="record verified and scored events")
+    # Webhooks of the platform (enrollment.webhooks): the longest wait for a receiver's answer, and the backoff of a
+    # receiver that did not take an event (doubled per failure up to the longest).
+    webhook_timeout_s: float = Field(default=5.0, gt=0, description="seconds per delivery attempt")
+    webhook_backoff_s: float = Field(default=2.0, gt=0, description="first retry delay, seconds")
+    webhook_backoff_max_s: float = Field(default=300.0, gt=0, description="longest retry delay, seconds")
     # Appeals waiting for their department's re-check (enrollment.appeals_flow): looked at again after this many
     # seconds, doubled per look up to the longest.
     appeal_poll_s: float = Field(default=1.0, gt=0, description="first wait before asking again, seconds")

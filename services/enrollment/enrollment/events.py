@@ -2,7 +2,8 @@
 stable id, resumable from any id — and bulk status for up to 1,000 application numbers.
 
 Events are written in the same transaction as the change they report: ``submitted`` (with the application),
-``withdrawn``, ``placed`` (each application of a run when it is first published for its season and grade; a
+``verified`` and ``scored`` (with the position of verification's or points' change feed they follow:
+:mod:`enrollment.progress_feed`), ``withdrawn``, ``placed`` (each application of a run when it is first published for its season and grade; a
 waitlisted child too, with the reason), ``moved`` (a re-run published: each child whose place differs from the
 last published run, with from and to), ``final`` (each application of a run when it is finalised). Ids come
 from the ``events`` counter (:func:`enrollment.counters.next_numbers`): its row stays locked until commit, so ids
@@ -26,7 +27,8 @@ from enrollment.evidence import Outcome
 from enrollment.models import Application, Event, PlacementRow, Run
 
 SUBMITTED, WITHDRAWN, PLACED, MOVED, FINAL = "submitted", "withdrawn", "placed", "moved", "final"
-KINDS = (SUBMITTED, WITHDRAWN, PLACED, MOVED, FINAL)
+VERIFIED, SCORED = "verified", "scored"
+KINDS = (SUBMITTED, VERIFIED, SCORED, WITHDRAWN, PLACED, MOVED, FINAL)
 SEQUENCE = "events"
 MAX_BULK = 1000
 _APPLICATION_NO = re.compile(r"HY[0-9]{4}-[0-9]-[0-9]{6,}")

@@ -16,6 +16,8 @@ from enrollment import monitoring
 from enrollment import search
 from enrollment.config import Settings
 from enrollment.outbox import Dispatcher
+from enrollment.progress_feed import ProgressFeed
+from enrollment.webhooks import Deliverer
 from enrollment.router import router
 from enrollment.router_downloads import router as downloads_router
 from enrollment.router_records import router as records_router
@@ -41,6 +43,7 @@ def create_app(settings: Settings | None = None, *, http_clients: dict[str, http
     @contextmanager
     def resources(app: FastAPI) -> Iterator[None]:
         clients = build_clients(settings, http_clients)
+        webhook_http = httpx.Client(timeout=httpx.Timeout(settings.webhook_timeout_s, connect=2.0))
         appeals = AppealFlow(app.state.db, verification=clients["verification"], points=clients["points"],
                              lease_s=settings.outbox_lease_s, poll_s=settings.appeal_poll_s,
                              poll_max_s=settings.appeal_poll_max_s)
@@ -50,6 +53,10 @@ def create_app(settings: Settings | None = None, *, http_clients: dict[str, http
             send_seats=lambda body, key: clients["funding"].handover(body, idempotency_key=key),
             send_recheck=lambda body, key: clients["verification"].request_recheck(body, idempotency_key=key),
             appeals=appeals,
+            feed=ProgressFeed(app.state.db, verification=clients["verification"], points=clients["points"],
+                              lease_s=settings.outbox_lease_s) if settings.progress_feed else None,
+            webhooks=Deliverer(app.state.db, webhook_http, lease_s=settings.outbox_lease_s,
+                               backoff_s=settings.webhook_backoff_s, backoff_max_s=settings.webhook_backoff_max_s),
             batch_size=settings.outbox_batch_size, backoff_s=settings.outbox_backoff_s,
             backoff_max_s=settings.outbox_backoff_max_s, lease_s=settings.outbox_lease_s,
             interval_s=settings.outbox_interval_s)
@@ -63,6 +70,7 @@ def create_app(settings: Settings | None = None, *, http_clients: dict[str, http
             yield
         finally:
             dispatcher.stop()
+            webhook_http.close()
             for name, client in clients.items():
                 if name not in (http_clients or {}):
                     client.close()

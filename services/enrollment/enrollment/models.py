@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from common.db import UTCDateTime, make_base
@@ -125,6 +125,41 @@ class OutboxRow(Base):
     last_error: Mapped[str | None] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class FeedCursor(Base):
+    """How far enrollment has followed another service's change feed (``verification.facts``: verification's case
+    ``seq``; ``points.scores``: points' score ``seq``), with the lease of the process following it
+    (:mod:`enrollment.progress_feed`)."""
+
+    __tablename__ = "feed_cursors"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(40), unique=True)
+    value: Mapped[int] = mapped_column(BigInteger, default=0)
+    claimed_by: Mapped[str | None] = mapped_column(String(40))
+    claimed_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class Webhook(Base):
+    """A URL of the platform's that receives each event of the feed, signed (enrollment.webhooks). The events table
+    is its outbox: ``delivered_up_to`` is the last event id the receiver took; a failed attempt backs off
+    (``attempts``, ``next_attempt_at``); ``claimed_by`` / ``claimed_until`` the lease of the delivering process."""
+
+    __tablename__ = "webhooks"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    url: Mapped[str] = mapped_column(String(500))
+    secret: Mapped[str] = mapped_column(String(64))  # HMAC-SHA256 key of the signatures, shown once at registration
+    owner: Mapped[str] = mapped_column(String(120), index=True)  # the platform caller's subject
+    delivered_up_to: Mapped[int] = mapped_column(Integer)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_attempt_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    last_error: Mapped[str | None] = mapped_column(Text)
+    last_delivered_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    claimed_by: Mapped[str | None] = mapped_column(String(40))
+    claimed_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class Run(Base):

@@ -88,16 +88,21 @@ class FlushResult:
     failed: int = 0
     errors: list[str] = field(default_factory=list)
     appeals: Any = None  # the appeals pass (enrollment.appeals_flow.FollowResult) when the dispatcher follows them
+    feed: Any = None  # the verified/scored pass (enrollment.progress_feed.FeedResult)
+    webhooks: Any = None  # the webhook deliveries (enrollment.webhooks.DeliveryResult)
 
 
 class Dispatcher:
     """Delivers due outbox rows. ``send_cases(cases, key)``, ``send_seats(body, key)`` and ``send_recheck(body,
     key)`` do the HTTP calls and raise ``DomainError`` (``Unavailable`` / ``UpstreamError``) when the upstream does
-    not take them. ``appeals`` (an :class:`enrollment.appeals_flow.AppealFlow`) is followed on every pass too."""
+    not take them. ``appeals`` (an :class:`enrollment.appeals_flow.AppealFlow`), ``feed`` (an
+    :class:`enrollment.progress_feed.ProgressFeed`) and ``webhooks`` (an :class:`enrollment.webhooks.Deliverer`)
+    are followed on every pass too."""
 
     def __init__(self, db: Database, *, send_cases: Callable[[list[dict[str, Any]], str], Any],
                  send_seats: Callable[[dict[str, Any], str], Any],
                  send_recheck: Callable[[dict[str, Any], str], Any] | None = None, appeals: Any = None,
+                 feed: Any = None, webhooks: Any = None,
                  batch_size: int = 1000, backoff_s: float = 2.0, backoff_max_s: float = 300.0, lease_s: float = 15.0,
                  interval_s: float = 1.0):
         self.db = db
@@ -105,7 +110,7 @@ class Dispatcher:
         self.one_by_one = {TOPIC_SEATS: send_seats}
         if send_recheck is not None:
             self.one_by_one[TOPIC_RECHECKS] = send_recheck
-        self.appeals = appeals
+        self.appeals, self.feed, self.webhooks = appeals, feed, webhooks
         self.batch_size, self.backoff_s, self.backoff_max_s = batch_size, backoff_s, backoff_max_s
         self.lease_s, self.interval_s = lease_s, interval_s
         self._stop = threading.Event()
@@ -144,6 +149,10 @@ class Dispatcher:
                     break
         if self.appeals is not None:
             result.appeals = self.appeals.follow(now_too=now_too)
+        if self.feed is not None:
+            result.feed = self.feed.follow()
+        if self.webhooks is not None:
+            result.webhooks = self.webhooks.deliver(now_too=now_too)
         return result
 
     def _claim(self, topic: str, limit: int) -> list[dict[str, Any]]:
@@ -223,8 +232,9 @@ class Dispatcher:
     def start(self) -> None:
         """Start the background thread and the renewal of this process's leases."""
         self.leases.start()
-        if self.appeals is not None:
-            self.appeals.leases.start()
+        for follower in (self.appeals, self.feed, self.webhooks):
+            if follower is not None:
+                follower.leases.start()
         self._stop.clear()
         self._thread = threading.Thread(target=self._loop, name="enrollment-outbox", daemon=True)
         self._thread.start()
@@ -241,8 +251,9 @@ class Dispatcher:
             self._thread.join(timeout_s)
             self._thread = None
         self.leases.stop()
-        if self.appeals is not None:
-            self.appeals.leases.stop()
+        for follower in (self.appeals, self.feed, self.webhooks):
+            if follower is not None:
+                follower.leases.stop()
 
     def _loop(self) -> None:
         while not self._stop.is_set():

@@ -171,10 +171,14 @@ def outbox_status(who: Bureau, session: ReadSession):
 def outbox_flush(who: Bureau, dispatcher: DispatcherDep, session: ReadSession):
     """Deliver every waiting hand-over now (backoff skipped) and look at every appeal waiting for its department
     (:mod:`enrollment.appeals_flow`) → the status plus this pass's ``{attempted, delivered, failed}`` and
-    ``appeals: {looked_at, rescored, waiting, failed}``."""
+    ``appeals: {looked_at, rescored, waiting, failed}``, and ``feed: {recorded: {verified, scored}, errors}`` (the
+    platform feed's events recorded from verification and points, :mod:`enrollment.progress_feed`)."""
     result = dispatcher.flush(now_too=True)
-    followed = result.appeals
+    followed, feed = result.appeals, result.feed
     return {**outbox.status(session), "flushed": {"attempted": result.attempted, "delivered": result.delivered,
                                                   "failed": result.failed},
             "appeals": None if followed is None else {"looked_at": followed.looked_at, "rescored": followed.rescored,
-                                                      "waiting": followed.waiting, "failed": followed.failed}}
+                                                      "waiting": followed.waiting, "failed": followed.failed},
+            "feed": None if feed is None else {"recorded": feed.recorded, "errors": feed.errors},
+            "webhooks": None if result.webhooks is None else {"delivered": result.webhooks.delivered,
+                                                              "failed": result.webhooks.failed}}

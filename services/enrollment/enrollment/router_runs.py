@@ -38,7 +38,11 @@ def create_run(body: RunIn, who: Bureau, session: WriteSession, request: Request
                key: IdempotencyKey = None):
     """Freeze a snapshot (active applications, their scores from points, seats and remaining plans), place
     (BRIEF §6) and store a draft run; earlier draft/published runs of the season and grade are superseded.
-    503 ``upstream_unavailable`` when points does not answer."""
+    503 ``upstream_unavailable`` when points does not answer. The platform feed's ``verified`` and ``scored``
+    events are brought up to date first, so they come before the run's ``placed`` events."""
+    feed = request.app.state.dispatcher.feed
+    if feed is not None:
+        feed.follow()  # an upstream that fails is only reported there: the run goes on
     scores = clients["points"].scores(body.season, body.grade)  # before the write lock is taken
 
     def effect():

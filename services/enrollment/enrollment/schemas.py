@@ -359,6 +359,15 @@ class StatusQueryIn(StrictModel):
     application_nos: Annotated[list[ApplicationNo], Field(min_length=1, max_length=1000)]
 
 
+class WebhookIn(StrictModel):
+    """``POST /webhooks`` (issue 13): where to push the feed's events; ``after``: an event id to start after
+    (default: the latest now, so only events from now on; 0: every event)."""
+
+    url: Annotated[str, Strict(), Field(max_length=500, pattern=r"^https?://[^\s/?#]+[^\s]*$",
+                                        description="http(s) URL that takes a POST of each event")]
+    after: Annotated[int, Strict(), Field(ge=0, le=2**31 - 1)] | None = None
+
+
 # ---- finding a child (enrollment.search) ------------------------------------------------------------------------
 
 class SearchIn(StrictModel):

@@ -62,8 +62,20 @@ class StoredScore(Base):
     source_seq: Mapped[int | None] = mapped_column(BigInteger, nullable=True)
     detail: Mapped[dict[str, Any]] = mapped_column(JSON)
     scored_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    # Change-feed position (GET /score-changes, issue 13): taken from ScoreCounter whenever the score is stored, in
+    # commit order (the counter row stays locked until commit). Null for scores stored before the feed existed.
+    seq: Mapped[int | None] = mapped_column(BigInteger, nullable=True, unique=True)
 
     __table_args__ = (Index("ix_scores_season_grade_no", "season", "grade", "application_no"),)
+
+
+class ScoreCounter(Base):
+    """The single row (``id = 1``) holding the last ``StoredScore.seq`` handed out."""
+
+    __tablename__ = "score_counter"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger)
 
 
 class ScoringJob(Base):

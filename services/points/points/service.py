@@ -22,13 +22,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from common import access, history
-from common.db import Database, utcnow
+from common.db import Database, insert_ignoring_conflicts, utcnow
 from common.identity import Identity
 from common.versioning import check_if_match
 from points.explain import explain_score
 from points.errors import (Invalid, InvalidCursor, NoPublishedRulebook, NotScored, RulebookExists, RulebookInvalid,
                            RulebookNotFound, RulebookPublished)
-from points.models import Rulebook, StoredScore, access_log, change_history
+from points.models import Rulebook, ScoreCounter, StoredScore, access_log, change_history
 from points.rulebook import RulebookError, Rules, compile_rulebook
 from points.rules import KIND_DEPARTMENT, Score, score_family
 from points.schemas import RulebookBody, RulebookCreate, RulebookUpdate, WhatIfIn
@@ -236,10 +236,24 @@ def score_row(score: Score, scored_at: datetime, source_seq: int | None) -> dict
             "source_seq": source_seq, "detail": detail, "scored_at": scored_at}
 
 
+def take_seqs(session: Session, count: int) -> int:
+    """Reserve ``count`` consecutive change-feed seqs → the first. The counter row stays locked until commit, so
+    seqs become visible in increasing order and a reader resuming after one misses none."""
+    new = session.execute(update(ScoreCounter).where(ScoreCounter.id == 1)
+                          .values(value=ScoreCounter.value + count).returning(ScoreCounter.value)).scalar_one_or_none()
+    if new is None:  # the first score of this database creates the row
+        insert_ignoring_conflicts(session, ScoreCounter, ["id"], {"id": 1, "value": 0})
+        return take_seqs(session, count)
+    return new - count + 1
+
+
 def store_scores(session: Session, rows: list[dict[str, Any]]) -> None:
-    """Insert or replace the current score of each application (one row per application)."""
+    """Insert or replace the current score of each application (one row per application), each with a new
+    change-feed ``seq`` (:func:`take_seqs`, in the order given)."""
     if not rows:
         return
+    first = take_seqs(session, len(rows))
+    rows = [{**r, "seq": first + i} for i, r in enumerate(rows)]
     nos = [r["application_no"] for r in rows]
     existing = set(session.scalars(select(StoredScore.application_no).where(StoredScore.application_no.in_(nos))))
     fresh = [r for r in rows if r["application_no"] not in existing]
@@ -396,6 +410,20 @@ def list_scores(session: Session, *, season: int, grade: int | None, limit: int,
     if len(rows) > limit:
         next_cursor = base64.urlsafe_b64encode(items[-1]["application_no"].encode()).decode().rstrip("=")
     return {"items": items, "next_cursor": next_cursor}
+
+
+def score_changes(session: Session, *, after: int, limit: int) -> dict[str, Any]:
+    """The scores stored (or replaced) after change-feed position ``after``, in ``seq`` order → ``{items:
+    [{seq, application_no, season, grade, rulebook_id, eligible, family_score, scored_at}], last_seq}``; resume
+    with ``after=last_seq``. A score replaced twice since ``after`` appears once, at its latest seq."""
+    rows = session.execute(select(StoredScore.seq, StoredScore.application_no, StoredScore.season, StoredScore.grade,
+                                  StoredScore.rulebook_id, StoredScore.eligible, StoredScore.family_score,
+                                  StoredScore.scored_at)
+                           .where(StoredScore.seq > after).order_by(StoredScore.seq).limit(limit)).all()
+    items = [{"seq": seq, "application_no": no, "season": season, "grade": grade, "rulebook_id": rid,
+              "eligible": ok, "family_score": _points(fam), "scored_at": at.isoformat()}
+             for seq, no, season, grade, rid, ok, fam, at in rows]
+    return {"items": items, "last_seq": items[-1]["seq"] if items else after}
 
 
 def what_if(session: Session, body: WhatIfIn) -> dict[str, Any]:

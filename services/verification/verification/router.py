@@ -35,6 +35,7 @@ router.include_router(access.router(access_log, prefix="VERIFICATION_"))  # GET 
 Registrar = Caller("service:enrollment", "bureau")
 Department = Caller("department")
 FactsReader = Caller("service:points", "bureau")
+FeedReader = Caller("service:points", "service:enrollment", "bureau")  # enrollment follows it for verified events
 Limit = Annotated[int, Query(ge=1, le=1000, description="page size")]
 Cursor = Annotated[str | None, Query(max_length=40, description="next_cursor of the previous page")]
 Season = Annotated[int | None, Query(ge=2000, le=2100)]
@@ -206,7 +207,7 @@ def read_case_facts(application_no: Annotated[str, Path(max_length=40)], who: Fa
 
 
 @router.get("/facts", response_model=CaseFactsPage)
-def list_case_facts(who: FactsReader, session: ReadSession, season: Season = None,
+def list_case_facts(who: FeedReader, session: ReadSession, season: Season = None,
                     grade: Annotated[int | None, Query(ge=1, le=7, description="1 or 7")] = None,
                     changed_after: Annotated[int | None, Query(ge=0, le=MAX_ID)] = None,
                     limit: Limit = 100, cursor: Cursor = None) -> dict[str, Any]:

@@ -1,0 +1,134 @@
+"""Webhooks (issue 13): each event of the feed pushed to a local receiver (a real HTTP server on a free port),
+signed with HMAC-SHA256 over the timestamp and body, at least once, in order, the same event id on every retry; a
+receiver that is down gets everything once it is back. The signature is checked with the snippet docs/api.md gives
+(taken from the document and run), and fails on a tampered body."""
+
+from __future__ import annotations
+
+import json
+import re
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from shared_kit import free_port
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def documented_verifier():
+    """The ``verify`` function of docs/api.md's webhook snippet, executed as written."""
+    text = (REPO / "docs" / "api.md").read_text(encoding="utf-8")
+    code = re.search(r"<!-- webhook-verify -->\s*```python\n(.*?)```", text, re.S).group(1)
+    scope: dict = {}
+    exec(code, scope)  # noqa: S102 - our own documentation
+    return scope["verify"]
+
+
+class Receiver:
+    """A small HTTP server in a thread: records each delivery (headers, body); ``fail_next`` answers 500 that many
+    times first."""
+
+    def __init__(self, port: int):
+        self.port, self.got, self.fail_next = port, [], 0
+        self.server: ThreadingHTTPServer | None = None
+        outer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):  # noqa: N802 - the stdlib's name
+                body = self.rfile.read(int(self.headers["Content-Length"]))
+                failing = outer.fail_next > 0
+                outer.fail_next -= failing
+                outer.got.append({"headers": {k.lower(): v for k, v in self.headers.items()}, "body": body,
+                                  "status": 500 if failing else 204})
+                self.send_response(500 if failing else 204)
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        self.handler = Handler
+
+    def start(self) -> "Receiver":
+        self.server = ThreadingHTTPServer(("127.0.0.1", self.port), self.handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        if self.server:
+            self.server.shutdown()
+            self.server.server_close()
+
+    def taken(self) -> list[dict]:
+        return [json.loads(g["body"]) for g in self.got if g["status"] == 204]
+
+
+def test_a_receiver_down_then_up_gets_every_event_once_signed(world, auth, backend):
+    app, points, funding, nos = world  # 8 applications submitted, one withdrawn: 9 events already
+    platform, bureau = auth("platform"), auth("bureau")
+    port = free_port()
+    hook = app.post("/webhooks", json={"url": f"http://127.0.0.1:{port}/hook", "after": 0}, headers=platform)
+    assert hook.status_code == 201, hook.text
+    secret = hook.json()["secret"]
+    assert len(secret) == 64 and "secret" not in app.get("/webhooks", headers=platform).json()["items"][0]
+
+    # down: nothing listens on the port; the first event fails and backs off
+    down = app.post("/outbox/flush", headers=bureau).json()["webhooks"]
+    assert down == {"delivered": 0, "failed": 1}
+    listed = app.get("/webhooks", headers=platform).json()["items"][0]
+    assert listed["attempts"] == 1 and listed["delivered_up_to"] == 0 and listed["last_error"]
+    assert app.post("/outbox/flush", headers=bureau).json()["webhooks"]["failed"] == 1  # flush skips the backoff
+
+    receiver = Receiver(port).start()
+    try:
+        receiver.fail_next = 1  # up, but the first attempt answers 500: retried with the same event id
+        assert app.post("/outbox/flush", headers=bureau).json()["webhooks"]["failed"] == 1
+        up = app.post("/outbox/flush", headers=bureau).json()["webhooks"]
+        feed = app.get("/events?after=0&limit=1000", headers=platform).json()["items"]
+        assert up == {"delivered": len(feed), "failed": 0} and len(feed) == 9
+        assert [e["id"] for e in receiver.taken()] == [e["id"] for e in feed]  # each once, in order
+        assert receiver.taken() == json.loads(json.dumps(feed))  # the feed's own objects
+        first, retried = receiver.got[0], receiver.got[1]
+        assert first["status"] == 500 and retried["status"] == 204
+        assert first["headers"]["x-tongcheng-event-id"] == retried["headers"]["x-tongcheng-event-id"] == str(
+            feed[0]["id"])
+        verify = documented_verifier()
+        for g in receiver.got:
+            h = g["headers"]
+            assert verify(secret, h["x-tongcheng-timestamp"], g["body"], h["x-tongcheng-signature"])
+            tampered = g["body"].replace(b'"kind":"', b'"kind":"x')
+            assert not verify(secret, h["x-tongcheng-timestamp"], tampered, h["x-tongcheng-signature"])
+            assert not verify("0" * 64, h["x-tongcheng-timestamp"], g["body"], h["x-tongcheng-signature"])
+            assert not verify(secret, str(int(h["x-tongcheng-timestamp"]) - 3600), g["body"],
+                              h["x-tongcheng-signature"])  # another (and stale) timestamp
+
+        # a new event reaches it on the next pass; nothing is sent twice
+        run = app.post("/runs", json={"season": 2025, "grade": 1, "seed": "s"}, headers=bureau).json()
+        app.post(f"/runs/{run['id']}/publish", headers=bureau)
+        again = app.post("/outbox/flush", headers=bureau).json()["webhooks"]
+        placed = [e for e in app.get("/events?after=0&limit=1000", headers=platform).json()["items"]
+                  if e["kind"] == "placed"]
+        assert again["delivered"] == len(placed) > 0
+        ids = [e["id"] for e in receiver.taken()]
+        assert ids == sorted(set(ids))
+        assert app.post("/outbox/flush", headers=bureau).json()["webhooks"] == {"delivered": 0, "failed": 0}
+    finally:
+        receiver.stop()
+
+
+def test_registering_listing_and_deleting(world, auth):
+    app, *_ = world
+    platform = auth("platform")
+    latest = app.get("/events?after=0&limit=1000", headers=platform).json()["last_id"]
+    made = app.post("/webhooks", json={"url": "https://platform.example/tongcheng"}, headers=platform).json()
+    assert made["delivered_up_to"] == latest  # by default only events from now on
+    other = auth("platform", subject="platform-other")
+    assert app.get("/webhooks", headers=other).json()["items"] == []
+    assert app.delete(f"/webhooks/{made['id']}", headers=other).status_code == 404
+    for bad in ("ftp://x/y", "http://", "not a url", "http://a b/"):
+        resp = app.post("/webhooks", json={"url": bad}, headers=platform)
+        assert resp.status_code == 422, bad
+    assert app.post("/webhooks", json={"url": "https://x.example/"}, headers=auth("bureau")).status_code == 403
+    assert app.delete(f"/webhooks/{made['id']}", headers=platform).status_code == 204
+    assert app.get("/webhooks", headers=platform).json()["items"] == []
+    assert app.delete(f"/webhooks/{made['id']}", headers=platform).status_code == 404
