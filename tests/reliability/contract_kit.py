@@ -14,10 +14,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from common.vocabulary import DEPARTMENTS  # every department of the suite is a caller of the matrix
+
 REPO = Path(__file__).resolve().parents[2]
 SERVICES = ("points", "verification", "enrollment", "funding")
 ROLE_WORDS = ("platform", "department", "bureau", "finance", "auditor", "school", "service")
-DEPARTMENTS = ("police", "market", "housing", "hrss")
 
 # Every caller the matrix tries: (label, role, department, subject).
 CALLERS = [("platform", "platform", None, "platform-taizhou")]

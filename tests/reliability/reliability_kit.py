@@ -33,6 +33,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import inspect, text
 
 from common.identity import IDENTITY_HEADER, Identity, mint
+from common.vocabulary import DEPARTMENTS
 from shared_kit import TEST_SECRET, create_pg_database, drop_pg_database
 
 SEASON = 2025
@@ -51,7 +52,7 @@ def identity(role: str, department: str | None = None, subject: str | None = Non
 def as_role(name: str) -> dict[str, str]:
     """``"platform"``, ``"bureau"``, ``"bureau-2"``, ``"finance"``, ``"finance-2"``, ``"auditor"``, a department
     (``"police"``, ``"hrss"``, ``"housing"``, ``"market"``) or ``"service:<name>"`` → identity headers."""
-    if name in ("police", "hrss", "housing", "market"):
+    if name in DEPARTMENTS:
         return identity("department", name, f"dept-{name}")
     if name.startswith("service:"):
         return identity("service", subject=name.split(":", 1)[1])
@@ -511,7 +512,7 @@ def deliver_cases(api: Api, timeout_s: float = 30.0) -> dict[str, Any]:
 
 GATEWAY_CALLERS = {"tok-platform": ("platform", None, "platform-taizhou"), "tok-bureau": ("bureau", None, "bureau-1"),
                    "tok-auditor": ("auditor", None, "auditor-1"),
-                   **{f"tok-{d}": ("department", d, f"dept-{d}") for d in ("police", "hrss", "housing", "market")}}
+                   **{f"tok-{d}": ("department", d, f"dept-{d}") for d in DEPARTMENTS}}
 """Bearer credentials of :func:`gateway_over`: token → (role, department, subject)."""
 
 
