@@ -11,6 +11,9 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+import httpx
+
+from enrollment.webhooks import Deliverer
 from shared_kit import free_port
 
 REPO = Path(__file__).resolve().parents[2]
@@ -132,3 +135,25 @@ def test_registering_listing_and_deleting(world, auth):
     assert app.delete(f"/webhooks/{made['id']}", headers=platform).status_code == 204
     assert app.get("/webhooks", headers=platform).json()["items"] == []
     assert app.delete(f"/webhooks/{made['id']}", headers=platform).status_code == 404
+
+
+def test_two_processes_deliver_each_event_once(world, auth, backend):
+    app, *_ = world
+    platform = auth("platform")
+    receiver = Receiver(free_port()).start()
+    try:
+        for _ in range(2):
+            assert app.post("/webhooks", json={"url": f"http://127.0.0.1:{receiver.port}/h", "after": 0},
+                            headers=platform).status_code == 201
+        deliverers = [Deliverer(app.app.state.db, httpx.Client(timeout=5)) for _ in range(2)]
+        threads = [threading.Thread(target=d.deliver) for d in deliverers]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(30)
+        feed = [e["id"] for e in app.get("/events?after=0&limit=1000", headers=platform).json()["items"]]
+        # two webhooks, each taking every event once, whichever process delivered it
+        assert sorted(e["id"] for e in receiver.taken()) == sorted(feed * 2)
+        assert all(d.deliver().delivered == 0 for d in deliverers)
+    finally:
+        receiver.stop()

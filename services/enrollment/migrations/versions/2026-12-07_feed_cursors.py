@@ -2,7 +2,7 @@
 verified and scored in the platform's feed, with the lease of the process following each
 
 Revision ID: enro_20261207_feed_cursors
-Revises: enro_20261207_appeal_flow
+Revises: enro_20261207_search_fp
 Create Date: 2026-12-07 18:05:00
 """
 from alembic import op
@@ -11,7 +11,7 @@ import common.db
 
 
 revision = 'enro_20261207_feed_cursors'
-down_revision = 'enro_20261207_appeal_flow'
+down_revision = 'enro_20261207_search_fp'
 branch_labels = None
 depends_on = None
 
