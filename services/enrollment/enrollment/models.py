@@ -70,7 +70,8 @@ class Application(Base):
     """One child's application for one season and grade (申请), as submitted by the platform."""
 
     __tablename__ = "applications"
-    __table_args__ = (UniqueConstraint("season", "child_id_number"), Index(None, "season", "grade", "id"))
+    __table_args__ = (UniqueConstraint("season", "child_id_number"), Index(None, "season", "grade", "id"),
+                      Index("ix_applications_season_state", "season", "grade", "state"))  # GET /reports/applications
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     application_no: Mapped[str] = mapped_column(String(40), unique=True)

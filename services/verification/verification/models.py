@@ -73,6 +73,8 @@ class VerificationRequest(Base):
 
     __table_args__ = (
         Index("ix_requests_queue", "department", "state", "id"),
+        # GET /progress counts a season's requests per department and state from this index alone
+        Index("ix_requests_season_progress", "season", "department", "state", "id"),
         Index("ix_requests_recheck_queue", "department", "recheck_open", "id"),
         Index("ix_requests_case_id", "case_id"),
         # one live request per guardian and kind; superseded ones are history
