@@ -24,7 +24,8 @@ pytestmark = pytest.mark.processes
 MAIN_PAGES = {  # role → (page path, screenshot name)
     "bureau": [("/console/bureau", "bureau-overview"), ("/console/bureau/runs", "bureau-runs"),
                ("/console/bureau/reports", "bureau-reports"), ("/console/bureau/schools", "bureau-schools"),
-               ("/console/bureau/imports", "bureau-imports")],
+               ("/console/bureau/imports", "bureau-imports"), ("/console/rolls", "bureau-rolls"),
+               ("/console/history", "bureau-change-history-form")],
     "police": [("/console/clerk/queue", "clerk-queue")],
     "finance": [("/console/finance/settlements?semester=2025-autumn", "finance-settlements"),
                 ("/console/finance/budget", "finance-budget")],
