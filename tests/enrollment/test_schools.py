@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from common.paging import encode
 from enrollment_kit import TOWN_A, TOWN_B, private_school, public_school
 
 
@@ -116,11 +117,11 @@ def test_listing_filters_and_pages(app, auth):
     app.post("/schools", json=private_school("B1"), headers=bureau)
     assert app.get("/schools", headers=auth("department", "hrss")).status_code == 403
     first = app.get("/schools?kind=public&limit=2", headers=bureau).json()
-    assert [s["code"] for s in first["items"]] == ["A1", "A2"] and first["next_cursor"] == "A2"
+    assert [s["code"] for s in first["items"]] == ["A1", "A2"] and first["next_cursor"] == encode("schools", "A2")
     rest = app.get(f"/schools?kind=public&limit=2&cursor={first['next_cursor']}", headers=bureau).json()
     assert [s["code"] for s in rest["items"]] == ["A3"] and rest["next_cursor"] is None
     assert [s["code"] for s in app.get("/schools?kind=private", headers=bureau).json()["items"]] == ["B1"]
-    for garbage in ("A1%20x", "%E5%AD%A6", "A" * 33, "-A1"):  # not a school code: no page gave it
+    for garbage in ("A2", "A1%20x", "%E5%AD%A6", "A" * 33, "-A1", encode("schools", "-A1")):  # no page gave it
         resp = app.get(f"/schools?cursor={garbage}", headers=bureau)
         assert resp.status_code == 422 and resp.json()["code"] == "invalid_cursor", (garbage, resp.text)
     assert app.get("/schools?cursor=A%001", headers=bureau).json()["code"] == "invalid_characters"

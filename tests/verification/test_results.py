@@ -3,6 +3,7 @@ typed facts per kind, amended cases (BRIEF §4 step 4; plan 四(二))."""
 
 import pytest
 
+from common.paging import encode
 from verification_kit import INSURANCE, PERMIT, case_body, license_facts, owned_facts, uscc
 
 
@@ -187,8 +188,10 @@ def test_out_of_range_ids_are_404_or_422_never_500(verification, as_role, backen
     assert verification.get(f"/requests/{2**31 - 1}", headers=as_role("police")).status_code == 404
     assert verification.get(f"/requests/{2**40}", headers=as_role("police")).status_code == 422
     assert verification.get(f"/requests/{2**70}", headers=as_role("police")).status_code == 422
-    assert verification.get("/queue?cursor=2147483647", headers=as_role("police")).json()["items"] == []
-    assert verification.get("/queue?cursor=2147483648", headers=as_role("police")).json()["code"] == "invalid_cursor"
+    top = encode("queue", 2**31 - 1)
+    assert verification.get(f"/queue?cursor={top}", headers=as_role("police")).json()["items"] == []
+    for cursor in ("2147483647", encode("queue", 2**31)):  # a plain id, a cursor past the largest id
+        assert verification.get(f"/queue?cursor={cursor}", headers=as_role("police")).json()["code"] == "invalid_cursor"
     assert verification.get("/facts?changed_after=2147483648", headers=as_role("bureau")).status_code == 422
     out = verification.post("/results/batch", headers=as_role("police", **{"Idempotency-Key": "big-ids"}), json={
         "items": [{"request_id": 2**31 - 1, "outcome": "not_found"}, {"request_id": 2**70, "outcome": "not_found"},

@@ -17,10 +17,15 @@ from fastapi import APIRouter, Query, Request
 from sqlalchemy import Column, Index, Integer, MetaData, String, Table, and_, delete, func, insert, or_, select
 from sqlalchemy.orm import Session
 
+from common import paging
 from common.db import UTCDateTime, WriteSession, utcnow
-from common.history import actor, parse_cursor
+from common.history import actor
 from common.identity import Caller, Identity
+from common.paging import Cursor, Limit
 from common.schemas import SHANGHAI, Page, day_in_shanghai
+
+
+LISTING = "access-log"  # the cursor's listing name (common.paging)
 
 
 def access_table(metadata: MetaData) -> Table:
@@ -87,18 +92,14 @@ def read(session: Session, table: Table, *, application_no: str | None, reader: 
          cursor: str | None) -> dict[str, Any]:
     """Records oldest first, filtered by application and/or reader: ``{items: [{id, at (Asia/Shanghai), at_utc,
     reader, application_no, season, endpoint}], next_cursor}``."""
-    query = select(table).where(table.c.id > parse_cursor(cursor)).order_by(table.c.id).limit(limit + 1)
+    query = select(table).where(table.c.id > paging.after_id(LISTING, cursor)).order_by(table.c.id).limit(limit + 1)
     if application_no is not None:
         query = query.where(table.c.application_no == application_no)
     if reader is not None:
         query = query.where(table.c.reader == reader)
-    rows = session.execute(query).all()
-    more = len(rows) > limit
-    rows = rows[:limit]
-    return {"items": [{"id": r.id, "at": r.at.astimezone(SHANGHAI).isoformat(), "at_utc": r.at.isoformat(),
-                       "reader": r.reader, "application_no": r.application_no, "season": r.season,
-                       "endpoint": r.endpoint} for r in rows],
-            "next_cursor": str(rows[-1].id) if more else None}
+    return paging.page(session.execute(query).all(), limit, LISTING, key=lambda r: r.id, view=lambda r: {
+        "id": r.id, "at": r.at.astimezone(SHANGHAI).isoformat(), "at_utc": r.at.isoformat(), "reader": r.reader,
+        "application_no": r.application_no, "season": r.season, "endpoint": r.endpoint})
 
 
 def expired(table: Table, *, today: date, keep_years: int) -> Any:
@@ -132,8 +133,7 @@ def router(table: Table, *, prefix: str) -> APIRouter:
     def access_records(who: Caller("auditor"), session: WriteSession,
                        application_no: Annotated[str | None, Query(max_length=40)] = None,
                        reader: Annotated[str | None, Query(max_length=160, description="role:subject")] = None,
-                       limit: Annotated[int, Query(ge=1, le=1000, description="page size")] = 100,
-                       cursor: Annotated[str | None, Query(max_length=100)] = None):
+                       limit: Limit = 100, cursor: Cursor = None):
         """Reads of one application's personal data in this service (个人信息访问记录), oldest first, by
         ``application_no`` and/or ``reader`` (``role:subject``): ``{items: [{id, at (Asia/Shanghai), at_utc, reader,
         application_no, season, endpoint}], next_cursor}``. This read is itself recorded (endpoint ``GET

@@ -23,7 +23,7 @@ from sqlalchemy import JSON, Column, Index, Integer, MetaData, String, Table, in
 from sqlalchemy.orm import Session
 
 from common.db import UTCDateTime, utcnow
-from common.errors import Invalid
+from common import paging
 from common.identity import Identity
 from common.schemas import SHANGHAI
 
@@ -100,15 +100,6 @@ def write_deferred(session: Session) -> None:
         session.execute(insert(table), values)
 
 
-def parse_cursor(cursor: str | None) -> int:
-    """The history cursor is the last row id seen; anything else is 422 ``invalid_cursor``."""
-    if cursor is None:
-        return 0
-    if not (cursor.isascii() and cursor.isdigit()) or len(cursor) > 12:
-        raise Invalid("cursor is not one this listing gave", code="invalid_cursor", field="cursor")
-    return int(cursor)
-
-
 def view(row: Any) -> dict[str, Any]:
     """One change as the API shows it: ``{id, resource, key, action, actor, at (Asia/Shanghai, ISO with +08:00),
     at_utc, before, after}``."""
@@ -120,10 +111,10 @@ def view(row: Any) -> dict[str, Any]:
 def read(session: Session, table: Table, *, resource: str, key: str, limit: int = 100,
          cursor: str | None = None) -> dict[str, Any]:
     """The changes of one record, oldest first: a page ``{items: [change], next_cursor}`` (``next_cursor`` null on
-    the last page). An unknown record simply has no changes (the endpoint checks it exists)."""
-    after = parse_cursor(cursor)
+    the last page; cursors: :mod:`common.paging`, listing ``history/<resource>``). An unknown record simply has
+    no changes (the endpoint checks it exists)."""
+    listing = f"history/{resource}"
     rows = session.execute(select(table).where(table.c.resource == resource, table.c.resource_key == key,
-                                               table.c.id > after).order_by(table.c.id).limit(limit + 1)).all()
-    more = len(rows) > limit
-    rows = rows[:limit]
-    return {"items": [view(r) for r in rows], "next_cursor": str(rows[-1].id) if more else None}
+                                               table.c.id > paging.after_id(listing, cursor))
+                           .order_by(table.c.id).limit(limit + 1)).all()
+    return paging.page(rows, limit, listing, key=lambda r: r.id, view=view)

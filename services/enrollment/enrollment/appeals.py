@@ -12,6 +12,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from common import paging
 from common.vocabulary import ALWAYS
 from enrollment import appeals_flow
 from enrollment.errors import Conflict, Invalid, InvalidState, NotFound
@@ -92,8 +93,12 @@ def get_appeal(session: Session, appeal_id: int) -> Appeal:
     return appeal
 
 
-def list_appeals(session: Session, run_id: int | None) -> list[Appeal]:
-    query = select(Appeal).order_by(Appeal.id)
+def list_appeals(session: Session, run_id: int | None, *, limit: int, cursor: str | None
+                 ) -> tuple[list[Appeal], str | None]:
+    """Appeals (of one run when given), oldest first, ``limit`` a page after ``cursor`` (:mod:`common.paging`,
+    listing ``appeals``)."""
+    query = (select(Appeal).where(Appeal.id > paging.after_id("appeals", cursor)).order_by(Appeal.id)
+             .limit(limit + 1))
     if run_id is not None:
         query = query.where(Appeal.run_id == run_id)
-    return list(session.scalars(query))
+    return paging.cut(list(session.scalars(query)), limit, "appeals", key=lambda a: a.id)

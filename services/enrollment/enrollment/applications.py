@@ -14,7 +14,7 @@ from sqlalchemy import bindparam, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from common import access
+from common import access, paging
 from common.identity import Identity
 from common.logging import mask_id, mask_phone
 from common.schemas import SHANGHAI
@@ -285,18 +285,14 @@ def withdraw_application(session: Session, no: str, *, today: date, now: datetim
 
 def list_applications(session: Session, *, season: int | None, grade: int | None, limit: int,
                       cursor: str | None) -> tuple[list[Application], str | None]:
-    """Applications in submission order after ``cursor`` (an opaque number)."""
+    """Applications in submission order after ``cursor`` (:mod:`common.paging`, listing ``applications``)."""
     query = select(Application).order_by(Application.id).limit(limit + 1)
     if season is not None:
         query = query.where(Application.season == season)
     if grade is not None:
         query = query.where(Application.grade == grade)
-    if cursor:
-        if not (cursor.isascii() and cursor.isdigit()) or len(cursor) > 12:  # not ², １ or twenty digits
-            raise Invalid("cursor is not one this listing gave", code="invalid_cursor", field="cursor")
-        query = query.where(Application.id > int(cursor))
-    rows = list(session.scalars(query))
-    return rows[:limit], str(rows[limit - 1].id) if len(rows) > limit else None
+    query = query.where(Application.id > paging.after_id("applications", cursor))
+    return paging.cut(list(session.scalars(query)), limit, "applications", key=lambda a: a.id)
 
 
 def record_read(session: Session, who: Identity, application_no: str, endpoint: str,

@@ -10,6 +10,7 @@ from typing import Annotated, Any
 
 from fastapi import Depends, Query, Request
 
+from common.paging import Cursor, Limit  # noqa: F401  (re-exported: the routers' paging parameters)
 from enrollment.config import Settings
 from enrollment.outbox import Dispatcher
 
@@ -35,7 +36,5 @@ SettingsDep = Annotated[Settings, Depends(_settings)]
 Today = Annotated[date, Depends(_today)]
 Clients = Annotated[dict[str, Any], Depends(_clients)]
 DispatcherDep = Annotated[Dispatcher, Depends(_dispatcher)]
-Limit = Annotated[int, Query(ge=1, le=1000, description="page size")]
-Cursor = Annotated[str | None, Query(max_length=100, description="next_cursor of the previous page")]
 SeasonQ = Annotated[int | None, Query(ge=2000, le=2100, description="the season's year")]
 GradeQ = Annotated[int | None, Query(ge=1, le=7, description="grade 1 or 7")]

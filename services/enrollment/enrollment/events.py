@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from common import paging
 from enrollment.counters import next_numbers
 from enrollment.errors import Invalid
 from enrollment.evidence import Outcome
@@ -85,15 +86,15 @@ def event_view(e: Event) -> dict[str, Any]:
             "run_id": e.run_id, "at": e.at, "data": e.data}
 
 
-def page(session: Session, *, after: int, limit: int) -> dict[str, Any]:
-    """Events with id > ``after``, oldest first, at most ``limit`` → ``{items, next_cursor, last_id}``:
-    ``next_cursor`` = the last id given when more may follow (else null); ``last_id`` = the last id given (or
-    ``after``): resume with ``after=last_id``."""
+def page(session: Session, *, after: int, limit: int, cursor: str | None = None) -> dict[str, Any]:
+    """Events with id > ``after`` (and after ``cursor``, :mod:`common.paging` listing ``events``, when given),
+    oldest first, at most ``limit`` → ``{items, next_cursor, last_id}``: ``next_cursor`` resumes after this page
+    when more may follow (else null); ``last_id`` = the last id given (or where the page started): resume with
+    ``after=last_id`` (or ``cursor=next_cursor``)."""
+    after = max(after, paging.after_id("events", cursor))
     rows = list(session.scalars(select(Event).where(Event.id > after).order_by(Event.id).limit(limit + 1)))
-    items = rows[:limit]
-    last = items[-1].id if items else after
-    return {"items": [event_view(e) for e in items], "next_cursor": str(last) if len(rows) > limit else None,
-            "last_id": last}
+    items, nxt = paging.cut(rows, limit, "events", key=lambda e: e.id)
+    return {"items": [event_view(e) for e in items], "next_cursor": nxt, "last_id": items[-1].id if items else after}
 
 
 def bulk_status(session: Session, numbers: Iterable[str]) -> list[dict[str, Any]]:

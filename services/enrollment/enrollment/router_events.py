@@ -12,7 +12,7 @@ from common.identity import Caller
 from common.idempotency import IdempotencyKey, commit_idempotent
 from common.schemas import ROW_ID_MAX
 from enrollment import events, webhooks
-from enrollment.deps import Limit
+from enrollment.deps import Cursor, Limit
 from enrollment.models import idempotency_keys
 from enrollment.schemas import StatusQueryIn, WebhookIn
 
@@ -23,14 +23,14 @@ Platform = Caller("platform")
 
 @router.get("/events", tags=["events"])
 def event_feed(who: Reader, session: ReadSession, after: Annotated[int, Query(ge=0, le=ROW_ID_MAX)] = 0,
-               limit: Limit = 100):
+               limit: Limit = 100, cursor: Cursor = None):
     """Every change of an application's state, oldest first, after event id ``after`` (0: from the start) →
     ``{items: [{id, application_no, kind: "submitted" | "verified" | "scored" | "withdrawn" | "placed" | "moved" |
-    "final", season, grade, run_id, at, data}], next_cursor, last_id}``; resume with ``after=last_id``. Ids are
-    stable and increase in the order the changes were committed. ``verified`` (every fact answered, again after a
-    correction) and ``scored`` (every score stored) come from verification's and points' own change feeds, which
-    enrollment follows on each dispatcher pass."""
-    return events.page(session, after=after, limit=limit)
+    "final", season, grade, run_id, at, data}], next_cursor, last_id}``; resume with ``after=last_id`` or
+    ``cursor=next_cursor``. Ids are stable and increase in the order the changes were committed. ``verified``
+    (every fact answered, again after a correction) and ``scored`` (every score stored) come from verification's
+    and points' own change feeds, which enrollment follows on each dispatcher pass."""
+    return events.page(session, after=after, limit=limit, cursor=cursor)
 
 
 @router.post("/placements/status", tags=["events"])

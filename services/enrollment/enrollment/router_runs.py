@@ -52,10 +52,11 @@ def create_run(body: RunIn, who: Bureau, session: WriteSession, request: Request
 
 
 @router.get("/runs", response_model=Page, tags=["runs"])
-def list_runs(who: Bureau, session: ReadSession, season: SeasonQ = None, grade: GradeQ = None):
-    """Runs, newest first (``{items, next_cursor: null}``)."""
-    return {"items": [runs.run_view(r) for r in runs.list_runs(session, season=season, grade=grade)],
-            "next_cursor": None}
+def list_runs(who: Bureau, session: ReadSession, season: SeasonQ = None, grade: GradeQ = None,
+              limit: Limit = 100, cursor: Cursor = None):
+    """Runs, newest first: ``{items: [Run], next_cursor}``."""
+    rows, nxt = runs.list_runs(session, season=season, grade=grade, limit=limit, cursor=cursor)
+    return {"items": [runs.run_view(r) for r in rows], "next_cursor": nxt}
 
 
 @router.get("/runs/preview", tags=["runs", "appeals"])
@@ -206,9 +207,11 @@ def decide(appeal_id: Annotated[int, Path(ge=1, le=ROW_ID_MAX)], body: DecisionI
 
 @router.get("/appeals", response_model=Page, tags=["appeals"])
 def appeal_list(who: Bureau, session: ReadSession,
-                run_id: Annotated[int | None, Query(ge=1, le=ROW_ID_MAX)] = None):
-    """Appeals, oldest first (``{items, next_cursor: null}``), each with where it stands (``progress``)."""
-    return {"items": [appeals_flow.view(a) for a in appeals.list_appeals(session, run_id)], "next_cursor": None}
+                run_id: Annotated[int | None, Query(ge=1, le=ROW_ID_MAX)] = None, limit: Limit = 100,
+                cursor: Cursor = None):
+    """Appeals, oldest first, each with where it stands (``progress``): ``{items: [Appeal], next_cursor}``."""
+    rows, nxt = appeals.list_appeals(session, run_id, limit=limit, cursor=cursor)
+    return {"items": [appeals_flow.view(a) for a in rows], "next_cursor": nxt}
 
 
 @router.get("/appeals/{appeal_id}", response_model=AppealOut, tags=["appeals"])

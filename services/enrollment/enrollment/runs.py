@@ -16,11 +16,12 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, defer
 
+from common import paging
 from enrollment import appeals_flow, events, evidence_store, outbox, placement, reports
 from enrollment.clients import ScoreView
 from enrollment.config import Settings
 from enrollment.counters import applications_sequence, lock_sequence, next_numbers
-from enrollment.errors import Conflict, Invalid, InvalidState, NotFound
+from enrollment.errors import Conflict, InvalidState, NotFound
 from enrollment.models import Appeal, Application, Intake, PlacementRow, Run, School
 from enrollment.rules import GRADE_LEVEL, add_working_days, month_day, official_calendar_knows, window_calendar
 from enrollment.schemas import RunIn
@@ -167,15 +168,19 @@ def run_view(run: Run) -> dict[str, Any]:
             "gate": proof.get("gate"), "certificate": proof.get("certificate")}
 
 
-def list_runs(session: Session, *, season: int | None, grade: int | None) -> list[Run]:
-    """Runs, newest first, of a season and/or grade when given (BRIEF §6, 录取批次). The snapshot (megabytes for a
-    20 000-application run) is not read: a listing never shows it."""
-    query = select(Run).options(defer(Run.snapshot)).order_by(Run.id.desc())
+def list_runs(session: Session, *, season: int | None, grade: int | None, limit: int,
+              cursor: str | None) -> tuple[list[Run], str | None]:
+    """Runs, newest first, of a season and/or grade when given (BRIEF §6, 录取批次), ``limit`` a page after
+    ``cursor`` (:mod:`common.paging`, listing ``runs``: the last run id given; older ones follow). The snapshot
+    (megabytes for a 20 000-application run) is not read: a listing never shows it."""
+    query = select(Run).options(defer(Run.snapshot)).order_by(Run.id.desc()).limit(limit + 1)
+    if (before := paging.after("runs", cursor)) is not None:
+        query = query.where(Run.id < before)
     if season is not None:
         query = query.where(Run.season == season)
     if grade is not None:
         query = query.where(Run.grade == grade)
-    return list(session.scalars(query))
+    return paging.cut(list(session.scalars(query)), limit, "runs", key=lambda r: r.id)
 
 
 def placement_view(p: PlacementRow) -> dict[str, Any]:
@@ -188,17 +193,14 @@ def placement_view(p: PlacementRow) -> dict[str, Any]:
 
 def list_placements(session: Session, run_id: int, *, limit: int, cursor: str | None) -> tuple[list[PlacementRow],
                                                                                                   str | None]:
-    """A run's placements and waitlist in application_no order after ``cursor`` (the last number given; 422
-    ``invalid_cursor`` for text that is not an application number)."""
+    """A run's placements and waitlist in application_no order after ``cursor`` (:mod:`common.paging`,
+    listing ``runs/placements``, keyed by the application number; 422 ``invalid_cursor`` otherwise)."""
     get_run(session, run_id)
     query = (select(PlacementRow).where(PlacementRow.run_id == run_id).order_by(PlacementRow.application_no)
              .limit(limit + 1))
-    if cursor:
-        if not _APPLICATION_NO.fullmatch(cursor):
-            raise Invalid("cursor is not one this listing gave", code="invalid_cursor", field="cursor")
-        query = query.where(PlacementRow.application_no > cursor)
-    rows = list(session.scalars(query))
-    return rows[:limit], rows[limit - 1].application_no if len(rows) > limit else None
+    if (after := paging.after("runs/placements", cursor, key=str, pattern=_APPLICATION_NO)) is not None:
+        query = query.where(PlacementRow.application_no > after)
+    return paging.cut(list(session.scalars(query)), limit, "runs/placements", key=lambda p: p.application_no)
 
 
 def publish_run(session: Session, run: Run, *, window_days: int, today: date, now: datetime) -> Run:

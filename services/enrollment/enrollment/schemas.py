@@ -382,7 +382,7 @@ class SearchIn(StrictModel):
     township_code: TownshipCode | None = None
     state: Literal["submitted", "withdrawn"] | None = None
     limit: Annotated[int, Strict(), Field(ge=1, le=1000)] = 100
-    cursor: Annotated[str, Strict(), Field(max_length=12)] | None = None
+    cursor: Annotated[str, Strict()] | None = None  # common.paging checks it: 422 invalid_cursor
 
 
 class LookupIn(StrictModel):

@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from common import history
+from common import history, paging
 from common.identity import Identity
 from enrollment.config import Settings
 from enrollment.errors import Invalid, NotFound, PlanOverCapacity, SchoolExists, SchoolPhasingOut
@@ -20,6 +20,8 @@ from enrollment.models import Intake, PlacementRow, Run, School, change_history
 from enrollment.rules import GRADE_LEVEL
 from enrollment.scale import Capacity, Norms, approved_capacity, check_plan
 from enrollment.schemas import SCHOOL_CODE, SchoolCreate, SchoolFields, SchoolUpdate
+
+_SCHOOL_CODE = re.compile(SCHOOL_CODE)
 
 
 def _x100(area: Decimal | None) -> int | None:
@@ -140,19 +142,16 @@ def school_view(session: Session, school: School, settings: Settings) -> dict[st
 
 def list_schools(session: Session, *, kind: str | None, level: str | None, limit: int,
                  cursor: str | None) -> tuple[list[School], str | None]:
-    """Schools in code order after ``cursor`` (the last code of the previous page; 422 ``invalid_cursor`` for text
-    that is not a school code, so no listing ever gave it)."""
+    """Schools in code order after ``cursor`` (:mod:`common.paging`, listing ``schools``, keyed by the code; 422
+    ``invalid_cursor`` for anything else)."""
     query = select(School).order_by(School.code).limit(limit + 1)
     if kind:
         query = query.where(School.kind == kind)
     if level:
         query = query.where(School.level == level)
-    if cursor:
-        if not re.fullmatch(SCHOOL_CODE, cursor):
-            raise Invalid("cursor is not one this listing gave", code="invalid_cursor", field="cursor")
-        query = query.where(School.code > cursor)
-    rows = list(session.scalars(query))
-    return rows[:limit], rows[limit - 1].code if len(rows) > limit else None
+    if (after := paging.after("schools", cursor, key=str, pattern=_SCHOOL_CODE)) is not None:
+        query = query.where(School.code > after)
+    return paging.cut(list(session.scalars(query)), limit, "schools", key=lambda s: s.code)
 
 
 def prefetch(session: Session, season_grades: set[tuple[int, int]]) -> None:

@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy import String, cast, delete, func, or_, select
 from sqlalchemy.orm import Session
 
-from enrollment.errors import Invalid
+from common import paging
 from enrollment.models import Application, SearchKey
 
 _KEY: dict[str, bytes] = {}
@@ -84,8 +84,9 @@ def search(session: Session, *, season: int | None = None, grade: int | None = N
            school_code: str | None = None, township_code: str | None = None, state: str | None = None,
            submitted_by: str | None = None, limit: int = 100, cursor: str | None = None
            ) -> tuple[list[Application], str | None]:
-    """Applications matching every given filter, in submission order after ``cursor`` (the last id seen; 422
-    ``invalid_cursor`` otherwise). ``school_code`` matches a public or private choice."""
+    """Applications matching every given filter, in submission order after ``cursor`` (:mod:`common.paging`,
+    listing ``applications/search``; 422 ``invalid_cursor`` otherwise). ``school_code`` matches a public or private
+    choice."""
     query = select(Application).order_by(Application.id).limit(limit + 1)
     for kind, value in (("child_id", child_id_number), ("phone", phone)):
         if value is not None:
@@ -101,12 +102,8 @@ def search(session: Session, *, season: int | None = None, grade: int | None = N
         quoted = f'%"{school_code}"%'
         query = query.where(or_(cast(Application.public_choices, String).like(quoted),
                                 cast(Application.private_choices, String).like(quoted)))
-    if cursor is not None:
-        if not (cursor.isascii() and cursor.isdigit()) or len(cursor) > 12:
-            raise Invalid("cursor is not one this listing gave", code="invalid_cursor", field="cursor")
-        query = query.where(Application.id > int(cursor))
-    rows = list(session.scalars(query))
-    return rows[:limit], str(rows[limit - 1].id) if len(rows) > limit else None
+    query = query.where(Application.id > paging.after_id("applications/search", cursor))
+    return paging.cut(list(session.scalars(query)), limit, "applications/search", key=lambda a: a.id)
 
 
 def backfill(session: Session, batch: int = 1000) -> int:

@@ -20,6 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from common import paging
 from common.db import driver_rows, insert_rows, utcnow
 from common.errors import Forbidden, Invalid
 from common.identity import Identity
@@ -234,7 +235,7 @@ def view(session: Session, school_code: str, semester_code: str, who: Identity, 
                                           .order_by(RollConfirmation.id))) if roll else [])
     return {"school_code": school_code, "semester": semester_code, "version": roll.version if roll else 0,
             "counts": counts, "confirmations": confirmations, "items": items,
-            "next_cursor": str(page_ids[limit - 1]) if len(page_ids) > limit else None}
+            "next_cursor": paging.cut(page_ids, limit, "rolls", key=lambda i: i)[1]}
 
 
 def counted(session: Session, settlement_id: int, seat_id: int) -> tuple[int, int] | None:

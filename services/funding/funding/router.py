@@ -17,21 +17,20 @@ from common.identity import Caller, Identity
 from common.schemas import yuan_to_fen
 from common.versioning import etag, set_etag
 from common.sheets import read_table
-from common.paging import id_cursor
+from common import paging
+from common.paging import Cursor, Limit
 from funding import budget, imports, roll, seats, semesters, settlements, tariffs
 from funding.models import idempotency_keys
 from funding.report_schemas import BudgetPut, BudgetRead
 from funding.schemas import (CODE, AdjustmentCreate, AdjustmentRead, DisbursementCreate, DisbursementRead, Handover,
                              HandoverResult, RunResult, SeatEnd, SeatEndResult, SeatRead, SeatTransfer,
                              SeatTransferred, SemesterCreate, SemesterRead, SettlementCreate, SettlementRead,
-                             SettlementRun, TariffPut, TariffRead, page)
+                             SettlementRun, TariffPut, TariffRead)
 
 router = APIRouter()
 Year = Annotated[int, Path(ge=2000, le=2100)]
 
 READERS = ("bureau", "finance", "auditor")
-Limit = Annotated[int, Query(ge=1, le=1000, description="page size")]
-Cursor = Annotated[str | None, Query(max_length=12, description="next_cursor of the previous page")]
 IfMatch = Annotated[str | None, Header(alias="If-Match", max_length=200)]
 SchoolPath = Annotated[str, Path(min_length=1, max_length=32, pattern=CODE)]
 SemesterPath = Annotated[str, Path(min_length=1, max_length=32, pattern=CODE)]
@@ -58,12 +57,6 @@ def _keyed(session: Session, request: Request, who: Identity, key: str | None, b
     if isinstance(version, int):
         resp.headers["ETag"] = etag(version)
     return resp
-
-
-def _page(rows: list[Any], limit: int, out: Any, key: str = "id") -> dict[str, Any]:
-    more = len(rows) > limit
-    rows = rows[:limit]
-    return page([out(r) for r in rows], getattr(rows[-1], key) if more else None)
 
 
 # ---- semesters -------------------------------------------------------------------------------------------------
@@ -138,8 +131,8 @@ def list_tariffs(who: Caller(*READERS, "service:enrollment"), session: ReadSessi
     """Current tariffs (latest version each) → page of Tariff. Services read them too (enrollment's planning
     what-if costs purchased seats at them)."""
     rows = tariffs.list_tariffs(session, semester=semester, school_code=school_code,
-                                after=id_cursor(cursor), limit=limit)
-    return _page(rows, limit, TariffRead.of)
+                                after=paging.after_id("tariffs", cursor), limit=limit)
+    return paging.page(rows, limit, "tariffs", key=lambda t: t.id, view=TariffRead.of)
 
 
 @router.get("/tariffs/{school_code}/{semester}/history", tags=["tariffs"])
@@ -168,8 +161,9 @@ def list_seats(request: Request, who: Caller(*READERS), session: ReadSession, sc
     """Seats (ID numbers masked), optionally of one school and/or those meeting a semester with their pupil in the
     school's grades then → page of Seat."""
     rows = seats.list_seats(session, school_code=school_code, semester=semester,
-                              after=id_cursor(cursor), limit=limit, settings=request.app.state.settings)
-    return _page(rows, limit, SeatRead.of)
+                              after=paging.after_id("purchased-seats", cursor), limit=limit,
+                              settings=request.app.state.settings)
+    return paging.page(rows, limit, "purchased-seats", key=lambda s: s.id, view=SeatRead.of)
 
 
 @router.post("/purchased-seats/{seat_id}/end", response_model=SeatEndResult, tags=["purchased seats"])
@@ -233,12 +227,11 @@ def list_settlements(who: Caller(*READERS, "school"), session: ReadSession, seme
         roll.check_school(who, school_code or who.school)
         school_code = who.school
     rows = settlements.list_settlements(session, semester=semester, school_code=school_code, state=state,
-                                     after=id_cursor(cursor), limit=limit)
-    more = len(rows) > limit
-    rows = rows[:limit]
+                                     after=paging.after_id("settlements", cursor), limit=limit)
+    rows, nxt = paging.cut(rows, limit, "settlements", key=lambda r: r.id)
     money = settlements.money_of(session, [r.id for r in rows])
-    items = [settlements.describe(session, r, with_lines=False, money=money[r.id]) for r in rows]
-    return page(items, rows[-1].id if more else None)
+    return {"items": [settlements.describe(session, r, with_lines=False, money=money[r.id]) for r in rows],
+            "next_cursor": nxt}
 
 
 @router.get("/settlements/{settlement_id}", response_model=SettlementRead, tags=["settlements"])
@@ -305,6 +298,6 @@ def create_adjustment(body: AdjustmentCreate, request: Request, who: Caller("fin
 def list_adjustments(who: Caller(*READERS), session: ReadSession, settlement_id: IdQ = None,
                      limit: Limit = 100, cursor: Cursor = None) -> dict[str, Any]:
     """Adjustments, oldest first → page of Adjustment."""
-    rows = settlements.list_adjustments(session, settlement_id=settlement_id, after=id_cursor(cursor),
-                                     limit=limit)
-    return _page(rows, limit, AdjustmentRead.of)
+    rows = settlements.list_adjustments(session, settlement_id=settlement_id,
+                                        after=paging.after_id("adjustments", cursor), limit=limit)
+    return paging.page(rows, limit, "adjustments", key=lambda a: a.id, view=AdjustmentRead.of)

@@ -14,19 +14,18 @@ from common.db import ReadSession, WriteSession, utcnow
 from common.errors import NotFound
 from common.identity import Caller
 from common.schemas import fen_to_yuan
-from common.paging import id_cursor
+from common import paging
+from common.paging import Cursor, Limit
 from funding import budget, exports, forecast, ledger_store, monitoring, reports
 from funding.report_schemas import (BrokenRead, BudgetRead, ForecastRead, LedgerEntryRead, PupilLine, PupilReport,
                                     SemesterTotal, TotalRow, Totals, VerifyRead)
 from funding.models import access_log
-from funding.schemas import CODE, SeatRead, page
+from funding.schemas import CODE, SeatRead
 
 router = APIRouter()
 router.include_router(access.router(access_log, prefix="FUNDING_"))  # GET /access-log, POST /access-log/purge
 
 READERS = ("auditor", "finance", "bureau")
-Limit = Annotated[int, Query(ge=1, le=1000, description="page size")]
-Cursor = Annotated[str | None, Query(max_length=12, description="next_cursor of the previous page")]
 SemesterQ = Annotated[str | None, Query(min_length=1, max_length=32, pattern=CODE)]
 SchoolQ = Annotated[str | None, Query(min_length=1, max_length=32, pattern=CODE)]
 Year = Annotated[int, Path(ge=2000, le=2100)]
@@ -40,10 +39,8 @@ def list_ledger(who: Caller(*READERS), session: ReadSession, limit: Limit = 100,
                 cursor: Cursor = None) -> dict[str, Any]:
     """Ledger entries by ``seq`` → page of ``{seq, kind, settlement_id, amount, recorded_at, body, prev_hash,
     hash}``; ``body`` is the exact hashed text."""
-    rows = ledger_store.list_ledger(session, after=id_cursor(cursor), limit=limit)
-    more = len(rows) > limit
-    rows = rows[:limit]
-    return page([LedgerEntryRead.of(e) for e in rows], rows[-1].seq if more else None)
+    rows = ledger_store.list_ledger(session, after=paging.after_id("ledger", cursor), limit=limit)
+    return paging.page(rows, limit, "ledger", key=lambda e: e.seq, view=LedgerEntryRead.of)
 
 
 @router.get("/ledger/verify", response_model=VerifyRead, tags=["ledger"])

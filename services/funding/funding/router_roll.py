@@ -12,9 +12,10 @@ from fastapi.responses import JSONResponse
 from common.db import ReadSession, WriteSession
 from common.idempotency import IdempotencyKey
 from common.identity import Identity, require
-from common.paging import id_cursor
+from common import paging
+from common.paging import Cursor, Limit
 from funding import roll
-from funding.router import Cursor, Limit, SchoolPath, SemesterPath, _keyed
+from funding.router import SchoolPath, SemesterPath, _keyed
 from funding.schemas import RollConfirm, RollConfirmationRead, RollConfirmed, RollRead
 
 router = APIRouter()
@@ -42,7 +43,7 @@ def get_roll(school_code: SchoolPath, semester: SemesterPath, request: Request,
     status: awaiting|attends|left, left_on, code}], next_cursor}`` (seats that meet the semester in the school's
     grades, by id; ID numbers masked). 403 for another school's credential; 404 ``semester_not_found``."""
     view = roll.view(session, school_code, semester, who, request.app.state.settings,
-                     after=id_cursor(cursor), limit=limit)
+                     after=paging.after_id("rolls", cursor), limit=limit)
     return RollRead.of(view)
 
 

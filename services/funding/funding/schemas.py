@@ -426,7 +426,3 @@ class AdjustmentRead(BaseModel):
                    amount_before=fen_to_yuan(a.amount_before_fen), amount_after=fen_to_yuan(a.amount_after_fen),
                    delta=fen_to_yuan(a.delta_fen), reason=a.reason, recorded_by=a.recorded_by,
                    recorded_at=a.recorded_at, ledger_seq=a.ledger_seq)
-
-
-def page(items: list[Any], next_cursor: int | None) -> dict[str, Any]:
-    return {"items": items, "next_cursor": None if next_cursor is None else str(next_cursor)}

@@ -44,7 +44,3 @@ class CaseNotFound(NotFound):
 
 class JobNotFound(NotFound):
     code = "job_not_found"
-
-
-class InvalidCursor(Invalid):
-    code = "invalid_cursor"

@@ -15,6 +15,7 @@ from fastapi.responses import JSONResponse
 from common import access
 from common.db import ReadSession, WriteSession
 from common.identity import Caller
+from common.paging import Cursor, Limit
 from common.idempotency import IdempotencyKey, commit_idempotent
 from common.versioning import set_etag
 from points import jobs, service
@@ -77,8 +78,7 @@ def get_rulebook(rulebook_id: RulebookIdPath, who: Caller(*RULEBOOK_READERS), se
 
 @router.get("/rulebooks/{rulebook_id}/history", tags=["rulebooks"])
 def rulebook_history(rulebook_id: RulebookIdPath, who: Caller("bureau", "auditor"), session: ReadSession,
-                     limit: Annotated[int, Query(ge=1, le=1000)] = 100,
-                     cursor: Annotated[str | None, Query(max_length=12)] = None) -> dict[str, Any]:
+                     limit: Limit = 100, cursor: Cursor = None) -> dict[str, Any]:
     """Who created, changed and published a rulebook, oldest first: ``{items: [{id, resource: "rulebook", key,
     action: create | update | publish, actor (role:subject), at (Asia/Shanghai), at_utc, before, after (rules,
     season, state, version)}], next_cursor}``; 404 ``rulebook_not_found``."""
@@ -146,8 +146,8 @@ def score_now(application_no: ApplicationNo, request: Request, who: Caller("bure
 
 @router.get("/scores", tags=["scores"], response_model=ScorePage)
 def list_scores(who: Caller("bureau", "service"), session: ReadSession, season: SeasonQuery,
-                grade: int | None = Query(default=None, ge=1, le=7), limit: int = Query(default=100, ge=1, le=1000),
-                cursor: str | None = Query(default=None, max_length=200)) -> JSONResponse:
+                grade: int | None = Query(default=None, ge=1, le=7), limit: Limit = 100,
+                cursor: Cursor = None) -> JSONResponse:
     """A page of ScoreSummary (no breakdown) ordered by application_no — what enrollment's placement snapshot reads,
     1,000 a page."""
     return JSONResponse(service.list_scores(session, season=season, grade=grade, limit=limit, cursor=cursor))

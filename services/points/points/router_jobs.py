@@ -9,7 +9,9 @@ from pydantic import BaseModel
 from sqlalchemy import select
 
 from common.db import ReadSession
+from common import paging
 from common.identity import Caller
+from common.paging import Cursor, Limit
 from points.jobs import job_read
 from points.models import ScoringJob
 from points.schemas import JobRead
@@ -20,17 +22,21 @@ LATEST = 20
 
 class JobList(BaseModel):
     items: list[JobRead]
-    next_cursor: None = None
+    next_cursor: str | None = None
 
 
 @router.get("/scoring-jobs", response_model=JobList)
 def list_jobs(who: Caller("bureau", "service"), session: ReadSession,
               season: Annotated[int, Query(ge=2000, le=2100, description="the season (year)")],
-              grade: Annotated[int | None, Query(ge=1, le=7, description="1 or 7")] = None) -> dict[str, Any]:
-    """The season's (and grade's) latest 20 scoring jobs, newest first → ``{items: [Job], next_cursor: null}``
-    (Job as ``GET /scoring-jobs/{id}``). 422 ``validation_error`` without a season."""
+              grade: Annotated[int | None, Query(ge=1, le=7, description="1 or 7")] = None,
+              limit: Limit = LATEST, cursor: Cursor = None) -> dict[str, Any]:
+    """The season's (and grade's) scoring jobs, newest first, 20 a page unless ``limit`` says otherwise →
+    ``{items: [Job], next_cursor}`` (Job as ``GET /scoring-jobs/{id}``; cursor: :mod:`common.paging`, listing
+    ``scoring-jobs``). 422 ``validation_error`` without a season."""
     q = select(ScoringJob).where(ScoringJob.season == season)
+    if (before := paging.after("scoring-jobs", cursor)) is not None:
+        q = q.where(ScoringJob.id < before)
     if grade is not None:
         q = q.where(ScoringJob.grade == grade)
-    rows = session.scalars(q.order_by(ScoringJob.id.desc()).limit(LATEST))
-    return {"items": [job_read(job) for job in rows], "next_cursor": None}
+    rows = list(session.scalars(q.order_by(ScoringJob.id.desc()).limit(limit + 1)))
+    return paging.page(rows, limit, "scoring-jobs", key=lambda job: job.id, view=job_read)

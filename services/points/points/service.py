@@ -6,8 +6,6 @@ application and answers the listings the placement snapshot reads.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import json
 import re
 import threading
@@ -21,13 +19,13 @@ from sqlalchemy import Connection, String, Text, bindparam, cast, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from common import history
+from common import history, paging
 from common.db import Database, insert_ignoring_conflicts, utcnow
 from common.history import actor
 from common.identity import Identity
 from common.versioning import check_if_match
 from points.explain import explain_score
-from points.errors import (Invalid, InvalidCursor, NoPublishedRulebook, NotScored, RulebookExists, RulebookInvalid,
+from points.errors import (Invalid, NoPublishedRulebook, NotScored, RulebookExists, RulebookInvalid,
                            RulebookNotFound, RulebookPublished)
 from points.models import Rulebook, ScoreCounter, StoredScore, access_log, change_history
 from points.rulebook import RulebookError, Rules, compile_rulebook
@@ -377,27 +375,12 @@ def published_rules(session: Session, rulebook_id: str | None) -> Rules | None:
 _APPLICATION_NO = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{0,39}")
 
 
-def _cursor(value: str | None) -> str | None:
-    """``next_cursor`` (URL-safe base64 of the page's last application_no, unpadded) → that application_no; 422
-    ``invalid_cursor`` for anything this service cannot have given: not base64, or decoding to something other
-    than an application_no (empty, NUL or other control characters, spaces, over 40 characters). Such text used
-    to reach the query: an empty page on SQLite, a 500 on PostgreSQL for a NUL (``cursor=QQA`` is ``"A\\0"``)."""
-    if not value:
-        return None
-    try:
-        after = base64.b64decode(value.encode() + b"=" * (-len(value) % 4), altchars=b"-_", validate=True).decode()
-    except (binascii.Error, UnicodeError, ValueError):
-        after = ""
-    if not _APPLICATION_NO.fullmatch(after):
-        raise InvalidCursor("cursor is not one this service gave", field="cursor")
-    return after
-
-
 def list_scores(session: Session, *, season: int, grade: int | None, limit: int, cursor: str | None) -> dict:
-    """A page of ScoreSummary ordered by application_no (keyset cursor); columns only, no JSON parsing."""
+    """A page of ScoreSummary ordered by application_no after ``cursor`` (:mod:`common.paging`, listing ``scores``,
+    keyed by the application_no); columns only, no JSON parsing."""
     if grade is not None and grade not in (1, 7):
         raise Invalid("grade is 1 or 7", field="grade")
-    after = _cursor(cursor)
+    after = paging.after("scores", cursor, key=str, pattern=_APPLICATION_NO)
     cols = (StoredScore.application_no, StoredScore.season, StoredScore.grade, StoredScore.rulebook_id,
             StoredScore.cutoff_date, StoredScore.eligible, StoredScore.family_score, StoredScore.other_guardian_score,
             StoredScore.earliest_continuous_since, StoredScore.residence_township_code, StoredScore.facts_digest,
@@ -413,11 +396,8 @@ def list_scores(session: Session, *, season: int, grade: int | None, limit: int,
               "tie_break": {"other_guardian_score": _points(other),
                             "earliest_continuous_since": since.isoformat() if since else None},
               "residence_township_code": town, "facts_digest": digest, "scored_at": at.isoformat()}
-             for no, s, g, rid, cut, ok, fam, other, since, town, digest, at in rows[:limit]]
-    next_cursor = None
-    if len(rows) > limit:
-        next_cursor = base64.urlsafe_b64encode(items[-1]["application_no"].encode()).decode().rstrip("=")
-    return {"items": items, "next_cursor": next_cursor}
+             for no, s, g, rid, cut, ok, fam, other, since, town, digest, at in rows]
+    return paging.page(items, limit, "scores", key=lambda i: i["application_no"])
 
 
 def score_changes(session: Session, *, after: int, limit: int) -> dict[str, Any]:

@@ -31,10 +31,6 @@ class RequestSuperseded(Conflict):
     code = "request_superseded"
 
 
-class InvalidCursor(Invalid):
-    code = "invalid_cursor"
-
-
 class DuplicateItem(Invalid):
     """The same request appears twice in one batch (422 for that item)."""
 

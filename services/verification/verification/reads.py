@@ -9,41 +9,31 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from common import paging
 from common.identity import DEPARTMENTS, Identity
-from verification.errors import CaseNotFound, InvalidCursor, RequestNotFound
+from verification.errors import CaseNotFound, RequestNotFound
 from verification.models import Case, Result, VerificationRequest
 from verification.rules import KINDS, facts_digest, mask_id_number, mask_name
-from verification.schemas import MAX_ID
 
 RESULT_FIELDS = ("id", "request_id", "outcome", "facts", "note", "department", "answered_at", "supersedes")
 """The fields of a Result as the API gives it (``ResultOut``)."""
 
 
-def _cursor(value: str | None) -> int:
-    if value is None:
-        return 0
-    if not value.isascii() or not value.isdigit() or int(value) > MAX_ID:
-        raise InvalidCursor("cursor is not one this listing handed out", field="cursor")
-    return int(value)
-
-
 def queue(session: Session, department: str, *, season: int | None, limit: int, cursor: str | None,
           kind: str | None = None) -> tuple[list[VerificationRequest], str | None]:
     """A department's own ``pending`` requests and open re-checks (:mod:`verification.rechecks`), oldest first (by
-    id), ``limit`` per page; of one fact ``kind`` when given (the cursor stays the last id seen, so the filter holds
-    across pages)."""
+    id), ``limit`` per page after ``cursor`` (:mod:`common.paging`, listing ``queue``); of one fact ``kind`` when
+    given (the cursor stays the last id seen, so the filter holds across pages)."""
     q = select(VerificationRequest).where(VerificationRequest.department == department,
                                           or_(VerificationRequest.state == "pending",
                                               VerificationRequest.recheck_open.is_(True)),
-                                          VerificationRequest.id > _cursor(cursor))
+                                          VerificationRequest.id > paging.after_id("queue", cursor))
     if season is not None:
         q = q.where(VerificationRequest.season == season)
     if kind is not None:
         q = q.where(VerificationRequest.kind == kind)
-    rows = list(session.scalars(q.order_by(VerificationRequest.id).limit(limit + 1)))
-    more = len(rows) > limit
-    rows = rows[:limit]
-    return rows, (str(rows[-1].id) if more else None)
+    return paging.cut(list(session.scalars(q.order_by(VerificationRequest.id).limit(limit + 1))), limit, "queue",
+                      key=lambda r: r.id)
 
 
 def get_request(session: Session, who: Identity, request_id: int) -> tuple[VerificationRequest, list[Result]]:
@@ -111,17 +101,17 @@ def case_facts(session: Session, application_no: str) -> dict[str, Any]:
 
 def facts_page(session: Session, *, season: int | None, grade: int | None, changed_after: int | None, limit: int,
                cursor: str | None) -> tuple[list[dict[str, Any]], str | None]:
-    """A page of CaseFacts ordered by ``seq`` (two queries), only cases with ``seq > changed_after``."""
-    after = max(_cursor(cursor), changed_after or 0)
+    """A page of CaseFacts ordered by ``seq`` (two queries), only cases with ``seq > changed_after``, after
+    ``cursor`` (:mod:`common.paging`, listing ``facts``: the last seq given)."""
+    after = max(paging.after_id("facts", cursor), changed_after or 0)
     q = select(Case).where(Case.seq > after)
     if season is not None:
         q = q.where(Case.season == season)
     if grade is not None:
         q = q.where(Case.grade == grade)
-    cases = list(session.scalars(q.order_by(Case.seq).limit(limit + 1)))
-    more = len(cases) > limit
-    cases = cases[:limit]
-    return _facts_of(session, cases), (str(cases[-1].seq) if more else None)
+    cases, nxt = paging.cut(list(session.scalars(q.order_by(Case.seq).limit(limit + 1))), limit, "facts",
+                            key=lambda c: c.seq)
+    return _facts_of(session, cases), nxt
 
 
 def progress(session: Session, season: int) -> dict[str, Any]:

@@ -21,6 +21,7 @@ from common.db import ReadSession, WriteSession
 from common.errors import DomainError
 from common.idempotency import IdempotencyKey, commit_idempotent
 from common.identity import Caller
+from common.paging import Cursor, Limit
 from verification import rechecks, reads, service
 from verification.errors import DuplicateItem, Invalid
 from verification.models import access_log, idempotency_keys
@@ -36,8 +37,6 @@ Registrar = Caller("service:enrollment", "bureau")
 Department = Caller("department")
 FactsReader = Caller("service:points", "bureau")
 FeedReader = Caller("service:points", "service:enrollment", "bureau")  # enrollment follows it for verified events
-Limit = Annotated[int, Query(ge=1, le=1000, description="page size")]
-Cursor = Annotated[str | None, Query(max_length=40, description="next_cursor of the previous page")]
 Season = Annotated[int | None, Query(ge=2000, le=2100)]
 RequestId = Annotated[int, Path(ge=1, le=MAX_ID)]
 Kind = Annotated[Literal[KINDS] | None, Query(description="fact kind (核验事项): residence_permit, social_insurance, "

@@ -1,0 +1,276 @@
+"""Every list endpoint of every service refuses every cursor it did not give, the same way (issue 18 item 3, issue 17).
+
+The lists are found, not listed: every operation of every service's OpenAPI with a ``cursor`` parameter (a GET's
+query, or a property of a POST's body, as ``POST /applications/search``). A GET that answers a page
+(``next_cursor`` in its answer's schema) or takes a ``limit`` without also taking ``cursor`` fails the test, so a new
+list is covered as soon as it exists. Path parameters are filled from a small seeded world (schools, applications, a
+run, a semester, a tariff, a rulebook), so each request reaches its listing rather than a 404.
+
+Each list gets every cursor of :data:`HOSTILE` and the cursor of another list: 422 ``invalid_cursor`` naming
+``cursor``, and not a row written in any table of its service (a NUL is refused before routing, 400
+``invalid_characters``, by the common middleware). Each ``limit`` of :data:`BAD_LIMITS`: 422 ``validation_error``
+naming ``limit``. A list's own cursor is accepted (the refusals are not the answer to everything).
+"""
+
+from __future__ import annotations
+
+import base64
+import shutil
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "reliability"))
+from api_contract import CALLERS, allows, load_contract, normalise  # noqa: E402
+from reliability_kit import (SEASON, Api, Stack, as_role, assert_problem, private_school,  # noqa: E402
+                             public_school, rulebook, small_cohort, start_stack)
+from shared_kit import pg_unavailable_reason  # noqa: E402
+
+CONTRACT = load_contract()
+SERVICES = ("points", "verification", "enrollment", "funding")
+
+
+def _b64(raw: bytes) -> str:
+    return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+
+HOSTILE = {  # label → cursor text (sent URL-encoded in a query, or as a JSON string in a body)
+    "superscript digit": "²",
+    "full-width digit": "１",
+    "twenty digits": "9" * 20,
+    "plain id": "1",
+    "negative": "-1",
+    "hexadecimal": "0x10",
+    "float": "1.5",
+    "garbage base64": "!!notbase64??",
+    "base64 of bytes": _b64(b"\xff\xfe\x00\x01"),
+    "base64 of text": _b64(b"hello"),
+    "base64 of garbage JSON": _b64(b'{"v":1,"l":'),
+    "base64 of other JSON": _b64(b'{"a":1}'),
+    "base64 of a list": _b64(b"[1,2,3]"),
+    "base64 of a cursor of another version": _b64(b'{"v":2,"l":"applications","k":1}'),
+    "base64 of a cursor with a float key": _b64(b'{"v":1,"l":"applications","k":1.0}'),
+    "huge (10 kB)": "A" * 10_240,
+    "whitespace": " ",
+    "tab": "\t",
+    "empty": "",
+    "emoji": "😀",
+}
+NUL = "\x00"
+BAD_LIMITS = ["0", "-1", str(10**20), "1.5", "１", "1.0", " 1", "abc"]
+ROLE_ORDER = ("bureau", "auditor", "finance", "platform", "department:police", "service:enrollment",
+              "service:points")
+
+
+@dataclass(frozen=True)
+class ListEndpoint:
+    service: str
+    method: str
+    path: str  # the OpenAPI template, e.g. /schools/{code}/history
+    spec: dict
+
+    @property
+    def label(self) -> str:
+        return f"{self.service} {self.method} {self.path}"
+
+
+# ---- the world -------------------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module", params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
+    """The four services with two of everything a list pages over: schools, applications (scored), a run with its
+    placements, an appeal, a semester with a tariff and a settlement, purchased seats, a rulebook changed twice."""
+    if request.param == "postgres" and (reason := pg_unavailable_reason()):
+        pytest.skip(reason)
+    folder = tmp_path_factory.mktemp(f"cursors-{request.param}")
+    stack, close = start_stack(request.param, folder)
+    try:
+        api = Api(stack)
+        cohort = small_cohort(api, "1", 3, public_seats=1)
+        for body in (public_school("P2"), private_school("R2")):
+            stack.ok(stack.call("enrollment", "POST", "/schools", "bureau", json_body=body), 201)
+        for seats in (1, 2):  # two changes of the public school's seats, two of the plan
+            stack.ok(stack.call("enrollment", "PUT", f"/schools/{cohort.public}/seats/{SEASON}/1", "bureau",
+                                json_body={"migrant_seats": seats}))
+            stack.ok(stack.call("enrollment", "PUT", f"/schools/{cohort.private}/plans/{SEASON}/1", "bureau",
+                                json_body={"planned": 40 + seats}))
+        run = stack.ok(stack.call("enrollment", "POST", "/runs", "bureau", json_body={
+            "season": SEASON, "grade": 1, "mechanism": "deferred_acceptance", "seed": "c1"}), 201)
+        stack.ok(stack.call("enrollment", "POST", f"/runs/{run['id']}/publish", "bureau", json_body={"window_days": 5}))
+        for no in cohort.numbers[:2]:
+            stack.ok(stack.call("enrollment", "POST", "/appeals", "platform", json_body={
+                "run_id": run["id"], "application_no": no, "reason": "复核申请"}), 201)
+        for no in cohort.numbers[:2]:  # two reads of personal data: two access-log rows
+            stack.ok(stack.call("enrollment", "GET", f"/applications/{no}", "platform"))
+        stack.ok(stack.call("funding", "POST", "/semesters", "bureau", json_body={"code": "2025-autumn"}), 201)
+        for cost in ("3000.00", "3100.00"):
+            for school in (cohort.private, "R2"):
+                stack.ok(stack.call("funding", "PUT", f"/tariffs/{school}/2025-autumn", "bureau",
+                                    json_body={"operating_cost_per_pupil": cost, "original_fee": "2800.00"}))
+        seats = [{"application_no": f"HY2025-1-70000{i}", "pupil_name": "王小明",
+                  "pupil_id_number": cohort.bodies[i]["child"]["id_number"], "school_code": cohort.private,
+                  "grade": 1, "start_date": "2025-09-01"} for i in range(2)]
+        stack.ok(stack.call("funding", "POST", "/purchased-seats/handover", "service:enrollment", key="cursor-seats",
+                            json_body={"run_id": str(run["id"]), "seats": seats}))
+        stack.ok(stack.call("funding", "POST", "/settlements", "bureau",
+                            json_body={"school_code": cohort.private, "semester": "2025-autumn"}), 201)
+        draft = rulebook("RB-C")
+        stack.ok(stack.call("points", "POST", "/rulebooks", "bureau", json_body=draft), 201)
+        stack.ok(stack.call("points", "PUT", "/rulebooks/RB-C", "bureau", json_body={**draft, "name": "修订"},
+                            headers={"If-Match": '"v1"'}))
+        for grade in (1, 1):
+            stack.ok(stack.call("points", "POST", "/scoring-jobs", "bureau",
+                                json_body={"season": SEASON, "grade": grade}), 202)
+        stack.data.update({"code": cohort.public, "school_code": cohort.private, "semester": "2025-autumn",
+                           "funding:code": "2025-autumn", "run_id": run["id"], "rulebook_id": "RB-C",
+                           "season": SEASON, "grade": 1})
+        yield stack
+    finally:
+        close()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+# ---- finding the lists -----------------------------------------------------------------------------------------
+
+def _answer_schema(spec: dict, components: dict) -> dict:
+    schema = spec.get("responses", {}).get("200", {}).get("content", {}).get("application/json", {}).get("schema", {})
+    while "$ref" in schema:
+        schema = components[schema["$ref"].rsplit("/", 1)[1]]
+    return schema
+
+
+def _body_schema(spec: dict, components: dict) -> dict:
+    schema = spec.get("requestBody", {}).get("content", {}).get("application/json", {}).get("schema", {})
+    while "$ref" in schema:
+        schema = components[schema["$ref"].rsplit("/", 1)[1]]
+    return schema
+
+
+def list_endpoints(stack: Stack) -> list[ListEndpoint]:
+    """Every operation taking a ``cursor`` (query parameter or body property), every service; asserts that no GET
+    answering a page, or taking a ``limit``, goes without one."""
+    found, uncovered = [], []
+    for service in SERVICES:
+        document = stack[service].app.openapi()
+        components = document.get("components", {}).get("schemas", {})
+        for path, item in document["paths"].items():
+            for method, spec in item.items():
+                if method not in ("get", "post"):
+                    continue
+                query = {p["name"] for p in spec.get("parameters", []) if p["in"] == "query"}
+                in_body = "cursor" in _body_schema(spec, components).get("properties", {})
+                if "cursor" in query or in_body:
+                    found.append(ListEndpoint(service, method.upper(), path, spec))
+                elif method == "get" and ("limit" in query
+                                          or "next_cursor" in _answer_schema(spec, components).get("properties", {})):
+                    uncovered.append(f"{service} GET {path}")
+    assert not uncovered, f"lists without a cursor parameter (use common.paging's Limit and Cursor): {uncovered}"
+    return found
+
+
+def caller(endpoint: ListEndpoint) -> str:
+    """A role the contract lets call the endpoint (the bureau where it may)."""
+    roles = CONTRACT[endpoint.service][(endpoint.method, normalise(endpoint.path))]
+    labels = [label for label, role, dept, subject in CALLERS if allows(roles, role, dept, subject)]
+    for label in ROLE_ORDER:
+        if label in labels:
+            return label.split(":", 1)[1] if label.startswith("department:") else label
+    raise AssertionError(f"no caller for {endpoint.label}: {roles}")
+
+
+def world_value(stack: Stack, endpoint: ListEndpoint, name: str) -> Any:
+    """The world's value for a parameter (``funding:code`` before ``code``: a semester's code there)."""
+    return stack.data.get(f"{endpoint.service}:{name}", stack.data.get(name))
+
+
+def send(stack: Stack, endpoint: ListEndpoint, *, cursor: str | None = None, limit: str | None = None,
+         extra: dict[str, str] | None = None):
+    """Call the list with its path filled from the world and its required query parameters given."""
+    path = endpoint.path.format(**{p["name"]: world_value(stack, endpoint, p["name"])
+                                   for p in endpoint.spec.get("parameters", []) if p["in"] == "path"})
+    params = {p["name"]: str(world_value(stack, endpoint, p["name"])) for p in endpoint.spec.get("parameters", [])
+              if p["in"] == "query" and p.get("required")}
+    params.update(extra or {})
+    if endpoint.method == "POST":
+        body: dict[str, Any] = {}
+        if cursor is not None:
+            body["cursor"] = cursor
+        if limit is not None:
+            body["limit"] = int(limit)
+        return stack.call(endpoint.service, "POST", path, caller(endpoint), json_body=body, params=params)
+    if cursor is not None:
+        params["cursor"] = cursor
+    if limit is not None:
+        params["limit"] = limit
+    return stack[endpoint.service].get(path, params=params, headers=as_role(caller(endpoint)))
+
+
+def first_cursor(stack: Stack, endpoint: ListEndpoint) -> str | None:
+    resp = send(stack, endpoint, limit="1")
+    assert resp.status_code == 200, f"{endpoint.label}: {resp.status_code} {resp.text[:300]}"
+    return resp.json().get("next_cursor")
+
+
+# ---- the tests -------------------------------------------------------------------------------------------------
+
+def test_the_lists_are_found(world):
+    """The discovery finds the lists the brief names, in every service (a broken discovery would pass the rest)."""
+    found = {(e.service, e.method, e.path) for e in list_endpoints(world)}
+    for expected in [("enrollment", "GET", "/applications"), ("enrollment", "GET", "/schools"),
+                     ("enrollment", "POST", "/applications/search"), ("enrollment", "GET", "/events"),
+                     ("enrollment", "GET", "/access-log"), ("enrollment", "GET", "/runs"),
+                     ("enrollment", "GET", "/runs/{run_id}/placements"), ("enrollment", "GET", "/appeals"),
+                     ("enrollment", "GET", "/schools/{code}/history"), ("points", "GET", "/scores"),
+                     ("points", "GET", "/scoring-jobs"), ("points", "GET", "/rulebooks/{rulebook_id}/history"),
+                     ("verification", "GET", "/queue"), ("verification", "GET", "/facts"),
+                     ("funding", "GET", "/ledger"), ("funding", "GET", "/settlements"),
+                     ("funding", "GET", "/purchased-seats"), ("funding", "GET", "/tariffs"),
+                     ("funding", "GET", "/rolls/{school_code}/{semester}"), ("funding", "GET", "/adjustments"),
+                     ("funding", "GET", "/semesters/{code}/history")]:
+        assert expected in found, expected
+    assert len(found) >= 24, sorted(found)
+
+
+def test_every_list_refuses_every_cursor_it_did_not_give(world):
+    """The table of hostile cursors, and another list's genuine cursor, against every list: 422 ``invalid_cursor``
+    naming ``cursor``, nothing written; its own cursor (where a page of one has a next) is taken."""
+    endpoints = list_endpoints(world)
+    genuine = {e.label: c for e in endpoints if (c := first_cursor(world, e))}
+    assert len(genuine) >= 10, genuine  # enough lists hand out cursors to swap them between lists
+    failures = []
+    for endpoint in endpoints:
+        foreign = {f"cursor of {label}": c for label, c in genuine.items() if label != endpoint.label}
+        before = {s: world.digest(s) for s in SERVICES}
+        for label, cursor in {**HOSTILE, **foreign}.items():
+            resp = send(world, endpoint, cursor=cursor)
+            body = resp.json() if resp.headers.get("content-type", "").endswith("json") else {}
+            if (resp.status_code, body.get("code"), body.get("field")) != (422, "invalid_cursor", "cursor"):
+                failures.append(f"{endpoint.label} cursor {label!r}: {resp.status_code} {resp.text[:160]}")
+        if endpoint.method == "GET":  # a NUL never reaches a route (a NUL in a JSON body is a cursor like others)
+            assert_problem(send(world, endpoint, cursor=NUL), 400, "invalid_characters")
+        else:
+            resp = send(world, endpoint, cursor=NUL)
+            assert_problem(resp, 422, "invalid_cursor", "cursor")
+        after = {s: world.digest(s) for s in SERVICES}
+        assert after == before, f"{endpoint.label}: a refused cursor wrote something"
+        if endpoint.label in genuine:
+            resp = send(world, endpoint, cursor=genuine[endpoint.label], limit="1")
+            assert resp.status_code == 200, f"{endpoint.label} refused its own cursor: {resp.text[:300]}"
+    assert not failures, "\n".join(failures)
+
+
+def test_every_list_refuses_a_bad_limit(world):
+    """0, −1, 10^20, 1.5, a full-width digit...: 422 ``validation_error`` naming ``limit``, on every list."""
+    for endpoint in list_endpoints(world):
+        for limit in BAD_LIMITS:
+            if endpoint.method == "POST":  # a JSON body's limit is a number: the same values as numbers or text
+                continue
+            assert_problem(send(world, endpoint, limit=limit), 422, "validation_error", "limit")
+    search = next(e for e in list_endpoints(world) if e.method == "POST")
+    for limit in (0, -1, 10**20, 1.5, "１", "10", True):
+        resp = world.call(search.service, "POST", search.path, caller(search), json_body={"limit": limit})
+        assert_problem(resp, 422, "validation_error", "limit")
