@@ -25,7 +25,7 @@ from typing import Any
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "reliability"))
-from api_contract import CALLERS, allows, load_contract, normalise  # noqa: E402
+from contract_kit import CALLERS, allows, load_contract, normalise  # noqa: E402
 from reliability_kit import (SEASON, Api, Stack, as_role, assert_problem, private_school,  # noqa: E402
                              public_school, rulebook, small_cohort, start_stack)
 from shared_kit import pg_unavailable_reason  # noqa: E402
@@ -255,6 +255,7 @@ def test_every_list_refuses_every_cursor_it_did_not_give(world):
         else:
             resp = send(world, endpoint, cursor=NUL)
             assert_problem(resp, 422, "invalid_cursor", "cursor")
+        assert not failures, "\n".join(failures)
         after = {s: world.digest(s) for s in SERVICES}
         assert after == before, f"{endpoint.label}: a refused cursor wrote something"
         if endpoint.label in genuine:

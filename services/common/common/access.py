@@ -25,9 +25,6 @@ from common.paging import Cursor, Limit
 from common.schemas import SHANGHAI, Page, day_in_shanghai
 
 
-LISTING = "access-log"  # the cursor's listing name (common.paging)
-
-
 def access_table(metadata: MetaData) -> Table:
     """Define the ``access_log`` table on a service's metadata."""
     return Table(
@@ -89,15 +86,16 @@ def record_many(session: Session, table: Table, who: Identity, reads: list[tuple
 
 
 def read(session: Session, table: Table, *, application_no: str | None, reader: str | None, limit: int,
-         cursor: str | None) -> dict[str, Any]:
+         cursor: str | None, listing: str = "access-log") -> dict[str, Any]:
     """Records oldest first, filtered by application and/or reader: ``{items: [{id, at (Asia/Shanghai), at_utc,
-    reader, application_no, season, endpoint}], next_cursor}``."""
-    query = select(table).where(table.c.id > paging.after_id(LISTING, cursor)).order_by(table.c.id).limit(limit + 1)
+    reader, application_no, season, endpoint}], next_cursor}``. ``listing``: the cursor's listing name
+    (:mod:`common.paging`), one per service's log so one service's cursor is refused by another's."""
+    query = select(table).where(table.c.id > paging.after_id(listing, cursor)).order_by(table.c.id).limit(limit + 1)
     if application_no is not None:
         query = query.where(table.c.application_no == application_no)
     if reader is not None:
         query = query.where(table.c.reader == reader)
-    return paging.page(session.execute(query).all(), limit, LISTING, key=lambda r: r.id, view=lambda r: {
+    return paging.page(session.execute(query).all(), limit, listing, key=lambda r: r.id, view=lambda r: {
         "id": r.id, "at": r.at.astimezone(SHANGHAI).isoformat(), "at_utc": r.at.isoformat(), "reader": r.reader,
         "application_no": r.application_no, "season": r.season, "endpoint": r.endpoint})
 
@@ -128,6 +126,7 @@ def router(table: Table, *, prefix: str) -> APIRouter:
     description (``ENROLLMENT_``); the retention is ``app.state.settings.access_log_keep_years``, today
     ``app.state.clock()`` where the service has one, else the Asia/Shanghai day."""
     api = APIRouter(tags=["access log"])
+    listing = f"access-log/{prefix.rstrip('_').lower()}"  # enrollment's cursor is not points'
 
     @api.get("/access-log", response_model=Page)
     def access_records(who: Caller("auditor"), session: WriteSession,
@@ -138,7 +137,8 @@ def router(table: Table, *, prefix: str) -> APIRouter:
         ``application_no`` and/or ``reader`` (``role:subject``): ``{items: [{id, at (Asia/Shanghai), at_utc, reader,
         application_no, season, endpoint}], next_cursor}``. This read is itself recorded (endpoint ``GET
         /access-log``, the application asked about). 422 ``invalid_cursor``."""
-        page = read(session, table, application_no=application_no, reader=reader, limit=limit, cursor=cursor)
+        page = read(session, table, application_no=application_no, reader=reader, limit=limit, cursor=cursor,
+                    listing=listing)
         record(session, table, who, application_no=application_no, season=None, endpoint="GET /access-log")
         session.commit()
         return page
