@@ -93,12 +93,19 @@ def get_appeal(session: Session, appeal_id: int) -> Appeal:
     return appeal
 
 
-def list_appeals(session: Session, run_id: int | None, *, limit: int, cursor: str | None
+def _appeals(run_id: int | None) -> Any:
+    query = select(Appeal).order_by(Appeal.id)
+    return query if run_id is None else query.where(Appeal.run_id == run_id)
+
+
+def list_appeals(session: Session, run_id: int | None) -> list[Appeal]:
+    """Every appeal (of one run when given), oldest first (the downloads)."""
+    return list(session.scalars(_appeals(run_id)))
+
+
+def page_appeals(session: Session, run_id: int | None, *, limit: int, cursor: str | None
                  ) -> tuple[list[Appeal], str | None]:
     """Appeals (of one run when given), oldest first, ``limit`` a page after ``cursor`` (:mod:`common.paging`,
     listing ``appeals``)."""
-    query = (select(Appeal).where(Appeal.id > paging.after_id("appeals", cursor)).order_by(Appeal.id)
-             .limit(limit + 1))
-    if run_id is not None:
-        query = query.where(Appeal.run_id == run_id)
+    query = _appeals(run_id).where(Appeal.id > paging.after_id("appeals", cursor)).limit(limit + 1)
     return paging.cut(list(session.scalars(query)), limit, "appeals", key=lambda a: a.id)

@@ -210,7 +210,7 @@ def appeal_list(who: Bureau, session: ReadSession,
                 run_id: Annotated[int | None, Query(ge=1, le=ROW_ID_MAX)] = None, limit: Limit = 100,
                 cursor: Cursor = None):
     """Appeals, oldest first, each with where it stands (``progress``): ``{items: [Appeal], next_cursor}``."""
-    rows, nxt = appeals.list_appeals(session, run_id, limit=limit, cursor=cursor)
+    rows, nxt = appeals.page_appeals(session, run_id, limit=limit, cursor=cursor)
     return {"items": [appeals_flow.view(a) for a in rows], "next_cursor": nxt}
 
 
