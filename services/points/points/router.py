@@ -155,13 +155,13 @@ def list_scores(who: Caller("bureau", "service"), session: ReadSession, season: 
 
 @router.get("/score-changes", tags=["scores"])
 def score_changes(who: Caller("bureau", "service"), session: ReadSession,
-                  after: int = Query(default=0, ge=0, le=2**62), limit: int = Query(default=100, ge=1, le=1000)
+                  after: int = Query(default=0, ge=0, le=2**62), limit: Limit = 100, cursor: Cursor = None
                   ) -> JSONResponse:
     """The scores stored or replaced after change-feed position ``after`` (0: from the start), in order → ``{items:
-    [{seq, application_no, season, grade, rulebook_id, eligible, family_score, scored_at}], last_seq}``; resume
-    with ``after=last_seq``. Seqs are taken in commit order, so nothing committed is skipped. What enrollment
+    [{seq, application_no, season, grade, rulebook_id, eligible, family_score, scored_at}], next_cursor, last_seq}``;
+    resume with ``after=last_seq`` (or ``cursor=next_cursor``, :mod:`common.paging`). Seqs are taken in commit order, so nothing committed is skipped. What enrollment
     follows to put ``scored`` in the platform's feed (issue 13)."""
-    return JSONResponse(service.score_changes(session, after=after, limit=limit))
+    return JSONResponse(service.score_changes(session, after=after, limit=limit, cursor=cursor))
 
 
 @router.post("/scoring-jobs", tags=["scoring jobs"], status_code=202, response_model=JobRead)

@@ -400,18 +400,21 @@ def list_scores(session: Session, *, season: int, grade: int | None, limit: int,
     return paging.page(items, limit, "scores", key=lambda i: i["application_no"])
 
 
-def score_changes(session: Session, *, after: int, limit: int) -> dict[str, Any]:
-    """The scores stored (or replaced) after change-feed position ``after``, in ``seq`` order → ``{items:
-    [{seq, application_no, season, grade, rulebook_id, eligible, family_score, scored_at}], last_seq}``; resume
-    with ``after=last_seq``. A score replaced twice since ``after`` appears once, at its latest seq."""
+def score_changes(session: Session, *, after: int, limit: int, cursor: str | None = None) -> dict[str, Any]:
+    """The scores stored (or replaced) after change-feed position ``after`` (and after ``cursor``, listing
+    ``score-changes``), in ``seq`` order → ``{items: [{seq, application_no, season, grade, rulebook_id, eligible,
+    family_score, scored_at}], next_cursor, last_seq}``; resume with ``after=last_seq``. A score replaced twice since
+    ``after`` appears once, at its latest seq."""
+    after = max(after, paging.after_id("score-changes", cursor))
     rows = session.execute(select(StoredScore.seq, StoredScore.application_no, StoredScore.season, StoredScore.grade,
                                   StoredScore.rulebook_id, StoredScore.eligible, StoredScore.family_score,
                                   StoredScore.scored_at)
-                           .where(StoredScore.seq > after).order_by(StoredScore.seq).limit(limit)).all()
+                           .where(StoredScore.seq > after).order_by(StoredScore.seq).limit(limit + 1)).all()
+    rows, nxt = paging.cut(rows, limit, "score-changes", key=lambda r: r.seq)
     items = [{"seq": seq, "application_no": no, "season": season, "grade": grade, "rulebook_id": rid,
               "eligible": ok, "family_score": _points(fam), "scored_at": at.isoformat()}
              for seq, no, season, grade, rid, ok, fam, at in rows]
-    return {"items": items, "last_seq": items[-1]["seq"] if items else after}
+    return {"items": items, "next_cursor": nxt, "last_seq": items[-1]["seq"] if items else after}
 
 
 def what_if(session: Session, body: WhatIfIn) -> dict[str, Any]:
