@@ -55,11 +55,12 @@ def _text(value: Any) -> str:
 
 def changes(before: Any, after: Any) -> list[dict[str, str]]:
     """What one change changed, field by field: ``[{field, before, after}]`` (values as compact text). A record
-    kept as a dict is compared key by key (only the keys that differ); any other value is one row."""
+    kept as a dict is compared key by key (only the keys that differ: a creation lists the fields it set, not the
+    empty ones); any other value is one row."""
     if isinstance(before, dict) or isinstance(after, dict):
         old, new = before if isinstance(before, dict) else {}, after if isinstance(after, dict) else {}
         return [{"field": k, "before": _text(old.get(k)) if before is not None else "—", "after": _text(new.get(k))}
-                for k in sorted(old.keys() | new.keys()) if old.get(k) != new.get(k) or before is None]
+                for k in sorted(old.keys() | new.keys()) if old.get(k) != new.get(k)]
     return [{"field": "", "before": _text(before), "after": _text(after)}]
 
 

@@ -154,6 +154,7 @@ def test_history_shows_who_when_and_each_changed_field_and_pages_on(console):
         rows = re.findall(r"<tr><td>(.*?)</tr>", page.text[page.text.index('id="changes"'):], re.S)
         assert len(rows) == 2 and "2025-03-01 10:05" in rows[0] and "bureau:wang" in rows[0]  # Beijing time
         assert "创建 created" in rows[0] and "<code>original_fee</code>: <del>—</del> → <ins>6500.00</ins>" in rows[0]
+        assert "<code>note</code>" not in rows[0]  # created empty: not listed
         assert "<code>standard</code>: <del>6000.00</del> → <ins>5800.00</ins>" in rows[1]
         assert "original_fee" not in rows[1] and "按成本核定" in rows[1]  # only what changed
         assert gateway.last(path).headers["authorization"].startswith("Bearer ")
