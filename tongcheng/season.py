@@ -178,7 +178,7 @@ class Season:
             with self.step("placement runs published"):
                 for grade in (1, 7):
                     self.place(grade)
-            with self.step("appeal lodged, corrected, upheld; grade re-run"):
+            with self.step("appeal lodged, upheld, re-checked by hrss, rescored; grade re-run"):
                 self.appeal()
             with self.step("runs finalised, purchased seats handed to funding"):
                 self.finalise()
