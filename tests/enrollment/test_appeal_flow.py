@@ -152,3 +152,28 @@ def test_two_processes_rescore_each_appeal_once(world, auth, backend):
     states = [app.get(f"/appeals/{i}", headers=bureau).json() for i in ids]
     assert {s["progress"] for s in states} == {"rescored"} and {s["score"]["family_score"] for s in states} == {"64.00"}
     assert all(f.follow().looked_at == 0 for f in flows)  # nothing left for either
+
+
+class _Open:
+    """verification: every re-check still open at hrss."""
+
+    def recheck(self, ref):
+        return {"ref": ref, "open": True, "department": "hrss", "result": None}
+
+
+def test_a_flush_looks_at_each_waiting_appeal_once_however_many(world, auth):
+    app, points, funding, nos = world
+    bureau, platform = auth("bureau"), auth("platform")
+    run = app.post("/runs", json={"season": 2025, "grade": 1, "seed": "s"}, headers=bureau).json()
+    app.post(f"/runs/{run['id']}/publish", headers=bureau)
+    for name in ("a1", "a2", "a3", "a4", "a5"):
+        appeal = app.post("/appeals", headers=platform, json={
+            "run_id": run["id"], "application_no": nos[name], "reason": "x",
+            "disputes": {"type": "fact", "guardian_no": 1, "kind": "social_insurance"}}).json()
+        app.post(f"/appeals/{appeal['id']}/decision", json={"decision": "upheld"}, headers=bureau)
+    flow = AppealFlow(app.app.state.db, verification=_Open(), points=_SlowPoints(), batch_size=2)
+    looked = flow.follow(now_too=True)  # more waiting appeals than a batch, all still open: each looked at once
+    assert (looked.looked_at, looked.waiting, looked.rescored) == (5, 5, 0)
+    assert flow.follow().looked_at == 0  # none due again before its wait
+    states = app.get("/appeals", headers=bureau).json()["items"]
+    assert {(a["progress"], a["department"]) for a in states} == {("waiting_for_department", "hrss")}

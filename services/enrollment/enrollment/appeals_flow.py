@@ -140,13 +140,17 @@ class AppealFlow:
     def follow(self, *, now_too: bool = False) -> FollowResult:
         """Look once at every waiting appeal that is due (``now_too``: every waiting appeal)."""
         result = FollowResult()
+        seen: set[int] = set()  # looked at in this pass: not again (with now_too they would stay due)
         while True:
             due = [Appeal.progress == WAITING]
+            if seen:
+                due.append(Appeal.id.not_in(seen))
             if not now_too:
                 due.append(Appeal.next_check_at <= utcnow())
             claim = self.leases.claim(*due, limit=self.batch_size)
             if claim is None:
                 return result
+            seen.update(claim.ids)
             try:
                 with self.db.read_session() as s:
                     appeals = list(s.scalars(select(Appeal).where(Appeal.id.in_(claim.ids)).order_by(Appeal.id)))
@@ -155,8 +159,6 @@ class AppealFlow:
                     self._look(appeal, claim.token, result)
             finally:
                 self.leases.release(claim.token)  # rows not written above (none normally) are handed back
-            if now_too and len(claim.ids) < self.batch_size:
-                return result
 
     def _look(self, appeal: Appeal, token: str, result: FollowResult) -> None:
         result.looked_at += 1
