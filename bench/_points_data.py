@@ -57,7 +57,7 @@ def make_case(rng: random.Random, n: int, *, season: int = 2025, grade: int = 1,
                 results["housing"] = _result(rng, seq, "housing", facts)
         if rng.random() < 0.2:
             results["business_license"] = _result(rng, seq, "market", {
-                "uscc": "92331003MA2ABCDE1X", "entity_type": "individual", "county_code": county,
+                "uscc": "92331003MA2ABCDE19", "entity_type": "individual", "county_code": county,
                 "status": "active" if rng.random() < 0.9 else "revoked", "established_on": _day(rng, 2005, 2025),
                 "holder_is_guardian": rng.random() < 0.9})
         guardians.append({"guardian_no": gno, "results": results, "pending": pending})

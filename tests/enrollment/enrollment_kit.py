@@ -29,7 +29,7 @@ def application(season: int = 2025, grade: int = 1, *, birth: date | None = None
                 **overrides: Any) -> dict[str, Any]:
     """A valid application body; ``overrides`` replace top-level fields."""
     birth = birth or (date(season - 6, 3, 1) if grade == 1 else date(season - 12, 3, 1))
-    people = [{"name": f"家长{i}", "id_number": make_id(date(1985 + i, 5, 6)), "relation": "father" if i == 0 else
+    people = [{"name": f"家长{'甲乙'[i]}", "id_number": make_id(date(1985 + i, 5, 6)), "relation": "father" if i == 0 else
                "mother", "phone": f"1381234567{i}"} for i in range(guardian_count)]
     body = {"season": season, "grade": grade,
             "child": {"name": "小明", "id_number": make_id(birth), "birth_date": birth.isoformat()},

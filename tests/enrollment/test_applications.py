@@ -74,7 +74,7 @@ CASES = [
     ("grade 1.0", {"grade": 1.0}, "grade", "validation_error"),
     ("guardian_no true", {"claims": {"housing": [{"guardian_no": True, "tenure": "rented", "lease_no": "HYZL-1"}]}},
      "claims.housing.0.rented.guardian_no", "validation_error"),
-    ("guardian_no 1.0", {"claims": {"business_license": [{"guardian_no": 1.0, "uscc": "92331003MA2000001X"}]}},
+    ("guardian_no 1.0", {"claims": {"business_license": [{"guardian_no": 1.0, "uscc": "92331003MA2000001B"}]}},
      "claims.business_license.0.guardian_no", "validation_error"),
     ("lease_no with NUL", {"claims": {"housing": [{"guardian_no": 1, "tenure": "rented", "lease_no": "HY\x00ZL"}]}},
      "claims.housing.0.rented.lease_no", "validation_error"),
@@ -135,7 +135,7 @@ def test_good_application_is_stored_with_its_number(seeded, auth_module):
     body = application(public=["S1", "S2"], private=["P1"], guardian_count=2,
                        claims={"housing": [{"guardian_no": 2, "tenure": "owned", "share_percent": "50",
                                             "certificate_no": "浙(2021)黄岩区不动产权第0001234号"}],
-                               "business_license": [{"guardian_no": 1, "uscc": "92331003MA2ABCDE1X"}]})
+                               "business_license": [{"guardian_no": 1, "uscc": "92331003MA2ABCDE19"}]})
     body["child"]["id_number"] = body["child"]["id_number"][:17] + body["child"]["id_number"][17].lower()
     resp = seeded.post("/applications", json=body, headers=auth_module("platform"))
     assert resp.status_code == 201, resp.text

@@ -22,7 +22,7 @@ def test_cases_and_purchased_seats_reach_the_real_providers(make_service, auth):
     app.put("/schools/P1/plans/2025/1", json={"planned": 5}, headers=bureau)
     body = application(public=["S1"], private=["P1"], guardian_count=2,
                        claims={"housing": [{"guardian_no": 1, "tenure": "rented", "lease_no": "HYZL-2023-00123"}],
-                               "business_license": [{"guardian_no": 2, "uscc": "92331003MA2ABCDE1X"}]})
+                               "business_license": [{"guardian_no": 2, "uscc": "92331003MA2ABCDE19"}]})
     nos = [app.post("/applications", json=b, headers=platform).json()["application_no"]
            for b in (body, application(public=["S1"], private=["P1"]))]
     flushed = app.post("/outbox/flush", headers=bureau).json()

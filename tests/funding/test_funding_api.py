@@ -223,6 +223,9 @@ def test_adjustments_after_approval(f, backend):
     never = f.ok(f.post("finance", "/adjustments", {**body, "seat_id": s2, "corrected_end_date": "2025-08-31",
                                                     "reason": "未报到"}), 201)
     assert (never["days_after"], never["amount_after"], never["delta"]) == (0, "0.00", "-3000.00")
+    s3 = f.handover(seat("HY2025-1-000004", "PS001", "2025-09-01"))["items"][0]["seat_id"]  # after the approval
+    late = f.post("finance", "/adjustments", {**body, "seat_id": s3})
+    assert late.status_code == 422 and late.json()["errors"][0]["code"] == "seat_not_in_settlement"
 
     kinds = [e["kind"] for e in f.ok(f.get("auditor", "/ledger"))["items"]]
     assert kinds == ["roll_confirmed", "settlement_approved", "seat_ended", "adjustment", "adjustment", "disbursement", "adjustment"]

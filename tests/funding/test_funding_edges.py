@@ -143,8 +143,13 @@ def test_good_money_is_stored_exactly_and_unknown_fields_refused(f):
 
 def test_exports_csv_and_xlsx(f, backend):
     f.semester("2025-autumn")
-    f.tariff("PS001", "2025-autumn", "3000.00", "3100.00")
-    f.handover(seat("HY2025-1-000001", "PS001", "2025-09-01", name="=HYPERLINK(\"http://x\")"),
+    formula = "=HYPERLINK(\"http://x\")"  # a name cannot carry it (422 name_characters): a tariff's note can
+    f.ok(f.put("bureau", "/tariffs/PS001/2025-autumn", {"operating_cost_per_pupil": "3000.00",
+                                                        "original_fee": "3100.00", "note": formula}))
+    refused = f.post("service:enrollment", "/purchased-seats/handover",
+                     {"run_id": "run-1", "seats": [seat("HY2025-1-000009", "PS001", "2025-09-01", name=formula)]})
+    assert refused.status_code == 422 and refused.json()["errors"][0]["code"] == "name_characters"
+    f.handover(seat("HY2025-1-000001", "PS001", "2025-09-01", name="王小明"),
                seat("HY2025-1-000002", "PS001", "2025-11-01", name="阿依古丽·买买提"))
     draft = f.settle("PS001", "2025-autumn")
     f.approve(draft)
@@ -157,7 +162,9 @@ def test_exports_csv_and_xlsx(f, backend):
     rows = read_csv(lines.content)
     assert [(r["application_no"], r["days"], r["amount"]) for r in rows] == \
            [("HY2025-1-000001", "153", "3000.00"), ("HY2025-1-000002", "92", "1803.92")]
-    assert rows[0]["pupil_name"].startswith("'=") and rows[1]["pupil_name"] == "阿依古丽·买买提"
+    assert rows[0]["pupil_name"] == "王小明" and rows[1]["pupil_name"] == "阿依古丽·买买提"
+    tariffs = read_csv(f.get("auditor", "/exports/tariffs.csv").content)
+    assert tariffs[0]["note"].startswith("'=")  # never run as a formula by a spreadsheet
     assert all(r["pupil_id_number"][6:14] == "********" for r in rows)
     for view in ("settlements", "seats", "tariffs", "adjustments", "disbursements", "ledger", "verification",
                  "totals", "budget"):
@@ -183,9 +190,9 @@ def test_exports_csv_and_xlsx(f, backend):
     assert [c.number_format for c in cells] == ["0.00", "0.00"]
     assert [Decimal(str(c.value)).quantize(Decimal("0.01")) for c in cells] == [Decimal("3000.00"), Decimal("1803.92")]
     assert not isinstance(cells[0].value, str)  # a number an auditor can sum
-    names = [row[header.index("pupil_name")].value for row in ws.iter_rows(min_row=3)]
-    first = next(ws.iter_rows(min_row=3))[header.index("pupil_name")]
-    assert names[0].startswith("=") and first.data_type == "s"  # shown as written, never run as a formula
+    notes = wb["tariffs"]
+    note = next(notes.iter_rows(min_row=3))[[c.value for c in notes[2]].index("note")]
+    assert note.value.startswith("=") and note.data_type == "s"  # shown as written, never run as a formula
     assert all(row[header.index("pupil_id_number")].value[6:14] == "********" for row in ws.iter_rows(min_row=3))
     assert ws.column_dimensions["H"].width >= len("pupil_id_number")  # widths fit the content
     settlements = wb["settlements"]

@@ -49,7 +49,7 @@ def rented(registered_on: str = "2021-01-01", *, county: str = "331003") -> dict
 
 def license_(established_on: str = "2018-01-01", *, status: str = "active", holder: bool = True,
              county: str = "331003") -> dict[str, Any]:
-    return {"uscc": "92331003MA2ABCDE1X", "entity_type": "individual", "county_code": county, "status": status,
+    return {"uscc": "92331003MA2ABCDE19", "entity_type": "individual", "county_code": county, "status": status,
             "established_on": established_on, "holder_is_guardian": holder}
 
 

@@ -41,7 +41,7 @@ FACTS = {
         st.fixed_dictionaries({"tenure": st.just("rented"), "lease_no": st.just("HYZL-1"), "registered_on": days,
                                "county_code": county})),
     "business_license": st.fixed_dictionaries({
-        "uscc": st.just("92331003MA2ABCDE1X"), "county_code": county,
+        "uscc": st.just("92331003MA2ABCDE19"), "county_code": county,
         "status": st.sampled_from(["active", "active", "revoked", "cancelled"]), "established_on": days,
         "holder_is_guardian": st.booleans()}),
 }

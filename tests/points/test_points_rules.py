@@ -292,7 +292,7 @@ def test_the_breakdown_names_the_fact_its_department_and_result():
     r = result("business_license", license_(), result_id=4242)
     s = one(residence_permit=permit(), social_insurance=insurance(), business_license=r)
     it = item(s, "business")
-    assert (it.result_id, it.department, it.fact["uscc"]) == (4242, "market", "92331003MA2ABCDE1X")
+    assert (it.result_id, it.department, it.fact["uscc"]) == (4242, "market", "92331003MA2ABCDE19")
     assert item(s, "residence").department == "police"
     assert item(s, "social_insurance").department == "hrss"
 

@@ -33,6 +33,7 @@ from fastapi.testclient import TestClient
 from sqlalchemy import inspect, text
 
 from common.identity import IDENTITY_HEADER, Identity, mint
+from common.refusals import listed
 from common.vocabulary import DEPARTMENTS
 from shared_kit import TEST_SECRET, create_pg_database, drop_pg_database
 
@@ -140,6 +141,10 @@ def find_personal_data(text_: str, known: Iterable[str] = ()) -> list[str]:
 PROBLEM = "application/problem+json"
 
 
+RULE_CODES_SEEN: set[str] = set()
+"""Every ``errors[].code`` :func:`assert_problem` has seen in this test process."""
+
+
 def fields_named(body: dict[str, Any]) -> set[str]:
     return {body.get("field") or ""} | {e.get("field", "") for e in body.get("errors") or ()}
 
@@ -147,7 +152,9 @@ def fields_named(body: dict[str, Any]) -> set[str]:
 def assert_problem(resp: httpx.Response, status: int | tuple[int, ...] | None = None, code: str | tuple[str, ...] |
                    None = None, field: str | None = None) -> dict[str, Any]:
     """A refusal: 4xx, ``application/problem+json``, ``status`` and ``code`` members, the ``field`` named (in
-    ``field`` or ``errors[].field``). Returns the body."""
+    ``field`` or ``errors[].field``), every ``errors[]`` entry with a rule code of the documented list
+    (:func:`common.refusals.listed`, docs/api.md "Rule codes") and its message in English and Chinese. The codes
+    seen are added to :data:`RULE_CODES_SEEN`. Returns the body."""
     where = f"{resp.request.method} {resp.request.url.path} → {resp.status_code} {resp.text[:400]}"
     assert 400 <= resp.status_code < 500, where
     if status is not None:
@@ -158,6 +165,11 @@ def assert_problem(resp: httpx.Response, status: int | tuple[int, ...] | None = 
     assert body.get("request_id") and body.get("type", "").endswith(body["code"]), where
     if code is not None:
         assert body["code"] in ((code,) if isinstance(code, str) else code), where
+    for entry in body.get("errors") or ():
+        assert listed(entry["code"]), f"rule code {entry['code']!r} is not in the documented list: {where}"
+        assert entry["message_en"] and entry["message_zh"] and entry["message"] == entry["message_en"], where
+        assert not entry["message_en"].startswith(("Value error", "Assertion failed")), where
+        RULE_CODES_SEEN.add(entry["code"])
     if field is not None:  # "seed" is named by "seed" or by a union member's "seed.constrained-int"
         assert any(f == field or f.startswith(field + ".") for f in fields_named(body)), \
             f"field {field!r} not named: {where}"

@@ -345,8 +345,8 @@ CASES += [
         "claims": {"housing": [{"guardian_no": 2, "tenure": "rented", "lease_no": "HYZL-1"}]}},
         code="unknown_guardian", field="claims.housing"),
     bad("applications", "claim-twice", "claims", None, change=lambda b: {
-        **b, "claims": {"business_license": [{"guardian_no": 1, "uscc": "92331003MA2000001X"},
-                                             {"guardian_no": 1, "uscc": "92331003MA2000002X"}]}},
+        **b, "claims": {"business_license": [{"guardian_no": 1, "uscc": "92331003MA2000001B"},
+                                             {"guardian_no": 1, "uscc": "92331003MA2000002E"}]}},
         code="duplicate_claim", field="claims.business_license"),
     bad("applications", "share-json-number", "claims", None, change=lambda b: {
         **b, "claims": {"housing": [{"guardian_no": 1, "tenure": "owned", "certificate_no": "浙(2021)1号",
@@ -459,7 +459,7 @@ CASES += text_nul_cases("decision", "note", control=False)
 CASES += [bad("status", "empty", "application_nos", []),
           bad("status", "1001", "application_nos", ["HY2025-1-000001"] * 1001),
           bad("status", "not-a-number", "application_nos.0", "HY 2025", field="application_nos.0"),
-          bad("status", "shape", "application_nos.0", "ABC", code="invalid"),
+          bad("status", "shape", "application_nos.0", "ABC", code="application_no_format"),
           bad("status", "nul", "application_nos.0", "HY\u00002025"),
           bad("status", "int", "application_nos.0", raw="7"), bad("status", "41", "application_nos.0", "H" * 41)]
 CASES += unknown_field_cases("status", [("season", 2025)])
@@ -471,7 +471,8 @@ CASES += [bad("what-if-plan", "season-huge", "season", raw=HUGE), bad("what-if-p
           bad("what-if-plan", "change-huge", "seats.0.change", 10**6),
           bad("what-if-plan", "change-float", "seats.0.change", raw="1.5"),
           bad("what-if-plan", "seats-negative", "township_seats.0.seats", -1),
-          bad("what-if-plan", "township-outside", "township_seats.0.township_code", "331003999", code="invalid"),
+          bad("what-if-plan", "township-outside", "township_seats.0.township_code", "331003999",
+              code="township_unknown"),
           bad("what-if-plan", "township-short", "township_seats.0.township_code", "3310"),
           bad("what-if-plan", "1001-changes", "seats", [{"school_code": "P1", "grade": 1, "change": 1}] * 1001)]
 CASES += unknown_field_cases("what-if-plan", [("stored", True), ("seats.0.seats", 3)])
@@ -495,7 +496,7 @@ CASES += [
     bad("cases", "same-guardian-id", "guardians", None, change=lambda b: with_value(
         b, "guardians.1.id_number", b["guardians"][0]["id_number"]), field="guardians"),
     bad("cases", "claim-twice", "claims", None, change=lambda b: {**b, "claims": {"business_license": [
-        {"guardian_no": 1, "uscc": "92331003MA2000001X"}, {"guardian_no": 1, "uscc": "92331003MA2000002X"}]}},
+        {"guardian_no": 1, "uscc": "92331003MA2000001B"}, {"guardian_no": 1, "uscc": "92331003MA2000002E"}]}},
         field=None),
     bad("cases", "uscc-short", "claims", None, change=lambda b: {**b, "claims": {"business_license": [
         {"guardian_no": 1, "uscc": "92331003MA2"}]}}, field="claims.business_license.0.uscc"),
@@ -626,10 +627,10 @@ CASES += [bad("roll-confirm", "attending-string", "attending", ["1"], field="att
           bad("roll-confirm", "to-school-without-transfer", "left.0", None, field=None,
               change=lambda b: {**b, "left": [{**b["left"][0], "code": "dropped_out"}]}),
           bad("roll-confirm", "seat-twice", "attending", None, field="attending",
-              change=lambda b: {**b, "attending": [b["left"][0]["seat_id"]]}, code="invalid"),
+              change=lambda b: {**b, "attending": [b["left"][0]["seat_id"]]}, code="duplicate_seat"),
           bad("roll-confirm", "seat-not-on-roll", "attending", [999999], code="seat_not_on_roll"),
-          bad("roll-confirm", "left-before-semester", "left.0.left_on", "2025-06-30", field="left", code="invalid"),
-          bad("roll-confirm", "left-after-semester", "left.0.left_on", "2026-02-01", field="left", code="invalid"),
+          bad("roll-confirm", "left-before-semester", "left.0.left_on", "2025-06-30", field="left", code="date_range"),
+          bad("roll-confirm", "left-after-semester", "left.0.left_on", "2026-02-01", field="left", code="date_range"),
           Bad("roll-confirm", "semester-unknown", path="/rolls/R1/2030-autumn/confirmations", change=lambda b: b,
               status=404, code="semester_not_found", field=None),
           Bad("roll-confirm", "school-code-spaces", path="/rolls/R%201/2025-autumn/confirmations", change=lambda b: b,
@@ -1057,3 +1058,223 @@ def test_timestamps_need_an_offset(text, ok):
             adapter.validate_python(text)
     with pytest.raises(ValidationError):
         adapter.validate_python(1735660800)
+
+
+# ---- rule codes (issue 17): every code of the documented list is produced, and only those ---------------------
+# Every answer of the tables above went through assert_problem, which refuses a code outside the list
+# (common.refusals.listed). Here each listed code gets one request through the real services that produces it.
+
+def _claims(claims: dict[str, Any]) -> Callable[[Any], Any]:
+    return lambda b: {**b, "claims": claims}
+
+
+def _facts(**changes: Any) -> Callable[[Any], Any]:
+    return lambda b: {**b, "facts": {**b["facts"], **changes}}
+
+
+PRODUCERS: dict[str, Bad] = {c.code: c for c in [  # type: ignore[misc]
+    bad("applications", "p", "child.id_number", "331003880506321", code="id_format"),
+    bad("applications", "p", "child.id_number", IMPOSSIBLE_ID, code="id_birth_date"),
+    bad("applications", "p", "child.id_number", wrong_check(GOOD_ID), code="id_checksum"),
+    bad("applications", "p", "guardians.0.id_number", id_number(date(1988, 5, 6), 7, region="990000"), code="id_area"),
+    bad("applications", "p", "claims", change=_claims({"business_license": [{"guardian_no": 1, "uscc":
+                                                                             "92331003MA2I00001X"}]}),
+        code="uscc_format", field="claims.business_license.0.uscc"),
+    bad("applications", "p", "claims", change=_claims({"business_license": [{"guardian_no": 1, "uscc":
+                                                                             "92331003MA2000001X"}]}),
+        code="uscc_checksum", field="claims.business_license.0.uscc"),
+    bad("applications", "p", "child.name", "小明😀", code="name_characters"),
+    bad("applications", "p", "guardians.0.phone", "1381234567", code="phone_format"),
+    bad("applications", "p", "child.birth_date", change=lambda b: with_value(b, "child.birth_date", (birth_of(
+        b["child"]["id_number"]) + timedelta(days=1)).isoformat()), code="birth_date_mismatch"),
+    bad("cases", "p", "child_birth_date", "2099-01-01", code="birth_date_range", field=""),
+    bad("applications", "p", "guardians", change=lambda b: {**b, "guardians": [b["guardians"][0], {
+        **b["guardians"][1], "id_number": b["guardians"][0]["id_number"]}]}, code="duplicate_guardian",
+        field="guardians.1.id_number"),
+    bad("applications", "p", "guardians.0.id_number", change=lambda b: with_value(
+        b, "guardians.0.id_number", b["child"]["id_number"]), code="guardian_is_child"),
+    bad("applications", "p", "guardians.0.id_number", change=lambda b: with_value(b, "guardians.0.id_number", id_number(
+        date.fromisoformat(b["child"]["birth_date"]) + timedelta(days=1), 5)), code="guardian_age"),
+    bad("applications", "p", "claims", change=lambda b: {**b, "guardians": b["guardians"][:1], "claims": {
+        "housing": [{"guardian_no": 2, "tenure": "rented", "lease_no": "L-1"}]}},
+        code="unknown_guardian", field="claims.housing"),
+    bad("applications", "p", "claims", change=_claims({"housing": [
+        {"guardian_no": 1, "tenure": "rented", "lease_no": "L-1"},
+        {"guardian_no": 1, "tenure": "rented", "lease_no": "L-2"}]}), code="duplicate_claim", field="claims.housing"),
+    bad("tariffs", "p", "original_fee", "3e3", code="money_format"),
+    bad("applications", "p", "claims", change=_claims({"housing": [{"guardian_no": 1, "tenure": "owned",
+                                                                    "certificate_no": "C-1", "share_percent": "0"}]}),
+        code="percent_format", field="claims.housing.0"),
+    bad("rulebooks", "p", "items.0.fixed", raw="40", code="points_format"),
+    bad("schools", "p", "floor_area_m2", change=lambda b: {**private_school("NEWR"), "floor_area_m2": "-1"},
+        code="area_format"),
+    bad("applications", "p", "child.birth_date", "2019-3-1", code="date_format"),
+    bad("semesters", "p", "starts_on", "2026-03-01", code="date_order", field=""),
+    bad("applications", "p", "grade", 2, code="grade_unknown"),
+    bad("appeals", "p", "reason", "复核\u0007申请", code="text_characters"),
+    bad("applications", "p", "township_code", "331003999", code="township_unknown"),
+    bad("result", "p", "facts", change=_facts(county_code="330102"), code="township_county", field="facts"),
+    bad("schools", "p", "floor_area_m2", "3000.00", code="school_fields", field=""),
+    bad("roll-confirm", "p", "left.0.code", "public_school", code="leave_code", field="left.0"),
+    bad("roll-confirm", "p", "left", [], code="roll_empty", field=""),
+    bad("applications", "p", "public_choices", ["NOPE"], code="unknown_school", field="public_choices.0"),
+    bad("applications", "p", "public_choices", ["P1", "P1"], code="duplicate_choice", field="public_choices.1"),
+    bad("applications", "p", "public_choices", ["R1"], code="wrong_school_kind", field="public_choices.0"),
+    bad("applications", "p", "grade", 7, code="wrong_level", field="public_choices.0"),
+    bad("app-search", "p", "cursor", "abc", code="invalid_cursor"),
+    Bad("app-batch", "p", headers=(("x-no-key", "1"),), status=400, code="idempotency_key_required"),
+    bad("school-put", "p", "code", "OTHER", code="code_mismatch"),
+    bad("school-put", "p", "kind", "private", code="field_immutable", change=lambda b: {
+        **private_school("P1"), "code": "P1"}),
+    bad("handover", "p", "seats.0.grade", 7, code="grade_not_taught", field="grade"),
+    bad("handover", "p", "seats.0.school_level", "junior", code="school_level_mismatch", field="school_level"),
+    bad("rulebook-put", "p", "id", "RB-OTHER", code="rulebook_invalid", field="id"),
+    bad("transfer", "p", "to_school_code", "R1", code="same_school"),
+    bad("appeals", "p", "application_no", "HY2025-7-000001", code="not_in_run"),
+    bad("status", "p", "application_nos.0", "ABC", code="application_no_format"),
+    bad("roll-confirm", "p", "left.0.left_on", "2025-06-30", field="left", code="date_range"),
+    bad("roll-confirm", "p", "attending", change=lambda b: {**b, "attending": [b["left"][0]["seat_id"]]},
+        code="duplicate_seat"),
+    bad("roll-confirm", "p", "attending", change=lambda b: {**b, "attending": [99999], "left": []},
+        code="seat_not_on_roll"),
+    bad("plans", "p", "planned", 100000, code="plan_over_capacity"),
+    bad("result", "p", "facts", change=_facts(issued_on="2099-01-01"), code="invalid_facts", field="facts"),
+]}
+"""One request per rule code (``code`` on the case: the code expected in ``errors[]``, or at the top for a refusal
+that names no field); ``school_not_admitting`` and the schema codes below have their own."""
+
+SCHEMA_PRODUCERS: dict[str, tuple[str, str, Any, str | None]] = {  # code → (endpoint, at, raw JSON, field)
+    "missing": ("applications", "season", None, "season"),
+    "extra_forbidden": ("applications", "status", '"placed"', "status"),
+    "string_type": ("applications", "child.name", "42", "child.name"),
+    "string_unicode": ("applications", "child.name", '"\\ud800"', "child.name"),
+    "string_too_short": ("rulebooks", "id", '""', "id"),
+    "string_too_long": ("applications", "child.name", json.dumps("张" * 65), "child.name"),
+    "string_pattern_mismatch": ("schools", "code", '"a b"', "code"),
+    "int_type": ("applications", "season", '"2025"', "season"),
+    "bool_type": ("result-si", "facts.active_at_cutoff", '"yes"', "facts.active_at_cutoff"),
+    "greater_than": ("disburse", "amount", '"0.00"', "amount"),
+    "greater_than_equal": ("seats", "migrant_seats", "-1", "migrant_seats"),
+    "less_than_equal": ("applications", "season", "2101", "season"),
+    "literal_error": ("app-search", "state", '"placed"', "state"),
+    "list_type": ("applications", "public_choices", '"P1"', "public_choices"),
+    "dict_type": ("schools", "classrooms", '"x"', "classrooms"),
+    "model_attributes_type": ("applications", "child", '"小明"', "child"),
+    "too_short": ("applications", "guardians", "[]", "guardians"),
+    "too_long": ("applications", "public_choices", '["P1","P2","P3","P4","P5","P6"]', "public_choices"),
+    "union_tag_invalid": ("applications", "claims.housing", '[{"guardian_no": 1, "tenure": "borrowed"}]',
+                          "claims.housing.0"),
+    "union_tag_not_found": ("applications", "claims.housing", '[{"guardian_no": 1}]', "claims.housing.0"),
+    "json_invalid": ("applications", "season", "2025,,", None),
+}
+QUERY_PRODUCERS = {  # schema codes of query parameters: code → (service, path, role, field)
+    "int_parsing": ("enrollment", "/schools?limit=ten", "bureau", "limit"),
+    "bool_parsing": ("funding", "/settlements/{settlement_id}?lines=maybe", "bureau", "lines"),
+}
+"""One request per schema code of the list (pydantic's own types), as (endpoint, field set to the raw JSON
+literal — None: removed —, the field named)."""
+
+
+def _errors_codes(body: dict[str, Any]) -> set[str]:
+    return {e["code"] for e in body.get("errors") or ()} | {body["code"]}
+
+
+def test_every_rule_code_has_its_producer_and_the_docs_list_them_all():
+    """The list (common.refusals) = the producers here = the table in docs/api.md "Rule codes"."""
+    from common.refusals import RULES, SCHEMA_ZH
+
+    import re
+    from pathlib import Path
+
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "api.md").read_text(encoding="utf-8")
+    section = docs[docs.index("### Rule codes"):docs.index("**Names**")]
+    table = {code for row in re.findall(r"^\| ((?:`[a-z_]+`(?:, )?)+) \|", section, re.M)
+             for code in re.findall(r"`([a-z_]+)`", row)}
+    schema = set(re.findall(r"`([a-z_]+)`", section[section.index("Schema codes"):]))
+    assert table == set(RULES) and schema == set(SCHEMA_ZH)
+    assert set(PRODUCERS) | OWN_TESTS | set(ELSEWHERE) == set(RULES)
+    assert set(SCHEMA_PRODUCERS) | set(QUERY_PRODUCERS) == set(SCHEMA_ZH)
+
+
+@pytest.mark.parametrize("code", sorted(PRODUCERS))
+def test_each_rule_code_is_produced_through_the_services(world, code):
+    case = PRODUCERS[code]
+    ep = ENDPOINTS[case.ep]
+    method, path, content, headers = build(case, world.data)
+    resp = world[ep.service].request(method, path, content=content, headers={**as_role(ep.role), **headers})
+    body = assert_problem(resp, case.status, None, case.field or None)
+    assert code in _errors_codes(body), resp.text
+
+
+OWN_TESTS = {"school_not_admitting", "datetime_format", "bad_upload", "idempotency_key_reused"}
+"""Rule codes produced by a test of their own below (they need a record set up, or a multipart upload)."""
+
+ELSEWHERE = {"contradicts_claim": "verification/test_validation.py", "no_change": "funding/test_funding_api.py",
+             "amount_mismatch": "funding/test_funding_api.py", "other_grade": "enrollment/test_diff.py",
+             "seat_not_in_settlement": "funding/test_funding_api.py"}
+"""Rule codes whose records (an approved settlement, a housing claim, two runs of two grades) the world here has
+not: the test file that produces each through the service."""
+
+
+def test_the_rule_codes_produced_elsewhere_are_asserted_there():
+    from pathlib import Path
+
+    tests = Path(__file__).resolve().parents[1]
+    for code, where in ELSEWHERE.items():
+        assert f'"{code}"' in (tests / where).read_text(encoding="utf-8"), (code, where)
+
+
+def test_school_not_admitting_is_produced_through_the_services(world):
+    world.ok(world.call("enrollment", "POST", "/schools", "bureau",
+                        json_body={**private_school("RPHASE"), "status": "phasing_out"}), 201)
+    resp = world.call("enrollment", "POST", "/applications", "platform", json_body=application(private=["RPHASE"]))
+    assert "school_not_admitting" in _errors_codes(assert_problem(resp, 422, field="private_choices.0"))
+
+
+def test_bad_upload_and_a_reused_key_are_produced_through_the_services(world):
+    resp = world["enrollment"].post("/imports/schools", files={"file": ("x.csv", b"\x00\x01", "text/csv")},
+                                    headers=as_role("bureau"))
+    assert "bad_upload" in _errors_codes(assert_problem(resp, 422, field="file"))
+    world.ok(world.call("enrollment", "POST", "/schools", "bureau", key="rule-codes-reused",
+                        json_body=public_school("PKEY")), 201)
+    again = world.call("enrollment", "POST", "/schools", "bureau", key="rule-codes-reused",
+                       json_body=public_school("PKEY2"))
+    assert "idempotency_key_reused" in _errors_codes(assert_problem(again, 422, field="Idempotency-Key"))
+
+
+def test_datetime_format_is_the_timestamp_types_rule():
+    """No request body takes a datetime today (times are answered, not sent): the kit's type carries the rule."""
+    with pytest.raises(ValidationError) as caught:
+        TypeAdapter(Timestamp).validate_python("2025-04-30")
+    assert caught.value.errors()[0]["type"] == "datetime_format"
+
+
+@pytest.mark.parametrize("code", sorted(SCHEMA_PRODUCERS))
+def test_each_schema_code_is_produced_through_the_services(world, code):
+    ep_name, at, literal, field = SCHEMA_PRODUCERS[code]
+    ep = ENDPOINTS[ep_name]
+    body = ep.body(world.data)
+    if literal is None:
+        keys = at.split(".")
+        node = body
+        for k in keys[:-1]:
+            node = node[int(k)] if isinstance(node, list) else node[k]
+        del node[keys[-1]]
+        content = json.dumps(body, ensure_ascii=False).encode()
+    elif code == "json_invalid":
+        content = json.dumps(body, ensure_ascii=False).encode()[:-1] + b",,"
+    else:
+        content = raw_json(with_value(body, at, RAW), literal)
+    headers = {"content-type": "application/json", **({"Idempotency-Key": f"schema-{code}"} if ep.keyed else {})}
+    resp = world[ep.service].request(ep.method, ep.path.format(**world.data), content=content,
+                                     headers={**as_role(ep.role), **headers})
+    answered = assert_problem(resp, 422, None, field)
+    assert code in _errors_codes(answered), resp.text
+
+
+
+@pytest.mark.parametrize("code", sorted(QUERY_PRODUCERS))
+def test_each_schema_code_of_a_query_is_produced_through_the_services(world, code):
+    service, path, role, field = QUERY_PRODUCERS[code]
+    resp = world[service].get(path.format(**world.data), headers=as_role(role))
+    assert code in _errors_codes(assert_problem(resp, 422, None, field)), resp.text

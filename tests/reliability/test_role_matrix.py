@@ -139,7 +139,7 @@ def test_departments_see_only_their_own_requests(clients):
             "guardians": [{"guardian_no": 1, "name": "张三", "id_number": id_number}],
             "claims": {"housing": [{"guardian_no": 1, "tenure": "owned", "share_percent": "50.00",
                                     "certificate_no": "浙(2021)黄岩区不动产权第0001234号"}],
-                       "business_license": [{"guardian_no": 1, "uscc": "92331003MA2ABCDE1X"}]}}
+                       "business_license": [{"guardian_no": 1, "uscc": "92331003MA2ABCDE19"}]}}
     created = client.post("/cases", json=case, headers=identity("bureau", None, "bureau-1"))
     assert created.status_code in (200, 201), created.text
     requests = {r["kind"]: r["id"] for r in created.json()["requests"]}

@@ -73,7 +73,7 @@ def test_batch_for_another_department_rejects_every_item(verification, as_role, 
     resp = verification.post("/results/batch", headers=as_role("hrss", **{"Idempotency-Key": "x"}), json={"items": [
         {"request_id": registered["residence_permit/1"], "outcome": "confirmed", "facts": PERMIT}]})
     assert resp.json()["items"] == [{"request_id": registered["residence_permit/1"], "status": "rejected",
-                                     "code": "request_not_found", "result_id": None,
+                                     "code": "request_not_found", "result_id": None, "errors": None,
                                      "detail": resp.json()["items"][0]["detail"]}]
     history = verification.get(f"/requests/{registered['residence_permit/1']}", headers=as_role("bureau"))
     assert history.json()["history"] == [] and history.json()["state"] == "pending"

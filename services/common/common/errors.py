@@ -1,13 +1,16 @@
 """RFC 9457 problem details for every service and the gateway.
 
 Every error answer is ``application/problem+json`` with ``type``, ``title``, ``status``, ``detail``, a stable
-machine ``code`` and the ``request_id``; validation errors add ``errors: [{field, message, code}]``.
+machine ``code`` and the ``request_id``; a refusal of fields adds ``errors: [{field, code, message, message_en,
+message_zh}]``, each ``code`` a rule code of :mod:`common.refusals` (``message`` = ``message_en``, kept for
+callers of before issue 17).
 Services raise :class:`DomainError` subclasses; :func:`install_error_handlers` turns them into answers.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -16,6 +19,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from common.logging import request_id_var
+from common.refusals import message_zh
 
 log = logging.getLogger("tongcheng.errors")
 PROBLEM_JSON = "application/problem+json"
@@ -134,19 +138,52 @@ def _field_of(loc: tuple | list, data: Any = _NO_INPUT, *, missing: bool = False
     return ".".join(parts) or (str(loc[0]) if loc else "")
 
 
-def _validation_errors(exc: RequestValidationError) -> list[dict[str, str]]:
+_PREFIXES = ("Value error, ", "Assertion failed, ")
+
+
+def field_error(field: str, code: str, message: str, zh: str | None = None) -> dict[str, str]:
+    """One entry of a problem's ``errors``: the field, the rule code, the message in English and Chinese."""
+    return {"field": field, "code": code, "message": message, "message_en": message,
+            "message_zh": zh or message_zh(code)}
+
+
+def pydantic_errors(errors: list[Any], data: Any = _NO_INPUT,
+                    field_of: Callable[[tuple], str] | None = None) -> list[dict[str, str]]:
+    """pydantic's errors (``ValidationError.errors()``) as :func:`field_error` entries: the code is the error's
+    ``type`` (a rule of :func:`common.refusals.refuse`, or pydantic's own type), the message without pydantic's
+    "Value error, " prefix, the Chinese message from the rule (``ctx``) or the schema table. ``data`` is the
+    validated input, to tell fields from pydantic's labels (:func:`_field_of`); ``field_of`` (loc → field)
+    replaces that walk where the caller names its fields its own way."""
     out = []
-    for err in exc.errors():
+    for err in errors:
         msg = str(err.get("msg", "invalid"))
+        for prefix in _PREFIXES:
+            msg = msg.removeprefix(prefix)
+        code = str(err.get("type", "invalid"))
+        zh = (err.get("ctx") or {}).get("message_zh")
         loc = err.get("loc", ())
-        if err.get("type") == "json_invalid":  # loc is ("body", <character position>): no field, say where
-            out.append({"field": "", "message": f"{msg} at character {loc[-1]}" if len(loc) > 1 else msg,
-                        "code": "json_invalid"})
+        if code == "json_invalid":  # loc is ("body", <character position>): no field, say where
+            out.append(field_error("", code, f"{msg} at character {loc[-1]}" if len(loc) > 1 else msg))
             continue
-        data = exc.body if loc and loc[0] == "body" else _NO_INPUT
-        field = _field_of(loc, data, missing=err.get("type") == "missing")
-        out.append({"field": field, "message": msg, "code": str(err.get("type", "invalid"))})
+        node = (data if loc[0] == "body" else _NO_INPUT) if loc and loc[0] in _SOURCES else data
+        field = field_of(loc) if field_of else _field_of(loc, node, missing=code == "missing")
+        out.append(field_error(field, code, msg, zh))
     return out
+
+
+def errors_of(exc: DomainError) -> list[dict[str, str]] | None:
+    """The ``errors`` of a domain refusal: its own (``errors=`` given, e.g. facts typed by pydantic), else one
+    :func:`field_error` for a 422 naming a field — the same shape as a schema refusal; None for the rest (a 409
+    naming a field, ``season_closed``, is about a state, not a rule of the field)."""
+    if exc.extra.get("errors") is not None:
+        return exc.extra["errors"]
+    if exc.status == 422 and exc.field is not None:
+        return [field_error(exc.field, exc.code, exc.detail)]
+    return None
+
+
+def _validation_errors(exc: RequestValidationError) -> list[dict[str, str]]:
+    return pydantic_errors(list(exc.errors()), exc.body)
 
 
 STATUS_CODES = {
@@ -174,7 +211,8 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(DomainError)
     async def _domain(_: Request, exc: DomainError) -> JSONResponse:
-        return problem(exc.status, exc.code, exc.title, exc.detail, field=exc.field, **exc.extra)
+        return problem(exc.status, exc.code, exc.title, exc.detail, field=exc.field,
+                       **{**exc.extra, "errors": errors_of(exc)})
 
     @app.exception_handler(RequestValidationError)
     async def _validation(_: Request, exc: RequestValidationError) -> JSONResponse:
@@ -213,9 +251,12 @@ PROBLEM_SCHEMA = {
         "code": {"type": "string", "description": "stable machine code, e.g. validation_error, not_found"},
         "request_id": {"type": ["string", "null"]},
         "field": {"type": "string", "description": "the field at fault, where there is one"},
-        "errors": {"type": "array", "items": {
+        "errors": {"type": "array", "description": "the refused fields, each with its rule code (docs/api.md, "
+                   "Rule codes) and the message in English and Chinese", "items": {
             "type": "object", "required": ["field", "message", "code"],
-            "properties": {"field": {"type": "string"}, "message": {"type": "string"}, "code": {"type": "string"}}}},
+            "properties": {"field": {"type": "string"}, "code": {"type": "string", "examples": ["id_checksum"]},
+                           "message": {"type": "string", "description": "= message_en"},
+                           "message_en": {"type": "string"}, "message_zh": {"type": "string"}}}},
     },
 }
 

@@ -18,6 +18,7 @@ from stdnum import numdb
 from stdnum.cn import ric, uscc
 from stdnum.exceptions import ValidationError as StdnumError
 
+from common.refusals import refuse
 from common.schemas import day_in_shanghai
 
 _AREAS = numdb.get("cn/loc")
@@ -28,36 +29,39 @@ _USCC_ALPHABET = set("0123456789ABCDEFGHJKLMNPQRTUWXY")
 def check_id_number(value: str, *, today: date | None = None) -> str:
     """Validate a resident ID number (居民身份证号码, GB 11643) and return it with an uppercase ``X``.
 
-    Raises ``ValueError`` with the reason: length, non-ASCII characters (full-width digits, look-alike letters),
-    check character (ISO 7064 MOD 11-2), impossible or future birth date, an area code naming no province
-    (``000000``, ``99…``).
+    Raises the rule's error (:func:`common.refusals.refuse`, a ``ValueError``) with the reason, in this order:
+    ``id_format`` (not a string, non-ASCII characters — full-width digits, look-alike letters —, spaces, the
+    15-digit pre-1999 format, a length other than 18, not 17 digits and 0-9/X), ``id_birth_date`` (impossible,
+    future or before 1900), ``id_checksum`` (ISO 7064 MOD 11-2), ``id_area`` (an area code naming no province:
+    ``000000``, ``99…``).
     """
     if not isinstance(value, str):
-        raise ValueError("ID number must be a string")
+        raise refuse("id_format", "ID number must be a string")
     if not value.isascii():
-        raise ValueError("ID number has non-ASCII characters (full-width digits or look-alike letters)")
+        raise refuse("id_format", "ID number has non-ASCII characters (full-width digits or look-alike letters)")
     if any(ch.isspace() for ch in value):
-        raise ValueError("ID number must not contain spaces")
+        raise refuse("id_format", "ID number must not contain spaces")
     if len(value) == 15 and value.isdigit():
-        raise ValueError("15-digit ID numbers (pre-1999 format) are not accepted; give the 18-character number")
+        raise refuse("id_format",
+                     "15-digit ID numbers (pre-1999 format) are not accepted; give the 18-character number")
     if len(value) != 18:
-        raise ValueError("ID number must have 18 characters")
+        raise refuse("id_format", "ID number must have 18 characters")
     number = value.upper()
     if not number[:17].isdigit() or not (number[17].isdigit() or number[17] == "X"):
-        raise ValueError("ID number must be 17 digits and a check character (0-9 or X)")
+        raise refuse("id_format", "ID number must be 17 digits and a check character (0-9 or X)")
     try:
         birth = ric.get_birth_date(number)
     except StdnumError:
-        raise ValueError("ID number has an impossible birth date") from None
+        raise refuse("id_birth_date", "ID number has an impossible birth date") from None
     if birth > (today or day_in_shanghai()) or birth.year < 1900:  # the Asia/Shanghai day, not the server's
-        raise ValueError("ID number has a birth date in the future or before 1900")
+        raise refuse("id_birth_date", "ID number has a birth date in the future or before 1900")
     # Not ric.validate: it also refuses a county code that did not exist in the birth year (331003, Huangyan
     # District since 1994, for every guardian born before 1994), but the first six digits are where the number
     # was issued, not where or when the holder was born (BRIEF §9).
     if ric.calc_check_digit(number) != number[17]:
-        raise ValueError("ID number check character does not match (GB 11643 / ISO 7064 MOD 11-2)")
+        raise refuse("id_checksum", "ID number check character does not match (GB 11643 / ISO 7064 MOD 11-2)")
     if not _known_province(number[:2]):
-        raise ValueError(f"ID number's area code {number[:6]} names no province (GB/T 2260)")
+        raise refuse("id_area", f"ID number's area code {number[:6]} names no province (GB/T 2260)")
     return number
 
 
@@ -76,17 +80,18 @@ def birth_date_of(id_number: str) -> date:
 def check_uscc(value: str, *, verify_checksum: bool = True) -> str:
     """Validate a unified social credit code (统一社会信用代码, GB 32100): 18 characters from
     ``0-9A-HJ-NPQRTUWXY``, check character MOD 31. ``verify_checksum=False`` keeps the shape check only
-    (the market department's registry is the authority on a code it confirms)."""
+    (the market department's registry is the authority on a code it confirms). Rules: ``uscc_format``,
+    ``uscc_checksum``. Not python-stdnum's ``uscc.validate``: it takes a code with spaces or dashes (it compacts
+    them), and it refuses a code whose first 8 characters are not all digits, though GB 32100's registration
+    authority ``Y`` (其他) and ``N`` (农业) are letters; its check-digit helper is used on our alphabet check."""
     if not isinstance(value, str) or not value.isascii():
-        raise ValueError("USCC has non-ASCII characters")
+        raise refuse("uscc_format", "USCC has non-ASCII characters")
     code = value.upper()
     if len(code) != 18 or not set(code) <= _USCC_ALPHABET:
-        raise ValueError("USCC must be 18 characters from 0-9A-HJ-NPQRTUWXY")
+        raise refuse("uscc_format", "USCC must be 18 characters from 0-9A-HJ-NPQRTUWXY")
     if verify_checksum:
-        try:
-            uscc.validate(code)
-        except StdnumError:
-            raise ValueError("USCC check character does not match (GB 32100)") from None
+        if uscc.calc_check_digit(code[:17]) != code[17]:
+            raise refuse("uscc_checksum", "USCC check character does not match (GB 32100)")
     return code
 
 

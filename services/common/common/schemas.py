@@ -15,6 +15,8 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, Strict
 
+from common.refusals import refuse
+
 MAX_FEN = 10**15  # 10 trillion yuan: anything larger is a typo or an attack
 
 
@@ -31,15 +33,6 @@ class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-def _require_str(kind: str):
-    def check(value: Any) -> Any:
-        if not isinstance(value, str):
-            raise ValueError(f"{kind} must be a string")
-        return value
-
-    return check
-
-
 _MONEY_TEXT = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 _DAY_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
@@ -48,22 +41,22 @@ def _money(value: Any) -> Decimal:
     if isinstance(value, Decimal):  # built in Python (from fen, from a row): JSON never yields a Decimal
         value = str(value)
     if not isinstance(value, str):
-        raise ValueError('money must be a decimal string such as "3000.00", never a JSON number')
+        raise refuse("money_format", 'money must be a decimal string such as "3000.00", never a JSON number')
     if not _MONEY_TEXT.fullmatch(value):  # Decimal() would take "1_000", full-width and other Unicode digits
-        raise ValueError("money must be plain digits with an optional '-' and at most 2 decimals")
+        raise refuse("money_format", "money must be plain digits with an optional '-' and at most 2 decimals")
     text = value.strip()
     try:
         amount = Decimal(text)
     except InvalidOperation:
-        raise ValueError("money must be a decimal string such as \"3000.00\"") from None
+        raise refuse("money_format", "money must be a decimal string such as \"3000.00\"") from None
     if not amount.is_finite():
-        raise ValueError("money must be finite")
+        raise refuse("money_format", "money must be finite")
     if text != value or "e" in text.lower() or text.startswith("+"):
-        raise ValueError("money must be plain digits with an optional '-' and at most 2 decimals")
+        raise refuse("money_format", "money must be plain digits with an optional '-' and at most 2 decimals")
     if amount.as_tuple().exponent < -2:
-        raise ValueError("money has at most 2 decimals (fen)")
+        raise refuse("money_format", "money has at most 2 decimals (fen)")
     if abs(amount) * 100 >= MAX_FEN:
-        raise ValueError("amount too large")
+        raise refuse("money_format", "amount too large")
     return amount.quantize(Decimal("0.01"))
 
 
@@ -89,8 +82,11 @@ def _day(value: Any) -> Any:
     if isinstance(value, date) and not isinstance(value, datetime):  # built in Python: JSON never yields a date
         return value
     if not isinstance(value, str) or not _DAY_TEXT.fullmatch(value):  # no timestamps, no times, no Unicode digits
-        raise ValueError("date must be a string YYYY-MM-DD")
-    return value
+        raise refuse("date_format", "date must be a string YYYY-MM-DD")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise refuse("date_format", f"{value} is no calendar day") from None
 
 
 Day = Annotated[date, BeforeValidator(_day), Field(description="ISO date YYYY-MM-DD")]
@@ -111,7 +107,8 @@ def _timestamp(value: Any) -> Any:
     if isinstance(value, datetime):  # built in Python (from a row): JSON never yields a datetime
         return value
     if not isinstance(value, str) or not _TIMESTAMP_TEXT.fullmatch(value):  # no epoch numbers, even as text
-        raise ValueError("datetime must be ISO 8601 text with its offset, e.g. 2025-04-30T09:00:00+08:00")
+        raise refuse("datetime_format",
+                     "datetime must be ISO 8601 text with its offset, e.g. 2025-04-30T09:00:00+08:00")
     return value
 
 
@@ -126,7 +123,7 @@ Flag = Annotated[bool, Strict()]
 
 def _grade(value: int) -> int:
     if value not in (1, 7):
-        raise ValueError("grade must be 1 or 7")
+        raise refuse("grade_unknown", "grade must be 1 or 7")
     return value
 
 
@@ -139,7 +136,7 @@ GuardianNo = Annotated[int, Strict(), Field(ge=1, le=2, description="1 or 2: the
 def _text(value: str) -> str:
     for ch in value:
         if unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp") and ch not in "\n\t":
-            raise ValueError(f"text contains a control or invalid character U+{ord(ch):04X}")
+            raise refuse("text_characters", f"text contains a control or invalid character U+{ord(ch):04X}")
     return value
 
 
@@ -148,21 +145,51 @@ PlainText = Annotated[str, Strict(), AfterValidator(_text)]
 refused (PostgreSQL cannot store NUL); newlines and tabs allowed. Add a ``Field(max_length=...)``."""
 
 
-def _name(value: str) -> str:
-    if not value or value != value.strip():
-        raise ValueError("name must be non-empty without leading or trailing spaces")
-    for ch in value:
-        cat = unicodedata.category(ch)
-        if cat == "Cn" and 0x20000 <= ord(ch) <= 0x3FFFF:
-            continue  # CJK extensions newer than this Python's Unicode tables (Ext-H, Ext-I ...) are real names
-        if cat in ("Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp") or ch == "\x00":
-            raise ValueError(f"name contains a control or invalid character U+{ord(ch):04X}")
-    return unicodedata.normalize("NFC", value)
+MIDDLE_DOT = "\u00b7"
+DOT_LOOKALIKES = "\u2022\u30fb\u2027\uff0e.\uff65\u2219\u22c5\u0387\u2e31"
+"""Look-alikes of the middle dot (·, U+00B7) that separates the parts of a minority name (阿依古丽·买买提), as input
+methods and forms produce them: • U+2022, ・ U+30FB, ‧ U+2027, ． U+FF0E, ".", ･ U+FF65, ∙ U+2219, ⋅ U+22C5,
+· U+0387, ⸱ U+2E31. They are folded to U+00B7 (docs/api.md, Names), the one form the registries file."""
+_FOLD_DOTS = str.maketrans({ch: MIDDLE_DOT for ch in DOT_LOOKALIKES})
 
 
-PersonName = Annotated[str, Strict(), Field(min_length=1, max_length=64), AfterValidator(_name)]
-"""A person's name: any letters incl. CJK extensions beyond the BMP and the middle dot (·) of minority names;
-control characters, lone surrogates, NUL refused."""
+def _name_char_ok(ch: str) -> bool:
+    cat = unicodedata.category(ch)
+    if cat == "Cn":  # CJK extensions newer than this Python's Unicode tables (Ext-H, Ext-I ...) are real names
+        return 0x20000 <= ord(ch) <= 0x3FFFF
+    if ch in "\ufe0e\ufe0f":  # text / emoji presentation selectors: marks, but they make an emoji of a letter
+        return False
+    return cat[0] == "L" or cat in ("Mn", "Mc", "Nl")  # letters, combining marks (not enclosing ones), 〇 U+3007
+
+
+NAME_SEPARATORS = MIDDLE_DOT + " -'\u2019"
+"""What may stand between the parts of a name: the middle dot, and for names in Latin script (Nur·Ahmat,
+Mary-Jane O'Neil) a space, a hyphen and an apostrophe — one at a time, never at either end."""
+
+
+def check_name(value: str) -> str:
+    """A person's name as the registries hold it (rule ``name_characters``): letters of any script (incl. CJK
+    extensions beyond the BMP and the compatibility ideographs such as 林 U+F91D), combining marks, 〇, and
+    :data:`NAME_SEPARATORS` between parts; the dot's look-alikes (:data:`DOT_LOOKALIKES`) are folded to U+00B7.
+    Refused: digits, emoji and other symbols, other punctuation, control and format characters (zero-width
+    spaces, direction overrides), private-use characters and lone surrogates, a separator at either end or two in
+    a row. No Unicode normalisation: a name is stored as sent (NFC would turn U+F91D into U+6B04, and a police
+    registry would not match it)."""
+    name = value.translate(_FOLD_DOTS)
+    for ch in name:
+        if ch not in NAME_SEPARATORS and not _name_char_ok(ch):
+            raise refuse("name_characters", f"name contains U+{ord(ch):04X} ({unicodedata.name(ch, 'unnamed')}), "
+                                            "which is not a letter or the middle dot")
+    if not name or name[0] in NAME_SEPARATORS or name[-1] in NAME_SEPARATORS or any(
+            a in NAME_SEPARATORS and b in NAME_SEPARATORS for a, b in zip(name, name[1:])):
+        raise refuse("name_characters", "a name is letters, with one middle dot (or, in Latin script, one space, "
+                                        "hyphen or apostrophe) at a time between its parts")
+    return name
+
+
+PersonName = Annotated[str, Strict(), Field(min_length=1, max_length=64), AfterValidator(check_name)]
+"""A person's name (:func:`check_name`): any letters incl. CJK extensions beyond the BMP and the middle dot (·)
+of minority names, stored as sent; symbols, emoji, digits and control characters refused."""
 
 
 def _phone(value: str) -> str:
@@ -171,7 +198,8 @@ def _phone(value: str) -> str:
         return digits
     if digits.isascii() and digits.isdigit() and digits.startswith("0") and 10 <= len(digits) <= 12:
         return value
-    raise ValueError("phone must be a mainland mobile (11 digits starting 13–19) or a landline with area code")
+    raise refuse("phone_format",
+                 "phone must be a mainland mobile (11 digits starting 13–19) or a landline with area code")
 
 
 Phone = Annotated[str, Strict(), Field(min_length=7, max_length=16), AfterValidator(_phone)]

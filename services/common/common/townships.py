@@ -6,6 +6,7 @@ import csv
 from functools import lru_cache
 
 from common.config import REPO_ROOT
+from common.refusals import refuse
 
 COUNTY_CODE = "331003"
 TOWNSHIPS_CSV = REPO_ROOT / "data" / "huangyan-townships.csv"
@@ -19,7 +20,7 @@ def townships() -> dict[str, dict[str, str]]:
 
 
 def check_township(code: str) -> str:
-    """Refuse a code that is not one of Huangyan's townships (ValueError)."""
+    """Refuse a code that is not one of Huangyan's townships (rule ``township_unknown``, a ValueError)."""
     if code not in townships():
-        raise ValueError(f"unknown township code {code!r}; see data/huangyan-townships.csv")
+        raise refuse("township_unknown", f"unknown township code {code!r}; see data/huangyan-townships.csv")
     return code

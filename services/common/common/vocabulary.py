@@ -29,7 +29,9 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, PlainSerializer, Strict, TypeAdapter, \
     ValidationError, create_model, model_validator
 
+from common.errors import pydantic_errors
 from common.ids import USCCShape
+from common.refusals import refuse
 from common.schemas import Count, Day, Flag, GuardianNo, PlainText, StrictModel
 from common.townships import COUNTY_CODE, check_township
 
@@ -40,12 +42,12 @@ _PERCENT_TEXT = re.compile(r"[0-9]{1,3}(?:\.[0-9]{1,2})?")
 
 def _percent(value: Any) -> Decimal:
     if not isinstance(value, str):
-        raise ValueError('a percentage is a decimal string such as "50.00", never a JSON number')
+        raise refuse("percent_format", 'a percentage is a decimal string such as "50.00", never a JSON number')
     if not _PERCENT_TEXT.fullmatch(value):  # Decimal() alone would take "1_0", " 50", full-width digits
-        raise ValueError("a percentage is plain ASCII digits with at most 2 decimals, such as \"50.00\"")
+        raise refuse("percent_format", "a percentage is plain ASCII digits with at most 2 decimals, such as \"50.00\"")
     amount = Decimal(value)
     if not Decimal(0) < amount <= Decimal(100):
-        raise ValueError("a share is more than 0 and at most 100 percent")
+        raise refuse("percent_format", "a share is more than 0 and at most 100 percent")
     return amount.quantize(Decimal("0.01"))
 
 
@@ -62,7 +64,7 @@ def normalize_certificate_no(value: str) -> str:
     folded = unicodedata.normalize("NFKC", value)
     folded = "".join(ch for ch in folded if not ch.isspace())
     if not folded:
-        raise ValueError("certificate_no is empty")
+        raise refuse("text_characters", "certificate_no is empty")
     return folded
 
 
@@ -82,7 +84,7 @@ class _InCounty(StrictModel):
     def _township_in_county(self) -> "_InCounty":
         county, township = getattr(self, "county_code", None), getattr(self, "township_code", None)
         if township is not None and not township.startswith(county or ""):
-            raise ValueError(f"township_code {township} is not in county {county}")
+            raise refuse("township_county", f"township_code {township} is not in county {county}")
         if township is not None and county == COUNTY_CODE:
             check_township(township)
         return self
@@ -269,11 +271,18 @@ _FACTS_ADAPTERS: dict[str, TypeAdapter[Any]] = {k.code: TypeAdapter(k.facts) for
 
 
 class FactsError(ValueError):
-    """Facts that do not fit their kind's model: ``field`` the dotted field (``facts.share_percent``)."""
+    """Facts that do not fit their kind's model: ``field`` the dotted field (``facts.share_percent``), ``errors``
+    each refused field with its rule code (:func:`common.errors.pydantic_errors`)."""
 
-    def __init__(self, message: str, field: str):
+    def __init__(self, message: str, field: str, errors: list[dict[str, str]] | None = None):
         super().__init__(message)
         self.field = field
+        self.errors = errors
+
+
+def _facts_field(loc: tuple) -> str:
+    """``facts.share_percent`` from a loc (a housing record's ``owned`` / ``rented`` tag left out)."""
+    return ".".join(["facts", *(str(p) for p in loc if p not in ("owned", "rented"))])
 
 
 def parse_facts(kind: str, facts: Any) -> dict[str, Any]:
@@ -284,9 +293,9 @@ def parse_facts(kind: str, facts: Any) -> dict[str, Any]:
     except KeyError:
         raise FactsError(f"unknown kind {kind!r}; one of {', '.join(KINDS)}", field="kind") from None
     except ValidationError as exc:
-        err = exc.errors()[0]
-        field = ".".join(["facts", *(str(p) for p in err["loc"] if p not in ("owned", "rented"))])
-        raise FactsError(f"{field}: {err['msg']}", field=field) from None
+        errors = pydantic_errors(exc.errors(), field_of=_facts_field)
+        first = errors[0]
+        raise FactsError(f"{first['field']}: {first['message']}", field=first["field"], errors=errors) from None
     return model.model_dump(mode="json")
 
 

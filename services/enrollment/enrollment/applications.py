@@ -15,6 +15,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from common import access, paging
+from common.errors import field_error, pydantic_errors
 from common.identity import Identity
 from common.logging import mask_id, mask_phone
 from common.schemas import SHANGHAI
@@ -192,16 +193,17 @@ def submit_batch(session: Session, items: list[dict[str, Any]], *, who: str, now
         try:
             parsed.append((i, ApplicationIn.model_validate(item)))
         except ValidationError as exc:
-            err = exc.errors()[0]
-            field = ".".join(str(p) for p in err.get("loc", ()))
+            errors = pydantic_errors(exc.errors(), item)  # each with its rule code, as a single POST answers
+            field, message = errors[0]["field"], errors[0]["message"]
             results[i] = {"index": i, "status": "rejected", "code": "validation_error", "field": field or None,
-                          "detail": f"{field}: {err.get('msg')}" if field else str(err.get("msg"))}
+                          "detail": f"{field}: {message}" if field else message, "errors": errors}
     refs = _school_refs(session, [c for _, b in parsed for c in (*b.public_choices, *b.private_choices)])
     good: list[tuple[int, ApplicationIn]] = []
     for i, body in parsed:
         if problems := _problems(body, refs, guardian_min_age):
             p = problems[0]
-            results[i] = {"index": i, "status": "rejected", "code": p.code, "field": p.field, "detail": p.detail}
+            results[i] = {"index": i, "status": "rejected", "code": p.code, "field": p.field, "detail": p.detail,
+                          "errors": [field_error(p.field, p.code, p.detail)]}
         else:
             good.append((i, body))
     closed: dict[tuple[int, int], Run] = {}

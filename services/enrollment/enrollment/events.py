@@ -105,7 +105,8 @@ def bulk_status(session: Session, numbers: Iterable[str]) -> list[dict[str, Any]
     wanted = list(dict.fromkeys(numbers))
     bad = next((i for i, no in enumerate(wanted) if not _APPLICATION_NO.fullmatch(no)), None)
     if bad is not None:
-        raise Invalid(f"{wanted[bad]!r} is not an application number", field=f"application_nos.{bad}")
+        raise Invalid(f"{wanted[bad]!r} is not an application number", code="application_no_format",
+                      field=f"application_nos.{bad}")
     apps = {a.application_no: a for a in session.scalars(select(Application)
                                                          .where(Application.application_no.in_(wanted)))}
     latest: dict[str, tuple[PlacementRow, Run]] = {}

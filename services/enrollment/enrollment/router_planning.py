@@ -39,7 +39,7 @@ def what_if(body: PlanningIn, who: Bureau, session: ReadSession, settings: Setti
         try:
             check_township(t.township_code)
         except ValueError as exc:
-            raise Invalid(str(exc), field=f"township_seats.{i}.township_code") from None
+            raise Invalid(str(exc), code="township_unknown", field=f"township_seats.{i}.township_code") from None
         towns[t.grade][t.township_code] = towns[t.grade].get(t.township_code, 0) + t.seats
     grades = planning.latest_grades(session, body.season)
     tariffs = clients["funding"].tariffs(body.semester) if body.semester else None

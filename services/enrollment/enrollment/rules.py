@@ -12,7 +12,7 @@ from typing import Any
 
 import chinese_calendar
 
-from common.ids import birth_date_of
+from common.ids import birth_date_of, check_uscc
 from common.vocabulary import CLAIMED
 
 GRADE_LEVEL = {1: "primary", 7: "junior"}
@@ -137,12 +137,15 @@ def check_application(app: Any, *, guardian_min_age: int = 14) -> list[Problem]:
     """Rules across the fields of one application (an ``ApplicationIn``), BRIEF §4 step 2 and §9:
 
     - ``birth_date_mismatch``: the child's birth date differs from positions 7–14 of the child's ID number;
-    - ``invalid``: a child born before 1990 (verification refuses such cases);
+    - ``birth_date_range``: a child born before 1990 (verification refuses such cases);
     - ``duplicate_guardian``: two guardians with one ID number; ``guardian_is_child``: a guardian is the child;
     - ``guardian_age``: a guardian (birth date from the ID number) born on or after the child, or younger than
       ``guardian_min_age`` full years on the child's birth day (setting ``guardian_min_age``, default 14);
     - ``unknown_guardian`` / ``duplicate_claim``: a claim names a guardian beyond the list, or two claims of one
-      kind name the same guardian (verification's ``POST /cases`` rules, so a stored case is never refused there).
+      kind name the same guardian (verification's ``POST /cases`` rules, so a stored case is never refused there);
+    - ``uscc_checksum``: a claimed business licence's USCC with a wrong check character (GB 32100) — a typo the
+      platform can correct; verification and the market's facts check the shape only (the registry is the
+      authority on a code it confirms), so this rule is the family's, here.
     """
     problems: list[Problem] = []
     encoded = birth_date_of(app.child.id_number)
@@ -150,7 +153,8 @@ def check_application(app: Any, *, guardian_min_age: int = 14) -> list[Problem]:
         problems.append(Problem("child.birth_date", "birth_date_mismatch",
                                 f"birth date {app.child.birth_date} differs from the ID number's {encoded}"))
     elif app.child.birth_date.year < 1990:
-        problems.append(Problem("child.birth_date", "invalid", "a child born before 1990 cannot enter grade 1 or 7"))
+        problems.append(Problem("child.birth_date", "birth_date_range",
+                                "a child born before 1990 cannot enter grade 1 or 7"))
     ids = [g.id_number for g in app.guardians]
     if len(set(ids)) != len(ids):
         problems.append(Problem("guardians.1.id_number", "duplicate_guardian", "two guardians share one ID number"))
@@ -175,4 +179,9 @@ def check_application(app: Any, *, guardian_min_age: int = 14) -> list[Problem]:
                                     f"a claim names a guardian_no beyond the {len(app.guardians)} guardian(s)"))
         elif len(set(claimed)) != len(claimed):
             problems.append(Problem(f"claims.{kind}", "duplicate_claim", "one claim per guardian and kind"))
+    for i, claim in enumerate(app.claims.business_license):
+        try:
+            check_uscc(claim.uscc)
+        except ValueError as exc:
+            problems.append(Problem(f"claims.business_license.{i}.uscc", "uscc_checksum", str(exc)))
     return problems

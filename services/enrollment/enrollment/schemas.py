@@ -18,6 +18,7 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, PlainSerializer, Strict, model_validator
 
 from common.ids import IdNumber
+from common.refusals import refuse
 from common.schemas import Count, Day, Grade, GuardianNo, Phone, PersonName, PlainText, RowId, StrictModel
 from common.townships import check_township
 from common.vocabulary import Claims, KindCode
@@ -38,19 +39,19 @@ Mechanism = Literal["deferred_acceptance", "immediate_acceptance"]
 
 def _area(value: Any) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, int | str):
-        raise ValueError('an area is a decimal string such as "3600.50" or an integer, never a JSON float')
+        raise refuse("area_format", 'an area is a decimal string such as "3600.50" or an integer, never a JSON float')
     if isinstance(value, str) and (value != value.strip() or "e" in value.lower() or value.startswith(("+", "-"))):
-        raise ValueError("an area is a plain non-negative number of m²")
+        raise refuse("area_format", "an area is a plain non-negative number of m²")
     try:
         amount = Decimal(value)
     except InvalidOperation:
-        raise ValueError('an area is a decimal string such as "3600.50"') from None
+        raise refuse("area_format", 'an area is a decimal string such as "3600.50"') from None
     if not amount.is_finite() or amount < 0:
-        raise ValueError("an area is a plain non-negative number of m²")
+        raise refuse("area_format", "an area is a plain non-negative number of m²")
     if amount.as_tuple().exponent < -2:
-        raise ValueError("an area has at most 2 decimals")
+        raise refuse("area_format", "an area has at most 2 decimals")
     if amount >= Decimal(10) ** 8:
-        raise ValueError("area too large")
+        raise refuse("area_format", "area too large")
     return amount.quantize(Decimal("0.01"))
 
 
@@ -60,7 +61,7 @@ Area = Annotated[Decimal, BeforeValidator(_area), PlainSerializer(lambda d: f"{d
 def _grade_map(value: dict[str, int]) -> dict[str, int]:
     for key in value:
         if key not in {str(g) for g in range(1, 10)}:
-            raise ValueError(f"grade keys are '1'..'9', got {key!r}")
+            raise refuse("grade_unknown", f"grade keys are '1'..'9', got {key!r}")
     return dict(sorted(value.items(), key=lambda kv: int(kv[0])))
 
 
@@ -89,18 +90,18 @@ class SchoolFields(StrictModel):
         allowed = {"primary": {"1", "2", "3", "4", "5", "6"}, "junior": {"7", "8", "9"}}[self.level]
         if self.kind == "private":
             if self.floor_area_m2 is None or self.land_area_m2 is None:
-                raise ValueError("a private school needs floor_area_m2 and land_area_m2")
+                raise refuse("school_fields", "a private school needs floor_area_m2 and land_area_m2")
             if self.catchment_townships:
-                raise ValueError("catchment_townships are for public schools only")
+                raise refuse("school_fields", "catchment_townships are for public schools only")
         else:
             private_only = (self.floor_area_m2, self.land_area_m2, self.classrooms or None, self.current_pupils or None)
             if any(v is not None for v in private_only):
-                raise ValueError("area, classroom and pupil fields are for private schools only")
+                raise refuse("school_fields", "area, classroom and pupil fields are for private schools only")
         for name in ("classrooms", "current_pupils"):
             if bad := set(getattr(self, name)) - allowed:
-                raise ValueError(f"{name}: grades {sorted(bad)} are not taught at a {self.level} school")
+                raise refuse("school_fields", f"{name}: grades {sorted(bad)} are not taught at a {self.level} school")
         if len(set(self.catchment_townships)) != len(self.catchment_townships):
-            raise ValueError("catchment_townships repeat a township")
+            raise refuse("school_fields", "catchment_townships repeat a township")
         return self
 
 
@@ -215,6 +216,7 @@ class BatchItemOut(BaseModel):
     code: str | None = None
     detail: str | None = None
     field: str | None = None
+    errors: list[dict[str, str]] | None = None  # a refused item's fields with their rule codes (docs/api.md)
 
 
 class BatchOut(BaseModel):

@@ -119,7 +119,8 @@ def confirm(session: Session, school_code: str, semester_code: str, body: RollCo
     leavers = {item.seat_id: item for item in body.left}
     named = [*body.attending, *leavers]
     if len(set(named)) != len(named):
-        raise Invalid("a seat is named twice (attending and left, or twice in one list)", field="attending")
+        raise Invalid("a seat is named twice (attending and left, or twice in one list)", code="duplicate_seat",
+                      field="attending")
     missing = sorted(s for s in named if s not in on_roll)
     if missing:
         raise errors.SeatNotOnRoll(f"seats {missing[:20]} are not on the {semester_code} roll of {school_code} "
@@ -141,7 +142,7 @@ def confirm(session: Session, school_code: str, semester_code: str, body: RollCo
         first = max(lowest, start - timedelta(days=1))
         if not first <= item.left_on <= semester.ends_on:
             raise Invalid(f"left_on for seat {seat_id} must lie between {first} and {semester.ends_on}",
-                          field="left")
+                          code="date_range", field="left")
         earlier_than_completion = seat_id in completed and item.left_on < end
         if current.get(seat_id, ("",))[0] == "left" or (end is not None and end != item.left_on
                                                          and not earlier_than_completion):

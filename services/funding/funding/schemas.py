@@ -11,6 +11,7 @@ from pydantic import AfterValidator, BaseModel, Field, Strict, model_validator
 
 from common.ids import IdNumber
 from common.logging import mask_id  # noqa: F401  (re-exported for reports and settlements)
+from common.refusals import refuse
 from common.schemas import Day, NonNegativeMoney, PersonName, PositiveMoney, RowId, StrictModel, fen_to_yuan
 
 CODE = r"^[A-Za-z0-9][A-Za-z0-9_-]*$"
@@ -24,10 +25,10 @@ Yuan = Annotated[str, Field(description="yuan, decimal string with 2 places", ex
 
 def _text(value: str) -> str:
     if value != value.strip():
-        raise ValueError("text must not start or end with spaces")
+        raise refuse("text_characters", "text must not start or end with spaces")
     for ch in value:
         if unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn") and ch not in "\n":
-            raise ValueError(f"text contains a control or invalid character U+{ord(ch):04X}")
+            raise refuse("text_characters", f"text contains a control or invalid character U+{ord(ch):04X}")
     return value
 
 
@@ -53,9 +54,9 @@ class SemesterCreate(StrictModel):
     @model_validator(mode="after")
     def _both_or_neither(self) -> "SemesterCreate":
         if (self.starts_on is None) != (self.ends_on is None):
-            raise ValueError("give both starts_on and ends_on, or neither for the defaults")
+            raise refuse("date_order", "give both starts_on and ends_on, or neither for the defaults")
         if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
-            raise ValueError("ends_on is before starts_on")
+            raise refuse("date_order", "ends_on is before starts_on")
         return self
 
 
@@ -215,7 +216,7 @@ class Leaver(StrictModel):
     @model_validator(mode="after")
     def _to_school_only_for_a_transfer(self) -> "Leaver":
         if self.to_school_code is not None and self.code != "private_school":
-            raise ValueError("to_school_code goes with code private_school only")
+            raise refuse("leave_code", "to_school_code goes with code private_school only")
         return self
 
 
@@ -229,7 +230,7 @@ class RollConfirm(StrictModel):
     @model_validator(mode="after")
     def _something(self) -> "RollConfirm":
         if not self.attending and not self.left:
-            raise ValueError("name at least one seat: attending or left")
+            raise refuse("roll_empty", "name at least one seat: attending or left")
         return self
 
 

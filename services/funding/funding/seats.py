@@ -172,7 +172,7 @@ def end_seat(session: Session, seat_id: int, body: SeatEnd, who: Identity) -> tu
     if seat.end_date is not None and not supersedes_completion(seat, body.end_date):
         raise errors.SeatEnded(f"seat {seat_id} already ended on {seat.end_date}; correct money with an adjustment")
     if body.end_date < seat.start_date:
-        raise Invalid(f"end_date is before the seat's start {seat.start_date}", field="end_date")
+        raise Invalid(f"end_date is before the seat's start {seat.start_date}", code="date_order", field="end_date")
     record_end(session, seat, body.end_date, body.code or "other", body.reason, who)
     return seat, settlements_counting_past(session, seat, body.end_date)
 
@@ -189,7 +189,7 @@ def transfer_seat(session: Session, seat_id: int, body: SeatTransfer, who: Ident
     seat already exists."""
     seat = get_seat(session, seat_id, lock=True)
     if body.to_school_code == seat.school_code:
-        raise Invalid("the pupil already holds this seat at that school", field="to_school_code")
+        raise Invalid("the pupil already holds this seat at that school", code="same_school", field="to_school_code")
     known = (session.get(FundedSchool, body.to_school_code) or
              session.scalar(select(Tariff.id).where(Tariff.school_code == body.to_school_code).limit(1)) or
              session.scalar(select(PurchasedSeat.id).where(PurchasedSeat.school_code == body.to_school_code).limit(1)))
@@ -198,7 +198,7 @@ def transfer_seat(session: Session, seat_id: int, body: SeatTransfer, who: Ident
                                    "purchase programme has a tariff (PUT /tariffs/{school}/{semester}) first",
                                    field="to_school_code")
     if body.on <= seat.start_date:
-        raise Invalid(f"a transfer must come after the seat's start {seat.start_date}", field="on")
+        raise Invalid(f"a transfer must come after the seat's start {seat.start_date}", code="date_order", field="on")
     if seat.end_date is not None and seat.end_date < body.on:
         raise errors.SeatEnded(f"seat {seat_id} already ended on {seat.end_date}")
     grade = progression.grade_on(seat.grade, seat.start_date, body.on, schooling.year_start(settings))

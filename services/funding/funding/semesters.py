@@ -35,7 +35,7 @@ def create_semester(session: Session, body: SemesterCreate, who: Identity, setti
             period = default_period(body.code, autumn=(settings.autumn_starts, settings.autumn_ends),
                                     spring=(settings.spring_starts, settings.spring_ends))
         except ValueError as exc:
-            raise Invalid(str(exc), field="starts_on") from None
+            raise Invalid(str(exc), code="date_order", field="starts_on") from None
     semester = Semester(code=body.code, name=body.name or body.code, starts_on=period.starts_on,
                         ends_on=period.ends_on, created_by=who.subject, created_at=utcnow())
     session.add(semester)

@@ -187,7 +187,7 @@ def disburse(session: Session, settlement_id: int, body: DisbursementCreate, who
     approved_on, today = day_in_shanghai(row.approved_at), day_in_shanghai()
     if not approved_on <= body.paid_on <= today:
         raise Invalid(f"paid_on must lie between the approval day {approved_on} and today {today} (Asia/Shanghai)",
-                      field="paid_on")
+                      code="date_range", field="paid_on")
     amount = yuan_to_fen(body.amount)
     if amount != due:
         raise errors.AmountMismatch(f"the amount must equal the amount due {fen_to_yuan(due)}", field="amount",
@@ -231,7 +231,7 @@ def adjust(session: Session, body: AdjustmentCreate, who: Identity) -> Adjustmen
         raise errors.SeatNotInSettlement(f"seat {seat.id} has no line in settlement {row.id}", field="seat_id")
     if body.corrected_end_date < seat.start_date - timedelta(days=1):
         raise Invalid(f"corrected_end_date is more than a day before the seat's start {seat.start_date}",
-                      field="corrected_end_date")
+                      code="date_order", field="corrected_end_date")
     period = period_of(session.get(Semester, row.semester_code))
     days_after = days_enrolled(period, seat.start_date, body.corrected_end_date)
     adj = record_adjustment(session, row, seat, days_after=days_after, corrected_end_date=body.corrected_end_date,

@@ -13,6 +13,7 @@ from typing import Annotated, Any, Literal, Union
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, PlainSerializer, Strict, model_validator
 
+from common.refusals import refuse
 from common.schemas import Count, Day, Flag, Grade, GuardianNo, StrictModel, day_in_shanghai
 from common.vocabulary import what_if_facts_model
 
@@ -25,10 +26,10 @@ Season = Annotated[int, Strict(), Field(ge=2000, le=2100)]
 
 def _text(value: str) -> str:
     if value != value.strip():
-        raise ValueError("no leading or trailing spaces")
+        raise refuse("text_characters", "no leading or trailing spaces")
     for ch in value:
         if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Cn"):
-            raise ValueError(f"contains a control or invalid character U+{ord(ch):04X}")
+            raise refuse("text_characters", f"contains a control or invalid character U+{ord(ch):04X}")
     return unicodedata.normalize("NFC", value)
 
 
@@ -38,17 +39,17 @@ Text = Annotated[str, Strict(), Field(min_length=1, max_length=200), AfterValida
 
 def _points(value: Any) -> Decimal:
     if not isinstance(value, str):
-        raise ValueError('points must be a decimal string such as "0.20", never a JSON number')
+        raise refuse("points_format", 'points must be a decimal string such as "0.20", never a JSON number')
     try:
         amount = Decimal(value)
     except InvalidOperation:
-        raise ValueError('points must be a decimal string such as "0.20"') from None
+        raise refuse("points_format", 'points must be a decimal string such as "0.20"') from None
     if not amount.is_finite() or value != value.strip() or "e" in value.lower() or value.startswith("+"):
-        raise ValueError("points must be plain digits with an optional '-' and at most 2 decimals")
+        raise refuse("points_format", "points must be plain digits with an optional '-' and at most 2 decimals")
     if amount.as_tuple().exponent < -2:
-        raise ValueError("points have at most 2 decimals")
+        raise refuse("points_format", "points have at most 2 decimals")
     if abs(amount) >= 10**6:
-        raise ValueError("points too large")
+        raise refuse("points_format", "points too large")
     return amount.quantize(Decimal("0.01"))
 
 
@@ -214,9 +215,9 @@ class WhatIfIn(StrictModel):
     @model_validator(mode="after")
     def _distinct(self) -> "WhatIfIn":
         if len({g.guardian_no for g in self.guardians}) != len(self.guardians):
-            raise ValueError("guardian_no must be distinct")
+            raise refuse("duplicate_guardian", "guardian_no must be distinct")
         if self.child_birth_date > day_in_shanghai():
-            raise ValueError(f"child_birth_date {self.child_birth_date} lies in the future")
+            raise refuse("birth_date_range", f"child_birth_date {self.child_birth_date} lies in the future")
         return self
 
 

@@ -379,7 +379,7 @@ def list_scores(session: Session, *, season: int, grade: int | None, limit: int,
     """A page of ScoreSummary ordered by application_no after ``cursor`` (:mod:`common.paging`, listing ``scores``,
     keyed by the application_no); columns only, no JSON parsing."""
     if grade is not None and grade not in (1, 7):
-        raise Invalid("grade is 1 or 7", field="grade")
+        raise Invalid("grade is 1 or 7", code="grade_unknown", field="grade")
     after = paging.after("scores", cursor, key=str, pattern=_APPLICATION_NO)
     cols = (StoredScore.application_no, StoredScore.season, StoredScore.grade, StoredScore.rulebook_id,
             StoredScore.cutoff_date, StoredScore.eligible, StoredScore.family_score, StoredScore.other_guardian_score,

@@ -24,4 +24,4 @@ def parse_facts(kind: str, facts: Any) -> dict[str, Any]:
     try:
         return vocabulary.parse_facts(kind, facts)
     except vocabulary.FactsError as exc:
-        raise FactsInvalid(str(exc), field=exc.field) from None
+        raise FactsInvalid(str(exc), field=exc.field, errors=exc.errors) from None

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from common import access
 from common.db import ReadSession, WriteSession
-from common.errors import DomainError
+from common.errors import DomainError, errors_of, pydantic_errors
 from common.idempotency import IdempotencyKey, commit_idempotent
 from common.identity import Caller
 from common.paging import Cursor, Limit
@@ -167,10 +167,11 @@ def post_results(body: ResultBatchIn, request: Request, who: Department, session
         try:
             item = ResultItemIn.model_validate(raw)
         except ValidationError as exc:
-            err = exc.errors()[0]
-            field = ".".join(str(p) for p in err["loc"])
+            errors = pydantic_errors(exc.errors(), raw)  # each with its rule code, as a single POST answers
+            field, message = errors[0]["field"], errors[0]["message"]
             report[i] = {"request_id": _echoable_id(raw.get("request_id")), "status": "rejected",
-                         "code": "validation_error", "detail": f"{field}: {err['msg']}" if field else err["msg"]}
+                         "code": "validation_error", "detail": f"{field}: {message}" if field else message,
+                         "errors": errors}
             continue
         if item.request_id in seen:
             dup = DuplicateItem(f"request {item.request_id} appears earlier in this batch")
@@ -183,7 +184,8 @@ def post_results(body: ResultBatchIn, request: Request, who: Department, session
         outcomes = service.answer_requests(session, who, [pair for _, pair in valid])
         for (i, (rid, _)), outcome in zip(valid, outcomes):
             if isinstance(outcome, DomainError):
-                report[i] = {"request_id": rid, "status": "rejected", "code": outcome.code, "detail": outcome.detail}
+                report[i] = {"request_id": rid, "status": "rejected", "code": outcome.code, "detail": outcome.detail,
+                             "errors": errors_of(outcome)}
             else:
                 report[i] = {"request_id": rid, "status": "stored", "result_id": outcome["id"]}
         stored = sum(r["status"] == "stored" for r in report if r)
@@ -213,7 +215,7 @@ def list_case_facts(who: FeedReader, session: ReadSession, season: Season = None
     """Page of CaseFacts ordered by ``seq``; ``changed_after=<seq>`` gives only cases whose results changed since
     (so points re-scores only those). Two queries per page whatever its size."""
     if grade not in (None, 1, 7):
-        raise Invalid("grade is 1 or 7", field="grade")
+        raise Invalid("grade is 1 or 7", code="grade_unknown", field="grade")
     items, nxt = reads.facts_page(session, season=season, grade=grade, changed_after=changed_after, limit=limit,
                                     cursor=cursor)
     return {"items": items, "next_cursor": nxt}

@@ -15,6 +15,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, Field, Strict, field_validator, model_validator
 
 from common.ids import IdNumber
+from common.refusals import refuse
 from common.schemas import Day, Grade, GuardianNo, PersonName, PlainText, StrictModel, day_in_shanghai
 from common.vocabulary import CLAIMED, Claims
 from verification.facts import Department, Kind, Outcome, State
@@ -46,16 +47,16 @@ class CaseIn(StrictModel):
     @classmethod
     def _born(cls, value: date) -> date:
         if value > day_in_shanghai() or value.year < 1990:  # the Asia/Shanghai day, not the server's
-            raise ValueError("child_birth_date is in the future or implausibly early")
+            raise refuse("birth_date_range", "child_birth_date is in the future or implausibly early")
         return value
 
     @field_validator("guardians")
     @classmethod
     def _distinct(cls, guardians: list[GuardianIn]) -> list[GuardianIn]:
         if len({g.guardian_no for g in guardians}) != len(guardians):
-            raise ValueError("guardian_no repeats")
+            raise refuse("duplicate_guardian", "guardian_no repeats")
         if len({g.id_number for g in guardians}) != len(guardians):
-            raise ValueError("two guardians share one ID number")
+            raise refuse("duplicate_guardian", "two guardians share one ID number")
         return guardians
 
     @model_validator(mode="after")
@@ -64,9 +65,10 @@ class CaseIn(StrictModel):
         for kind in CLAIMED:
             claimed = [c.guardian_no for c in getattr(self.claims, kind)]
             if unknown := set(claimed) - set(numbers):
-                raise ValueError(f"claims.{kind} names guardian_no {sorted(unknown)} not among the guardians")
+                raise refuse("unknown_guardian",
+                             f"claims.{kind} names guardian_no {sorted(unknown)} not among the guardians")
             if len(set(claimed)) != len(claimed):
-                raise ValueError(f"claims.{kind}: one claim per guardian")
+                raise refuse("duplicate_claim", f"claims.{kind}: one claim per guardian")
         return self
 
 
@@ -133,6 +135,7 @@ class BatchItemOut(BaseModel):
     result_id: int | None = None
     code: str | None = None
     detail: str | None = None
+    errors: list[dict[str, str]] | None = None  # a refused item's fields with their rule codes (docs/api.md)
 
 
 class ResultBatchOut(BaseModel):
