@@ -58,6 +58,7 @@ RULES: dict[str, str] = {
     "code_mismatch": "请求体中的代码与路径中的不一致",
     "other_grade": "比较的录取批次不属于同一季度和年级",
     "not_in_run": "该申请不在这个录取批次中",
+    "no_such_fact": "该申请没有这一项核验可复核",
     "application_no_format": "不是申请编号",
     "invalid_facts": "核验事实与核验结果不符，或记录日期在未来、早于1949年10月1日，或连续月数超过可能",
     "contradicts_claim": "核验确认的事实与申报不一致",

@@ -85,7 +85,7 @@ def preview(session: Session, *, season: int, grade: int) -> dict[str, Any]:
     would_include: [Appeal], waiting_for_department: [Appeal], included: [Appeal]}`` (``included``: those a
     published run already includes). 422 ``invalid`` for a grade other than 1 or 7."""
     if grade not in (1, 7):
-        raise Invalid("grade is 1 or 7", field="grade")
+        raise Invalid("grade is 1 or 7", code="grade_unknown", field="grade")
     rows = session.scalars(select(Appeal).join(Run, Run.id == Appeal.run_id)
                            .where(Run.season == season, Run.grade == grade, Appeal.progress.is_not(None))
                            .order_by(Appeal.id))
