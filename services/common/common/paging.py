@@ -27,6 +27,7 @@ from fastapi import Query
 from pydantic import BeforeValidator
 
 from common.errors import InvalidCursor
+from common.refusals import refuse
 from common.schemas import ROW_ID_MAX
 
 __all__ = ["Cursor", "InvalidCursor", "Limit", "after", "after_id", "cut", "encode", "page"]
@@ -37,7 +38,7 @@ T = TypeVar("T")
 def _whole_number(value: Any) -> Any:
     """A page size is written in ASCII digits: ``1.0``, `` 1``, ``1_0`` and ``１`` (which int() would take) are not."""
     if isinstance(value, str) and not (value.isascii() and value.isdigit() and len(value) <= 6):
-        raise ValueError("limit is a whole number from 1 to 1000, in ASCII digits")
+        raise refuse("page_limit", "limit is a whole number from 1 to 1000, in ASCII digits")
     return value
 
 
