@@ -9,6 +9,7 @@ this module is its storage (a session, the ``ledger_entries`` rows). The auditor
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import select
@@ -16,14 +17,17 @@ from sqlalchemy.orm import Session
 
 from common.db import utcnow
 from funding import ledger
-from funding.models import (SETTLED, Adjustment, Disbursement, LedgerEntry, LedgerHead, PurchasedSeat, Roll,
-                            RollConfirmation, RollEntry, Settlement, SettlementLine)
+from funding.models import (SETTLED, Adjustment, Disbursement, LedgerEntry, LedgerHead, LedgerSeat, PurchasedSeat,
+                            Roll, RollConfirmation, RollEntry, Settlement, SettlementLine)
 from funding.settlement_rules import lines_digest
 
 
-def append_ledger(session: Session, kind: str, payload: dict[str, Any]) -> LedgerEntry:
+def append_ledger(session: Session, kind: str, payload: dict[str, Any], *, seats: Iterable[int] = ()) -> LedgerEntry:
     """Append one entry after locking the head row (``SELECT ... FOR UPDATE``; SQLite writes are serialised by
-    ``BEGIN IMMEDIATE``). ``payload`` holds ``settlement_id`` and ``amount_fen`` (int fen) and only plain JSON."""
+    ``BEGIN IMMEDIATE``). ``payload`` holds ``settlement_id`` and ``amount_fen`` (int fen) and only plain JSON.
+    The seats the body names (:func:`funding.ledger.seats_named`) and ``seats`` (those its records cover: an
+    approved settlement's lines, a roll confirmation's entries) are indexed in ``ledger_seats`` for
+    ``GET /ledger?seat_id=``."""
     head = session.scalars(select(LedgerHead).where(LedgerHead.id == 1).with_for_update()).one()
     at = utcnow()
     entry = ledger.next_entry(head.seq, head.hash, kind, {**payload, "at": at.isoformat()})
@@ -32,6 +36,9 @@ def append_ledger(session: Session, kind: str, payload: dict[str, Any]) -> Ledge
     session.add(row)
     head.seq, head.hash = entry.seq, entry.hash
     session.flush()
+    named = sorted(ledger.seats_named(payload) | set(seats))
+    if named:
+        session.execute(LedgerSeat.__table__.insert(), [{"seat_id": s, "seq": entry.seq} for s in named])
     return row
 
 
@@ -129,10 +136,17 @@ def reconcile_rolls(session: Session, bodies: dict[int, dict[str, Any]]) -> tupl
     return checked, out
 
 
-def list_ledger(session: Session, *, after: int, limit: int) -> list[LedgerEntry]:
+def list_ledger(session: Session, *, after: int, limit: int, seat_id: int | None = None,
+                settlement_id: int | None = None) -> list[LedgerEntry]:
     """Ledger entries with seq > ``after``, in chain order, at most ``limit + 1`` so the caller can tell whether
-    another page follows."""
-    return list(session.scalars(select(LedgerEntry).where(LedgerEntry.seq > after)
-                                .order_by(LedgerEntry.seq).limit(limit + 1)))
+    another page follows; only those of one purchased seat (``seat_id``: through ``ledger_seats``) and/or one
+    settlement (``settlement_id``: the column, indexed) when given. Each filter reads an index in seq order."""
+    query = select(LedgerEntry).where(LedgerEntry.seq > after)
+    if seat_id is not None:
+        query = query.where(LedgerEntry.seq.in_(select(LedgerSeat.seq).where(LedgerSeat.seat_id == seat_id,
+                                                                             LedgerSeat.seq > after)))
+    if settlement_id is not None:
+        query = query.where(LedgerEntry.settlement_id == settlement_id)
+    return list(session.scalars(query.order_by(LedgerEntry.seq).limit(limit + 1)))
 
 

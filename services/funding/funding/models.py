@@ -192,6 +192,7 @@ class RollEntry(Base):
     code: Mapped[str | None] = mapped_column(String(20))
     confirmation_id: Mapped[int] = mapped_column(Integer)
     __table_args__ = (CheckConstraint("status IN ('attends', 'left')", name="status"),
+                      Index("ix_roll_entries_seat_id", "seat_id"),  # a seat's roll per semester (pupil report)
                       {"sqlite_with_rowid": False})
 
 
@@ -233,6 +234,8 @@ class LedgerEntry(Base):
     """One hash-chained ledger entry; ``body`` holds the canonical bytes exactly as hashed (see funding.ledger)."""
 
     __tablename__ = "ledger_entries"
+    # GET /ledger?settlement_id=: a settlement's entries in chain order from the index alone
+    __table_args__ = (Index("ix_ledger_entries_settlement_seq", "settlement_id", "seq"),)
     seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
     kind: Mapped[str] = mapped_column(String(32))
     settlement_id: Mapped[int | None] = mapped_column(Integer)
@@ -241,6 +244,18 @@ class LedgerEntry(Base):
     body: Mapped[bytes] = mapped_column(LargeBinary)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class LedgerSeat(Base):
+    """Which purchased seats a ledger entry speaks for (``GET /ledger?seat_id=``): the seats its body names (an end,
+    an adjustment, the leavers of a roll, the seats completing the top grade) and the seats its records cover (the
+    lines of an approved settlement, the entries a roll confirmation wrote). Written with the entry
+    (:func:`funding.ledger_store.append_ledger`); outside the chain, an index over it. WITHOUT ROWID on SQLite."""
+
+    __tablename__ = "ledger_seats"
+    seat_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    __table_args__ = {"sqlite_with_rowid": False}
 
 
 class LedgerHead(Base):

@@ -164,7 +164,8 @@ def confirm(session: Session, school_code: str, semester_code: str, body: RollCo
         "school_code": school_code, "semester": semester_code, "attending": confirmation.attending,
         "unchanged": unchanged, "left": [{"seat_id": s, "left_on": i.left_on.isoformat(), "code": i.code}
                                          for s, i in sorted(leavers.items())],
-        "entries_digest": confirmation.entries_digest, "by": who.subject, "role": who.role})
+        "entries_digest": confirmation.entries_digest, "by": who.subject, "role": who.role},
+        seats=[r[0] for r in new_rows])
     confirmation.ledger_seq = entry.seq
     roll.version += 1
     roll.updated_by, roll.updated_at = who.subject, now

@@ -13,7 +13,7 @@ from common import access
 from common.db import ReadSession, WriteSession, utcnow
 from common.errors import NotFound
 from common.identity import Caller
-from common.schemas import fen_to_yuan
+from common.schemas import ROW_ID_MAX, fen_to_yuan
 from common import paging
 from common.paging import Cursor, Limit
 from funding import budget, exports, forecast, ledger_store, monitoring, reports
@@ -35,11 +35,20 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # ---- ledger ----------------------------------------------------------------------------------------------------
 
 @router.get("/ledger", tags=["ledger"])
-def list_ledger(who: Caller(*READERS), session: ReadSession, limit: Limit = 100,
-                cursor: Cursor = None) -> dict[str, Any]:
+def list_ledger(who: Caller(*READERS), session: ReadSession, limit: Limit = 100, cursor: Cursor = None,
+                seat_id: Annotated[int | None, Query(ge=1, le=ROW_ID_MAX, description=(
+                    "only the entries of this purchased seat (购买学位): its end, adjustments, the roll "
+                    "confirmations (在校确认) that list it, the approved settlements that bill it, its completion"))] = None,
+                settlement_id: Annotated[int | None, Query(ge=1, le=ROW_ID_MAX, description=(
+                    "only the entries of this settlement (结算): its approval, adjustments and payments"))] = None,
+                ) -> dict[str, Any]:
     """Ledger entries by ``seq`` → page of ``{seq, kind, settlement_id, amount, recorded_at, body, prev_hash,
-    hash}``; ``body`` is the exact hashed text."""
-    rows = ledger_store.list_ledger(session, after=paging.after_id("ledger", cursor), limit=limit)
+    hash}``; ``body`` is the exact hashed text. ``seat_id`` and/or ``settlement_id`` keep only one seat's or one
+    settlement's entries (both: those of both), still in chain order and paged the same way (indexed: a page
+    costs the same on a ledger of any length). An id with no entry gives an empty page, not a 404; 422
+    ``validation_error`` for an id outside 1 … 2³¹−1."""
+    rows = ledger_store.list_ledger(session, after=paging.after_id("ledger", cursor), limit=limit, seat_id=seat_id,
+                                    settlement_id=settlement_id)
     return paging.page(rows, limit, "ledger", key=lambda e: e.seq, view=LedgerEntryRead.of)
 
 

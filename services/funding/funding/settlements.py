@@ -169,7 +169,7 @@ def approve(session: Session, settlement_id: int, who: Identity, if_match: str |
         "settlement_id": row.id, "school_code": row.school_code, "semester": row.semester_code,
         "tariff_fen": row.tariff_fen, "tariff_version": row.tariff_version, "semester_days": row.semester_days,
         "line_count": row.line_count, "amount_fen": row.total_fen, "lines_digest": lines_digest(lines),
-        "awaiting_confirmation": row.awaiting_count, "by": who.subject})
+        "awaiting_confirmation": row.awaiting_count, "by": who.subject}, seats=[seat for seat, _, _ in lines])
     return row
 
 
