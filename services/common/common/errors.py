@@ -18,6 +18,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from common.examples import PROBLEM
 from common.logging import request_id_var
 from common.refusals import message_zh
 
@@ -273,7 +274,7 @@ def document_problems(app: FastAPI) -> None:
             return app.openapi_schema
         schema = build()
         schemas = schema.setdefault("components", {}).setdefault("schemas", {})
-        schemas["Problem"] = PROBLEM_SCHEMA
+        schemas["Problem"] = {**PROBLEM_SCHEMA, "examples": [PROBLEM]}
         answer = {"content": {PROBLEM_JSON: {"schema": {"$ref": "#/components/schemas/Problem"}}}}
         for item in schema.get("paths", {}).values():
             for operation in item.values():

@@ -15,6 +15,7 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, Strict
 
+from common.examples import HISTORY_PAGE  # no cycle: common.examples imports no common module
 from common.refusals import refuse
 
 MAX_FEN = 10**15  # 10 trillion yuan: anything larger is a typo or an attack
@@ -207,6 +208,8 @@ Phone = Annotated[str, Strict(), Field(min_length=7, max_length=16), AfterValida
 
 class Page(BaseModel):
     """A page of a listing: ``items`` and the ``next_cursor`` to pass back (``None`` on the last page)."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [HISTORY_PAGE]})
 
     items: list[Any]
     next_cursor: str | None = None

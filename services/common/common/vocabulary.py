@@ -30,6 +30,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, PlainSer
     ValidationError, create_model, model_validator
 
 from common.errors import pydantic_errors
+from common.examples import attach as attach_examples
 from common.ids import USCCShape
 from common.refusals import refuse
 from common.schemas import Count, Day, Flag, GuardianNo, PlainText, StrictModel
@@ -355,3 +356,6 @@ def _check_table() -> None:
 
 
 _check_table()
+
+
+attach_examples(globals(), {})  # facts and claims: the family of common.examples (issue 17)

@@ -15,13 +15,15 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, PlainSerializer, Strict, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, Strict, model_validator
 
+from common.examples import attach as attach_examples
 from common.ids import IdNumber
 from common.refusals import refuse
 from common.schemas import Count, Day, Grade, GuardianNo, Phone, PersonName, PlainText, RowId, StrictModel
 from common.townships import check_township
 from common.vocabulary import Claims, KindCode
+from enrollment import examples
 from enrollment.rules import MAX_PRIVATE_CHOICES, MAX_PUBLIC_CHOICES
 
 MAX_BATCH = 1000
@@ -106,10 +108,15 @@ class SchoolFields(StrictModel):
 
 
 class SchoolCreate(SchoolFields):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [examples.PRIVATE_SCHOOL,
+                                                                              examples.PUBLIC_SCHOOL]})
+
     code: SchoolCode
 
 
 class SchoolUpdate(SchoolFields):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [examples.PRIVATE_SCHOOL]})
+
     code: SchoolCode | None = None
 
 
@@ -117,6 +124,8 @@ class SchoolOut(BaseModel):
     """School; private schools add ``approved_capacity`` (核定规模, pupils) and ``approved_capacity_inputs``
     ``{approved, by_floor, by_land, by_classrooms, binding, floor_area_m2, land_area_m2, classrooms, norms}``;
     ``intakes`` lists seats (public) or plans (private) per season and grade."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [examples.SCHOOL_OUT]})
 
     code: str
     name: str
@@ -159,12 +168,16 @@ Relation = Annotated[PlainText, Field(min_length=1, max_length=20, pattern=r"^\S
 
 
 class Child(StrictModel):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [examples.CHILD]})
+
     name: PersonName
     id_number: IdNumber
     birth_date: Day
 
 
 class Guardian(StrictModel):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [examples.FATHER]})
+
     name: PersonName
     id_number: IdNumber
     relation: Relation
@@ -175,6 +188,8 @@ class ApplicationIn(StrictModel):
     """``POST /applications``: field types here; the rules across fields (birth date = the ID number's, distinct
     guardians, claims naming existing guardians) are ``rules.check_application``, the choices against the
     schools ``rules.check_choices`` — both give a field and a stable code."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [examples.APPLICATION]})
 
     season: Season
     grade: Grade
@@ -193,6 +208,8 @@ class ApplicationBatchIn(StrictModel):
 
 
 class ApplicationOut(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [examples.APPLICATION_OUT]})
+
     application_no: str
     season: int
     grade: int
@@ -375,6 +392,9 @@ class WebhookIn(StrictModel):
 class SearchIn(StrictModel):
     """Bureau search: every given filter must match; ID number and phone match exactly (keyed hash)."""
 
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [
+        {"season": 2025, "child_id_number": examples.CHILD["id_number"]}, {"phone": "13805761234"}]})
+
     season: Annotated[int, Strict(), Field(ge=2000, le=2100)] | None = None
     grade: Grade | None = None
     application_no: ApplicationNo | None = None
@@ -415,3 +435,6 @@ class PlanningIn(StrictModel):
                                              examples=["2025-autumn"])] | None = None
     seats: Annotated[list[SeatChangeIn], Field(max_length=1000)] = []
     township_seats: Annotated[list[TownshipSeatsIn], Field(max_length=1000)] = []
+
+
+attach_examples(globals(), examples.VALUES)  # every model's example (issue 17; enrollment/examples.py)

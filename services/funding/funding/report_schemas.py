@@ -8,7 +8,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from common.examples import attach as attach_examples
 from common.schemas import NonNegativeMoney, StrictModel, fen_to_yuan
+from funding import examples
 from funding.schemas import SeatRead, Yuan, yuan
 
 
@@ -188,3 +190,6 @@ class ForecastRead(BaseModel):
                                      remaining=y(b["remaining_fen"])) for b in f["budget"]]
         return cls(school_year=f["school_year"], total=fen_to_yuan(sum(s.amount_fen for s in f["semesters"])),
                    semesters=semesters, budget=budget)
+
+
+attach_examples(globals(), examples.VALUES)  # every model's example (issue 17; funding/examples.py)

@@ -9,10 +9,12 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, Field, Strict, model_validator
 
+from common.examples import attach as attach_examples
 from common.ids import IdNumber
 from common.logging import mask_id  # noqa: F401  (re-exported for reports and settlements)
 from common.refusals import refuse
 from common.schemas import Day, NonNegativeMoney, PersonName, PositiveMoney, RowId, StrictModel, fen_to_yuan
+from funding import examples
 
 CODE = r"^[A-Za-z0-9][A-Za-z0-9_-]*$"
 SchoolCode = Annotated[str, Strict(), Field(min_length=1, max_length=32, pattern=CODE)]
@@ -427,3 +429,6 @@ class AdjustmentRead(BaseModel):
                    amount_before=fen_to_yuan(a.amount_before_fen), amount_after=fen_to_yuan(a.amount_after_fen),
                    delta=fen_to_yuan(a.delta_fen), reason=a.reason, recorded_by=a.recorded_by,
                    recorded_at=a.recorded_at, ledger_seq=a.ledger_seq)
+
+
+attach_examples(globals(), examples.VALUES)  # every model's example (issue 17; funding/examples.py)

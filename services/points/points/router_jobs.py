@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
-from pydantic import BaseModel
 from sqlalchemy import select
 
 from common.db import ReadSession
@@ -14,15 +13,10 @@ from common.identity import Caller
 from common.paging import Cursor, Limit
 from points.jobs import job_read
 from points.models import ScoringJob
-from points.schemas import JobRead
+from points.schemas import JobList
 
 router = APIRouter(tags=["scoring jobs"])
 LATEST = 20
-
-
-class JobList(BaseModel):
-    items: list[JobRead]
-    next_cursor: str | None = None
 
 
 @router.get("/scoring-jobs", response_model=JobList)

@@ -11,11 +11,13 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, Field, PlainSerializer, Strict, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, Strict, model_validator
 
+from common.examples import attach as attach_examples
 from common.refusals import refuse
 from common.schemas import Count, Day, Flag, Grade, GuardianNo, StrictModel, day_in_shanghai
 from common.vocabulary import what_if_facts_model
+from points import examples
 
 ITEM_KIND = Literal["base", "residence", "social_insurance", "owned_home", "rented_home", "business"]
 TIE_BREAK_KEY = Literal["family_score", "other_guardian_score", "earliest_continuous_since", "lottery"]
@@ -146,6 +148,8 @@ class FamilyRule(StrictModel):
 class RulebookBody(StrictModel):
     """A season's points rules (积分细则). ``cutoff_date`` defaults to 30 April of the season year."""
 
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [examples.RULEBOOK]})
+
     season: Season
     name: Text
     cutoff_date: Day | None = None
@@ -177,6 +181,8 @@ class RulebookUpdate(RulebookBody):
 
 
 class RulebookRead(BaseModel):
+    model_config = ConfigDict(json_schema_extra={"examples": [examples.RULEBOOK_READ]})
+
     id: str
     state: Literal["draft", "published"]
     version: int
@@ -306,3 +312,13 @@ class JobRead(BaseModel):
     last_seq: int | None
     created_at: datetime
     finished_at: datetime | None
+
+
+class JobList(BaseModel):
+    """The season's latest scoring jobs, newest first (one page: ``next_cursor`` is always null)."""
+
+    items: list[JobRead]
+    next_cursor: str | None = None
+
+
+attach_examples(globals(), examples.VALUES)  # every model's example (issue 17; points/examples.py)

@@ -12,12 +12,14 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, Field, Strict, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, Strict, field_validator, model_validator
 
+from common.examples import attach as attach_examples
 from common.ids import IdNumber
 from common.refusals import refuse
 from common.schemas import Day, Grade, GuardianNo, PersonName, PlainText, StrictModel, day_in_shanghai
 from common.vocabulary import CLAIMED, Claims
+from verification import examples
 from verification.facts import Department, Kind, Outcome, State
 
 MAX_BATCH = 1000
@@ -35,6 +37,8 @@ class GuardianIn(StrictModel):
 
 class CaseIn(StrictModel):
     """``POST /cases``: one application with its guardians and claims (BRIEF §4 step 3)."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [examples.CASE]})
 
     application_no: ApplicationNo
     season: Annotated[int, Strict(), Field(ge=2000, le=2100)]
@@ -102,6 +106,8 @@ class CaseBatchOut(BaseModel):
 
 class ResultIn(StrictModel):
     """``POST /requests/{id}/results``. ``facts`` is checked against the request's kind by the service."""
+
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [examples.RESULT]})
 
     outcome: Outcome
     facts: dict[str, Any] | None = None
@@ -225,3 +231,6 @@ class CaseFacts(BaseModel):
 class CaseFactsPage(BaseModel):
     items: list[CaseFacts]
     next_cursor: str | None = None
+
+
+attach_examples(globals(), examples.VALUES)  # every model's example (issue 17; verification/examples.py)

@@ -1,0 +1,101 @@
+"""Example values of the enrollment models (issue 17; see :mod:`common.examples`): the examples' family applies for
+grade 1 of season 2025 from 西城街道 (331003003), choosing 黄岩区西城第一小学 and 西城第二小学 (public) and 黄岩育英随迁子女学校
+(private), the bundled data's schools (``data/schools.csv``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from common.examples import CHILD_ID, GUARDIAN2_ID, GUARDIAN_ID, USCC
+
+CHILD = {"name": "王小雨", "id_number": CHILD_ID, "birth_date": "2018-03-15"}
+FATHER = {"name": "王建国", "id_number": GUARDIAN_ID, "relation": "父亲", "phone": "13805761234"}
+MOTHER = {"name": "李秀英", "id_number": GUARDIAN2_ID, "relation": "母亲", "phone": "15958612345"}
+CLAIMS = {"housing": [{"guardian_no": 1, "tenure": "owned", "certificate_no": "浙(2021)黄岩区不动产权第0012345号",
+                       "share_percent": "50.00"}],
+          "business_license": [{"guardian_no": 1, "uscc": USCC}]}
+
+APPLICATION: dict[str, Any] = {
+    "season": 2025, "grade": 1, "child": CHILD, "guardians": [FATHER, MOTHER], "township_code": "331003003",
+    "public_choices": ["HYGP00301", "HYGP00302"], "private_choices": ["HYMP00301"], "claims": CLAIMS}
+"""申请: what the platform sends to ``POST /applications``."""
+
+APPLICATION_OUT: dict[str, Any] = {
+    **APPLICATION, "application_no": "HY2025-1-000123", "state": "submitted", "child": CHILD,
+    "guardians": [FATHER, MOTHER], "submitted_at": "2025-05-06T01:30:00Z", "withdrawn_at": None, "version": 1}
+
+PUBLIC_SCHOOL: dict[str, Any] = {"code": "HYGP00301", "name": "黄岩区西城第一小学", "kind": "public", "level": "primary",
+                                 "township_code": "331003003", "catchment_townships": ["331003003"]}
+PRIVATE_SCHOOL: dict[str, Any] = {
+    "code": "HYMP00301", "name": "黄岩育英随迁子女学校", "kind": "private", "level": "primary",
+    "township_code": "331003003", "floor_area_m2": "6205.00", "land_area_m2": "19267.00",
+    "classrooms": {"1": 4, "2": 5, "3": 4, "4": 4, "5": 4, "6": 4},
+    "current_pupils": {"1": 0, "2": 180, "3": 171, "4": 127, "5": 161, "6": 144}, "status": "active"}
+SCHOOL_OUT: dict[str, Any] = {
+    **PRIVATE_SCHOOL, "catchment_townships": [], "version": 3, "approved_capacity": 1034,
+    "approved_capacity_inputs": {"approved": 1034, "by_floor": 1034, "by_land": 1070, "by_classrooms": 1125,
+                                 "binding": "floor"},
+    "intakes": [{"season": 2025, "grade": 1, "planned": 180}]}
+
+VALUES: dict[str, list[Any]] = {
+    "name": ["黄岩区西城第一小学"],
+    "school_name": ["黄岩区西城第一小学"],
+    "kind": ["public", "fact", "cases"],
+    "level": ["primary"],
+    "state": ["submitted", "published", "lodged"],
+    "migrant_seats": [130],
+    "planned": [180],
+    "approved_capacity": [None],
+    "seats": [40],
+    "change": [20],
+    "seed": ["20250701-HY-notarised"],
+    "mechanism": ["deferred_acceptance"],
+    "window_days": [5],
+    "window_calendar": ["official"],
+    "counts": [{"applicants": 2120, "eligible": 1984, "placed_public": 1890, "placed_purchased": 94,
+                "waitlisted": 0}],
+    "id": [12],
+    "run_id": [12],
+    "included_run_id": [None],
+    "superseded_by": [None],
+    "finalised_at": [None],
+    "code_version": ["0.1.0+engine.3f9a2c"],
+    "gate": [None],
+    "certificate": [None],
+    "placed": [True],
+    "round": [1],
+    "tier": [1],
+    "choice_rank": [1],
+    "purchased_seat": [False],
+    "reason": [None, "家长对居住证起始日有异议 (the family disputes the permit's start date)"],
+    "run_state": ["published"],
+    "decision": ["upheld"],
+    "note": ["居住证起始日经公安复核更正 (the permit's start date corrected by the police's re-check)"],
+    "disputes": [{"type": "fact", "guardian_no": 1, "kind": "residence_permit"}],
+    "progress": ["rescored"],
+    "recheck": [None],
+    "score": [None],
+    "type": ["fact", "placement_rule"],
+    "rule": ["tier_catchment"],
+    "pending": [3],
+    "delivered": [2118],
+    "failing": [0],
+    "topics": [{"cases": {"pending": 3, "delivered": 2118, "failing": 0}}],
+    "index": [0],
+    "status": ["created", "active"],
+    "created": [1],
+    "duplicates": [0],
+    "rejected": [0],
+    "existing_application_no": [None],
+    "code": [None, "HYGP00301"],
+    "field": [None],
+    "detail": [None],
+    "url": ["https://zs.tzedu.example.cn/hooks/tongcheng"],
+    "after": [0],
+    "limit": [100],
+    "cursor": [None],
+    "semester": ["2025-autumn"],
+    "items": [[SCHOOL_OUT]],
+    "RunOut.state": ["published"],
+    "AppealOut.state": ["upheld"],
+}
