@@ -267,9 +267,9 @@ def create_app(settings: Settings | None = None,
     @app.head("/health", include_in_schema=False)  # monitors probe with HEAD: the same answer, no body
     @app.get("/health", tags=["health"])
     async def health() -> dict:
-        """Gateway liveness and each upstream's ``/health``: ``{"status": "ok" | "degraded", "service": "gateway",
-        "upstreams": {name: {"health": "ok" | "status <N>" | "down (<error>)", "circuit": "closed" | "open" |
-        "half_open"}}}``. Always 200 while the gateway itself runs. ``HEAD /health`` answers the same headers
+        """运行状态 (health), BRIEF §4: gateway liveness and each upstream's ``/health``: ``{"status": "ok" |
+        "degraded", "service": "gateway", "upstreams": {name: {"health": "ok" | "status <N>" | "down (<error>)",
+        "circuit": "closed" | "open" | "half_open"}}}``. Always 200 while the gateway itself runs. ``HEAD /health`` answers the same headers
         without the body (it is left out of the OpenAPI document, which lists ``GET``)."""
         names = list(upstreams)
         states = await asyncio.gather(*(upstreams[n].health() for n in names))

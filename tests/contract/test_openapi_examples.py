@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import re
 import typing
 
 import jsonschema_rs
@@ -16,6 +17,9 @@ from pydantic import BaseModel, ValidationError
 
 from tongcheng.describe import SERVICES, suite_description
 
+METHODS = ("get", "post", "put", "patch", "delete")
+HAN = re.compile(r"[\u3400-\u9fff]")
+CLAUSE = re.compile(r"BRIEF §\d|plan [一二三四五六七八九十]+\(")
 FORM_BODY = "Body_"
 """FastAPI's own schemas of multipart forms (a file upload, ``<Service>Body_import_file...`` when merged): no model
 of ours to put an example on."""
@@ -108,3 +112,15 @@ def test_the_problem_example_fits_the_problem_schema(merged):
     examples = problem.pop("examples")
     validator = jsonschema_rs.validator_for(problem)
     assert examples and all(validator.is_valid(e) for e in examples)
+
+
+def test_every_operation_names_its_chinese_term_and_clause(merged):
+    lacking = []
+    for path, item in merged["paths"].items():
+        for method, op in item.items():
+            if method not in METHODS:
+                continue
+            text = op.get("description", "").split("\n\nRoles:")[0]
+            if not (op.get("summary") and text.strip() and HAN.search(text) and CLAUSE.search(text)):
+                lacking.append(f"{method.upper()} {path}")
+    assert lacking == [], f"{len(lacking)} operations without a description naming a 中文 term and a clause"

@@ -60,3 +60,33 @@ def document_roles(app: FastAPI) -> None:
         return schema
 
     app.openapi = openapi  # type: ignore[method-assign]
+
+
+COMMON_TERMS: dict[str, str] = {
+    "/health": "运行状态 (health) — BRIEF §4: every step of the season needs the service up",
+    "/access-log": "个人信息访问记录 (who read whose data) — BRIEF §2: each role reads only what it may",
+}
+"""The Chinese term and clause of the operations every service has (see :func:`document_terms`)."""
+
+
+def document_terms(app: FastAPI, terms: dict[str, str]) -> None:
+    """Wrap ``app.openapi`` so each operation's description opens with the Chinese term and the policy clause it
+    serves: ``terms`` maps a path's first segment (``"/rulebooks"``) to a line such as ``"积分细则 (rulebook) —
+    BRIEF §5"`` (:data:`COMMON_TERMS` for the shared ones). An operation whose segment is in neither table keeps
+    its description as it is (``tests/contract/test_openapi_examples.py`` refuses that)."""
+    build = app.openapi
+    table = {**COMMON_TERMS, **terms}
+
+    def openapi() -> dict:
+        if app.openapi_schema:
+            return app.openapi_schema
+        schema = build()
+        for path, item in schema.get("paths", {}).items():
+            line = table.get("/" + path.strip("/").split("/")[0])
+            for operation in item.values():
+                if isinstance(operation, dict) and line:
+                    operation["description"] = f"**{line}**\n\n" + operation.get("description", "")
+        app.openapi_schema = schema
+        return schema
+
+    app.openapi = openapi  # type: ignore[method-assign]

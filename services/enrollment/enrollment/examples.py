@@ -99,3 +99,19 @@ VALUES: dict[str, list[Any]] = {
     "RunOut.state": ["published"],
     "AppealOut.state": ["upheld"],
 }
+
+TERMS: dict[str, str] = {
+    "/schools": "学校、随迁子女学位、招生计划 (schools, migrant seats, plans) — BRIEF §6, §7, plan 三(二), 三(五)",
+    "/applications": "入学申请 (application) — BRIEF §4 step 2, plan 二(四): submitted by the Taizhou platform",
+    "/placements": "录取结果 (placement) — BRIEF §6, plan 二(四)",
+    "/runs": "录取批次 (placement run) and 公示 — BRIEF §4 step 6, §6",
+    "/appeals": "复核 (appeal) — BRIEF §4 step 6, §3",
+    "/reports": "公办学校就读比例 (public-school share) and 录取名册 — BRIEF §1 plan 二(一): the 95 % target",
+    "/events": "申请进度 (the platform's feed) — BRIEF §2, plan 二(四): the platform reads results",
+    "/webhooks": "进度推送 (the feed pushed to the platform) — BRIEF §2, plan 二(四)",
+    "/imports": "数据导入 (the bureau's schools, seats and plans) — BRIEF §4 step 1",
+    "/outbox": "移交 (hand-over to verification and funding) — BRIEF §4 steps 3 and 7",
+    "/planning": "学位规划 (capacity planning what-if) — plan 三(二), BRIEF §1",
+    "/search-keys": "身份证号检索密钥 (search keys of ID numbers) — BRIEF §9",
+}
+"""Each operation's Chinese term and policy clause, by its path's first segment (common.openapi.document_terms)."""

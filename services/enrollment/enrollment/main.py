@@ -10,6 +10,8 @@ import httpx
 from fastapi import FastAPI
 
 from common.app import build_app
+from common.openapi import document_terms
+from enrollment import examples
 from enrollment.appeals_flow import AppealFlow
 from enrollment.clients import build_clients
 from enrollment import monitoring
@@ -84,4 +86,5 @@ def create_app(settings: Settings | None = None, *, http_clients: dict[str, http
                     resources=resources)
     monitoring.install(app)
     app.state.clock = lambda: settings.today or day_in_shanghai()
+    document_terms(app, examples.TERMS)  # each operation's 中文 term and clause (issue 17)
     return app

@@ -119,3 +119,19 @@ VALUES: dict[str, list[Any]] = {
     "tariff_source": ["decided"],
     "grade": [1],
 }
+
+TERMS: dict[str, str] = {
+    "/semesters": "学期 (semester) — BRIEF §8, plan 三(四)",
+    "/tariffs": "购买学位标准 (tariff) — BRIEF §8, plan 三(四)",
+    "/purchased-seats": "政府购买学位 (purchased seat) — BRIEF §8, plan 三(四)",
+    "/rolls": "在校确认 (the semester roll) — BRIEF §8, plan 三(四)",
+    "/settlements": "结算 (settlement) and 拨付 (disbursement) — BRIEF §8, plan 三(四)",
+    "/adjustments": "结算调整 (adjustment of an approved settlement) — BRIEF §8",
+    "/ledger": "账本 (the hash-chained ledger) — BRIEF §8: auditors verify it",
+    "/budget": "预算 (appropriation vs settled) — BRIEF §8, plan 三(四): fully paid by district finance",
+    "/forecast": "经费预测 (funding forecast) — BRIEF §8, plan 三(四)",
+    "/reports": "审计报表 (auditor's reports) — BRIEF §2, §8",
+    "/exports": "审计导出 (auditor's exports) — BRIEF §2, §8",
+    "/imports": "数据导入 (semesters and tariffs) — BRIEF §4 step 1, §8",
+}
+"""Each operation's Chinese term and policy clause, by its path's first segment (common.openapi.document_terms)."""

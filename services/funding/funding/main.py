@@ -5,6 +5,8 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from common.app import build_app
+from common.openapi import document_terms
+from funding import examples
 from funding import monitoring
 from funding.config import Settings
 from funding.router_roll import router as roll_router
@@ -23,4 +25,5 @@ def create_app(settings: Settings | None = None, *, http_clients: dict | None = 
                     service_dir=SERVICE_DIR, routers=[router, roll_router, reports_router],
                     resources=lambda app: monitoring.periodic_verification(app, settings.ledger_verify_interval_s))
     monitoring.install(app)
+    document_terms(app, examples.TERMS)  # each operation's 中文 term and clause (issue 17)
     return app

@@ -55,3 +55,12 @@ VALUES: dict[str, list[Any]] = {
     "only_without": [["owned_home"]],
     "license_status": [["active"]],
 }
+
+TERMS: dict[str, str] = {
+    "/rulebooks": "积分细则 (rulebook) — BRIEF §5, plan 二(四): the season's points rules as data",
+    "/scores": "积分 (score) with its breakdown — BRIEF §5, plan 二(四) 积分入学",
+    "/score-changes": "积分变动 (score changes) — BRIEF §4 step 5, §2: the platform follows the scores",
+    "/scoring-jobs": "批量积分 (scoring job) — BRIEF §4 step 5: every application scored from confirmed facts",
+    "/what-if": "积分测算 (what-if) — BRIEF §5: a family's points under a rulebook, nothing stored",
+}
+"""Each operation's Chinese term and policy clause, by its path's first segment (common.openapi.document_terms)."""

@@ -10,6 +10,8 @@ import httpx
 from fastapi import FastAPI
 
 from common.app import build_app
+from common.openapi import document_terms
+from points import examples
 from points import jobs, monitoring, service
 from points.clients import VerificationClient
 from points.config import Settings
@@ -55,4 +57,5 @@ def create_app(settings: Settings | None = None, *, http_clients: dict[str, http
                     description="积分入学: versioned rulebooks (积分细则) and explainable family scores.",
                     service_dir=SERVICE_DIR, routers=[router, jobs_router], resources=resources)
     monitoring.install(app)
+    document_terms(app, examples.TERMS)  # each operation's 中文 term and clause (issue 17)
     return app

@@ -59,3 +59,14 @@ VALUES: dict[str, list[Any]] = {
     "CaseBatchIn.items": [[CASE]],
     "ResultBatchIn.items": [[{"request_id": 311, **RESULT}]],
 }
+
+TERMS: dict[str, str] = {
+    "/cases": "部门核验 (verification case) — BRIEF §4 step 3, plan 四(二): requests to each department",
+    "/queue": "待核验 (a department's pending requests) — BRIEF §4 step 4, plan 四(二)",
+    "/requests": "核验请求 (verification request) — BRIEF §4 step 4, plan 四(二)",
+    "/results": "核验结果 (verification results) — BRIEF §4 step 4, plan 四(二)",
+    "/facts": "核验事实 (confirmed facts) — BRIEF §5: only confirmed facts count",
+    "/progress": "核验进度 (progress per department) — BRIEF §4 step 4, plan 四(二)",
+    "/rechecks": "复核 (re-check for an appeal) — BRIEF §4 step 6",
+}
+"""Each operation's Chinese term and policy clause, by its path's first segment (common.openapi.document_terms)."""

@@ -5,6 +5,8 @@ from pathlib import Path
 from fastapi import FastAPI
 
 from common.app import build_app
+from common.openapi import document_terms
+from verification import examples
 from verification import monitoring
 from verification.config import Settings
 from verification.router_progress import router as progress_router
@@ -26,4 +28,5 @@ def create_app(settings: Settings | None = None, *, http_clients: dict | None = 
                     service_dir=SERVICE_DIR, routers=[router, progress_router])
     monitoring.install(app)
     app.state.http_clients = dict(http_clients or {})
+    document_terms(app, examples.TERMS)  # each operation's 中文 term and clause (issue 17)
     return app
