@@ -20,7 +20,7 @@ from sqlalchemy import delete, exists, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from common.db import insert_rows, utcnow
+from common.db import driver_rows, insert_rows, utcnow
 from common.errors import Invalid
 from common.identity import Identity
 from common.versioning import check_if_match_value
@@ -138,10 +138,10 @@ def run_semester(session: Session, semester_code: str, who: Identity,
 
 def stored_lines(session: Session, settlement_id: int) -> list[tuple[int, int, int]]:
     """The stored lines of a settlement as ``(seat_id, days, amount_fen)``, by seat: what approval compares
-    with a fresh computation before it writes the ledger entry."""
-    return [tuple(r) for r in session.execute(
+    with a fresh computation before it writes the ledger entry. Integers only, fetched raw (20 000 a school)."""
+    return [tuple(r) for r in driver_rows(session, (
         select(SettlementLine.seat_id, SettlementLine.days, SettlementLine.amount_fen)
-        .where(SettlementLine.settlement_id == settlement_id).order_by(SettlementLine.seat_id))]
+        .where(SettlementLine.settlement_id == settlement_id).order_by(SettlementLine.seat_id)))]
 
 
 def approve(session: Session, settlement_id: int, who: Identity, if_match: str | None,
