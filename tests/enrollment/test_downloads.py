@@ -113,6 +113,10 @@ def test_the_appeals_and_their_decisions_download(world, auth, backend):
     assert isinstance(second["decided_at"], datetime)
     assert ws.cell(row=3, column=9).number_format == 'yyyy-mm-dd hh:mm:ss "+08:00"'
 
+    assert app.get(f"/appeals/{other['id']}", headers=platform).status_code == 200  # one appeal: a recorded read
+    assert app.get("/appeals/999", headers=platform).status_code == 404  # nothing read: no record
+    reads = app.get(f"/access-log?application_no={nos['a6']}", headers=auth("auditor")).json()["items"]
+    assert [(r["reader"], r["endpoint"]) for r in reads] == [("platform:platform-test", "GET /appeals/{appeal_id}")]
     table = read_csv(app.get("/reports/appeals?format=csv", headers=bureau).content)
     assert [r["application_no"] for r in table] == [nos["a4"], nos["a6"]]
     assert table[0]["reason"].startswith("'=1+2") and table[1]["decided_at"].endswith("+08:00")

@@ -98,6 +98,16 @@ def test_scoring_now_is_a_recorded_read_in_points_and_in_verification(stack, wor
         ("service:points", world["no"], SEASON, "GET /facts/{application_no}")]
 
 
+def test_a_withdrawal_answers_the_application_whole_and_is_recorded(stack, world):
+    no = stack.ok(stack.call("enrollment", "POST", "/applications", "platform",
+                             json_body=application(public=["AR1"]), key="ar-withdrawn"), 201)["application_no"]
+    before = len(records(stack, "enrollment"))
+    stack.ok(stack.call("enrollment", "POST", f"/applications/{no}/withdraw", "platform", key="ar-withdraw"))
+    stack.ok(stack.call("enrollment", "POST", f"/applications/{no}/withdraw", "platform", key="ar-withdraw"))
+    assert records(stack, "enrollment")[before:] == [  # the replay answers the stored body: no second record
+        ("platform:platform-1", no, SEASON, "POST /applications/{no}/withdraw")]
+
+
 @pytest.mark.parametrize("service", RECORDING)
 def test_auditors_list_each_services_records_by_application_and_reader(stack, world, service):
     stack.ok(stack.call(service, "GET", {"enrollment": "/applications/{no}", "points": "/scores/{no}",

@@ -151,9 +151,11 @@ def get_application(no: Annotated[str, Path(max_length=40)], who: Reader, sessio
 def withdraw(no: Annotated[str, Path(max_length=40)], who: Reader, session: WriteSession, request: Request,
              today: Today, settings: SettingsDep, key: IdempotencyKey = None):
     """Withdraw up to the season's cut-off (409 ``withdrawal_closed`` after); the record stays, state
-    ``withdrawn``, and later runs leave it out."""
+    ``withdrawn``, and later runs leave it out. The answer is the application whole: recorded in the access log in
+    the same transaction (a replay records nothing more)."""
     def effect():
         app = applications.withdraw_application(session, no, today=today, now=utcnow(), settings=settings)
+        applications.record_read(session, who, app.application_no, "POST /applications/{no}/withdraw", app.season)
         return applications.application_view(app)
     return commit_idempotent(session, idempotency_keys, request, who, key, {"withdraw": no}, effect)
 

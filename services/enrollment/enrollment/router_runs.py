@@ -215,8 +215,12 @@ def appeal_list(who: Bureau, session: ReadSession,
 
 
 @router.get("/appeals/{appeal_id}", response_model=AppealOut, tags=["appeals"])
-def appeal_read(appeal_id: Annotated[int, Path(ge=1, le=ROW_ID_MAX)], who: Reader, session: ReadSession):
+def appeal_read(appeal_id: Annotated[int, Path(ge=1, le=ROW_ID_MAX)], who: Reader, session: WriteSession):
     """One appeal and where it stands: ``progress`` ``waiting_for_department`` (with ``department``), ``rescored``
     (the department's ``recheck`` outcome and the new ``score``), ``ready_for_rerun``, ``included_in_run``
-    (``included_run_id``). 404 ``appeal_not_found``."""
-    return appeals_flow.view(appeals.get_appeal(session, appeal_id))
+    (``included_run_id``). 404 ``appeal_not_found``. The family's reason and new score are its personal data:
+    the read is recorded in the access log (one INSERT in this transaction)."""
+    appeal = appeals.get_appeal(session, appeal_id)
+    applications.record_read(session, who, appeal.application_no, "GET /appeals/{appeal_id}")
+    session.commit()
+    return appeals_flow.view(appeal)
