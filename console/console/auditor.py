@@ -5,6 +5,7 @@ reconciliation of every record against it), the exports to download, and the his
 from __future__ import annotations
 
 import asyncio
+import json
 
 from fastapi import APIRouter, Depends
 from fastapi.responses import Response
@@ -68,25 +69,66 @@ async def export_file(name: str, page: Page = Auditor, semester: str = "") -> Re
                     headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 
+KIND_NAMES = {"settlement_approved": "结算审批 settlement approved", "adjustment": "调整 adjustment",
+              "disbursement": "拨付 payment", "seat_ended": "学位终止 seat ended",
+              "seats_completed": "毕业终止 seats completed", "roll_confirmed": "在校确认 roll confirmed"}
+ROLL_NAMES = {"attends": "在校 attends", "left": "离校 left", "awaiting": "待确认 awaiting"}
+LEDGER_CAP = 1000  # entries shown for one seat or settlement (a seat has a few a semester)
+
+
+def _entry_rows(entries: list[dict], seat_id: int | None = None) -> list[dict]:
+    """Ledger entries as the history page shows them: kind in words, the semester and who from the hashed body,
+    and for a roll confirmation what it recorded for ``seat_id`` (attends, or left on a day for a reason)."""
+    rows = []
+    for e in entries:
+        try:
+            body = json.loads(e.get("body") or "{}")
+        except ValueError:
+            body = {}
+        what = ""
+        if e["kind"] == "roll_confirmed" and seat_id is not None:
+            left = next((x for x in body.get("left") or [] if x.get("seat_id") == seat_id), None)
+            what = f"离校 left {left['left_on']} ({left['code']})" if left else "在校 attends"
+        elif e["kind"] in ("seat_ended", "adjustment"):
+            what = str(body.get("reason") or "")
+        rows.append({**e, "kind_name": KIND_NAMES.get(e["kind"], e["kind"]), "semester": body.get("semester") or "",
+                     "by": body.get("by") or "", "what": what})
+    return rows
+
+
+async def _ledger_of(page: Page, **only: int) -> list[dict]:
+    """One seat's or one settlement's ledger entries (``GET /ledger?seat_id=|settlement_id=``), in chain order."""
+    return await all_pages(lambda after: page.gateway.get(page.who, "funding", "/ledger", limit=200, cursor=after,
+                                                          **only), cap=LEDGER_CAP)
+
+
 @router.get("/history")
 async def history(page: Page = Auditor, application_no: str = "", settlement_id: str = "") -> Response:
-    """The history of a purchased seat (by application number: its seats, every settlement line and adjustment)
-    or of a settlement (its totals, its adjustments, and the school's roll confirmations for the semester: who
-    confirmed which pupils attend, when, with the ledger entry of each)."""
+    """The history of a purchased seat (by application number: its seats, each seat's roll status per semester
+    (在校确认), every settlement line and adjustment, and each seat's ledger entries from funding's
+    ``GET /ledger?seat_id=``) or of a settlement (its totals, its adjustments, the school's roll confirmations for
+    the semester: who confirmed which pupils attend, when, with the ledger entry of each, and the settlement's own
+    ledger entries, ``GET /ledger?settlement_id=``)."""
     pupil = settlement = roll = None
     adjustments: list[dict] = []
+    seat_ledgers: dict[int, list[dict]] = {}
+    settlement_ledger: list[dict] = []
     error = ""
     try:
         if application_no.strip():
             pupil = await page.gateway.get(page.who, "funding", f"/reports/pupils/{application_no.strip()}")
+            ids = [s["id"] for s in pupil["seats"]]
+            found = await asyncio.gather(*(_ledger_of(page, seat_id=i) for i in ids))
+            seat_ledgers = {i: _entry_rows(entries, i) for i, entries in zip(ids, found)}
         if settlement_id.strip():
             if not settlement_id.strip().isdigit():
                 raise ApiError(422, {"code": "invalid", "detail": "结算编号是整数 a settlement id is a number"})
             sid = int(settlement_id)
-            settlement, adj = await asyncio.gather(
+            settlement, adj, entries = await asyncio.gather(
                 page.gateway.get(page.who, "funding", f"/settlements/{sid}", lines="false"),
-                page.gateway.get(page.who, "funding", "/adjustments", settlement_id=sid))
-            adjustments = adj["items"]
+                page.gateway.get(page.who, "funding", "/adjustments", settlement_id=sid),
+                _ledger_of(page, settlement_id=sid))
+            adjustments, settlement_ledger = adj["items"], _entry_rows(entries)
             roll = await page.gateway.get(page.who, "funding", f"/rolls/{settlement['school_code']}/"
                                           f"{settlement['semester']}", limit=1)
     except ApiError as exc:
@@ -95,4 +137,5 @@ async def history(page: Page = Auditor, application_no: str = "", settlement_id:
         error = exc.detail
     return page.render("auditor_history.html", title="历史 History", application_no=application_no,
                        settlement_id=settlement_id, pupil=pupil, settlement=settlement, adjustments=adjustments,
-                       roll=roll, error=error)
+                       roll=roll, seat_ledgers=seat_ledgers, settlement_ledger=settlement_ledger,
+                       roll_names=ROLL_NAMES, error=error)

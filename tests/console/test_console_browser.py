@@ -308,6 +308,59 @@ def test_auditor_verifies_the_ledger_and_downloads_the_workbook(console_suite, p
     assert not any(re.fullmatch(r"\d{17}[\dX]", c) for c in ids)  # no whole ID number in the auditor's download
 
 
+def _seat_with_an_approved_settlement(console_suite) -> tuple[dict, dict]:
+    """A purchased seat on a confirmed autumn roll and its school's approved settlement. Run after the bureau's
+    and finance's paths this finds them; run alone (``-k``) it finalises each grade's latest run and approves
+    one settlement through the API first."""
+    en, finance = console_suite.roles.bureau.enrollment, console_suite.roles.finance.funding
+    if not next(console_suite.roles.auditor.funding.pages("/purchased-seats", limit=1), None):
+        for grade in (1, 7):
+            run = en.get("/runs", season=2025, grade=grade)["items"][0]
+            if run["state"] == "draft":
+                run = en.post(f"/runs/{run['id']}/publish", {"window_days": 5}, if_match=f'"v{run["version"]}"')
+            if run["state"] == "published":
+                en.post(f"/runs/{run['id']}/finalise", if_match=f'"v{run["version"]}"')
+    _wait_for_seats(console_suite)
+    settled = [s for s in finance.pages("/settlements", semester="2025-autumn") if s["state"] != "draft"]
+    if not settled:
+        school = next(finance.pages("/purchased-seats", semester="2025-autumn", limit=1))["school_code"]
+        draft = next((s for s in finance.pages("/settlements", semester="2025-autumn", school_code=school)), None)
+        draft = draft or finance.post("/settlements", {"school_code": school, "semester": "2025-autumn"})
+        settled = [finance.post(f"/settlements/{draft['id']}/approve", if_match=f'"v{draft["version"]}"')]
+    settlement = settled[0]
+    seat = next(s for s in finance.pages("/purchased-seats", school_code=settlement["school_code"])
+                if s["end_date"] is None)
+    return seat, settlement
+
+
+def test_auditor_follows_a_purchased_seat_and_its_settlement_through_the_ledger(console_suite, page):
+    seat, settlement = _seat_with_an_approved_settlement(console_suite)
+    funding = console_suite.roles.auditor.funding
+    seat_entries = list(funding.pages("/ledger", seat_id=seat["id"]))
+    assert [e["kind"] for e in seat_entries][:2] == ["roll_confirmed", "settlement_approved"], seat_entries
+    sign_in(page, console_suite.url, "auditor", console_suite.passwords["auditor"])
+    page.goto(f"{console_suite.url}/console/auditor/history")
+    page.get_by_label("申请号 Application no.").fill(seat["application_no"])
+    _click(page, "查询 Look up", "button")
+    rolls = page.get_by_role("table", name=re.compile("在校确认 Roll status per semester"))
+    assert "在校 attends" in rolls.locator("tr", has_text="2025-autumn").first.inner_text()
+    ledger = page.get_by_role("table", name=re.compile(f"Ledger entries of seat {seat['id']}$"))
+    shown = [int(t.lstrip("#")) for t in ledger.locator("tbody tr td:first-child").all_inner_texts()]
+    assert shown == [e["seq"] for e in seat_entries]  # exactly the seat's entries, in chain order
+    assert "在校 attends" in ledger.locator("tr", has_text="在校确认 roll confirmed").first.inner_text()
+    assert axe_findings(page) == []
+    assert screenshot(page, "auditor-seat-history").stat().st_size > 10_000
+    with page.expect_navigation():
+        ledger.get_by_role("link", name=f"#{settlement['id']}").first.click()
+    own = page.get_by_role("table", name=re.compile("Ledger entries of the settlement"))
+    expected = list(funding.pages("/ledger", settlement_id=settlement["id"]))
+    assert [int(t.lstrip("#")) for t in own.locator("tbody tr td:first-child").all_inner_texts()] == \
+           [e["seq"] for e in expected] and expected[0]["kind"] == "settlement_approved"
+    assert axe_findings(page) == []
+    assert screenshot(page, "auditor-settlement-history").stat().st_size > 10_000
+    assert not re.search(r"(?<![0-9A-Za-z])\d{17}[\dX](?![0-9A-Za-z])", page.content())
+
+
 @pytest.mark.parametrize("who", list(MAIN_PAGES))
 def test_main_pages_accessible_with_screenshots(console_suite, page, who):
     sign_in(page, console_suite.url, who, console_suite.passwords[who])

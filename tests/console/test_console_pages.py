@@ -4,6 +4,7 @@ the publish gate, the clerk's kind filter, downloads)."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from typing import Any
@@ -410,9 +411,56 @@ def test_the_auditor_sees_a_settlements_roll_confirmations_and_links_to_its_tari
     gateway.routes[("GET", "/api/funding/rolls/HYMB10801/2025-autumn")] = _roll([_seat(11, "attends")], [
         {"id": 2, "confirmed_by": "xu.laoshi", "confirmed_role": "school", "confirmed_at": "2025-09-20T01:00:00+00:00",
          "attending": 1, "left": 0, "unchanged": 0, "entries_digest": "f" * 64, "ledger_seq": 9}])
+    gateway.routes[("GET", "/api/funding/ledger")] = {"items": [_entry(12, "settlement_approved", settlement_id=5,
+                                                                       amount="6000.00")], "next_cursor": None}
     sign_in("auditor")
     page = client.get("/console/auditor/history", params={"settlement_id": "5"})
+    assert gateway.last("/api/funding/ledger").url.params["settlement_id"] == "5"
+    own = page.text[page.text.index('id="settlement-ledger"'):page.text.index('id="roll-confirmations"')]
+    assert "#12" in own and "结算审批 settlement approved" in own and "6000.00" in own and "finance.li" in own
     rolls = page.text[page.text.index('id="roll-confirmations"'):]
     assert "school:xu.laoshi" in rolls and "2025-09-20 09:00" in rolls and "#9" in rolls
     assert gateway.last("/api/funding/rolls/HYMB10801/2025-autumn").url.params["limit"] == "1"
     assert "/console/history?resource=tariff&amp;school_code=HYMB10801&amp;semester=2025-autumn" in page.text
+
+
+def _entry(seq: int, kind: str, *, settlement_id: int | None = None, amount: str = "0.00", **body: Any) -> dict:
+    text = json.dumps({"seq": seq, "kind": kind, "settlement_id": settlement_id, "by": "finance.li",
+                       "semester": "2025-autumn", **body}, ensure_ascii=False, sort_keys=True)
+    return {"seq": seq, "kind": kind, "settlement_id": settlement_id, "amount": amount,
+            "recorded_at": "2025-10-01T02:00:00+00:00", "body": text, "prev_hash": "0" * 64, "hash": f"{seq:x}" * 64}
+
+
+def test_the_auditor_sees_a_seats_roll_per_semester_and_its_own_ledger(console):
+    client, gateway, sign_in = console
+    seat = {"id": 31, "application_no": "HY2025-1-000031", "pupil_name": "王小明", "pupil_id_number": "3310**********0011",
+            "school_code": "HYMB10801", "grade": 1, "start_date": "2025-09-01", "end_date": "2025-11-14",
+            "end_reason": "left (left_district), 2025-autumn roll", "previous_seat_id": None}
+    roll = {"seat_id": 31, "semester": "2025-autumn", "school_code": "HYMB10801", "status": "left",
+            "left_on": "2025-11-14", "code": "left_district", "confirmation_id": 4, "confirmed_by": "xu.laoshi",
+            "confirmed_role": "school", "confirmed_at": "2025-09-20T01:00:00+00:00", "ledger_seq": 7}
+    gateway.routes[("GET", "/api/funding/reports/pupils/HY2025-1-000031")] = {
+        "application_no": "HY2025-1-000031", "seats": [seat], "lines": [], "total": "0.00", "draft_total": "0.00",
+        "rolls": [roll, {**roll, "semester": "2026-spring", "status": "awaiting", "left_on": None, "code": None,
+                         "confirmation_id": None, "confirmed_by": None, "confirmed_role": None, "confirmed_at": None,
+                         "ledger_seq": None}]}
+    pages = {None: {"items": [_entry(6, "seat_ended", seat_id=31, reason="left (left_district)")],
+                    "next_cursor": "c1"},
+             "c1": {"items": [_entry(7, "roll_confirmed", left=[{"seat_id": 31, "left_on": "2025-11-14",
+                                                                 "code": "left_district"}]),
+                              _entry(9, "settlement_approved", settlement_id=5, amount="1196.08")],
+                    "next_cursor": None}}
+    gateway.routes[("GET", "/api/funding/ledger")] = lambda r: httpx.Response(200, json=pages[r.url.params.get("cursor")])
+    sign_in("auditor")
+    page = client.get("/console/auditor/history", params={"application_no": "HY2025-1-000031"})
+    assert page.status_code == 200
+    asked = [c.url.params for c in gateway.calls if c.url.path == "/api/funding/ledger"]
+    assert [(q["seat_id"], q.get("cursor")) for q in asked] == [("31", None), ("31", "c1")]  # every page of seat 31
+    rolls = page.text[page.text.index('id="seat-rolls"'):]
+    assert "离校 left" in rolls and "2025-11-14" in rolls and "school:xu.laoshi" in rolls and "#7" in rolls
+    assert "2026-spring" in rolls and "待确认 awaiting" in rolls
+    ledger = page.text[page.text.index('id="seat-ledger-31"'):]
+    assert [int(n) for n in re.findall(r"<td>#(\d+)</td><td>", ledger)] == [6, 7, 9]
+    assert "离校 left 2025-11-14 (left_district)" in ledger and "学位终止 seat ended" in ledger
+    assert 'href="/console/auditor/history?settlement_id=5"' in ledger and "1196.08" in ledger
+    assert "3310**********0011" in page.text and not re.search(r"\d{17}[\dX]", page.text)

@@ -116,3 +116,22 @@ def test_any_page_size_gives_the_same_seat_ledger(make_service, auth, backend):
         assert items == expected[seat_id]
 
     pages()
+
+
+def test_a_pupils_report_gives_each_seats_roll_per_semester(make_service, auth, backend):
+    f = Funding(make_service("funding"), auth)
+    ids = _season(f)
+    f.semester("2026-spring")  # no roll yet: the seats still held wait for it
+    rolls = {}
+    for n, key in ((1, "a"), (2, "b"), (3, "c"), (9, "other")):
+        report = f.ok(f.get("auditor", f"/reports/pupils/HY2025-1-00000{n}"))
+        rolls[key] = [(r["seat_id"], r["semester"], r["status"], r["left_on"], r["code"]) for r in report["rolls"]]
+        assert all(r["ledger_seq"] is None or r["confirmed_by"] for r in report["rolls"])
+    a, b, c, other = (ids[k] for k in ("a", "b", "c", "other"))
+    assert rolls["a"] == [(a, AUTUMN, "attends", None, None), (a, "2026-spring", "awaiting", None, None)]
+    assert rolls["b"] == [(b, AUTUMN, "attends", None, None)]  # ended on 30 November: not in spring
+    assert rolls["c"] == [(c, AUTUMN, "left", "2025-10-31", "left_district")]
+    assert rolls["other"] == [(other, AUTUMN, "attends", None, None), (other, "2026-spring", "awaiting", None, None)]
+    # the confirmation named is the seat's roll_confirmed entry in its own ledger
+    seq = f.ok(f.get("auditor", "/reports/pupils/HY2025-1-000001"))["rolls"][0]["ledger_seq"]
+    assert seq in [e["seq"] for e in _all(f, f"&seat_id={a}") if e["kind"] == "roll_confirmed"]

@@ -127,10 +127,27 @@ class PupilLine(BaseModel):
     adjustments: Yuan
 
 
+class PupilRoll(BaseModel):
+    """A seat's roll status for one semester (在校确认); ``awaiting`` until a confirmation names it."""
+
+    seat_id: int
+    semester: str
+    school_code: str
+    status: Literal["attends", "left", "awaiting"]
+    left_on: date | None
+    code: str | None
+    confirmation_id: int | None
+    confirmed_by: str | None
+    confirmed_role: str | None
+    confirmed_at: datetime | None
+    ledger_seq: int | None
+
+
 class PupilReport(BaseModel):
     application_no: str
     seats: list[SeatRead]
     lines: list[PupilLine]
+    rolls: list[PupilRoll] = Field(description="each seat's roll status per semester it meets (在校确认)")
     total: Yuan = Field(description="approved and paid lines with their adjustments: what the district owes or paid")
     draft_total: Yuan = Field(description="draft lines, not yet approved (they may still change)")
 

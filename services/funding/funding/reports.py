@@ -10,8 +10,8 @@ from typing import Any
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from funding.models import (SETTLED, Adjustment, Budget, Disbursement, LedgerEntry, PurchasedSeat, Semester, Settlement,
-                            SettlementLine, Tariff)
+from funding.models import (SETTLED, Adjustment, Budget, Disbursement, LedgerEntry, PurchasedSeat, Roll,
+                            RollConfirmation, RollEntry, Semester, Settlement, SettlementLine, Tariff)
 from funding.schemas import mask_id
 from funding.semesters import get_semester, period_of
 from funding.ledger_store import reconcile, verify_ledger
@@ -89,9 +89,43 @@ def pupil(session: Session, application_no: str) -> dict[str, Any]:
                           "semester_days": s.semester_days, "amount_fen": line.amount_fen,
                           "adjustments_fen": adj.get((s.id, line.seat_id), 0)})
     settled = [x for x in lines if x["state"] in SETTLED]
-    return {"application_no": application_no, "seats": seats, "lines": lines,
+    return {"application_no": application_no, "seats": seats, "lines": lines, "rolls": seat_rolls(session, seats),
             "total_fen": sum(x["amount_fen"] + x["adjustments_fen"] for x in settled),
             "draft_total_fen": sum(x["amount_fen"] for x in lines if x["state"] not in SETTLED)}
+
+
+def seat_rolls(session: Session, seats: list[PurchasedSeat]) -> list[dict[str, Any]]:
+    """Each seat's roll status per semester (在校确认), by seat and semester start: ``{seat_id, semester,
+    school_code, status: attends|left|awaiting, left_on, code, confirmation_id, confirmed_by, confirmed_role,
+    confirmed_at, ledger_seq}`` for every configured semester the seat meets (started by its end, ended after its
+    start) and any semester whose roll names it; a ``left`` entry wins over the ``attends`` before it (as
+    :func:`funding.roll.marks`), ``awaiting`` where no confirmation names the seat yet. One read of the seats' roll
+    entries (indexed by seat)."""
+    if not seats:
+        return []
+    marks: dict[tuple[int, str], dict[str, Any]] = {}
+    c = RollConfirmation
+    for seat_id, status, left_on, code, semester, school, cid, by, role, at, seq in session.execute(
+            select(RollEntry.seat_id, RollEntry.status, RollEntry.left_on, RollEntry.code, Roll.semester_code,
+                   Roll.school_code, c.id, c.confirmed_by, c.confirmed_role, c.confirmed_at, c.ledger_seq)
+            .join(Roll, Roll.id == RollEntry.roll_id).join(c, c.id == RollEntry.confirmation_id)
+            .where(RollEntry.seat_id.in_([s.id for s in seats]))):
+        if status == "left" or (seat_id, semester) not in marks:
+            marks[(seat_id, semester)] = {"seat_id": seat_id, "semester": semester, "school_code": school,
+                                          "status": status, "left_on": left_on, "code": code, "confirmation_id": cid,
+                                          "confirmed_by": by, "confirmed_role": role, "confirmed_at": at,
+                                          "ledger_seq": seq}
+    out, semesters = [], list(session.scalars(select(Semester).order_by(Semester.starts_on)))
+    for seat in seats:
+        for sem in semesters:
+            meets = sem.ends_on >= seat.start_date and (seat.end_date is None or sem.starts_on <= seat.end_date)
+            if (seat.id, sem.code) in marks:
+                out.append(marks[(seat.id, sem.code)])
+            elif meets:
+                out.append({"seat_id": seat.id, "semester": sem.code, "school_code": seat.school_code,
+                            "status": "awaiting", "left_on": None, "code": None, "confirmation_id": None,
+                            "confirmed_by": None, "confirmed_role": None, "confirmed_at": None, "ledger_seq": None})
+    return out
 
 
 def _sem_filter(stmt: Any, column: Any, semester: str | None) -> Any:

@@ -18,7 +18,7 @@ from common import paging
 from common.paging import Cursor, Limit
 from funding import budget, exports, forecast, ledger_store, monitoring, reports
 from funding.report_schemas import (BrokenRead, BudgetRead, ForecastRead, LedgerEntryRead, PupilLine, PupilReport,
-                                    SemesterTotal, TotalRow, Totals, VerifyRead)
+                                    PupilRoll, SemesterTotal, TotalRow, Totals, VerifyRead)
 from funding.models import access_log
 from funding.schemas import CODE, SeatRead
 
@@ -108,7 +108,8 @@ def totals(who: Caller(*READERS), session: ReadSession, semester: SemesterQ = No
 @router.get("/reports/pupils/{application_no}", response_model=PupilReport, tags=["reports"])
 def pupil_report(application_no: Annotated[str, Path(min_length=1, max_length=40, pattern=CODE)],
                  who: Caller(*READERS), session: WriteSession) -> PupilReport:
-    """One pupil (ID masked): their seats and every settlement line and adjustment for them; 404 when the
+    """One pupil (ID masked): their seats, each seat's roll status per semester (``rolls``: attends, left or
+    awaiting, with the confirmation and its ledger entry) and every settlement line and adjustment for them; 404 when the
     application has no purchased seat. The pupil's personal data: the read is recorded in the access log (one
     INSERT in this transaction, the season taken as the year of the first seat's start; a 404 records nothing)."""
     r = reports.pupil(session, application_no)
@@ -120,6 +121,7 @@ def pupil_report(application_no: Annotated[str, Path(min_length=1, max_length=40
     lines = [PupilLine(**{k: v for k, v in x.items() if not k.endswith("_fen")}, amount=fen_to_yuan(x["amount_fen"]),
                        adjustments=fen_to_yuan(x["adjustments_fen"])) for x in r["lines"]]
     return PupilReport(application_no=application_no, seats=[SeatRead.of(s) for s in r["seats"]], lines=lines,
+                       rolls=[PupilRoll(**x) for x in r["rolls"]],
                        total=fen_to_yuan(r["total_fen"]), draft_total=fen_to_yuan(r["draft_total_fen"]))
 
 
