@@ -291,6 +291,7 @@ def test_clerk_posts_and_corrects_a_result(console_suite, page):
 
 
 def test_auditor_verifies_the_ledger_and_downloads_the_workbook(console_suite, page):
+    _seat_with_an_approved_settlement(console_suite)  # run alone (-k): the entries to verify are made first
     sign_in(page, console_suite.url, "auditor", console_suite.passwords["auditor"])
     page.get_by_role("button", name="立即核验 Verify now").click()  # HTMX: the result in place
     page.get_by_text("账本完整，对账一致").wait_for()
