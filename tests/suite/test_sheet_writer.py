@@ -17,7 +17,8 @@ from common.sheet_writer import csv_bytes, formula_like, read_csv, workbook
 COLUMNS = [("school_code", "学校代码"), ("name", "学校名称"), ("amount", "金额(元)"), ("share", "占比"),
            ("paid_on", "拨付日期"), ("at", "时间(北京时间)"), ("ok", "达标"), ("count", "人数"), ("note", "备注")]
 ROW = {"school_code": "331003001", "name": "=HYPERLINK(\"http://x\",\"点我\")", "amount": Decimal("3000.10"),
-       "share": Decimal("95.1234"), "paid_on": date(2025, 10, 8), "at": datetime(2025, 9, 30, 17, 5, tzinfo=timezone.utc),
+       "share": Decimal("95.1234"), "paid_on": date(2025, 10, 8),
+       "at": datetime(2025, 9, 30, 17, 5, tzinfo=timezone.utc),
        "ok": True, "count": 12, "note": None}
 
 

@@ -81,8 +81,9 @@ def sheet_name(code: str, name: str) -> str:
 
 
 def rosters(session: Session, run_id: int) -> tuple[Any, list[Table]]:
-    """``(run, sheets)``: the run as a workbook's sheets: 汇总 (per school: placed, by round), one sheet per school with a placement
-    (named by :func:`sheet_name`, in code order), then 未录取 (those the run did not place, with the reason)."""
+    """``(run, sheets)``: the run as a workbook's sheets: 汇总 (per school: placed, by round), one sheet per school
+    with a placement (named by :func:`sheet_name`, in code order), then 未录取 (those the run did not place, with
+    the reason)."""
     run, rows, schools = roster_rows(session, run_id)
     towns = townships()
     per_school: dict[str, list[dict[str, Any]]] = {}
