@@ -1,7 +1,13 @@
 """Verification progress per department (GET /progress, issue 12): answered and pending counts and the oldest
 pending request, per season, superseded requests left out."""
 
+from datetime import datetime
+
 from verification_kit import case_body
+
+
+def _moment(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
 
 
 def test_progress_counts_each_department_and_names_the_oldest_pending(verification, as_role):
@@ -18,6 +24,10 @@ def test_progress_counts_each_department_and_names_the_oldest_pending(verificati
     assert set(by) == {"police", "market", "housing", "hrss"}
     assert (by["police"]["answered"], by["police"]["pending"]) == (1, 3)
     assert by["police"]["oldest_pending_id"] == police[1]["id"] and by["police"]["oldest_pending_at"]
+    for department, entry in by.items():  # each oldest pending request's own creation time, not another's
+        asked = verification.get(f"/requests/{entry['oldest_pending_id']}", headers=as_role("bureau")).json()
+        assert asked["department"] == department
+        assert _moment(entry["oldest_pending_at"]) == _moment(asked["created_at"])
     assert by["hrss"]["pending"] == 4 and by["hrss"]["answered"] == 0
     other = verification.get("/progress?season=2026", headers=as_role("auditor")).json()
     assert all(d["pending"] == d["answered"] == 0 and d["oldest_pending_id"] is None for d in other["departments"])
