@@ -7,10 +7,13 @@ PostgreSQL: ``TONGCHENG_TEST_PG`` (default ``postgresql://postgres@127.0.0.1:543
 
 from __future__ import annotations
 
+import json
 import os
 import socket
+import threading
 import uuid
 from functools import lru_cache
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 TEST_SECRET = "test-internal-secret-" + "x" * 40
 os.environ.setdefault("TONGCHENG_INTERNAL_SECRET", TEST_SECRET)
@@ -55,3 +58,42 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+class Receiver:
+    """A webhook receiver for tests (issue 13): a small HTTP server in a thread on ``port``. Records each POST
+    (``path``, lower-cased headers, body, the status answered) in ``got``; ``fail_next`` answers 500 that many
+    times first. ``start()`` / ``stop()``; ``taken()`` the JSON bodies answered 204."""
+
+    def __init__(self, port: int):
+        self.port, self.got, self.fail_next = port, [], 0
+        self.server: ThreadingHTTPServer | None = None
+        outer = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_POST(self):  # noqa: N802 - the stdlib's name
+                body = self.rfile.read(int(self.headers["Content-Length"]))
+                failing = outer.fail_next > 0
+                outer.fail_next -= failing
+                outer.got.append({"path": self.path, "headers": {k.lower(): v for k, v in self.headers.items()},
+                                  "body": body, "status": 500 if failing else 204})
+                self.send_response(500 if failing else 204)
+                self.end_headers()
+
+            def log_message(self, *args):
+                pass
+
+        self.handler = Handler
+
+    def start(self) -> "Receiver":
+        self.server = ThreadingHTTPServer(("127.0.0.1", self.port), self.handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        if self.server:
+            self.server.shutdown()
+            self.server.server_close()
+
+    def taken(self) -> list[dict]:
+        return [json.loads(g["body"]) for g in self.got if g["status"] == 204]

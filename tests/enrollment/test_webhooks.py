@@ -8,13 +8,12 @@ from __future__ import annotations
 import json
 import re
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import httpx
 
 from enrollment.webhooks import Deliverer
-from shared_kit import free_port
+from shared_kit import Receiver, free_port
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -26,44 +25,6 @@ def documented_verifier():
     scope: dict = {}
     exec(code, scope)  # noqa: S102 - our own documentation
     return scope["verify"]
-
-
-class Receiver:
-    """A small HTTP server in a thread: records each delivery (headers, body); ``fail_next`` answers 500 that many
-    times first."""
-
-    def __init__(self, port: int):
-        self.port, self.got, self.fail_next = port, [], 0
-        self.server: ThreadingHTTPServer | None = None
-        outer = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_POST(self):  # noqa: N802 - the stdlib's name
-                body = self.rfile.read(int(self.headers["Content-Length"]))
-                failing = outer.fail_next > 0
-                outer.fail_next -= failing
-                outer.got.append({"headers": {k.lower(): v for k, v in self.headers.items()}, "body": body,
-                                  "status": 500 if failing else 204})
-                self.send_response(500 if failing else 204)
-                self.end_headers()
-
-            def log_message(self, *args):
-                pass
-
-        self.handler = Handler
-
-    def start(self) -> "Receiver":
-        self.server = ThreadingHTTPServer(("127.0.0.1", self.port), self.handler)
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        return self
-
-    def stop(self) -> None:
-        if self.server:
-            self.server.shutdown()
-            self.server.server_close()
-
-    def taken(self) -> list[dict]:
-        return [json.loads(g["body"]) for g in self.got if g["status"] == 204]
 
 
 def test_a_receiver_down_then_up_gets_every_event_once_signed(world, auth, backend):

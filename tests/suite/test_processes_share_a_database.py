@@ -99,3 +99,52 @@ def test_ledger_appends_from_two_processes_never_fork_the_chain(new_database_url
             assert any('"writer":"a"' in x and '"writer":"b"' in y for x, y in zip(bodies, bodies[1:]))
     finally:
         db.dispose()
+
+
+DELIVER = """
+    import sys, time
+    import httpx
+    from pathlib import Path
+    from common.db import Database
+    from enrollment.webhooks import Deliverer
+    db, gate = Database(sys.argv[1]), Path(sys.argv[2])
+    (gate / sys.argv[3]).touch()  # ready; start when both are
+    while len(list(gate.iterdir())) < 2:
+        time.sleep(0.01)
+    deliverer = Deliverer(db, httpx.Client(timeout=5), lease_s=30)
+    for _ in range(30):  # a webhook the other process holds is passed over; a later pass takes what is left
+        deliverer.deliver(now_too=True)
+        time.sleep(0.02)
+    db.dispose()
+"""
+
+
+def test_webhook_deliveries_from_two_processes_give_each_event_once(new_database_url, backend, tmp_path):
+    """Issue 13: two enrollment processes deliver the feed to two webhooks at once (leases on the webhooks): each
+    receiver gets every event exactly once, in id order."""
+    from common.db import utcnow
+    from enrollment import events, webhooks
+    from enrollment.main import SERVICE_DIR
+    from shared_kit import Receiver, free_port
+
+    url = new_database_url("enrollment")
+    upgrade_to_head(SERVICE_DIR, url)
+    receiver = Receiver(free_port()).start()
+    db = Database(url)
+    try:
+        with db.write_session() as s:
+            events.record(s, events.SUBMITTED, [(f"HY2025-1-{i:06d}", 2025, 1, {}) for i in range(1, 121)],
+                          now=utcnow())
+            for path in ("/a", "/b"):
+                webhooks.register(s, url=f"http://127.0.0.1:{receiver.port}{path}", owner="platform-1", after=0,
+                                  now=utcnow())
+            s.commit()
+        gate = tmp_path / "gate"
+        gate.mkdir()
+        _finish([_spawn(DELIVER, url, str(gate), name) for name in ("p1", "p2")])
+        for path in ("/a", "/b"):
+            ids = [int(g["headers"]["x-tongcheng-event-id"]) for g in receiver.got if g["path"] == path]
+            assert ids == list(range(1, 121)), (path, len(ids))
+    finally:
+        receiver.stop()
+        db.dispose()
