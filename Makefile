@@ -8,7 +8,7 @@ SEED ?= 2025
 PYTEST_ARGS ?=
 REPLICAS ?= 1
 
-.PHONY: setup demo test test-sqlite up down bench fuzz load season-large clean help
+.PHONY: setup demo test test-sqlite up down bench fuzz load season-large clean help client
 
 help:
 	@echo "make demo   set up, start the suite, play a whole Huangyan season through the gateway (SIZE=, SEED=)"
@@ -16,11 +16,13 @@ help:
 	@echo "make up / make down   start / stop the five processes on the embedded default"
 	@echo "make up REPLICAS=2    two processes of each service and of the gateway, on PostgreSQL"
 	@echo "make bench  print the performance figures; make fuzz / make load: long runs"
+	@echo "make client regenerate the platform's typed client (clients/python/tongcheng-client) from the description"
 
-$(VENV)/.installed: pyproject.toml constraints.txt
+$(VENV)/.installed: pyproject.toml constraints.txt clients/python/tongcheng-client/pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --disable-pip-version-check --upgrade pip
-	$(PY) -m pip install -q --disable-pip-version-check -c constraints.txt -e '.[test]'
+	$(PY) -m pip install -q --disable-pip-version-check -c constraints.txt -e '.[test]' \
+	  -e clients/python/tongcheng-client
 	@$(PY) -c "import sysconfig, pathlib; d = pathlib.Path.cwd(); \
 	  p = pathlib.Path(sysconfig.get_paths()['purelib']) / 'tongcheng-services.pth'; \
 	  p.write_text(''.join(str(d / s) + '\n' for s in ['services/common', 'services/points', \
@@ -49,6 +51,9 @@ bench: setup
 
 fuzz: setup
 	$(PY) -m pytest -q -m slow tests/reliability $(PYTEST_ARGS)
+
+client: setup  # the generated client, from the suite's description built offline (no process, no network)
+	$(PY) -m tongcheng.describe --client
 
 clean: down
 	rm -rf var/data var/logs var/run var/report

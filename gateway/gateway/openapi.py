@@ -6,8 +6,8 @@ once every service has answered), never written by hand:
 - every service path under ``/api/<service>/...`` (as the gateway forwards it); the services' probes
   (``/health/live``, ``/health/ready``) and ``/metrics`` are left out: they are not API operations;
 - ``operationId`` ``<service>_<id>``, tags ``<service>`` or ``<service>: <tag>``;
-- every schema renamed ``<Service><Name>`` (``EnrollmentApplicationIn``) and every ``$ref`` rewritten, so two
-  services' models of one name never collide; ``Problem`` (the same everywhere) is kept once;
+- every schema renamed ``<Service><Name>`` (``EnrollmentApplicationIn``), its ``title`` too, and every ``$ref``
+  rewritten, so two services' models of one name never collide (in the document nor in a generated client); ``Problem`` (the same everywhere) is kept once;
 - the bearer security scheme, required (``security``) by each operation with ``x-roles`` (who may call it);
 - the gateway's own operations (``GET /health``) as they are.
 
@@ -70,7 +70,8 @@ def merge(own: dict[str, Any], services: dict[str, dict[str, Any]]) -> dict[str,
     for service, spec in sorted(services.items()):
         spec = _rewrite_refs(spec, service)
         for name, schema in spec.get("components", {}).get("schemas", {}).items():
-            schemas[_schema_name(service, name)] = schema
+            # the title too: generators name a model by it (two services' "Page" would be one class)
+            schemas[_schema_name(service, name)] = {**schema, "title": _schema_name(service, name)}
         tags.append({"name": service, "description": spec.get("info", {}).get("description", "")})
         for path, item in spec.get("paths", {}).items():
             if NOT_API.match(path):

@@ -1,0 +1,268 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    after: int | Unset = 0,
+    limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["after"] = after
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/enrollment/events",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Any | Problem | None:
+    if response.status_code == 200:
+        response_200 = response.json()
+        return response_200
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = Problem.from_dict(response.json())
+
+        return response_4xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Any | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    after: int | Unset = 0,
+    limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
+) -> Response[Any | Problem]:
+    """Event Feed
+
+     **申请进度 (the platform's feed) — BRIEF §2, plan 二(四): the platform reads results**
+
+    Every change of an application's state, oldest first, after event id ``after`` (0: from the start) →
+    ``{items: [{id, application_no, kind: "submitted" | "verified" | "scored" | "withdrawn" | "placed" |
+    "moved" |
+    "final", season, grade, run_id, at, data}], next_cursor, last_id}``; resume with ``after=last_id``
+    or
+    ``cursor=next_cursor``. Ids are stable and increase in the order the changes were committed.
+    ``verified``
+    (every fact answered, again after a correction) and ``scored`` (every score stored) come from
+    verification's
+    and points' own change feeds, which enrollment follows on each dispatcher pass.
+
+    Roles: platform, bureau.
+
+    Args:
+        after (int | Unset):  Default: 0.
+        limit (int | Unset): page size, 1–1000 (每页条数); default 100 Default: 100.
+        cursor (None | str | Unset): the next_cursor of the previous page, as given (opaque);
+            absent: from the start. 422 invalid_cursor for any other text
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        after=after,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    after: int | Unset = 0,
+    limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
+) -> Any | Problem | None:
+    """Event Feed
+
+     **申请进度 (the platform's feed) — BRIEF §2, plan 二(四): the platform reads results**
+
+    Every change of an application's state, oldest first, after event id ``after`` (0: from the start) →
+    ``{items: [{id, application_no, kind: "submitted" | "verified" | "scored" | "withdrawn" | "placed" |
+    "moved" |
+    "final", season, grade, run_id, at, data}], next_cursor, last_id}``; resume with ``after=last_id``
+    or
+    ``cursor=next_cursor``. Ids are stable and increase in the order the changes were committed.
+    ``verified``
+    (every fact answered, again after a correction) and ``scored`` (every score stored) come from
+    verification's
+    and points' own change feeds, which enrollment follows on each dispatcher pass.
+
+    Roles: platform, bureau.
+
+    Args:
+        after (int | Unset):  Default: 0.
+        limit (int | Unset): page size, 1–1000 (每页条数); default 100 Default: 100.
+        cursor (None | str | Unset): the next_cursor of the previous page, as given (opaque);
+            absent: from the start. 422 invalid_cursor for any other text
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        after=after,
+        limit=limit,
+        cursor=cursor,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    after: int | Unset = 0,
+    limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
+) -> Response[Any | Problem]:
+    """Event Feed
+
+     **申请进度 (the platform's feed) — BRIEF §2, plan 二(四): the platform reads results**
+
+    Every change of an application's state, oldest first, after event id ``after`` (0: from the start) →
+    ``{items: [{id, application_no, kind: "submitted" | "verified" | "scored" | "withdrawn" | "placed" |
+    "moved" |
+    "final", season, grade, run_id, at, data}], next_cursor, last_id}``; resume with ``after=last_id``
+    or
+    ``cursor=next_cursor``. Ids are stable and increase in the order the changes were committed.
+    ``verified``
+    (every fact answered, again after a correction) and ``scored`` (every score stored) come from
+    verification's
+    and points' own change feeds, which enrollment follows on each dispatcher pass.
+
+    Roles: platform, bureau.
+
+    Args:
+        after (int | Unset):  Default: 0.
+        limit (int | Unset): page size, 1–1000 (每页条数); default 100 Default: 100.
+        cursor (None | str | Unset): the next_cursor of the previous page, as given (opaque);
+            absent: from the start. 422 invalid_cursor for any other text
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Any | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        after=after,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    after: int | Unset = 0,
+    limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
+) -> Any | Problem | None:
+    """Event Feed
+
+     **申请进度 (the platform's feed) — BRIEF §2, plan 二(四): the platform reads results**
+
+    Every change of an application's state, oldest first, after event id ``after`` (0: from the start) →
+    ``{items: [{id, application_no, kind: "submitted" | "verified" | "scored" | "withdrawn" | "placed" |
+    "moved" |
+    "final", season, grade, run_id, at, data}], next_cursor, last_id}``; resume with ``after=last_id``
+    or
+    ``cursor=next_cursor``. Ids are stable and increase in the order the changes were committed.
+    ``verified``
+    (every fact answered, again after a correction) and ``scored`` (every score stored) come from
+    verification's
+    and points' own change feeds, which enrollment follows on each dispatcher pass.
+
+    Roles: platform, bureau.
+
+    Args:
+        after (int | Unset):  Default: 0.
+        limit (int | Unset): page size, 1–1000 (每页条数); default 100 Default: 100.
+        cursor (None | str | Unset): the next_cursor of the previous page, as given (opaque);
+            absent: from the start. 422 invalid_cursor for any other text
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Any | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            after=after,
+            limit=limit,
+            cursor=cursor,
+        )
+    ).parsed

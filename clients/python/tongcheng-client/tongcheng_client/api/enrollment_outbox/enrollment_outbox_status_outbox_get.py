@@ -1,0 +1,162 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.enrollment_outbox_status import EnrollmentOutboxStatus
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs() -> dict[str, Any]:
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/enrollment/outbox",
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> EnrollmentOutboxStatus | Problem | None:
+    if response.status_code == 200:
+        response_200 = EnrollmentOutboxStatus.from_dict(response.json())
+
+        return response_200
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = Problem.from_dict(response.json())
+
+        return response_4xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[EnrollmentOutboxStatus | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+) -> Response[EnrollmentOutboxStatus | Problem]:
+    """Outbox Status
+
+     **移交 (hand-over to verification and funding) — BRIEF §4 steps 3 and 7**
+
+    Hand-overs to verification (cases) and funding (purchased seats): ``pending`` (not yet delivered),
+    ``delivered``, ``failing`` (pending whose last attempt failed), ``last_error``, per topic.
+
+    Roles: bureau.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[EnrollmentOutboxStatus | Problem]
+    """
+
+    kwargs = _get_kwargs()
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+) -> EnrollmentOutboxStatus | Problem | None:
+    """Outbox Status
+
+     **移交 (hand-over to verification and funding) — BRIEF §4 steps 3 and 7**
+
+    Hand-overs to verification (cases) and funding (purchased seats): ``pending`` (not yet delivered),
+    ``delivered``, ``failing`` (pending whose last attempt failed), ``last_error``, per topic.
+
+    Roles: bureau.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        EnrollmentOutboxStatus | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+) -> Response[EnrollmentOutboxStatus | Problem]:
+    """Outbox Status
+
+     **移交 (hand-over to verification and funding) — BRIEF §4 steps 3 and 7**
+
+    Hand-overs to verification (cases) and funding (purchased seats): ``pending`` (not yet delivered),
+    ``delivered``, ``failing`` (pending whose last attempt failed), ``last_error``, per topic.
+
+    Roles: bureau.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[EnrollmentOutboxStatus | Problem]
+    """
+
+    kwargs = _get_kwargs()
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+) -> EnrollmentOutboxStatus | Problem | None:
+    """Outbox Status
+
+     **移交 (hand-over to verification and funding) — BRIEF §4 steps 3 and 7**
+
+    Hand-overs to verification (cases) and funding (purchased seats): ``pending`` (not yet delivered),
+    ``delivered``, ``failing`` (pending whose last attempt failed), ``last_error``, per topic.
+
+    Roles: bureau.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        EnrollmentOutboxStatus | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+        )
+    ).parsed

@@ -1,0 +1,257 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.enrollment_publish_in import EnrollmentPublishIn
+from ...models.enrollment_run_out import EnrollmentRunOut
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    run_id: int,
+    *,
+    body: EnrollmentPublishIn | None | Unset = UNSET,
+    idempotency_key: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(idempotency_key, Unset):
+        headers["Idempotency-Key"] = idempotency_key
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/enrollment/runs/{run_id}/publish".format(
+            run_id=quote(str(run_id), safe=""),
+        ),
+    }
+
+    if isinstance(body, EnrollmentPublishIn):
+        _kwargs["json"] = body.to_dict()
+    else:
+        _kwargs["json"] = body
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> EnrollmentRunOut | Problem | None:
+    if response.status_code == 200:
+        response_200 = EnrollmentRunOut.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = Problem.from_dict(response.json())
+
+        return response_4xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[EnrollmentRunOut | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    run_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: EnrollmentPublishIn | None | Unset = UNSET,
+    idempotency_key: None | str | Unset = UNSET,
+) -> Response[EnrollmentRunOut | Problem]:
+    """Publish
+
+     **录取批次 (placement run) and 公示 — BRIEF §4 step 6, §6**
+
+    draft → published (公示); ``window_ends_on`` = ``window_days`` (default setting, 5) working days after
+    today
+    (Asia/Shanghai; the State Council's holidays and make-up working days from ``chinesecalendar``,
+    Monday–Friday
+    for a year it does not know: ``window_calendar`` says which, ``"official"`` or ``"weekdays"``). If-
+    Match
+    honoured (412); 409 ``invalid_state`` unless draft.
+
+    Roles: bureau.
+
+    Args:
+        run_id (int):
+        idempotency_key (None | str | Unset): client-chosen key; the same key replays the first
+            answer
+        body (EnrollmentPublishIn | None | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[EnrollmentRunOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        run_id=run_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    run_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: EnrollmentPublishIn | None | Unset = UNSET,
+    idempotency_key: None | str | Unset = UNSET,
+) -> EnrollmentRunOut | Problem | None:
+    """Publish
+
+     **录取批次 (placement run) and 公示 — BRIEF §4 step 6, §6**
+
+    draft → published (公示); ``window_ends_on`` = ``window_days`` (default setting, 5) working days after
+    today
+    (Asia/Shanghai; the State Council's holidays and make-up working days from ``chinesecalendar``,
+    Monday–Friday
+    for a year it does not know: ``window_calendar`` says which, ``"official"`` or ``"weekdays"``). If-
+    Match
+    honoured (412); 409 ``invalid_state`` unless draft.
+
+    Roles: bureau.
+
+    Args:
+        run_id (int):
+        idempotency_key (None | str | Unset): client-chosen key; the same key replays the first
+            answer
+        body (EnrollmentPublishIn | None | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        EnrollmentRunOut | Problem
+    """
+
+    return sync_detailed(
+        run_id=run_id,
+        client=client,
+        body=body,
+        idempotency_key=idempotency_key,
+    ).parsed
+
+
+async def asyncio_detailed(
+    run_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: EnrollmentPublishIn | None | Unset = UNSET,
+    idempotency_key: None | str | Unset = UNSET,
+) -> Response[EnrollmentRunOut | Problem]:
+    """Publish
+
+     **录取批次 (placement run) and 公示 — BRIEF §4 step 6, §6**
+
+    draft → published (公示); ``window_ends_on`` = ``window_days`` (default setting, 5) working days after
+    today
+    (Asia/Shanghai; the State Council's holidays and make-up working days from ``chinesecalendar``,
+    Monday–Friday
+    for a year it does not know: ``window_calendar`` says which, ``"official"`` or ``"weekdays"``). If-
+    Match
+    honoured (412); 409 ``invalid_state`` unless draft.
+
+    Roles: bureau.
+
+    Args:
+        run_id (int):
+        idempotency_key (None | str | Unset): client-chosen key; the same key replays the first
+            answer
+        body (EnrollmentPublishIn | None | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[EnrollmentRunOut | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        run_id=run_id,
+        body=body,
+        idempotency_key=idempotency_key,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    run_id: int,
+    *,
+    client: AuthenticatedClient,
+    body: EnrollmentPublishIn | None | Unset = UNSET,
+    idempotency_key: None | str | Unset = UNSET,
+) -> EnrollmentRunOut | Problem | None:
+    """Publish
+
+     **录取批次 (placement run) and 公示 — BRIEF §4 step 6, §6**
+
+    draft → published (公示); ``window_ends_on`` = ``window_days`` (default setting, 5) working days after
+    today
+    (Asia/Shanghai; the State Council's holidays and make-up working days from ``chinesecalendar``,
+    Monday–Friday
+    for a year it does not know: ``window_calendar`` says which, ``"official"`` or ``"weekdays"``). If-
+    Match
+    honoured (412); 409 ``invalid_state`` unless draft.
+
+    Roles: bureau.
+
+    Args:
+        run_id (int):
+        idempotency_key (None | str | Unset): client-chosen key; the same key replays the first
+            answer
+        body (EnrollmentPublishIn | None | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        EnrollmentRunOut | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            run_id=run_id,
+            client=client,
+            body=body,
+            idempotency_key=idempotency_key,
+        )
+    ).parsed

@@ -1,0 +1,219 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.points_rulebook_read import PointsRulebookRead
+from ...models.points_rulebook_update import PointsRulebookUpdate
+from ...models.problem import Problem
+from ...types import Response
+
+
+def _get_kwargs(
+    rulebook_id: str,
+    *,
+    body: PointsRulebookUpdate,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "put",
+        "url": "/api/points/rulebooks/{rulebook_id}".format(
+            rulebook_id=quote(str(rulebook_id), safe=""),
+        ),
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PointsRulebookRead | Problem | None:
+    if response.status_code == 200:
+        response_200 = PointsRulebookRead.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = Problem.from_dict(response.json())
+
+        return response_4xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PointsRulebookRead | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    rulebook_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: PointsRulebookUpdate,
+) -> Response[PointsRulebookRead | Problem]:
+    """Update Rulebook
+
+     **积分细则 (rulebook) — BRIEF §5, plan 二(四): the season's points rules as data**
+
+    Replace a draft; send ``If-Match: "v<version>"`` (stale → 412 ``precondition_failed``). A published
+    rulebook
+    never changes: 409 ``rulebook_published``.
+
+    Roles: bureau.
+
+    Args:
+        rulebook_id (str):
+        body (PointsRulebookUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PointsRulebookRead | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        rulebook_id=rulebook_id,
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    rulebook_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: PointsRulebookUpdate,
+) -> PointsRulebookRead | Problem | None:
+    """Update Rulebook
+
+     **积分细则 (rulebook) — BRIEF §5, plan 二(四): the season's points rules as data**
+
+    Replace a draft; send ``If-Match: "v<version>"`` (stale → 412 ``precondition_failed``). A published
+    rulebook
+    never changes: 409 ``rulebook_published``.
+
+    Roles: bureau.
+
+    Args:
+        rulebook_id (str):
+        body (PointsRulebookUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PointsRulebookRead | Problem
+    """
+
+    return sync_detailed(
+        rulebook_id=rulebook_id,
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    rulebook_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: PointsRulebookUpdate,
+) -> Response[PointsRulebookRead | Problem]:
+    """Update Rulebook
+
+     **积分细则 (rulebook) — BRIEF §5, plan 二(四): the season's points rules as data**
+
+    Replace a draft; send ``If-Match: "v<version>"`` (stale → 412 ``precondition_failed``). A published
+    rulebook
+    never changes: 409 ``rulebook_published``.
+
+    Roles: bureau.
+
+    Args:
+        rulebook_id (str):
+        body (PointsRulebookUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PointsRulebookRead | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        rulebook_id=rulebook_id,
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    rulebook_id: str,
+    *,
+    client: AuthenticatedClient,
+    body: PointsRulebookUpdate,
+) -> PointsRulebookRead | Problem | None:
+    """Update Rulebook
+
+     **积分细则 (rulebook) — BRIEF §5, plan 二(四): the season's points rules as data**
+
+    Replace a draft; send ``If-Match: "v<version>"`` (stale → 412 ``precondition_failed``). A published
+    rulebook
+    never changes: 409 ``rulebook_published``.
+
+    Roles: bureau.
+
+    Args:
+        rulebook_id (str):
+        body (PointsRulebookUpdate):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PointsRulebookRead | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            rulebook_id=rulebook_id,
+            client=client,
+            body=body,
+        )
+    ).parsed

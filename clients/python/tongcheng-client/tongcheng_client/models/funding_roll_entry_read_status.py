@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class FundingRollEntryReadStatus(StrEnum):
+    ATTENDS = "attends"
+    AWAITING = "awaiting"
+    LEFT = "left"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class FundingSeatInSchoolLevelType0(StrEnum):
+    JUNIOR = "junior"
+    NINE_YEAR = "nine_year"
+    PRIMARY = "primary"
+
+    def __str__(self) -> str:
+        return str(self.value)

@@ -1,0 +1,11 @@
+from enum import StrEnum
+
+
+class VerificationRequestBriefDepartment(StrEnum):
+    HOUSING = "housing"
+    HRSS = "hrss"
+    MARKET = "market"
+    POLICE = "police"
+
+    def __str__(self) -> str:
+        return str(self.value)

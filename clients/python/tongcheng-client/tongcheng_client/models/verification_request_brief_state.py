@@ -1,0 +1,10 @@
+from enum import StrEnum
+
+
+class VerificationRequestBriefState(StrEnum):
+    ANSWERED = "answered"
+    PENDING = "pending"
+    SUPERSEDED = "superseded"
+
+    def __str__(self) -> str:
+        return str(self.value)
