@@ -22,7 +22,7 @@ from common.db import UTCDateTime, WriteSession, utcnow
 from common.history import actor
 from common.identity import Caller, Identity
 from common.paging import Cursor, Limit
-from common.schemas import SHANGHAI, Page, day_in_shanghai
+from common.schemas import SHANGHAI, Page, day_in_shanghai, utc_text
 
 
 def access_table(metadata: MetaData) -> Table:
@@ -96,7 +96,7 @@ def read(session: Session, table: Table, *, application_no: str | None, reader: 
     if reader is not None:
         query = query.where(table.c.reader == reader)
     return paging.page(session.execute(query).all(), limit, listing, key=lambda r: r.id, view=lambda r: {
-        "id": r.id, "at": r.at.astimezone(SHANGHAI).isoformat(), "at_utc": r.at.isoformat(), "reader": r.reader,
+        "id": r.id, "at": r.at.astimezone(SHANGHAI).isoformat(), "at_utc": utc_text(r.at), "reader": r.reader,
         "application_no": r.application_no, "season": r.season, "endpoint": r.endpoint})
 
 

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from common.db import UTCDateTime, utcnow
 from common import paging
 from common.identity import Identity
-from common.schemas import SHANGHAI
+from common.schemas import SHANGHAI, utc_text
 
 RESOURCES = ("school", "seats", "plan", "tariff", "semester", "rulebook")
 
@@ -104,7 +104,7 @@ def view(row: Any) -> dict[str, Any]:
     """One change as the API shows it: ``{id, resource, key, action, actor, at (Asia/Shanghai, ISO with +08:00),
     at_utc, before, after}``."""
     return {"id": row.id, "resource": row.resource, "key": row.resource_key, "action": row.action,
-            "actor": row.actor, "at": row.at.astimezone(SHANGHAI).isoformat(), "at_utc": row.at.isoformat(),
+            "actor": row.actor, "at": row.at.astimezone(SHANGHAI).isoformat(), "at_utc": utc_text(row.at),
             "before": row.before, "after": row.after}
 
 

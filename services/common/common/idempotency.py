@@ -30,6 +30,7 @@ from sqlalchemy.orm import Session
 from common.db import UTCDateTime, utcnow
 from common.errors import DomainError, Invalid
 from common.identity import Identity
+from common.schemas import json_ready
 
 KEY_HEADER = "Idempotency-Key"
 
@@ -87,7 +88,7 @@ def commit_idempotent(session: Session, table: Table, request: Request, who: Ide
     if key is None:
         if required:
             raise KeyRequired("this endpoint needs an Idempotency-Key header")
-        body = jsonable_encoder(effect())
+        body = json_ready(effect())
         session.commit()
         return JSONResponse(body, status_code=status_code)
     caller = f"{who.role}:{who.department or ''}:{who.subject}"
@@ -100,7 +101,7 @@ def commit_idempotent(session: Session, table: Table, request: Request, who: Ide
     except IntegrityError:
         session.rollback()  # a twin committed first: answer as it did
         return _replay(session.execute(find, names).one(), fp)
-    body = jsonable_encoder(effect())
+    body = json_ready(effect())
     text = json.dumps(body, ensure_ascii=False, allow_nan=False, separators=(",", ":"))  # as JSONResponse renders
     session.connection().execute(answer, {**names, "k_status_code": status_code, "k_response": text})
     session.commit()

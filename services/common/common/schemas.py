@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta, timezone
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Annotated, Any
 
+from fastapi.encoders import jsonable_encoder
 from pydantic import AfterValidator, AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, Strict
 
 from common.examples import HISTORY_PAGE  # no cycle: common.examples imports no common module
@@ -94,6 +95,22 @@ Day = Annotated[date, BeforeValidator(_day), Field(description="ISO date YYYY-MM
 """A calendar date as ``YYYY-MM-DD``; numbers and impossible dates refused."""
 
 SHANGHAI = timezone(timedelta(hours=8), "Asia/Shanghai")  # China keeps no daylight saving time
+
+
+def utc_text(value: datetime) -> str:
+    """The one text of an instant in every answer (issue 17): ISO 8601 in UTC with ``Z`` —
+    ``2025-04-30T01:00:00Z``, ``2025-04-30T01:00:00.250000Z`` with microseconds — exactly what pydantic writes for
+    a UTC datetime in a response model, so a POST's answer (:func:`json_ready`) and a GET's of the same object
+    agree. A naive ``value`` is refused (``ValueError``): every stored time is aware (``common.db.UTCDateTime``)."""
+    if value.tzinfo is None:
+        raise ValueError("a naive datetime has no instant")
+    return value.astimezone(timezone.utc).isoformat().removesuffix("+00:00") + "Z"
+
+
+def json_ready(value: Any) -> Any:
+    """``value`` (a model, a dict of rows' values ...) as JSON-ready data, every datetime as :func:`utc_text`:
+    FastAPI's ``jsonable_encoder`` alone writes a datetime inside a dict as ``isoformat()`` (``+00:00``)."""
+    return jsonable_encoder(value, custom_encoder={datetime: utc_text})
 
 
 def day_in_shanghai(at: datetime | None = None) -> date:

@@ -11,13 +11,14 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from common.schemas import utc_text
 from enrollment import diff, evidence, explain, placement
 from enrollment.errors import GateFailed, Invalid, NotFound
 from enrollment.models import Appeal, Application, PlacementRow, Run
 
 
 def _stored_gate(answer: dict[str, Any], now: datetime) -> dict[str, Any]:
-    return {"passed": answer["passed"], "checked_at": now.isoformat(), "checks": answer["checks"]}
+    return {"passed": answer["passed"], "checked_at": utc_text(now), "checks": answer["checks"]}
 
 
 def at_creation(applicants: list[placement.Applicant], schools: list[placement.School],

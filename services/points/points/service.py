@@ -23,6 +23,7 @@ from common import history, paging
 from common.db import Database, insert_ignoring_conflicts, utcnow
 from common.history import actor
 from common.identity import Identity
+from common.schemas import utc_text
 from common.versioning import check_if_match
 from points.explain import explain_score
 from points.errors import (Invalid, NoPublishedRulebook, NotScored, RulebookExists, RulebookInvalid,
@@ -224,7 +225,7 @@ def _points(centi: int) -> str:
 
 def score_row(score: Score, scored_at: datetime, source_seq: int | None) -> dict[str, Any]:
     """The stored columns of one score (points in hundredths) and its breakdown as JSON."""
-    detail = score._replace(scored_at=scored_at.isoformat()).to_dict()
+    detail = score._replace(scored_at=utc_text(scored_at)).to_dict()
     since = score.tie_break.earliest_continuous_since
     return {"application_no": score.application_no, "season": score.season, "grade": score.grade,
             "rulebook_id": score.rulebook_id, "cutoff_date": date.fromisoformat(score.cutoff_date),
@@ -395,7 +396,7 @@ def list_scores(session: Session, *, season: int, grade: int | None, limit: int,
               "eligible": ok, "family_score": _points(fam),
               "tie_break": {"other_guardian_score": _points(other),
                             "earliest_continuous_since": since.isoformat() if since else None},
-              "residence_township_code": town, "facts_digest": digest, "scored_at": at.isoformat()}
+              "residence_township_code": town, "facts_digest": digest, "scored_at": utc_text(at)}
              for no, s, g, rid, cut, ok, fam, other, since, town, digest, at in rows]
     return paging.page(items, limit, "scores", key=lambda i: i["application_no"])
 
@@ -412,7 +413,7 @@ def score_changes(session: Session, *, after: int, limit: int, cursor: str | Non
                            .where(StoredScore.seq > after).order_by(StoredScore.seq).limit(limit + 1)).all()
     rows, nxt = paging.cut(rows, limit, "score-changes", key=lambda r: r.seq)
     items = [{"seq": seq, "application_no": no, "season": season, "grade": grade, "rulebook_id": rid,
-              "eligible": ok, "family_score": _points(fam), "scored_at": at.isoformat()}
+              "eligible": ok, "family_score": _points(fam), "scored_at": utc_text(at)}
              for seq, no, season, grade, rid, ok, fam, at in rows]
     return {"items": items, "next_cursor": nxt, "last_seq": items[-1]["seq"] if items else after}
 
@@ -435,4 +436,4 @@ def what_if(session: Session, body: WhatIfIn) -> dict[str, Any]:
     rules = rules_of(row)
     case = {"application_no": None, "season": rules.season, "grade": body.grade,
             "child_birth_date": body.child_birth_date.isoformat(), "guardians": guardians}
-    return explain_score(score_family(rules, case)._replace(scored_at=utcnow().isoformat()).to_dict(), rules)
+    return explain_score(score_family(rules, case)._replace(scored_at=utc_text(utcnow())).to_dict(), rules)
