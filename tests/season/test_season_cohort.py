@@ -161,3 +161,15 @@ def test_a_hundred_thousand_families():
     huge = generate(100_000, 2025)
     assert len(huge.families) == 100_000
     assert 0.62 < sum(f.grade == 1 for f in huge.families) / 100_000 < 0.72
+
+
+def test_every_child_is_within_the_grades_age_range(cohort):
+    """No generated child is refused with age_out_of_range (issue 17: the default range, 8 the oldest for grade
+    1, 15 for grade 7, on 31 August): the planted "older" children are 7 or 13, the "too_young" ones are E3's
+    (scored ineligible), not a refusal."""
+    from enrollment.rules import AgeRange, check_age
+
+    for fam in cohort.families:
+        body = ApplicationIn.model_validate(fam.application())
+        assert check_age(body.season, body.grade, body.child.birth_date, AgeRange()) is None, fam.notes
+    assert cohort.planted("older") and cohort.planted("too_young")

@@ -25,6 +25,7 @@ RULES: dict[str, str] = {
     "phone_format": "电话须为11位手机号（13–19开头）或带区号的固定电话",
     "birth_date_mismatch": "出生日期与身份证号码中的出生日期不一致",
     "birth_date_range": "出生日期在未来或早得不合理",
+    "age_out_of_range": "儿童年龄超出该年级的入学年龄范围（教育局可登记年龄例外）",
     "duplicate_guardian": "监护人重复（同一身份证号码或同一序号出现两次）",
     "guardian_is_child": "监护人的身份证号码与儿童相同",
     "guardian_age": "监护人出生不早于儿童，或在儿童出生时未满规定年龄",

@@ -19,12 +19,13 @@ from common.errors import field_error, pydantic_errors
 from common.identity import Identity
 from common.logging import mask_id, mask_phone
 from common.schemas import SHANGHAI
-from enrollment import events, outbox, search
+from enrollment import age_exceptions, events, outbox, search
 from enrollment.config import Settings
 from enrollment.counters import applications_sequence, lock_sequence, next_numbers
 from enrollment.errors import Conflict, DuplicateApplication, Invalid, InvalidState, NotFound, SeasonClosed
 from enrollment.models import Application, OutboxRow, PlacementRow, Run, School, access_log
-from enrollment.rules import Problem, SchoolRef, application_no, check_application, check_choices, month_day
+from enrollment.rules import (AgeRange, Problem, SchoolRef, application_no, check_age, check_application,
+                              check_choices, month_day)
 from enrollment.schemas import ApplicationIn
 
 
@@ -66,9 +67,16 @@ def _school_refs(session: Session, codes: Iterable[str]) -> dict[str, SchoolRef]
     return {r.code: SchoolRef(r.kind, r.level, r.status) for r in rows}
 
 
-def _problems(body: ApplicationIn, schools: dict[str, SchoolRef], guardian_min_age: int) -> list[Problem]:
-    return (check_application(body, guardian_min_age=guardian_min_age)
-            or check_choices(body.grade, body.public_choices, body.private_choices, schools))
+def _problems(session: Session, body: ApplicationIn, schools: dict[str, SchoolRef], guardian_min_age: int,
+              ages: AgeRange) -> list[Problem]:
+    """The first rules an application breaks: across its fields, the child's age for the grade (unless the bureau
+    recorded an exception: looked up only for a child outside the range), its choices."""
+    if problems := check_application(body, guardian_min_age=guardian_min_age):
+        return problems
+    if (age := check_age(body.season, body.grade, body.child.birth_date, ages)) and not age_exceptions.excepted(
+            session, body.season, body.grade, [body.child.id_number]):
+        return [age]
+    return check_choices(body.grade, body.public_choices, body.private_choices, schools)
 
 
 def _row(body: ApplicationIn, no: str, who: str, now: datetime) -> dict[str, Any]:
@@ -147,18 +155,20 @@ def _closed_detail(run: Run) -> str:
 
 
 def submit_application(session: Session, body: ApplicationIn, *, who: str, now: datetime,
-                       guardian_min_age: int = 14) -> dict[str, Any]:
+                       guardian_min_age: int = 14, ages: AgeRange = AgeRange()) -> dict[str, Any]:
     """Store one application and queue its verification case in the same transaction (BRIEF §4 steps 2–3).
 
-    Errors: 422 with ``field`` and a code of :func:`rules.check_application` / :func:`rules.check_choices`;
+    Errors: 422 with ``field`` and a code of :func:`rules.check_application`, :func:`rules.check_age`
+    (``age_out_of_range`` unless the bureau recorded an exception, :mod:`enrollment.age_exceptions`) or
+    :func:`rules.check_choices`;
     409 ``duplicate_application`` with ``existing_application_no`` for a second application of the child;
     409 ``season_closed`` (``field: "season"``, ``final_run_id``) once a run of the season and grade is final.
     The caller rolls back on error, so a refused application takes no number (a twin that wins the race for the
     child between the check and the insert rolls the session back here). Returns the stored row's values
     (:func:`application_view` takes them as they are: nothing is read back).
     """
-    if problems := _problems(body, _school_refs(session, [*body.public_choices, *body.private_choices]),
-                             guardian_min_age):
+    if problems := _problems(session, body, _school_refs(session, [*body.public_choices, *body.private_choices]),
+                             guardian_min_age, ages):
         p = problems[0]
         raise Invalid(p.detail, code=p.code, field=p.field)
     if existing := _existing(session, body.season, [body.child.id_number]).get(body.child.id_number):
@@ -181,7 +191,7 @@ def _duplicate(existing: str) -> DuplicateApplication:
 
 
 def submit_batch(session: Session, items: list[dict[str, Any]], *, who: str, now: datetime,
-                 guardian_min_age: int = 14) -> dict[str, Any]:
+                 guardian_min_age: int = 14, ages: AgeRange = AgeRange()) -> dict[str, Any]:
     """Store the good items of a batch (≤ 1,000) and report the others, in item order (docs/api.md):
     ``{created, duplicates, rejected, items: [{index, status, application_no | existing_application_no | code,
     detail, field}]}``. A child twice in one batch: the second is a duplicate of the first. An item for a season
@@ -200,7 +210,7 @@ def submit_batch(session: Session, items: list[dict[str, Any]], *, who: str, now
     refs = _school_refs(session, [c for _, b in parsed for c in (*b.public_choices, *b.private_choices)])
     good: list[tuple[int, ApplicationIn]] = []
     for i, body in parsed:
-        if problems := _problems(body, refs, guardian_min_age):
+        if problems := _problems(session, body, refs, guardian_min_age, ages):
             p = problems[0]
             results[i] = {"index": i, "status": "rejected", "code": p.code, "field": p.field, "detail": p.detail,
                           "errors": [field_error(p.field, p.code, p.detail)]}

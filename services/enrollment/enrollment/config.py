@@ -9,10 +9,12 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Annotated
 
 from pydantic import Field, field_validator
 
 from common.config import ServiceSettings, service_config
+from enrollment.rules import AgeRange
 
 
 def _month_day(value: str) -> str:
@@ -55,6 +57,15 @@ class Settings(ServiceSettings):
     # A guardian at least this old (full years) on the child's birth day, and born before the child (rule code
     # guardian_age, issue 13).
     guardian_min_age: int = Field(default=14, ge=0, le=60, description="years")
+    # BRIEF §5 E3: the ages an entry grade takes, full years on child_age_on (MM-DD) of the season year. Older than
+    # child_max_age is refused at submission (age_out_of_range) unless the bureau recorded an exception for the
+    # child (POST /age-exceptions); child_min_age is empty by default: a child too young is E3, the rulebook's
+    # min_age (points scores the family ineligible). JSON in the environment: ENROLLMENT_CHILD_MAX_AGE='{"1": 8}'.
+    child_max_age: dict[int, Annotated[int, Field(ge=0, le=30)]] = Field(
+        default_factory=lambda: {1: 8, 7: 15}, description="grade → oldest age taken (full years)")
+    child_min_age: dict[int, Annotated[int, Field(ge=0, le=30)]] = Field(
+        default_factory=dict, description="grade → youngest age taken (full years); empty: E3 decides")
+    child_age_on: str = "08-31"
     # Key of the keyed hashes that find a child by ID number or phone (enrollment.search); None = derived from the
     # internal secret. Changing it needs the stored hashes recomputed.
     search_key: str | None = Field(default=None, min_length=32, description="HMAC key of the search hashes")
@@ -87,7 +98,12 @@ class Settings(ServiceSettings):
     appeal_poll_s: float = Field(default=1.0, gt=0, description="first wait before asking again, seconds")
     appeal_poll_max_s: float = Field(default=30.0, gt=0, description="longest wait between looks, seconds")
 
-    @field_validator("school_year_start", "withdraw_cutoff")
+    @property
+    def age_range(self) -> AgeRange:
+        """The child's age rule of the settings (:class:`enrollment.rules.AgeRange`)."""
+        return AgeRange(max_age=self.child_max_age, min_age=self.child_min_age, on=self.child_age_on)
+
+    @field_validator("school_year_start", "withdraw_cutoff", "child_age_on")
     @classmethod
     def _check_month_day(cls, value: str) -> str:
         return _month_day(value)

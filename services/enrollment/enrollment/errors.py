@@ -11,6 +11,12 @@ class SchoolExists(Conflict):
     code = "school_exists"
 
 
+class AgeExceptionExists(Conflict):
+    """The child already has an age exception for the season and grade (409)."""
+
+    code = "age_exception_exists"
+
+
 class PlanOverCapacity(Invalid):
     """A plan above the approved capacity or the grade's classes × class limit (BRIEF §7)."""
 

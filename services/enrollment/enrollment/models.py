@@ -92,6 +92,23 @@ class Application(Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
 
 
+class AgeException(Base):
+    """The bureau's exception to the grade's age range for one child (BRIEF §5 E3, issue 17): with it the
+    platform's application of a child older than ``child_max_age`` is taken (no ``age_out_of_range``). Who
+    recorded it and when are kept; it is never changed (a wrong one is a matter for the bureau's records)."""
+
+    __tablename__ = "age_exceptions"
+    __table_args__ = (UniqueConstraint("season", "grade", "child_id_number"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    season: Mapped[int] = mapped_column(Integer)
+    grade: Mapped[int] = mapped_column(Integer)
+    child_id_number: Mapped[str] = mapped_column(String(18))
+    reason: Mapped[str] = mapped_column(String(500))
+    recorded_by: Mapped[str] = mapped_column(String(120))
+    recorded_at: Mapped[datetime] = mapped_column(UTCDateTime())
+
+
 class SearchKey(Base):
     """A keyed hash (HMAC-SHA256, ``enrollment.search``) of an application's child ID number or of a guardian's
     phone: exact search without storing either a second time in the clear, and without listing them."""

@@ -12,11 +12,12 @@ from common.db import ReadSession, WriteSession, utcnow
 from common.identity import Caller
 from common.idempotency import IdempotencyKey, commit_idempotent
 from common.versioning import check_if_match, set_etag
-from enrollment import applications, outbox, schools
+from enrollment import age_exceptions, applications, outbox, schools
 from enrollment.deps import Cursor, DispatcherDep, GradeQ, Limit, SeasonQ, SettingsDep, Today
 from enrollment.models import idempotency_keys
-from enrollment.schemas import (ApplicationBatchIn, ApplicationIn, ApplicationOut, BatchOut, IntakeOut,
-                                OutboxStatus, Page, PlanIn, SchoolCreate, SchoolOut, SchoolUpdate, SeatsIn)
+from enrollment.schemas import (AgeExceptionIn, AgeExceptionOut, ApplicationBatchIn, ApplicationIn, ApplicationOut,
+                                BatchOut, IntakeOut, OutboxStatus, Page, PlanIn, SchoolCreate, SchoolOut,
+                                SchoolUpdate, SeatsIn)
 
 router = APIRouter()
 Bureau = Caller("bureau")
@@ -108,10 +109,31 @@ def submit_application(body: ApplicationIn, who: Platform, request: Request, dis
         def effect():
             return applications.application_view(
                 applications.submit_application(session, body, who=who.subject, now=utcnow(),
-                                                guardian_min_age=settings.guardian_min_age))
+                                                guardian_min_age=settings.guardian_min_age,
+                                                ages=settings.age_range))
         resp = commit_idempotent(session, idempotency_keys, request, who, key, body, effect, status_code=201)
     dispatcher.kick()
     return resp
+
+
+@router.post("/age-exceptions", status_code=201, response_model=AgeExceptionOut, tags=["applications"])
+def record_age_exception(body: AgeExceptionIn, who: Bureau, session: WriteSession, request: Request,
+                         key: IdempotencyKey = None):
+    """年龄例外: the bureau lets a child older than the grade's range apply (BRIEF §5 E3) → 201 AgeException
+    (who and when recorded; ID number masked). Without it ``POST /applications`` answers 422
+    ``age_out_of_range``. 409 ``age_exception_exists`` for a second one of the child, season and grade."""
+    def effect():
+        return age_exceptions.view(age_exceptions.record(
+            session, season=body.season, grade=body.grade, child_id_number=body.child_id_number,
+            reason=body.reason, who=f"{who.role}:{who.subject}", now=utcnow()))
+    return commit_idempotent(session, idempotency_keys, request, who, key, body, effect, status_code=201)
+
+
+@router.get("/age-exceptions", response_model=Page, tags=["applications"])
+def list_age_exceptions(who: Caller("bureau", "auditor"), session: ReadSession, season: SeasonQ = None,
+                        limit: Limit = 100, cursor: Cursor = None):
+    """The age exceptions (年龄例外) in the order recorded → page of AgeException (ID numbers masked)."""
+    return age_exceptions.listing(session, season=season, limit=limit, cursor=cursor)
 
 
 @router.post("/applications/batch", response_model=BatchOut, tags=["applications"])
@@ -122,7 +144,7 @@ def submit_batch(body: ApplicationBatchIn, who: Platform, session: WriteSession,
     ``{created, duplicates, rejected, items}``."""
     def effect():
         return applications.submit_batch(session, body.items, who=who.subject, now=utcnow(),
-                                         guardian_min_age=settings.guardian_min_age)
+                                         guardian_min_age=settings.guardian_min_age, ages=settings.age_range)
     resp = commit_idempotent(session, idempotency_keys, request, who, key, body, effect, required=True)
     dispatcher.kick()
     return resp

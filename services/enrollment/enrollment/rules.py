@@ -6,7 +6,7 @@ No HTTP, no session: plain data in, plain data out (BRIEF §4, §6).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
@@ -131,6 +131,36 @@ def check_choices(grade: int, public: Sequence[str], private: Sequence[str],
 def full_years(born: date, on: date) -> int:
     """Completed years from ``born`` to ``on`` (negative when ``on`` comes first)."""
     return on.year - born.year - ((on.month, on.day) < (born.month, born.day))
+
+
+@dataclass(frozen=True)
+class AgeRange:
+    """The ages a grade takes, in full years on ``on`` (MM-DD) of the season year (BRIEF §5 E3: 31 August).
+
+    ``max_age``: older than this is a data error, most often the wrong grade — refused at submission with
+    ``age_out_of_range`` unless the bureau recorded an exception for the child (default 8 for grade 1, 15 for
+    grade 7: "9 or older", "16 or older" refused). ``min_age``: younger is refused too; empty by default, because
+    BRIEF §5 makes a child too young an eligibility rule (E3, the rulebook's ``min_age``: the family is scored
+    ineligible, ``child_too_young``), not a refusal. Settings ``child_max_age``, ``child_min_age``,
+    ``child_age_on``."""
+
+    max_age: Mapping[int, int] = field(default_factory=lambda: {1: 8, 7: 15})
+    min_age: Mapping[int, int] = field(default_factory=dict)
+    on: str = "08-31"
+
+
+def check_age(season: int, grade: int, born: date, ages: AgeRange) -> Problem | None:
+    """``age_out_of_range`` (field ``child.birth_date``) when the child's full years on ``ages.on`` of the season
+    year lie outside the grade's range, else None."""
+    on = month_day(season, ages.on)
+    age = full_years(born, on)
+    low, high = ages.min_age.get(grade), ages.max_age.get(grade)
+    if (high is not None and age > high) or (low is not None and age < low):
+        span = f"{low if low is not None else 0}–{high if high is not None else '…'}"
+        return Problem("child.birth_date", "age_out_of_range",
+                       f"the child is {age} on {on}; grade {grade} takes children of {span} (full years) unless "
+                       "the bureau records an exception (POST /age-exceptions)")
+    return None
 
 
 def check_application(app: Any, *, guardian_min_age: int = 14) -> list[Problem]:

@@ -201,6 +201,28 @@ class ApplicationIn(StrictModel):
     claims: Claims = Field(default_factory=Claims)
 
 
+class AgeExceptionIn(StrictModel):
+    """``POST /age-exceptions`` (bureau): the child of ``child_id_number`` may apply for ``grade`` in ``season``
+    though older than the grade's range (BRIEF §5 E3); ``reason`` says why (e.g. 因病休学一年)."""
+
+    season: Season
+    grade: Grade
+    child_id_number: IdNumber
+    reason: Annotated[PlainText, Field(min_length=1, max_length=500, examples=["因病推迟一年入学，有医院证明"])]
+
+
+class AgeExceptionOut(BaseModel):
+    """An age exception as recorded: ``child_id_number`` masked, ``recorded_by`` the bureau caller, and when."""
+
+    id: int
+    season: int
+    grade: int
+    child_id_number: str
+    reason: str
+    recorded_by: str
+    recorded_at: datetime
+
+
 class ApplicationBatchIn(StrictModel):
     """Items stay loose here so that one bad item is reported, not the whole batch refused."""
 
