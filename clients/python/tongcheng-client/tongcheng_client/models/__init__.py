@@ -1,5 +1,7 @@
 """Contains all the data models used in inputs/outputs"""
 
+from .enrollment_age_exception_in import EnrollmentAgeExceptionIn
+from .enrollment_age_exception_out import EnrollmentAgeExceptionOut
 from .enrollment_appeal_in import EnrollmentAppealIn
 from .enrollment_appeal_out import EnrollmentAppealOut
 from .enrollment_appeal_out_disputes_type_0 import EnrollmentAppealOutDisputesType0
@@ -343,6 +345,8 @@ from .verification_result_out_facts_type_0 import VerificationResultOutFactsType
 from .verification_result_out_outcome import VerificationResultOutOutcome
 
 __all__ = (
+    "EnrollmentAgeExceptionIn",
+    "EnrollmentAgeExceptionOut",
     "EnrollmentAppealIn",
     "EnrollmentAppealOut",
     "EnrollmentAppealOutDisputesType0",
