@@ -37,7 +37,8 @@ PAGES = {
     "finance": ["/console/finance/settlements?semester=2025-autumn", "/console/finance/settlements/{settlement}",
                 "/console/finance/budget"],
     "auditor": ["/console/auditor/ledger", "/console/auditor/ledger?verify=1", "/console/auditor/exports",
-                "/console/auditor/history?application_no={pupil}"],
+                "/console/auditor/history?application_no={pupil}",
+                "/console/auditor/history?settlement_id={settlement}"],
 }
 
 
