@@ -17,7 +17,7 @@ MATRIX = [
     ("POST", "/schools", BUREAU), ("PUT", "/schools/X1", BUREAU), ("GET", "/schools", BOTH),
     ("GET", "/schools/X1", BOTH), ("PUT", "/schools/X1/seats/2025/1", BUREAU),
     ("PUT", "/schools/X1/plans/2025/1", BUREAU), ("POST", "/applications", PLATFORM),
-    ("POST", "/applications/batch", PLATFORM), ("GET", "/applications", BUREAU),
+    ("POST", "/applications/batch", PLATFORM), ("GET", "/applications", BOTH),
     ("GET", "/applications/HY2025-1-000001", BOTH), ("POST", "/applications/HY2025-1-000001/withdraw", BOTH),
     ("GET", "/outbox", BUREAU), ("POST", "/outbox/flush", BUREAU), ("POST", "/runs", BUREAU), ("GET", "/runs", BUREAU),
     ("GET", "/runs/1", BUREAU), ("GET", "/runs/1/placements", BUREAU), ("POST", "/runs/1/publish", BUREAU),

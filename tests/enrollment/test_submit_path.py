@@ -4,9 +4,9 @@ child between the duplicate check and the insert still gets 409 with the winner'
 from __future__ import annotations
 
 import pytest
-from fastapi.encoders import jsonable_encoder
 from fastapi.responses import JSONResponse
 
+from common.schemas import json_ready
 from enrollment import applications
 from enrollment_kit import application, public_school
 
@@ -25,7 +25,7 @@ def test_the_submit_answer_is_the_stored_application(enrollment, auth, backend):
         assert posted.status_code == 201, posted.text
         with enrollment.app.state.db.read_session() as session:  # the answer as it was made by reading the row back
             stored = applications.get_application(session, posted.json()["application_no"])
-            expected = JSONResponse(jsonable_encoder(applications.application_view(stored)), status_code=201)
+            expected = JSONResponse(json_ready(applications.application_view(stored)), status_code=201)
         assert posted.content == expected.body  # byte for byte: built from the inserted values, not read back
         got = enrollment.get(f"/applications/{posted.json()['application_no']}", headers=auth("bureau")).json()
         assert got == {**posted.json(), "submitted_at": got["submitted_at"]}

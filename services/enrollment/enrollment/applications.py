@@ -42,7 +42,8 @@ def application_view(app: Application | dict[str, Any], *, masked: bool = False)
             "guardians": [{**g, "id_number": ident(g["id_number"]), "phone": phone(g["phone"])} for g in app.guardians],
             "township_code": app.township_code, "public_choices": app.public_choices,
             "private_choices": app.private_choices, "claims": app.claims, "submitted_at": app.submitted_at,
-            "withdrawn_at": app.withdrawn_at, "version": app.version}
+            "withdrawn_at": app.withdrawn_at, "version": app.version,
+            "previous_application_no": app.previous_application_no, "next_application_no": app.next_application_no}
 
 
 # The statements of a submission, built once: SQLAlchemy finds their compiled form by a cache key the statement
@@ -50,9 +51,16 @@ def application_view(app: Application | dict[str, Any], *, masked: bool = False)
 # that need no ORM objects run on the session's connection, past the ORM's execution layer.
 _SCHOOL_REFS = (select(School.code, School.kind, School.level, School.status)
                 .where(School.code.in_(bindparam("codes", expanding=True))))
-_EXISTING = (select(Application.child_id_number, Application.application_no)
-             .where(Application.season == bindparam("season"),
+_EXISTING = (select(Application.child_id_number, Application.application_no)  # the child's active application
+             .where(Application.season == bindparam("season"), Application.state == "submitted",
                     Application.child_id_number.in_(bindparam("ids", expanding=True))))
+_WITHDRAWN = (select(Application.child_id_number, Application.application_no)  # withdrawn, not yet followed
+              .where(Application.season == bindparam("season"), Application.state == "withdrawn",
+                     Application.next_application_no.is_(None),
+                     Application.child_id_number.in_(bindparam("ids", expanding=True)))
+              .order_by(Application.id))
+_LINK = (Application.__table__.update().where(Application.application_no == bindparam("previous"))
+         .values(next_application_no=bindparam("next"), version=Application.version + 1))
 _CLOSING = (select(Run).where(Run.season == bindparam("season"), Run.grade == bindparam("grade"),
                               Run.state == "final").order_by(Run.id).limit(1))
 _INSERT_APPLICATIONS = Application.__table__.insert()
@@ -86,7 +94,8 @@ def _row(body: ApplicationIn, no: str, who: str, now: datetime) -> dict[str, Any
             "guardians": [g.model_dump(mode="json") for g in body.guardians], "township_code": body.township_code,
             "public_choices": list(body.public_choices), "private_choices": list(body.private_choices),
             "claims": body.claims.model_dump(mode="json"), "state": "submitted", "submitted_by": who,
-            "submitted_at": now, "withdrawn_at": None, "version": 1}
+            "submitted_at": now, "withdrawn_at": None, "version": 1, "previous_application_no": None,
+            "next_application_no": None}
 
 
 def case_payload(row: dict[str, Any]) -> dict[str, Any]:
@@ -106,11 +115,28 @@ def _existing(session: Session, season: int, id_numbers: Iterable[str]) -> dict[
     return {r.child_id_number: r.application_no for r in rows}
 
 
+def _follow_withdrawn(session: Session, rows: list[dict[str, Any]]) -> list[dict[str, str]]:
+    """Applying again after a withdrawal (issue 17): each row's ``previous_application_no`` is the child's
+    withdrawn application of the season not yet followed (the last one); returns the links to write on them."""
+    links = []
+    for season in {r["season"] for r in rows}:
+        ids = sorted({r["child_id_number"] for r in rows if r["season"] == season})
+        withdrawn = dict(session.connection().execute(_WITHDRAWN, {"season": season, "ids": ids}).all())
+        for r in rows:
+            if r["season"] == season and (previous := withdrawn.get(r["child_id_number"])):
+                r["previous_application_no"] = previous
+                links.append({"previous": previous, "next": r["application_no"]})
+    return links
+
+
 def _insert(session: Session, rows: list[dict[str, Any]], now: datetime) -> None:
     """Core inserts of the tables on the session's connection (the rows carry every column): no ORM bulk-insert
-    bookkeeping."""
+    bookkeeping. A child's withdrawn application is linked to the new one both ways."""
     conn = session.connection()
+    links = _follow_withdrawn(session, rows)
     conn.execute(_INSERT_APPLICATIONS, rows)
+    if links:
+        conn.execute(_LINK, links)
     search.store_keys(session, rows)  # keyed hashes of the child's ID and the phones (finding a child)
     conn.execute(_INSERT_OUTBOX, [outbox.row_values(topic=outbox.TOPIC_CASES, ref=r["application_no"],
                                                     payload=case_payload(r), now=now) for r in rows])
@@ -293,18 +319,6 @@ def withdraw_application(session: Session, no: str, *, today: date, now: datetim
     events.record(session, events.WITHDRAWN, [(no, app.season, app.grade, {})], now=now)
     session.flush()
     return app
-
-
-def list_applications(session: Session, *, season: int | None, grade: int | None, limit: int,
-                      cursor: str | None) -> tuple[list[Application], str | None]:
-    """Applications in submission order after ``cursor`` (:mod:`common.paging`, listing ``applications``)."""
-    query = select(Application).order_by(Application.id).limit(limit + 1)
-    if season is not None:
-        query = query.where(Application.season == season)
-    if grade is not None:
-        query = query.where(Application.grade == grade)
-    query = query.where(Application.id > paging.after_id("applications", cursor))
-    return paging.cut(list(session.scalars(query)), limit, "applications", key=lambda a: a.id)
 
 
 def record_read(session: Session, who: Identity, application_no: str, endpoint: str,

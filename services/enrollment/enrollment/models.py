@@ -9,7 +9,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, BigInteger, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import JSON, BigInteger, Date, ForeignKey, Index, Integer, String, Text, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from common.db import UTCDateTime, make_base
@@ -70,8 +70,12 @@ class Application(Base):
     """One child's application for one season and grade (申请), as submitted by the platform."""
 
     __tablename__ = "applications"
-    __table_args__ = (UniqueConstraint("season", "child_id_number"), Index(None, "season", "grade", "id"),
-                      Index("ix_applications_season_state", "season", "grade", "state"))  # GET /reports/applications
+    __table_args__ = (  # one active application per child and season; withdrawn ones stay beside it (issue 17)
+        Index("uq_applications_active_child", "season", "child_id_number", unique=True,
+              sqlite_where=text("state = 'submitted'"), postgresql_where=text("state = 'submitted'")),
+        Index("ix_applications_season_child", "season", "child_id_number"),  # finding the child's applications
+        Index(None, "season", "grade", "id"),
+        Index("ix_applications_season_state", "season", "grade", "state"))  # GET /reports/applications
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     application_no: Mapped[str] = mapped_column(String(40), unique=True)
@@ -90,6 +94,9 @@ class Application(Base):
     submitted_at: Mapped[datetime] = mapped_column(UTCDateTime())
     withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     version: Mapped[int] = mapped_column(Integer, default=1)
+    # applying again after a withdrawal: the application this one follows, and the one that followed it
+    previous_application_no: Mapped[str | None] = mapped_column(String(40))
+    next_application_no: Mapped[str | None] = mapped_column(String(40))
 
 
 class AgeException(Base):

@@ -12,10 +12,10 @@ from common.db import ReadSession, WriteSession, utcnow
 from common.identity import Caller
 from common.idempotency import IdempotencyKey, commit_idempotent
 from common.versioning import check_if_match, set_etag
-from enrollment import age_exceptions, applications, outbox, schools
+from enrollment import age_exceptions, applications, outbox, schools, search
 from enrollment.deps import Cursor, DispatcherDep, GradeQ, Limit, SeasonQ, SettingsDep, Today
 from enrollment.models import idempotency_keys
-from enrollment.schemas import (AgeExceptionIn, AgeExceptionOut, ApplicationBatchIn, ApplicationIn, ApplicationOut,
+from enrollment.schemas import (SCHOOL_CODE, AgeExceptionIn, AgeExceptionOut, ApplicationBatchIn, ApplicationIn, ApplicationOut,
                                 BatchOut, IntakeOut, OutboxStatus, Page, PlanIn, SchoolCreate, SchoolOut,
                                 SchoolUpdate, SeatsIn)
 
@@ -151,10 +151,17 @@ def submit_batch(body: ApplicationBatchIn, who: Platform, session: WriteSession,
 
 
 @router.get("/applications", response_model=Page, tags=["applications"])
-def list_applications(who: Bureau, session: ReadSession, season: SeasonQ = None, grade: GradeQ = None,
+def list_applications(who: Reader, session: ReadSession, season: SeasonQ = None, grade: GradeQ = None,
+                      state: Literal["submitted", "withdrawn"] | None = None,
+                      school_code: Annotated[str | None, Query(pattern=SCHOOL_CODE, description=(
+                          "a public or private choice (志愿学校)"))] = None,
                       limit: Limit = 100, cursor: Cursor = None):
-    """Applications in submission order (ID numbers and phones masked): ``{items, next_cursor}``."""
-    rows, nxt = applications.list_applications(session, season=season, grade=grade, limit=limit, cursor=cursor)
+    """申请列表: applications in submission order (ID numbers and phones masked) → ``{items, next_cursor}``,
+    filtered by season, grade, state and a chosen school. The bureau sees every application; the platform its
+    own, those it submitted (BRIEF §4 step 2: the platform follows its applications)."""
+    mine = who.subject if who.role == "platform" else None
+    rows, nxt = search.search(session, season=season, grade=grade, state=state, school_code=school_code,
+                              submitted_by=mine, limit=limit, cursor=cursor)
     return {"items": [applications.application_view(a, masked=True) for a in rows], "next_cursor": nxt}
 
 

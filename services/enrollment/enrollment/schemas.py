@@ -245,6 +245,8 @@ class ApplicationOut(BaseModel):
     submitted_at: datetime
     withdrawn_at: datetime | None
     version: int
+    previous_application_no: str | None = None  # the withdrawn application this one follows (issue 17)
+    next_application_no: str | None = None  # after a withdrawal: the child's application that followed
 
 
 class BatchItemOut(BaseModel):

@@ -50,6 +50,9 @@ from .enrollment_import_file_imports_kind_post_kind import (
     EnrollmentImportFileImportsKindPostKind,
 )
 from .enrollment_intake_out import EnrollmentIntakeOut
+from .enrollment_list_applications_applications_get_state_type_0 import (
+    EnrollmentListApplicationsApplicationsGetStateType0,
+)
 from .enrollment_list_schools_schools_get_kind_type_0 import (
     EnrollmentListSchoolsSchoolsGetKindType0,
 )
@@ -379,6 +382,7 @@ __all__ = (
     "EnrollmentHealthHealthGetResponseHealthHealthGet",
     "EnrollmentImportFileImportsKindPostKind",
     "EnrollmentIntakeOut",
+    "EnrollmentListApplicationsApplicationsGetStateType0",
     "EnrollmentListSchoolsSchoolsGetKindType0",
     "EnrollmentListSchoolsSchoolsGetLevelType0",
     "EnrollmentLookupIn",

@@ -7,6 +7,8 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Unset
+
 if TYPE_CHECKING:
     from ..models.enrollment_application_out_child import EnrollmentApplicationOutChild
     from ..models.enrollment_application_out_claims import (
@@ -37,6 +39,8 @@ class EnrollmentApplicationOut:
         township_code (str):
         version (int):
         withdrawn_at (datetime.datetime | None):
+        next_application_no (None | str | Unset):
+        previous_application_no (None | str | Unset):
     """
 
     application_no: str
@@ -52,6 +56,8 @@ class EnrollmentApplicationOut:
     township_code: str
     version: int
     withdrawn_at: datetime.datetime | None
+    next_application_no: None | str | Unset = UNSET
+    previous_application_no: None | str | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -88,6 +94,18 @@ class EnrollmentApplicationOut:
         else:
             withdrawn_at = self.withdrawn_at
 
+        next_application_no: None | str | Unset
+        if isinstance(self.next_application_no, Unset):
+            next_application_no = UNSET
+        else:
+            next_application_no = self.next_application_no
+
+        previous_application_no: None | str | Unset
+        if isinstance(self.previous_application_no, Unset):
+            previous_application_no = UNSET
+        else:
+            previous_application_no = self.previous_application_no
+
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update(
@@ -107,6 +125,10 @@ class EnrollmentApplicationOut:
                 "withdrawn_at": withdrawn_at,
             }
         )
+        if next_application_no is not UNSET:
+            field_dict["next_application_no"] = next_application_no
+        if previous_application_no is not UNSET:
+            field_dict["previous_application_no"] = previous_application_no
 
         return field_dict
 
@@ -169,6 +191,28 @@ class EnrollmentApplicationOut:
 
         withdrawn_at = _parse_withdrawn_at(d.pop("withdrawn_at"))
 
+        def _parse_next_application_no(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        next_application_no = _parse_next_application_no(
+            d.pop("next_application_no", UNSET)
+        )
+
+        def _parse_previous_application_no(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        previous_application_no = _parse_previous_application_no(
+            d.pop("previous_application_no", UNSET)
+        )
+
         enrollment_application_out = cls(
             application_no=application_no,
             child=child,
@@ -183,6 +227,8 @@ class EnrollmentApplicationOut:
             township_code=township_code,
             version=version,
             withdrawn_at=withdrawn_at,
+            next_application_no=next_application_no,
+            previous_application_no=previous_application_no,
         )
 
         enrollment_application_out.additional_properties = d

@@ -5,6 +5,9 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...models.enrollment_list_applications_applications_get_state_type_0 import (
+    EnrollmentListApplicationsApplicationsGetStateType0,
+)
 from ...models.enrollmentenrollment_schemas_page import EnrollmentenrollmentSchemasPage
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
@@ -14,6 +17,8 @@ def _get_kwargs(
     *,
     season: int | None | Unset = UNSET,
     grade: int | None | Unset = UNSET,
+    state: EnrollmentListApplicationsApplicationsGetStateType0 | None | Unset = UNSET,
+    school_code: None | str | Unset = UNSET,
     limit: int | Unset = 100,
     cursor: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -33,6 +38,22 @@ def _get_kwargs(
     else:
         json_grade = grade
     params["grade"] = json_grade
+
+    json_state: None | str | Unset
+    if isinstance(state, Unset):
+        json_state = UNSET
+    elif isinstance(state, EnrollmentListApplicationsApplicationsGetStateType0):
+        json_state = state.value
+    else:
+        json_state = state
+    params["state"] = json_state
+
+    json_school_code: None | str | Unset
+    if isinstance(school_code, Unset):
+        json_school_code = UNSET
+    else:
+        json_school_code = school_code
+    params["school_code"] = json_school_code
 
     params["limit"] = limit
 
@@ -94,6 +115,8 @@ def sync_detailed(
     client: AuthenticatedClient,
     season: int | None | Unset = UNSET,
     grade: int | None | Unset = UNSET,
+    state: EnrollmentListApplicationsApplicationsGetStateType0 | None | Unset = UNSET,
+    school_code: None | str | Unset = UNSET,
     limit: int | Unset = 100,
     cursor: None | str | Unset = UNSET,
 ) -> Response[EnrollmentenrollmentSchemasPage | Problem]:
@@ -101,13 +124,18 @@ def sync_detailed(
 
      **入学申请 (application) — BRIEF §4 step 2, plan 二(四): submitted by the Taizhou platform**
 
-    Applications in submission order (ID numbers and phones masked): ``{items, next_cursor}``.
+    申请列表: applications in submission order (ID numbers and phones masked) → ``{items, next_cursor}``,
+    filtered by season, grade, state and a chosen school. The bureau sees every application; the
+    platform its
+    own, those it submitted (BRIEF §4 step 2: the platform follows its applications).
 
-    Roles: bureau.
+    Roles: bureau, platform.
 
     Args:
         season (int | None | Unset): the season's year
         grade (int | None | Unset): grade 1 or 7
+        state (EnrollmentListApplicationsApplicationsGetStateType0 | None | Unset):
+        school_code (None | str | Unset): a public or private choice (志愿学校)
         limit (int | Unset): page size, 1–1000 (每页条数); default 100 Default: 100.
         cursor (None | str | Unset): the next_cursor of the previous page, as given (opaque);
             absent: from the start. 422 invalid_cursor for any other text
@@ -123,6 +151,8 @@ def sync_detailed(
     kwargs = _get_kwargs(
         season=season,
         grade=grade,
+        state=state,
+        school_code=school_code,
         limit=limit,
         cursor=cursor,
     )
@@ -139,6 +169,8 @@ def sync(
     client: AuthenticatedClient,
     season: int | None | Unset = UNSET,
     grade: int | None | Unset = UNSET,
+    state: EnrollmentListApplicationsApplicationsGetStateType0 | None | Unset = UNSET,
+    school_code: None | str | Unset = UNSET,
     limit: int | Unset = 100,
     cursor: None | str | Unset = UNSET,
 ) -> EnrollmentenrollmentSchemasPage | Problem | None:
@@ -146,13 +178,18 @@ def sync(
 
      **入学申请 (application) — BRIEF §4 step 2, plan 二(四): submitted by the Taizhou platform**
 
-    Applications in submission order (ID numbers and phones masked): ``{items, next_cursor}``.
+    申请列表: applications in submission order (ID numbers and phones masked) → ``{items, next_cursor}``,
+    filtered by season, grade, state and a chosen school. The bureau sees every application; the
+    platform its
+    own, those it submitted (BRIEF §4 step 2: the platform follows its applications).
 
-    Roles: bureau.
+    Roles: bureau, platform.
 
     Args:
         season (int | None | Unset): the season's year
         grade (int | None | Unset): grade 1 or 7
+        state (EnrollmentListApplicationsApplicationsGetStateType0 | None | Unset):
+        school_code (None | str | Unset): a public or private choice (志愿学校)
         limit (int | Unset): page size, 1–1000 (每页条数); default 100 Default: 100.
         cursor (None | str | Unset): the next_cursor of the previous page, as given (opaque);
             absent: from the start. 422 invalid_cursor for any other text
@@ -169,6 +206,8 @@ def sync(
         client=client,
         season=season,
         grade=grade,
+        state=state,
+        school_code=school_code,
         limit=limit,
         cursor=cursor,
     ).parsed
@@ -179,6 +218,8 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     season: int | None | Unset = UNSET,
     grade: int | None | Unset = UNSET,
+    state: EnrollmentListApplicationsApplicationsGetStateType0 | None | Unset = UNSET,
+    school_code: None | str | Unset = UNSET,
     limit: int | Unset = 100,
     cursor: None | str | Unset = UNSET,
 ) -> Response[EnrollmentenrollmentSchemasPage | Problem]:
@@ -186,13 +227,18 @@ async def asyncio_detailed(
 
      **入学申请 (application) — BRIEF §4 step 2, plan 二(四): submitted by the Taizhou platform**
 
-    Applications in submission order (ID numbers and phones masked): ``{items, next_cursor}``.
+    申请列表: applications in submission order (ID numbers and phones masked) → ``{items, next_cursor}``,
+    filtered by season, grade, state and a chosen school. The bureau sees every application; the
+    platform its
+    own, those it submitted (BRIEF §4 step 2: the platform follows its applications).
 
-    Roles: bureau.
+    Roles: bureau, platform.
 
     Args:
         season (int | None | Unset): the season's year
         grade (int | None | Unset): grade 1 or 7
+        state (EnrollmentListApplicationsApplicationsGetStateType0 | None | Unset):
+        school_code (None | str | Unset): a public or private choice (志愿学校)
         limit (int | Unset): page size, 1–1000 (每页条数); default 100 Default: 100.
         cursor (None | str | Unset): the next_cursor of the previous page, as given (opaque);
             absent: from the start. 422 invalid_cursor for any other text
@@ -208,6 +254,8 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         season=season,
         grade=grade,
+        state=state,
+        school_code=school_code,
         limit=limit,
         cursor=cursor,
     )
@@ -222,6 +270,8 @@ async def asyncio(
     client: AuthenticatedClient,
     season: int | None | Unset = UNSET,
     grade: int | None | Unset = UNSET,
+    state: EnrollmentListApplicationsApplicationsGetStateType0 | None | Unset = UNSET,
+    school_code: None | str | Unset = UNSET,
     limit: int | Unset = 100,
     cursor: None | str | Unset = UNSET,
 ) -> EnrollmentenrollmentSchemasPage | Problem | None:
@@ -229,13 +279,18 @@ async def asyncio(
 
      **入学申请 (application) — BRIEF §4 step 2, plan 二(四): submitted by the Taizhou platform**
 
-    Applications in submission order (ID numbers and phones masked): ``{items, next_cursor}``.
+    申请列表: applications in submission order (ID numbers and phones masked) → ``{items, next_cursor}``,
+    filtered by season, grade, state and a chosen school. The bureau sees every application; the
+    platform its
+    own, those it submitted (BRIEF §4 step 2: the platform follows its applications).
 
-    Roles: bureau.
+    Roles: bureau, platform.
 
     Args:
         season (int | None | Unset): the season's year
         grade (int | None | Unset): grade 1 or 7
+        state (EnrollmentListApplicationsApplicationsGetStateType0 | None | Unset):
+        school_code (None | str | Unset): a public or private choice (志愿学校)
         limit (int | Unset): page size, 1–1000 (每页条数); default 100 Default: 100.
         cursor (None | str | Unset): the next_cursor of the previous page, as given (opaque);
             absent: from the start. 422 invalid_cursor for any other text
@@ -253,6 +308,8 @@ async def asyncio(
             client=client,
             season=season,
             grade=grade,
+            state=state,
+            school_code=school_code,
             limit=limit,
             cursor=cursor,
         )
