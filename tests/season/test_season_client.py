@@ -10,13 +10,13 @@ import uuid
 
 import pytest
 from tongcheng_client import AuthenticatedClient
-from tongcheng_client.api.enrollment_applications import enrollment_submit_application_applications_post as submit
-from tongcheng_client.api.enrollment_outbox import enrollment_outbox_status_outbox_get as outbox_status
-from tongcheng_client.api.enrollment_placements import enrollment_lookup_placements_application_no_get as placement
-from tongcheng_client.api.enrollment_runs import enrollment_create_run_runs_post as create_run
-from tongcheng_client.api.enrollment_runs import enrollment_publish_runs_run_id_publish_post as publish
-from tongcheng_client.api.points_scoring_jobs import points_get_job_scoring_jobs_job_id_get as get_job
-from tongcheng_client.api.points_scoring_jobs import points_start_job_scoring_jobs_post as start_job
+from tongcheng_client.api.enrollment_applications import enrollment_submit_application as submit
+from tongcheng_client.api.enrollment_outbox import enrollment_outbox_status as outbox_status
+from tongcheng_client.api.enrollment_placements import enrollment_lookup as placement
+from tongcheng_client.api.enrollment_runs import enrollment_create_run as create_run
+from tongcheng_client.api.enrollment_runs import enrollment_publish as publish
+from tongcheng_client.api.points_scoring_jobs import points_get_job as get_job
+from tongcheng_client.api.points_scoring_jobs import points_start_job as start_job
 from tongcheng_client.models import (EnrollmentApplicationIn, EnrollmentApplicationOut, EnrollmentPlacementLookupOut,
                                      EnrollmentPublishIn, EnrollmentRunIn, EnrollmentRunOut, PointsJobIn,
                                      PointsJobRead)

@@ -87,7 +87,10 @@ def build_app(settings: ServiceSettings, *, title: str, description: str, servic
         finally:
             db.dispose()
 
-    app = FastAPI(title=title, description=description, version="1.0.0", lifespan=lifespan)
+    # operationId = the endpoint function's name (``submit_application``; the gateway's document makes it
+    # ``enrollment_submit_application``), not FastAPI's name + path + method: the generated client's function names
+    app = FastAPI(title=title, description=description, version="1.0.0", lifespan=lifespan,
+                  generate_unique_id_function=lambda route: route.name)
     app.state.settings = settings
     app.add_middleware(RequestContextMiddleware, max_body=settings.max_body_bytes, max_depth=settings.max_json_depth)
     install_metrics(app, settings.service_name)  # the timing includes the request-context middleware

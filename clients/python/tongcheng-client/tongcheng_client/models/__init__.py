@@ -8,15 +8,13 @@ from .enrollment_appeal_out_disputes_type_0 import EnrollmentAppealOutDisputesTy
 from .enrollment_appeal_out_progress_type_0 import EnrollmentAppealOutProgressType0
 from .enrollment_appeal_out_recheck_type_0 import EnrollmentAppealOutRecheckType0
 from .enrollment_appeal_out_score_type_0 import EnrollmentAppealOutScoreType0
-from .enrollment_appeals_file_reports_appeals_get_format import (
-    EnrollmentAppealsFileReportsAppealsGetFormat,
-)
+from .enrollment_appeals_file_format import EnrollmentAppealsFileFormat
 from .enrollment_application_batch_in import EnrollmentApplicationBatchIn
 from .enrollment_application_batch_in_items_item import (
     EnrollmentApplicationBatchInItemsItem,
 )
-from .enrollment_application_counts_reports_applications_season_get_response_application_counts_reports_applications_season_get import (
-    EnrollmentApplicationCountsReportsApplicationsSeasonGetResponseApplicationCountsReportsApplicationsSeasonGet,
+from .enrollment_application_counts_response_application_counts import (
+    EnrollmentApplicationCountsResponseApplicationCounts,
 )
 from .enrollment_application_in import EnrollmentApplicationIn
 from .enrollment_application_out import EnrollmentApplicationOut
@@ -31,9 +29,7 @@ from .enrollment_batch_item_out_errors_type_0_item import (
 )
 from .enrollment_batch_item_out_status import EnrollmentBatchItemOutStatus
 from .enrollment_batch_out import EnrollmentBatchOut
-from .enrollment_body_import_file_imports_kind_post import (
-    EnrollmentBodyImportFileImportsKindPost,
-)
+from .enrollment_body_import_file import EnrollmentBodyImportFile
 from .enrollment_business_license_claim import EnrollmentBusinessLicenseClaim
 from .enrollment_child import EnrollmentChild
 from .enrollment_claims import EnrollmentClaims
@@ -43,22 +39,14 @@ from .enrollment_disputed_fact import EnrollmentDisputedFact
 from .enrollment_disputed_fact_kind import EnrollmentDisputedFactKind
 from .enrollment_disputed_rule import EnrollmentDisputedRule
 from .enrollment_guardian import EnrollmentGuardian
-from .enrollment_health_health_get_response_health_health_get import (
-    EnrollmentHealthHealthGetResponseHealthHealthGet,
-)
-from .enrollment_import_file_imports_kind_post_kind import (
-    EnrollmentImportFileImportsKindPostKind,
-)
+from .enrollment_health_response_health import EnrollmentHealthResponseHealth
+from .enrollment_import_file_kind import EnrollmentImportFileKind
 from .enrollment_intake_out import EnrollmentIntakeOut
-from .enrollment_list_applications_applications_get_state_type_0 import (
-    EnrollmentListApplicationsApplicationsGetStateType0,
+from .enrollment_list_applications_state_type_0 import (
+    EnrollmentListApplicationsStateType0,
 )
-from .enrollment_list_schools_schools_get_kind_type_0 import (
-    EnrollmentListSchoolsSchoolsGetKindType0,
-)
-from .enrollment_list_schools_schools_get_level_type_0 import (
-    EnrollmentListSchoolsSchoolsGetLevelType0,
-)
+from .enrollment_list_schools_kind_type_0 import EnrollmentListSchoolsKindType0
+from .enrollment_list_schools_level_type_0 import EnrollmentListSchoolsLevelType0
 from .enrollment_lookup_in import EnrollmentLookupIn
 from .enrollment_outbox_status import EnrollmentOutboxStatus
 from .enrollment_outbox_status_topics import EnrollmentOutboxStatusTopics
@@ -80,15 +68,9 @@ from .enrollment_run_out_gate_type_0 import EnrollmentRunOutGateType0
 from .enrollment_run_out_window_calendar_type_0 import (
     EnrollmentRunOutWindowCalendarType0,
 )
-from .enrollment_run_report_reports_runs_run_id_get_format import (
-    EnrollmentRunReportReportsRunsRunIdGetFormat,
-)
-from .enrollment_run_report_reports_runs_run_id_get_view import (
-    EnrollmentRunReportReportsRunsRunIdGetView,
-)
-from .enrollment_run_rosters_reports_runs_run_id_rosters_get_format import (
-    EnrollmentRunRostersReportsRunsRunIdRostersGetFormat,
-)
+from .enrollment_run_report_format import EnrollmentRunReportFormat
+from .enrollment_run_report_view import EnrollmentRunReportView
+from .enrollment_run_rosters_format import EnrollmentRunRostersFormat
 from .enrollment_school_create import EnrollmentSchoolCreate
 from .enrollment_school_create_classrooms import EnrollmentSchoolCreateClassrooms
 from .enrollment_school_create_current_pupils import EnrollmentSchoolCreateCurrentPupils
@@ -110,12 +92,8 @@ from .enrollment_school_update_level import EnrollmentSchoolUpdateLevel
 from .enrollment_school_update_status import EnrollmentSchoolUpdateStatus
 from .enrollment_search_in import EnrollmentSearchIn
 from .enrollment_search_in_state_type_0 import EnrollmentSearchInStateType0
-from .enrollment_season_report_reports_seasons_season_get_format import (
-    EnrollmentSeasonReportReportsSeasonsSeasonGetFormat,
-)
-from .enrollment_season_report_reports_seasons_season_get_view import (
-    EnrollmentSeasonReportReportsSeasonsSeasonGetView,
-)
+from .enrollment_season_report_format import EnrollmentSeasonReportFormat
+from .enrollment_season_report_view import EnrollmentSeasonReportView
 from .enrollment_seat_change_in import EnrollmentSeatChangeIn
 from .enrollment_seats_in import EnrollmentSeatsIn
 from .enrollment_status_query_in import EnrollmentStatusQueryIn
@@ -126,9 +104,7 @@ from .enrollmentenrollment_schemas_page import EnrollmentenrollmentSchemasPage
 from .funding_adjustment_create import FundingAdjustmentCreate
 from .funding_adjustment_read import FundingAdjustmentRead
 from .funding_awaiting_read import FundingAwaitingRead
-from .funding_body_import_file_imports_kind_post import (
-    FundingBodyImportFileImportsKindPost,
-)
+from .funding_body_import_file import FundingBodyImportFile
 from .funding_broken_read import FundingBrokenRead
 from .funding_budget_forecast_read import FundingBudgetForecastRead
 from .funding_budget_put import FundingBudgetPut
@@ -140,38 +116,30 @@ from .funding_handover import FundingHandover
 from .funding_handover_item import FundingHandoverItem
 from .funding_handover_item_status import FundingHandoverItemStatus
 from .funding_handover_result import FundingHandoverResult
-from .funding_health_health_get_response_health_health_get import (
-    FundingHealthHealthGetResponseHealthHealthGet,
-)
-from .funding_import_file_imports_kind_post_kind import (
-    FundingImportFileImportsKindPostKind,
-)
-from .funding_import_file_imports_kind_post_response_import_file_imports_kind_post import (
-    FundingImportFileImportsKindPostResponseImportFileImportsKindPost,
+from .funding_health_response_health import FundingHealthResponseHealth
+from .funding_import_file_kind import FundingImportFileKind
+from .funding_import_file_response_import_file import (
+    FundingImportFileResponseImportFile,
 )
 from .funding_leaver import FundingLeaver
 from .funding_leaver_code import FundingLeaverCode
 from .funding_line_read import FundingLineRead
-from .funding_list_adjustments_adjustments_get_response_list_adjustments_adjustments_get import (
-    FundingListAdjustmentsAdjustmentsGetResponseListAdjustmentsAdjustmentsGet,
+from .funding_list_adjustments_response_list_adjustments import (
+    FundingListAdjustmentsResponseListAdjustments,
 )
-from .funding_list_ledger_ledger_get_response_list_ledger_ledger_get import (
-    FundingListLedgerLedgerGetResponseListLedgerLedgerGet,
+from .funding_list_ledger_response_list_ledger import (
+    FundingListLedgerResponseListLedger,
 )
-from .funding_list_seats_purchased_seats_get_response_list_seats_purchased_seats_get import (
-    FundingListSeatsPurchasedSeatsGetResponseListSeatsPurchasedSeatsGet,
+from .funding_list_seats_response_list_seats import FundingListSeatsResponseListSeats
+from .funding_list_semesters_response_list_semesters import (
+    FundingListSemestersResponseListSemesters,
 )
-from .funding_list_semesters_semesters_get_response_list_semesters_semesters_get import (
-    FundingListSemestersSemestersGetResponseListSemestersSemestersGet,
+from .funding_list_settlements_response_list_settlements import (
+    FundingListSettlementsResponseListSettlements,
 )
-from .funding_list_settlements_settlements_get_response_list_settlements_settlements_get import (
-    FundingListSettlementsSettlementsGetResponseListSettlementsSettlementsGet,
-)
-from .funding_list_settlements_settlements_get_state_type_0 import (
-    FundingListSettlementsSettlementsGetStateType0,
-)
-from .funding_list_tariffs_tariffs_get_response_list_tariffs_tariffs_get import (
-    FundingListTariffsTariffsGetResponseListTariffsTariffsGet,
+from .funding_list_settlements_state_type_0 import FundingListSettlementsStateType0
+from .funding_list_tariffs_response_list_tariffs import (
+    FundingListTariffsResponseListTariffs,
 )
 from .funding_mismatch import FundingMismatch
 from .funding_mismatch_record import FundingMismatchRecord
@@ -203,8 +171,8 @@ from .funding_seat_transfer import FundingSeatTransfer
 from .funding_seat_transferred import FundingSeatTransferred
 from .funding_semester_create import FundingSemesterCreate
 from .funding_semester_forecast_read import FundingSemesterForecastRead
-from .funding_semester_history_semesters_code_history_get_response_semester_history_semesters_code_history_get import (
-    FundingSemesterHistorySemestersCodeHistoryGetResponseSemesterHistorySemestersCodeHistoryGet,
+from .funding_semester_history_response_semester_history import (
+    FundingSemesterHistoryResponseSemesterHistory,
 )
 from .funding_semester_read import FundingSemesterRead
 from .funding_semester_total import FundingSemesterTotal
@@ -213,8 +181,8 @@ from .funding_settlement_read import FundingSettlementRead
 from .funding_settlement_read_state import FundingSettlementReadState
 from .funding_settlement_run import FundingSettlementRun
 from .funding_skipped_school import FundingSkippedSchool
-from .funding_tariff_history_tariffs_school_code_semester_history_get_response_tariff_history_tariffs_school_code_semester_history_get import (
-    FundingTariffHistoryTariffsSchoolCodeSemesterHistoryGetResponseTariffHistoryTariffsSchoolCodeSemesterHistoryGet,
+from .funding_tariff_history_response_tariff_history import (
+    FundingTariffHistoryResponseTariffHistory,
 )
 from .funding_tariff_put import FundingTariffPut
 from .funding_tariff_read import FundingTariffRead
@@ -235,9 +203,7 @@ from .points_child_age_rule import PointsChildAgeRule
 from .points_child_age_rule_min_age import PointsChildAgeRuleMinAge
 from .points_family_rule import PointsFamilyRule
 from .points_guardian_read import PointsGuardianRead
-from .points_health_health_get_response_health_health_get import (
-    PointsHealthHealthGetResponseHealthHealthGet,
-)
+from .points_health_response_health import PointsHealthResponseHealth
 from .points_insurance_rule import PointsInsuranceRule
 from .points_item_conditions import PointsItemConditions
 from .points_item_conditions_license_status_type_0_item import (
@@ -252,9 +218,7 @@ from .points_job_in import PointsJobIn
 from .points_job_list import PointsJobList
 from .points_job_read import PointsJobRead
 from .points_job_read_state import PointsJobReadState
-from .points_list_rulebooks_rulebooks_get_state_type_0 import (
-    PointsListRulebooksRulebooksGetStateType0,
-)
+from .points_list_rulebooks_state_type_0 import PointsListRulebooksStateType0
 from .points_no_falsified_rule import PointsNoFalsifiedRule
 from .points_owned_home_facts import PointsOwnedHomeFacts
 from .points_page import PointsPage
@@ -264,8 +228,8 @@ from .points_residence_permit_facts import PointsResidencePermitFacts
 from .points_residence_permit_facts_status import PointsResidencePermitFactsStatus
 from .points_rulebook_create import PointsRulebookCreate
 from .points_rulebook_create_tie_break_item import PointsRulebookCreateTieBreakItem
-from .points_rulebook_history_rulebooks_rulebook_id_history_get_response_rulebook_history_rulebooks_rulebook_id_history_get import (
-    PointsRulebookHistoryRulebooksRulebookIdHistoryGetResponseRulebookHistoryRulebooksRulebookIdHistoryGet,
+from .points_rulebook_history_response_rulebook_history import (
+    PointsRulebookHistoryResponseRulebookHistory,
 )
 from .points_rulebook_read import PointsRulebookRead
 from .points_rulebook_read_eligibility_item import PointsRulebookReadEligibilityItem
@@ -297,8 +261,8 @@ from .verification_case_facts_page import VerificationCaseFactsPage
 from .verification_case_in import VerificationCaseIn
 from .verification_case_out import VerificationCaseOut
 from .verification_claims import VerificationClaims
-from .verification_get_progress_progress_get_response_get_progress_progress_get import (
-    VerificationGetProgressProgressGetResponseGetProgressProgressGet,
+from .verification_get_progress_response_get_progress import (
+    VerificationGetProgressResponseGetProgress,
 )
 from .verification_guardian_facts import VerificationGuardianFacts
 from .verification_guardian_facts_pending_item import (
@@ -306,12 +270,8 @@ from .verification_guardian_facts_pending_item import (
 )
 from .verification_guardian_facts_results import VerificationGuardianFactsResults
 from .verification_guardian_in import VerificationGuardianIn
-from .verification_health_health_get_response_health_health_get import (
-    VerificationHealthHealthGetResponseHealthHealthGet,
-)
-from .verification_list_queue_queue_get_kind_type_0 import (
-    VerificationListQueueQueueGetKindType0,
-)
+from .verification_health_response_health import VerificationHealthResponseHealth
+from .verification_list_queue_kind_type_0 import VerificationListQueueKindType0
 from .verification_owned_home_claim import VerificationOwnedHomeClaim
 from .verification_page import VerificationPage
 from .verification_recheck_in import VerificationRecheckIn
@@ -356,10 +316,10 @@ __all__ = (
     "EnrollmentAppealOutProgressType0",
     "EnrollmentAppealOutRecheckType0",
     "EnrollmentAppealOutScoreType0",
-    "EnrollmentAppealsFileReportsAppealsGetFormat",
+    "EnrollmentAppealsFileFormat",
     "EnrollmentApplicationBatchIn",
     "EnrollmentApplicationBatchInItemsItem",
-    "EnrollmentApplicationCountsReportsApplicationsSeasonGetResponseApplicationCountsReportsApplicationsSeasonGet",
+    "EnrollmentApplicationCountsResponseApplicationCounts",
     "EnrollmentApplicationIn",
     "EnrollmentApplicationOut",
     "EnrollmentApplicationOutChild",
@@ -369,7 +329,7 @@ __all__ = (
     "EnrollmentBatchItemOutErrorsType0Item",
     "EnrollmentBatchItemOutStatus",
     "EnrollmentBatchOut",
-    "EnrollmentBodyImportFileImportsKindPost",
+    "EnrollmentBodyImportFile",
     "EnrollmentBusinessLicenseClaim",
     "EnrollmentChild",
     "EnrollmentClaims",
@@ -379,12 +339,12 @@ __all__ = (
     "EnrollmentDisputedFactKind",
     "EnrollmentDisputedRule",
     "EnrollmentGuardian",
-    "EnrollmentHealthHealthGetResponseHealthHealthGet",
-    "EnrollmentImportFileImportsKindPostKind",
+    "EnrollmentHealthResponseHealth",
+    "EnrollmentImportFileKind",
     "EnrollmentIntakeOut",
-    "EnrollmentListApplicationsApplicationsGetStateType0",
-    "EnrollmentListSchoolsSchoolsGetKindType0",
-    "EnrollmentListSchoolsSchoolsGetLevelType0",
+    "EnrollmentListApplicationsStateType0",
+    "EnrollmentListSchoolsKindType0",
+    "EnrollmentListSchoolsLevelType0",
     "EnrollmentLookupIn",
     "EnrollmentOutboxStatus",
     "EnrollmentOutboxStatusTopics",
@@ -402,9 +362,9 @@ __all__ = (
     "EnrollmentRunOutCounts",
     "EnrollmentRunOutGateType0",
     "EnrollmentRunOutWindowCalendarType0",
-    "EnrollmentRunReportReportsRunsRunIdGetFormat",
-    "EnrollmentRunReportReportsRunsRunIdGetView",
-    "EnrollmentRunRostersReportsRunsRunIdRostersGetFormat",
+    "EnrollmentRunReportFormat",
+    "EnrollmentRunReportView",
+    "EnrollmentRunRostersFormat",
     "EnrollmentSchoolCreate",
     "EnrollmentSchoolCreateClassrooms",
     "EnrollmentSchoolCreateCurrentPupils",
@@ -424,8 +384,8 @@ __all__ = (
     "EnrollmentSchoolUpdateStatus",
     "EnrollmentSearchIn",
     "EnrollmentSearchInStateType0",
-    "EnrollmentSeasonReportReportsSeasonsSeasonGetFormat",
-    "EnrollmentSeasonReportReportsSeasonsSeasonGetView",
+    "EnrollmentSeasonReportFormat",
+    "EnrollmentSeasonReportView",
     "EnrollmentSeatChangeIn",
     "EnrollmentSeatsIn",
     "EnrollmentStatusQueryIn",
@@ -436,7 +396,7 @@ __all__ = (
     "FundingAdjustmentCreate",
     "FundingAdjustmentRead",
     "FundingAwaitingRead",
-    "FundingBodyImportFileImportsKindPost",
+    "FundingBodyImportFile",
     "FundingBrokenRead",
     "FundingBudgetForecastRead",
     "FundingBudgetPut",
@@ -448,19 +408,19 @@ __all__ = (
     "FundingHandoverItem",
     "FundingHandoverItemStatus",
     "FundingHandoverResult",
-    "FundingHealthHealthGetResponseHealthHealthGet",
-    "FundingImportFileImportsKindPostKind",
-    "FundingImportFileImportsKindPostResponseImportFileImportsKindPost",
+    "FundingHealthResponseHealth",
+    "FundingImportFileKind",
+    "FundingImportFileResponseImportFile",
     "FundingLeaver",
     "FundingLeaverCode",
     "FundingLineRead",
-    "FundingListAdjustmentsAdjustmentsGetResponseListAdjustmentsAdjustmentsGet",
-    "FundingListLedgerLedgerGetResponseListLedgerLedgerGet",
-    "FundingListSeatsPurchasedSeatsGetResponseListSeatsPurchasedSeatsGet",
-    "FundingListSemestersSemestersGetResponseListSemestersSemestersGet",
-    "FundingListSettlementsSettlementsGetResponseListSettlementsSettlementsGet",
-    "FundingListSettlementsSettlementsGetStateType0",
-    "FundingListTariffsTariffsGetResponseListTariffsTariffsGet",
+    "FundingListAdjustmentsResponseListAdjustments",
+    "FundingListLedgerResponseListLedger",
+    "FundingListSeatsResponseListSeats",
+    "FundingListSemestersResponseListSemesters",
+    "FundingListSettlementsResponseListSettlements",
+    "FundingListSettlementsStateType0",
+    "FundingListTariffsResponseListTariffs",
     "FundingMismatch",
     "FundingMismatchRecord",
     "FundingPage",
@@ -489,7 +449,7 @@ __all__ = (
     "FundingSeatTransferred",
     "FundingSemesterCreate",
     "FundingSemesterForecastRead",
-    "FundingSemesterHistorySemestersCodeHistoryGetResponseSemesterHistorySemestersCodeHistoryGet",
+    "FundingSemesterHistoryResponseSemesterHistory",
     "FundingSemesterRead",
     "FundingSemesterTotal",
     "FundingSettlementCreate",
@@ -497,7 +457,7 @@ __all__ = (
     "FundingSettlementReadState",
     "FundingSettlementRun",
     "FundingSkippedSchool",
-    "FundingTariffHistoryTariffsSchoolCodeSemesterHistoryGetResponseTariffHistoryTariffsSchoolCodeSemesterHistoryGet",
+    "FundingTariffHistoryResponseTariffHistory",
     "FundingTariffPut",
     "FundingTariffRead",
     "FundingTariffReadStandardSource",
@@ -513,7 +473,7 @@ __all__ = (
     "PointsChildAgeRuleMinAge",
     "PointsFamilyRule",
     "PointsGuardianRead",
-    "PointsHealthHealthGetResponseHealthHealthGet",
+    "PointsHealthResponseHealth",
     "PointsInsuranceRule",
     "PointsItemConditions",
     "PointsItemConditionsLicenseStatusType0Item",
@@ -526,7 +486,7 @@ __all__ = (
     "PointsJobList",
     "PointsJobRead",
     "PointsJobReadState",
-    "PointsListRulebooksRulebooksGetStateType0",
+    "PointsListRulebooksStateType0",
     "PointsNoFalsifiedRule",
     "PointsOwnedHomeFacts",
     "PointsPage",
@@ -536,7 +496,7 @@ __all__ = (
     "PointsResidencePermitFactsStatus",
     "PointsRulebookCreate",
     "PointsRulebookCreateTieBreakItem",
-    "PointsRulebookHistoryRulebooksRulebookIdHistoryGetResponseRulebookHistoryRulebooksRulebookIdHistoryGet",
+    "PointsRulebookHistoryResponseRulebookHistory",
     "PointsRulebookRead",
     "PointsRulebookReadEligibilityItem",
     "PointsRulebookReadFamily",
@@ -565,13 +525,13 @@ __all__ = (
     "VerificationCaseIn",
     "VerificationCaseOut",
     "VerificationClaims",
-    "VerificationGetProgressProgressGetResponseGetProgressProgressGet",
+    "VerificationGetProgressResponseGetProgress",
     "VerificationGuardianFacts",
     "VerificationGuardianFactsPendingItem",
     "VerificationGuardianFactsResults",
     "VerificationGuardianIn",
-    "VerificationHealthHealthGetResponseHealthHealthGet",
-    "VerificationListQueueQueueGetKindType0",
+    "VerificationHealthResponseHealth",
+    "VerificationListQueueKindType0",
     "VerificationOwnedHomeClaim",
     "VerificationPage",
     "VerificationRecheckIn",

@@ -1,0 +1,267 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.enrollment_list_schools_kind_type_0 import EnrollmentListSchoolsKindType0
+from ...models.enrollment_list_schools_level_type_0 import (
+    EnrollmentListSchoolsLevelType0,
+)
+from ...models.enrollmentenrollment_schemas_page import EnrollmentenrollmentSchemasPage
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    kind: EnrollmentListSchoolsKindType0 | None | Unset = UNSET,
+    level: EnrollmentListSchoolsLevelType0 | None | Unset = UNSET,
+    limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    json_kind: None | str | Unset
+    if isinstance(kind, Unset):
+        json_kind = UNSET
+    elif isinstance(kind, EnrollmentListSchoolsKindType0):
+        json_kind = kind.value
+    else:
+        json_kind = kind
+    params["kind"] = json_kind
+
+    json_level: None | str | Unset
+    if isinstance(level, Unset):
+        json_level = UNSET
+    elif isinstance(level, EnrollmentListSchoolsLevelType0):
+        json_level = level.value
+    else:
+        json_level = level
+    params["level"] = json_level
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/enrollment/schools",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> EnrollmentenrollmentSchemasPage | Problem | None:
+    if response.status_code == 200:
+        response_200 = EnrollmentenrollmentSchemasPage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = Problem.from_dict(response.json())
+
+        return response_4xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[EnrollmentenrollmentSchemasPage | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    kind: EnrollmentListSchoolsKindType0 | None | Unset = UNSET,
+    level: EnrollmentListSchoolsLevelType0 | None | Unset = UNSET,
+    limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
+) -> Response[EnrollmentenrollmentSchemasPage | Problem]:
+    """List Schools
+
+     **学校、随迁子女学位、招生计划 (schools, migrant seats, plans) — BRIEF §6, §7, plan 三(二), 三(五)**
+
+    Schools in code order: ``{items: [School], next_cursor}``.
+
+    Roles: bureau, platform.
+
+    Args:
+        kind (EnrollmentListSchoolsKindType0 | None | Unset):
+        level (EnrollmentListSchoolsLevelType0 | None | Unset):
+        limit (int | Unset): page size, 1–1000 (每页条数); default 100 Default: 100.
+        cursor (None | str | Unset): the next_cursor of the previous page, as given (opaque);
+            absent: from the start. 422 invalid_cursor for any other text
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[EnrollmentenrollmentSchemasPage | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        kind=kind,
+        level=level,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    kind: EnrollmentListSchoolsKindType0 | None | Unset = UNSET,
+    level: EnrollmentListSchoolsLevelType0 | None | Unset = UNSET,
+    limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
+) -> EnrollmentenrollmentSchemasPage | Problem | None:
+    """List Schools
+
+     **学校、随迁子女学位、招生计划 (schools, migrant seats, plans) — BRIEF §6, §7, plan 三(二), 三(五)**
+
+    Schools in code order: ``{items: [School], next_cursor}``.
+
+    Roles: bureau, platform.
+
+    Args:
+        kind (EnrollmentListSchoolsKindType0 | None | Unset):
+        level (EnrollmentListSchoolsLevelType0 | None | Unset):
+        limit (int | Unset): page size, 1–1000 (每页条数); default 100 Default: 100.
+        cursor (None | str | Unset): the next_cursor of the previous page, as given (opaque);
+            absent: from the start. 422 invalid_cursor for any other text
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        EnrollmentenrollmentSchemasPage | Problem
+    """
+
+    return sync_detailed(
+        client=client,
+        kind=kind,
+        level=level,
+        limit=limit,
+        cursor=cursor,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    kind: EnrollmentListSchoolsKindType0 | None | Unset = UNSET,
+    level: EnrollmentListSchoolsLevelType0 | None | Unset = UNSET,
+    limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
+) -> Response[EnrollmentenrollmentSchemasPage | Problem]:
+    """List Schools
+
+     **学校、随迁子女学位、招生计划 (schools, migrant seats, plans) — BRIEF §6, §7, plan 三(二), 三(五)**
+
+    Schools in code order: ``{items: [School], next_cursor}``.
+
+    Roles: bureau, platform.
+
+    Args:
+        kind (EnrollmentListSchoolsKindType0 | None | Unset):
+        level (EnrollmentListSchoolsLevelType0 | None | Unset):
+        limit (int | Unset): page size, 1–1000 (每页条数); default 100 Default: 100.
+        cursor (None | str | Unset): the next_cursor of the previous page, as given (opaque);
+            absent: from the start. 422 invalid_cursor for any other text
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[EnrollmentenrollmentSchemasPage | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        kind=kind,
+        level=level,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    kind: EnrollmentListSchoolsKindType0 | None | Unset = UNSET,
+    level: EnrollmentListSchoolsLevelType0 | None | Unset = UNSET,
+    limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
+) -> EnrollmentenrollmentSchemasPage | Problem | None:
+    """List Schools
+
+     **学校、随迁子女学位、招生计划 (schools, migrant seats, plans) — BRIEF §6, §7, plan 三(二), 三(五)**
+
+    Schools in code order: ``{items: [School], next_cursor}``.
+
+    Roles: bureau, platform.
+
+    Args:
+        kind (EnrollmentListSchoolsKindType0 | None | Unset):
+        level (EnrollmentListSchoolsLevelType0 | None | Unset):
+        limit (int | Unset): page size, 1–1000 (每页条数); default 100 Default: 100.
+        cursor (None | str | Unset): the next_cursor of the previous page, as given (opaque);
+            absent: from the start. 422 invalid_cursor for any other text
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        EnrollmentenrollmentSchemasPage | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            kind=kind,
+            level=level,
+            limit=limit,
+            cursor=cursor,
+        )
+    ).parsed

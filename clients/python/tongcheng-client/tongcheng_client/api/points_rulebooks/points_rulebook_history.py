@@ -1,0 +1,255 @@
+from http import HTTPStatus
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.points_rulebook_history_response_rulebook_history import (
+    PointsRulebookHistoryResponseRulebookHistory,
+)
+from ...models.problem import Problem
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    rulebook_id: str,
+    *,
+    limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/api/points/rulebooks/{rulebook_id}/history".format(
+            rulebook_id=quote(str(rulebook_id), safe=""),
+        ),
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> PointsRulebookHistoryResponseRulebookHistory | Problem | None:
+    if response.status_code == 200:
+        response_200 = PointsRulebookHistoryResponseRulebookHistory.from_dict(
+            response.json()
+        )
+
+        return response_200
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
+
+    if 400 <= response.status_code <= 499:
+        response_4xx = Problem.from_dict(response.json())
+
+        return response_4xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[PointsRulebookHistoryResponseRulebookHistory | Problem]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    rulebook_id: str,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
+) -> Response[PointsRulebookHistoryResponseRulebookHistory | Problem]:
+    """Rulebook History
+
+     **积分细则 (rulebook) — BRIEF §5, plan 二(四): the season's points rules as data**
+
+    Who created, changed and published a rulebook, oldest first: ``{items: [{id, resource: "rulebook",
+    key,
+    action: create | update | publish, actor (role:subject), at (Asia/Shanghai), at_utc, before, after
+    (rules,
+    season, state, version)}], next_cursor}``; 404 ``rulebook_not_found``.
+
+    Roles: bureau, auditor.
+
+    Args:
+        rulebook_id (str):
+        limit (int | Unset): page size, 1–1000 (每页条数); default 100 Default: 100.
+        cursor (None | str | Unset): the next_cursor of the previous page, as given (opaque);
+            absent: from the start. 422 invalid_cursor for any other text
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PointsRulebookHistoryResponseRulebookHistory | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        rulebook_id=rulebook_id,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    rulebook_id: str,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
+) -> PointsRulebookHistoryResponseRulebookHistory | Problem | None:
+    """Rulebook History
+
+     **积分细则 (rulebook) — BRIEF §5, plan 二(四): the season's points rules as data**
+
+    Who created, changed and published a rulebook, oldest first: ``{items: [{id, resource: "rulebook",
+    key,
+    action: create | update | publish, actor (role:subject), at (Asia/Shanghai), at_utc, before, after
+    (rules,
+    season, state, version)}], next_cursor}``; 404 ``rulebook_not_found``.
+
+    Roles: bureau, auditor.
+
+    Args:
+        rulebook_id (str):
+        limit (int | Unset): page size, 1–1000 (每页条数); default 100 Default: 100.
+        cursor (None | str | Unset): the next_cursor of the previous page, as given (opaque);
+            absent: from the start. 422 invalid_cursor for any other text
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PointsRulebookHistoryResponseRulebookHistory | Problem
+    """
+
+    return sync_detailed(
+        rulebook_id=rulebook_id,
+        client=client,
+        limit=limit,
+        cursor=cursor,
+    ).parsed
+
+
+async def asyncio_detailed(
+    rulebook_id: str,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
+) -> Response[PointsRulebookHistoryResponseRulebookHistory | Problem]:
+    """Rulebook History
+
+     **积分细则 (rulebook) — BRIEF §5, plan 二(四): the season's points rules as data**
+
+    Who created, changed and published a rulebook, oldest first: ``{items: [{id, resource: "rulebook",
+    key,
+    action: create | update | publish, actor (role:subject), at (Asia/Shanghai), at_utc, before, after
+    (rules,
+    season, state, version)}], next_cursor}``; 404 ``rulebook_not_found``.
+
+    Roles: bureau, auditor.
+
+    Args:
+        rulebook_id (str):
+        limit (int | Unset): page size, 1–1000 (每页条数); default 100 Default: 100.
+        cursor (None | str | Unset): the next_cursor of the previous page, as given (opaque);
+            absent: from the start. 422 invalid_cursor for any other text
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[PointsRulebookHistoryResponseRulebookHistory | Problem]
+    """
+
+    kwargs = _get_kwargs(
+        rulebook_id=rulebook_id,
+        limit=limit,
+        cursor=cursor,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    rulebook_id: str,
+    *,
+    client: AuthenticatedClient,
+    limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
+) -> PointsRulebookHistoryResponseRulebookHistory | Problem | None:
+    """Rulebook History
+
+     **积分细则 (rulebook) — BRIEF §5, plan 二(四): the season's points rules as data**
+
+    Who created, changed and published a rulebook, oldest first: ``{items: [{id, resource: "rulebook",
+    key,
+    action: create | update | publish, actor (role:subject), at (Asia/Shanghai), at_utc, before, after
+    (rules,
+    season, state, version)}], next_cursor}``; 404 ``rulebook_not_found``.
+
+    Roles: bureau, auditor.
+
+    Args:
+        rulebook_id (str):
+        limit (int | Unset): page size, 1–1000 (每页条数); default 100 Default: 100.
+        cursor (None | str | Unset): the next_cursor of the previous page, as given (opaque);
+            absent: from the start. 422 invalid_cursor for any other text
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        PointsRulebookHistoryResponseRulebookHistory | Problem
+    """
+
+    return (
+        await asyncio_detailed(
+            rulebook_id=rulebook_id,
+            client=client,
+            limit=limit,
+            cursor=cursor,
+        )
+    ).parsed

@@ -1,9 +1,0 @@
-from enum import StrEnum
-
-
-class EnrollmentListSchoolsSchoolsGetLevelType0(StrEnum):
-    JUNIOR = "junior"
-    PRIMARY = "primary"
-
-    def __str__(self) -> str:
-        return str(self.value)

@@ -1,9 +1,0 @@
-from enum import StrEnum
-
-
-class EnrollmentRunRostersReportsRunsRunIdRostersGetFormat(StrEnum):
-    CSV = "csv"
-    XLSX = "xlsx"
-
-    def __str__(self) -> str:
-        return str(self.value)

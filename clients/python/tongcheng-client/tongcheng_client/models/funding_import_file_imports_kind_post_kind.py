@@ -1,9 +1,0 @@
-from enum import StrEnum
-
-
-class FundingImportFileImportsKindPostKind(StrEnum):
-    SEMESTERS = "semesters"
-    TARIFFS = "tariffs"
-
-    def __str__(self) -> str:
-        return str(self.value)
