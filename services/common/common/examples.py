@@ -76,6 +76,7 @@ COMMON: dict[str, list[Any]] = {
     "last_error": [None],
     "created_by": ["bureau:bureau-1"],
     "decided_by": ["bureau:bureau-1"],
+    "recorded_by": ["bureau:bureau-1"],
     "confirmed_by": ["school:HYMP00301"],
     "note": ["办学成本与原收费标准孰低 (lower of operating cost and original fee)"],
     "reason": ["家长对居住证起始日有异议 (the family disputes the permit's start date)"],

@@ -37,6 +37,8 @@ SCHOOL_OUT: dict[str, Any] = {
                                  "binding": "floor"},
     "intakes": [{"season": 2025, "grade": 1, "planned": 180}]}
 
+AGE_REASON = "因病推迟一年入学，有医院证明 (school start delayed a year by illness, with a hospital's certificate)"
+
 VALUES: dict[str, list[Any]] = {
     "name": ["黄岩区西城第一小学"],
     "school_name": ["黄岩区西城第一小学"],
@@ -97,11 +99,15 @@ VALUES: dict[str, list[Any]] = {
     "semester": ["2025-autumn"],
     "items": [[SCHOOL_OUT]],
     "RunOut.state": ["published"],
+    "AgeExceptionIn.reason": [AGE_REASON],
+    "AgeExceptionOut.reason": [AGE_REASON],
+    "AgeExceptionOut.child_id_number": [CHILD_ID[:4] + "*" * 10 + CHILD_ID[-4:]],
     "AppealOut.state": ["upheld"],
 }
 
 TERMS: dict[str, str] = {
     "/schools": "学校、随迁子女学位、招生计划 (schools, migrant seats, plans) — BRIEF §6, §7, plan 三(二), 三(五)",
+    "/age-exceptions": "超龄入学例外 (age exception) — BRIEF §5 E3: the bureau lets an older child apply",
     "/applications": "入学申请 (application) — BRIEF §4 step 2, plan 二(四): submitted by the Taizhou platform",
     "/placements": "录取结果 (placement) — BRIEF §6, plan 二(四)",
     "/runs": "录取批次 (placement run) and 公示 — BRIEF §4 step 6, §6",

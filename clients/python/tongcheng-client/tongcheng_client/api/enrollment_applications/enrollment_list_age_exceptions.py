@@ -90,7 +90,9 @@ def sync_detailed(
 ) -> Response[EnrollmentenrollmentSchemasPage | Problem]:
     """List Age Exceptions
 
-     The age exceptions (年龄例外) in the order recorded → page of AgeException (ID numbers masked).
+     **超龄入学例外 (age exception) — BRIEF §5 E3: the bureau lets an older child apply**
+
+    The age exceptions (年龄例外) in the order recorded → page of AgeException (ID numbers masked).
 
     Roles: bureau, auditor.
 
@@ -130,7 +132,9 @@ def sync(
 ) -> EnrollmentenrollmentSchemasPage | Problem | None:
     """List Age Exceptions
 
-     The age exceptions (年龄例外) in the order recorded → page of AgeException (ID numbers masked).
+     **超龄入学例外 (age exception) — BRIEF §5 E3: the bureau lets an older child apply**
+
+    The age exceptions (年龄例外) in the order recorded → page of AgeException (ID numbers masked).
 
     Roles: bureau, auditor.
 
@@ -165,7 +169,9 @@ async def asyncio_detailed(
 ) -> Response[EnrollmentenrollmentSchemasPage | Problem]:
     """List Age Exceptions
 
-     The age exceptions (年龄例外) in the order recorded → page of AgeException (ID numbers masked).
+     **超龄入学例外 (age exception) — BRIEF §5 E3: the bureau lets an older child apply**
+
+    The age exceptions (年龄例外) in the order recorded → page of AgeException (ID numbers masked).
 
     Roles: bureau, auditor.
 
@@ -203,7 +209,9 @@ async def asyncio(
 ) -> EnrollmentenrollmentSchemasPage | Problem | None:
     """List Age Exceptions
 
-     The age exceptions (年龄例外) in the order recorded → page of AgeException (ID numbers masked).
+     **超龄入学例外 (age exception) — BRIEF §5 E3: the bureau lets an older child apply**
+
+    The age exceptions (年龄例外) in the order recorded → page of AgeException (ID numbers masked).
 
     Roles: bureau, auditor.
 

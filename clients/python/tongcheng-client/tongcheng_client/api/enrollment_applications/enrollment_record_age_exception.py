@@ -76,7 +76,9 @@ def sync_detailed(
 ) -> Response[EnrollmentAgeExceptionOut | Problem]:
     """Record Age Exception
 
-     年龄例外: the bureau lets a child older than the grade's range apply (BRIEF §5 E3) → 201 AgeException
+     **超龄入学例外 (age exception) — BRIEF §5 E3: the bureau lets an older child apply**
+
+    年龄例外: the bureau lets a child older than the grade's range apply (BRIEF §5 E3) → 201 AgeException
     (who and when recorded; ID number masked). Without it ``POST /applications`` answers 422
     ``age_out_of_range``. 409 ``age_exception_exists`` for a second one of the child, season and grade.
 
@@ -117,7 +119,9 @@ def sync(
 ) -> EnrollmentAgeExceptionOut | Problem | None:
     """Record Age Exception
 
-     年龄例外: the bureau lets a child older than the grade's range apply (BRIEF §5 E3) → 201 AgeException
+     **超龄入学例外 (age exception) — BRIEF §5 E3: the bureau lets an older child apply**
+
+    年龄例外: the bureau lets a child older than the grade's range apply (BRIEF §5 E3) → 201 AgeException
     (who and when recorded; ID number masked). Without it ``POST /applications`` answers 422
     ``age_out_of_range``. 409 ``age_exception_exists`` for a second one of the child, season and grade.
 
@@ -153,7 +157,9 @@ async def asyncio_detailed(
 ) -> Response[EnrollmentAgeExceptionOut | Problem]:
     """Record Age Exception
 
-     年龄例外: the bureau lets a child older than the grade's range apply (BRIEF §5 E3) → 201 AgeException
+     **超龄入学例外 (age exception) — BRIEF §5 E3: the bureau lets an older child apply**
+
+    年龄例外: the bureau lets a child older than the grade's range apply (BRIEF §5 E3) → 201 AgeException
     (who and when recorded; ID number masked). Without it ``POST /applications`` answers 422
     ``age_out_of_range``. 409 ``age_exception_exists`` for a second one of the child, season and grade.
 
@@ -192,7 +198,9 @@ async def asyncio(
 ) -> EnrollmentAgeExceptionOut | Problem | None:
     """Record Age Exception
 
-     年龄例外: the bureau lets a child older than the grade's range apply (BRIEF §5 E3) → 201 AgeException
+     **超龄入学例外 (age exception) — BRIEF §5 E3: the bureau lets an older child apply**
+
+    年龄例外: the bureau lets a child older than the grade's range apply (BRIEF §5 E3) → 201 AgeException
     (who and when recorded; ID number masked). Without it ``POST /applications`` answers 422
     ``age_out_of_range``. 409 ``age_exception_exists`` for a second one of the child, season and grade.
 
