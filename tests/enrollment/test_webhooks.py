@@ -11,7 +11,10 @@ import threading
 from pathlib import Path
 
 import httpx
+import sqlalchemy as sa
+from alembic import command
 
+from common.db import alembic_config
 from enrollment.webhooks import Deliverer
 from shared_kit import Receiver, free_port
 
@@ -118,3 +121,94 @@ def test_two_processes_deliver_each_event_once(world, auth, backend):
         assert all(d.deliver().delivered == 0 for d in deliverers)
     finally:
         receiver.stop()
+
+
+def rows_holding(engine: sa.Engine, text: str) -> list[tuple[str, str]]:
+    """(table, column) of every stored value, in every table, whose text contains ``text``."""
+    found = []
+    with engine.connect() as conn:
+        meta = sa.MetaData()
+        meta.reflect(bind=conn)
+        for table in meta.tables.values():
+            for row in conn.execute(sa.select(table)).mappings():
+                found += [(table.name, col) for col, value in row.items()
+                          if value is not None and text.lower() in str(value).lower()]
+    return found
+
+
+def test_no_secret_at_rest_and_a_replay_derives_it_again(world, auth, backend):
+    """The webhook's secret is in neither the webhooks table nor the idempotency table (nor anywhere else in the
+    database); an idempotent replay of the registration answers the same secret; deliveries verify with it."""
+    app, *_ = world
+    platform = auth("platform")
+    receiver = Receiver(free_port()).start()
+    try:
+        body = {"url": f"http://127.0.0.1:{receiver.port}/hook", "after": 0}
+        keyed = {**platform, "Idempotency-Key": "hook-1"}
+        first = app.post("/webhooks", json=body, headers=keyed)
+        assert first.status_code == 201, first.text
+        secret = first.json()["secret"]
+        again = app.post("/webhooks", json=body, headers=keyed)
+        assert again.status_code == 201 and again.headers["Idempotent-Replayed"] == "true"
+        assert again.json() == first.json()  # the same webhook, the same secret, derived again
+        other = app.post("/webhooks", json=body, headers=platform).json()
+        assert other["id"] != first.json()["id"] and other["secret"] != secret and len(other["secret"]) == 64
+
+        engine = app.app.state.db.engine
+        assert rows_holding(engine, first.json()["url"])  # the scan does see stored values
+        for s in (secret, other["secret"]):
+            assert rows_holding(engine, s) == []
+            assert rows_holding(engine, s[:16]) == []  # not a prefix either
+
+        assert app.post("/outbox/flush", headers=auth("bureau")).json()["webhooks"]["failed"] == 0
+        verify = documented_verifier()
+        by_secret = {first.json()["id"]: secret, other["id"]: other["secret"]}
+        assert len(receiver.got) == 2 * 9
+        for g in receiver.got:  # each delivery verifies with its webhook's secret and not with the other's
+            h = g["headers"]
+            assert sum(verify(s, h["x-tongcheng-timestamp"], g["body"], h["x-tongcheng-signature"])
+                       for s in by_secret.values()) == 1
+
+        # a replay after the webhook is deleted has no secret to give
+        assert app.delete(f"/webhooks/{first.json()['id']}", headers=platform).status_code == 204
+        gone = app.post("/webhooks", json=body, headers=keyed)
+        assert gone.status_code == 201 and gone.json()["secret"] is None
+    finally:
+        receiver.stop()
+
+
+def test_the_migration_drops_stored_secrets(new_database_url, backend):
+    """Rows stored before: the webhook's plain secret and the secret inside its stored idempotent answer are gone
+    after the upgrade; the webhook gets a nonce and the rest of the answer is kept."""
+    url = new_database_url("enrollment_hook_mig")
+    cfg = alembic_config(Path(__import__("enrollment").__file__).resolve().parents[1], url)
+    command.upgrade(cfg, "enro_20261207_counts")
+    secret = "ab" * 32
+    answer = {"id": 1, "url": "https://p.example/h", "secret": secret, "delivered_up_to": 0, "attempts": 0,
+              "next_attempt_at": "2026-12-07T10:00:00Z", "last_error": None}
+    unrelated = {"secret": "not a webhook answer"}
+    engine = sa.create_engine(url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(sa.text(
+                "INSERT INTO webhooks (id, url, secret, owner, delivered_up_to, attempts, next_attempt_at, "
+                "created_at) VALUES (1, 'https://p.example/h', :s, 'platform', 0, 0, :t, :t)"),
+                {"s": secret, "t": "2026-12-07 10:00:00+00:00"})
+            for i, ans in enumerate((answer, unrelated), 1):
+                conn.execute(sa.text(
+                    "INSERT INTO idempotency_keys (id, caller, key, fingerprint, status_code, response, created_at)"
+                    " VALUES (:i, 'platform::platform', :k, :f, 201, :r, :t)"),
+                    {"i": i, "k": f"k{i}", "f": "0" * 64, "r": json.dumps(ans), "t": "2026-12-07 10:00:00+00:00"})
+        command.upgrade(cfg, "head")
+        assert rows_holding(engine, secret) == []
+        with engine.connect() as conn:
+            nonce = conn.execute(sa.text("SELECT nonce FROM webhooks WHERE id = 1")).scalar_one()
+            stored = [json.loads(r) for r in conn.execute(sa.text(
+                "SELECT response FROM idempotency_keys ORDER BY id")).scalars()]
+        assert len(nonce) == 32
+        assert stored == [{k: v for k, v in answer.items() if k != "secret"}, unrelated]
+        command.downgrade(cfg, "enro_20261207_counts")
+        with engine.connect() as conn:
+            assert len(conn.execute(sa.text("SELECT secret FROM webhooks WHERE id = 1")).scalar_one()) == 64
+    finally:
+        engine.dispose()

@@ -106,7 +106,9 @@ DELIVER = """
     import httpx
     from pathlib import Path
     from common.db import Database
+    from enrollment import webhooks
     from enrollment.webhooks import Deliverer
+    webhooks.configure(sys.argv[4])  # the server key of the secrets, as create_app sets it
     db, gate = Database(sys.argv[1]), Path(sys.argv[2])
     (gate / sys.argv[3]).touch()  # ready; start when both are
     while len(list(gate.iterdir())) < 2:
@@ -125,26 +127,30 @@ def test_webhook_deliveries_from_two_processes_give_each_event_once(new_database
     from common.db import utcnow
     from enrollment import events, webhooks
     from enrollment.main import SERVICE_DIR
-    from shared_kit import Receiver, free_port
+    from shared_kit import TEST_SECRET, Receiver, free_port
 
     url = new_database_url("enrollment")
     upgrade_to_head(SERVICE_DIR, url)
+    webhooks.configure(TEST_SECRET)
     receiver = Receiver(free_port()).start()
     db = Database(url)
     try:
         with db.write_session() as s:
             events.record(s, events.SUBMITTED, [(f"HY2025-1-{i:06d}", 2025, 1, {}) for i in range(1, 121)],
                           now=utcnow())
-            for path in ("/a", "/b"):
-                webhooks.register(s, url=f"http://127.0.0.1:{receiver.port}{path}", owner="platform-1", after=0,
-                                  now=utcnow())
+            secrets = [webhooks.register(s, url=f"http://127.0.0.1:{receiver.port}{path}", owner="platform-1",
+                                         after=0, now=utcnow())[1] for path in ("/a", "/b")]
             s.commit()
         gate = tmp_path / "gate"
         gate.mkdir()
-        _finish([_spawn(DELIVER, url, str(gate), name) for name in ("p1", "p2")])
+        _finish([_spawn(DELIVER, url, str(gate), name, TEST_SECRET) for name in ("p1", "p2")])
         for path in ("/a", "/b"):
             ids = [int(g["headers"]["x-tongcheng-event-id"]) for g in receiver.got if g["path"] == path]
             assert ids == list(range(1, 121)), (path, len(ids))
+        for path, secret in zip(("/a", "/b"), secrets):  # signed with the secret registration gave
+            assert all(g["headers"]["x-tongcheng-signature"] == webhooks.sign(
+                secret, int(g["headers"]["x-tongcheng-timestamp"]), g["body"]) for g in receiver.got
+                if g["path"] == path)
     finally:
         receiver.stop()
         db.dispose()

@@ -9,6 +9,9 @@ effect to :func:`commit_idempotent`, which is the endpoint's single commit:
    and is then read and replayed (1.). A concurrent twin blocks on the unique index (PostgreSQL) or on the write
    lock (SQLite), then finds the committed row and replays it;
 3. the effect's answer is stored with the key and everything commits once. A failed effect stores nothing.
+
+``reveal`` adds to the answer what must not be stored (a secret derived from stored values): the stored answer is
+the effect's, and each answer, first or replayed, is ``reveal(session, stored answer)``.
 """
 
 from __future__ import annotations
@@ -69,26 +72,33 @@ def fingerprint(request: Request, payload: Any) -> str:
     return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def _replay(row: Any, fp: str) -> JSONResponse:
+Reveal = Callable[[Session, Any], Any]
+
+
+def _replay(session: Session, row: Any, fp: str, reveal: Reveal | None) -> JSONResponse:
     if row.fingerprint != fp:
         raise Invalid("this Idempotency-Key was used with a different request", code="idempotency_key_reused",
                       field="Idempotency-Key")
-    return JSONResponse(json.loads(row.response), status_code=row.status_code,
+    body = json.loads(row.response)
+    return JSONResponse(json_ready(reveal(session, body)) if reveal else body, status_code=row.status_code,
                         headers={"Idempotent-Replayed": "true"})
 
 
 def commit_idempotent(session: Session, table: Table, request: Request, who: Identity, key: str | None,
                       payload: Any, effect: Callable[[], Any], *, status_code: int = 200,
-                      required: bool = False) -> Response:
+                      required: bool = False, reveal: Reveal | None = None) -> Response:
     """Run ``effect()`` once per (caller, key), commit, and answer with its JSON-able result.
 
     ``effect`` uses ``session`` and must not commit. Without a key the effect simply runs and commits
-    (``required=True`` makes a missing key a 400 ``idempotency_key_required``).
+    (``required=True`` makes a missing key a 400 ``idempotency_key_required``). ``reveal(session, answer)``: the
+    answer sent, from the stored one (never stored itself; also run on a replay).
     """
     if key is None:
         if required:
             raise KeyRequired("this endpoint needs an Idempotency-Key header")
         body = json_ready(effect())
+        if reveal:
+            body = json_ready(reveal(session, body))
         session.commit()
         return JSONResponse(body, status_code=status_code)
     caller = f"{who.role}:{who.department or ''}:{who.subject}"
@@ -100,10 +110,13 @@ def commit_idempotent(session: Session, table: Table, request: Request, who: Ide
                                              "response": "null", "created_at": utcnow()})
     except IntegrityError:
         session.rollback()  # a twin committed first: answer as it did
-        return _replay(session.execute(find, names).one(), fp)
+        return _replay(session, session.execute(find, names).one(), fp, reveal)
     body = json_ready(effect())
     text = json.dumps(body, ensure_ascii=False, allow_nan=False, separators=(",", ":"))  # as JSONResponse renders
     session.connection().execute(answer, {**names, "k_status_code": status_code, "k_response": text})
+    if reveal:
+        text = json.dumps(json_ready(reveal(session, body)), ensure_ascii=False, allow_nan=False,
+                          separators=(",", ":"))
     session.commit()
     return Response(text.encode("utf-8"), status_code=status_code, media_type="application/json")
 

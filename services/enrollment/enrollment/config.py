@@ -93,6 +93,9 @@ class Settings(ServiceSettings):
     webhook_timeout_s: float = Field(default=5.0, gt=0, description="seconds per delivery attempt")
     webhook_backoff_s: float = Field(default=2.0, gt=0, description="first retry delay, seconds")
     webhook_backoff_max_s: float = Field(default=300.0, gt=0, description="longest retry delay, seconds")
+    # Server key of the webhook secrets (each derived from it, the webhook's id and a stored nonce; none stored);
+    # None = derived from the internal secret. Changing it changes every webhook's secret.
+    webhook_key: str | None = Field(default=None, min_length=32, description="HMAC key of the webhook secrets")
     # Appeals waiting for their department's re-check (enrollment.appeals_flow): looked at again after this many
     # seconds, doubled per look up to the longest.
     appeal_poll_s: float = Field(default=1.0, gt=0, description="first wait before asking again, seconds")

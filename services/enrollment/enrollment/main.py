@@ -19,6 +19,7 @@ from enrollment import search
 from enrollment.config import Settings
 from enrollment.outbox import Dispatcher
 from enrollment.progress_feed import ProgressFeed
+from enrollment import webhooks
 from enrollment.webhooks import Deliverer
 from enrollment.router import router
 from enrollment.router_downloads import router as downloads_router
@@ -41,6 +42,7 @@ def create_app(settings: Settings | None = None, *, http_clients: dict[str, http
     """
     settings = settings or Settings()
     search.configure(settings.internal_secret, settings.search_key, settings.search_key_previous)
+    webhooks.configure(settings.internal_secret, settings.webhook_key)
 
     @contextmanager
     def resources(app: FastAPI) -> Iterator[None]:

@@ -175,7 +175,8 @@ class Webhook(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     url: Mapped[str] = mapped_column(String(500))
-    secret: Mapped[str] = mapped_column(String(64))  # HMAC-SHA256 key of the signatures, shown once at registration
+    # random; the signing secret is derived from it and the server key (enrollment.webhooks.secret_for), never stored
+    nonce: Mapped[str] = mapped_column(String(32))
     owner: Mapped[str] = mapped_column(String(120), index=True)  # the platform caller's subject
     delivered_up_to: Mapped[int] = mapped_column(Integer)
     attempts: Mapped[int] = mapped_column(Integer, default=0)

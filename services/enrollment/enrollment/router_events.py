@@ -48,11 +48,13 @@ def register_webhook(body: WebhookIn, who: Platform, session: WriteSession, requ
     next_attempt_at, last_error, last_delivered_at, created_at}``. ``secret`` (64 hex characters) keys the
     ``X-Tongcheng-Signature`` HMAC-SHA256 of each delivery and is shown only here. Events after ``after`` (default:
     the latest now) are POSTed in id order, at least once, retried with exponential backoff while the receiver
-    does not answer 2xx (docs/api.md, webhooks)."""
+    does not answer 2xx (docs/api.md, webhooks). The secret is not stored (derived from a server key and a stored
+    nonce); a replay with the same ``Idempotency-Key`` derives it again (``null`` once the webhook is deleted)."""
     def effect():
-        hook, secret = webhooks.register(session, url=body.url, owner=who.subject, after=body.after, now=utcnow())
-        return {**webhooks.view(hook), "secret": secret}
-    return commit_idempotent(session, idempotency_keys, request, who, key, body, effect, status_code=201)
+        hook, _ = webhooks.register(session, url=body.url, owner=who.subject, after=body.after, now=utcnow())
+        return webhooks.view(hook)
+    return commit_idempotent(session, idempotency_keys, request, who, key, body, effect, status_code=201,
+                             reveal=webhooks.reveal)
 
 
 @router.get("/webhooks", tags=["events"])

@@ -18,6 +18,13 @@ moves ``delivered_up_to`` after each one taken. A failed attempt (no answer, a t
 webhook's pass and backs off ``backoff_s × 2^attempts`` up to ``backoff_max_s``; the same event is sent again then,
 and every later one after it. A receiver that is down gets everything once it is back. At least once: a receiver
 that took an event but whose answer was lost sees it again (same id). Functions take a session and never commit.
+
+No secret is stored: a webhook keeps only a random ``nonce``, and its secret is derived on demand as hex
+HMAC-SHA256(server key, ``"webhook:<id>:<nonce>"``) (:func:`secret_for`). The server key is
+``ENROLLMENT_WEBHOOK_KEY`` when set, else derived from the internal secret (HMAC of a fixed label), so every process
+of the service derives the same secrets; a copy of the database alone signs nothing. The idempotency table stores
+the registration's answer without the secret; a replay re-derives it (:func:`reveal`). Changing the server key
+changes every webhook's secret (the platform re-registers).
 """
 
 from __future__ import annotations
@@ -49,6 +56,29 @@ SIGNATURE_HEADER, TIMESTAMP_HEADER, EVENT_ID_HEADER = ("X-Tongcheng-Signature", 
 BATCH = 100  # events per webhook per claim
 
 
+_KEY: dict[str, bytes] = {}
+
+
+def configure(internal_secret: str, webhook_key: str | None = None) -> None:
+    """Set this process's server key of the webhook secrets (``create_app`` calls it)."""
+    _KEY["key"] = (webhook_key.encode() if webhook_key else
+                   hmac.new(internal_secret.encode(), b"tongcheng webhook key v1", hashlib.sha256).digest())
+
+
+def secret_for(webhook_id: int, nonce: str) -> str:
+    """A webhook's secret (64 hex characters): HMAC-SHA256(server key, ``"webhook:<id>:<nonce>"``)."""
+    if "key" not in _KEY:
+        raise RuntimeError("enrollment.webhooks.configure() was not called: no server key to derive secrets")
+    return hmac.new(_KEY["key"], f"webhook:{webhook_id}:{nonce}".encode(), hashlib.sha256).hexdigest()
+
+
+def reveal(session: Session, answer: dict[str, Any]) -> dict[str, Any]:
+    """``POST /webhooks``'s stored answer (no secret) with the webhook's secret added, derived again; ``secret:
+    null`` once the webhook is deleted."""
+    hook = session.get(Webhook, answer["id"])
+    return {**answer, "secret": None if hook is None else secret_for(hook.id, hook.nonce)}
+
+
 def sign(secret: str, timestamp: int, body: bytes) -> str:
     """The ``X-Tongcheng-Signature`` value: ``v1=`` + hex HMAC-SHA256(secret, ``b"<timestamp>." + body``)."""
     mac = hmac.new(secret.encode(), str(timestamp).encode() + b"." + body, hashlib.sha256)
@@ -57,15 +87,14 @@ def sign(secret: str, timestamp: int, body: bytes) -> str:
 
 def register(session: Session, *, url: str, owner: str, after: int | None, now: datetime) -> tuple[Webhook, str]:
     """A new webhook for ``owner`` (the platform's subject) → (row, secret). ``after``: deliver events with a larger
-    id (default: the latest event now, so only what happens from now on)."""
+    id (default: the latest event now, so only what happens from now on). Only the nonce is stored."""
     if after is None:
         after = session.scalar(select(func.max(Event.id))) or 0
-    secret = secrets.token_hex(32)
-    hook = Webhook(url=url, secret=secret, owner=owner, delivered_up_to=after, attempts=0, next_attempt_at=now,
-                   created_at=now)
+    hook = Webhook(url=url, nonce=secrets.token_hex(16), owner=owner, delivered_up_to=after, attempts=0,
+                   next_attempt_at=now, created_at=now)
     session.add(hook)
     session.flush()
-    return hook, secret
+    return hook, secret_for(hook.id, hook.nonce)
 
 
 def owned(session: Session, owner: str) -> list[Webhook]:
@@ -128,7 +157,8 @@ class Deliverer:
                 hook = s.get(Webhook, webhook_id)
                 if hook is None:
                     return
-                url, secret, after, attempts = hook.url, hook.secret, hook.delivered_up_to, hook.attempts
+                url, secret, after, attempts = (hook.url, secret_for(hook.id, hook.nonce), hook.delivered_up_to,
+                                                 hook.attempts)
                 batch = [event_view(e) for e in s.scalars(select(Event).where(Event.id > after)
                                                           .order_by(Event.id).limit(BATCH))]
             for event in batch:
