@@ -182,7 +182,7 @@ def test_the_migration_drops_stored_secrets(new_database_url, backend):
     after the upgrade; the webhook gets a nonce and the rest of the answer is kept."""
     url = new_database_url("enrollment_hook_mig")
     cfg = alembic_config(Path(__import__("enrollment").__file__).resolve().parents[1], url)
-    command.upgrade(cfg, "enro_20261207_age_exceptions")
+    command.upgrade(cfg, "enro_20261207_reapply")
     secret = "ab" * 32
     answer = {"id": 1, "url": "https://p.example/h", "secret": secret, "delivered_up_to": 0, "attempts": 0,
               "next_attempt_at": "2026-12-07T10:00:00Z", "last_error": None}
@@ -207,7 +207,7 @@ def test_the_migration_drops_stored_secrets(new_database_url, backend):
                 "SELECT response FROM idempotency_keys ORDER BY id")).scalars()]
         assert len(nonce) == 32
         assert stored == [{k: v for k, v in answer.items() if k != "secret"}, unrelated]
-        command.downgrade(cfg, "enro_20261207_age_exceptions")
+        command.downgrade(cfg, "enro_20261207_reapply")
         with engine.connect() as conn:
             assert len(conn.execute(sa.text("SELECT secret FROM webhooks WHERE id = 1")).scalar_one()) == 64
     finally:

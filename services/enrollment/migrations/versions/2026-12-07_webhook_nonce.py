@@ -5,7 +5,7 @@ hence a new secret its receiver does not know: its deliveries fail the receiver'
 lost) until the platform re-registers it with ``after`` = its ``delivered_up_to`` and deletes the old one.
 
 Revision ID: enro_20261207_webhook_nonce
-Revises: enro_20261207_age_exceptions
+Revises: enro_20261207_reapply
 Create Date: 2026-12-07 18:40:00
 """
 import json
@@ -16,7 +16,7 @@ import sqlalchemy as sa
 
 
 revision = 'enro_20261207_webhook_nonce'
-down_revision = 'enro_20261207_age_exceptions'
+down_revision = 'enro_20261207_reapply'
 branch_labels = None
 depends_on = None
 
