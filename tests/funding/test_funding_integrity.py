@@ -165,6 +165,21 @@ def test_edits_behind_the_service_are_found(f, backend):
         "(SELECT MIN(seat_id) FROM roll_entries)")
     assert verdict()["ok"]
 
+    # 4c. the seat index (GET /ledger?seat_id=): a seat's approval taken out of it, then one added that never was
+    seat_id, seq = sql("SELECT seat_id, seq FROM ledger_seats ORDER BY seq, seat_id").first()
+    sql("DELETE FROM ledger_seats WHERE seat_id = :s AND seq = :q", s=seat_id, q=seq)
+    v = verdict()
+    assert not v["ok"] and v["first_broken"] is None
+    assert [(m["record"], m["seq"]) for m in v["mismatches"]] == [("ledger_seats", seq)]
+    assert f"misses seats [{seat_id}]" in v["mismatches"][0]["reason"]
+    assert seq not in [e["seq"] for e in f.ok(f.get("auditor", f"/ledger?seat_id={seat_id}"))["items"]]
+    sql("INSERT INTO ledger_seats (seat_id, seq) VALUES (:s, :q), (999999, :q)", s=seat_id, q=seq)
+    v = verdict()
+    assert [m["reason"] for m in v["mismatches"]] == \
+           ["the seat index names seats [999999] the entry does not speak for"]
+    sql("DELETE FROM ledger_seats WHERE seat_id = 999999")
+    assert verdict()["ok"]
+
     # 5. the last entry deleted (and the head left alone)
     sql("DELETE FROM ledger_entries WHERE seq = 4")
     v = verdict()

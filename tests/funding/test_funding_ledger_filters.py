@@ -135,3 +135,14 @@ def test_a_pupils_report_gives_each_seats_roll_per_semester(make_service, auth, 
     # the confirmation named is the seat's roll_confirmed entry in its own ledger
     seq = f.ok(f.get("auditor", "/reports/pupils/HY2025-1-000001"))["rolls"][0]["ledger_seq"]
     assert seq in [e["seq"] for e in _all(f, f"&seat_id={a}") if e["kind"] == "roll_confirmed"]
+
+
+def test_a_transfer_is_in_both_seats_ledgers(make_service, auth, backend):
+    f = Funding(make_service("funding"), auth)
+    ids = _season(f)
+    moved = f.ok(f.post("bureau", f"/purchased-seats/{ids['a']}/transfer",
+                        {"to_school_code": "PS002", "on": "2025-12-01", "reason": "转学 moved"}), 201)
+    ended = _all(f, f"&seat_id={ids['a']}")[-1]
+    assert ended["kind"] == "seat_ended" and json.loads(ended["body"])["to_seat_id"] == moved["opened"]["id"]
+    assert _all(f, f"&seat_id={moved['opened']['id']}") == [ended]  # the new seat's history starts there
+    assert f.ok(f.get("auditor", "/ledger/verify"))["ok"]

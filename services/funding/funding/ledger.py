@@ -106,11 +106,12 @@ def next_entry(head_seq: int, head_hash: str, kind: str, payload: dict[str, Any]
 
 
 def seats_named(payload: dict[str, Any]) -> set[int]:
-    """The purchased seats an entry's body names: ``seat_id`` (an end, an adjustment), ``left[].seat_id`` (a roll's
-    leavers) and ``groups[].seat_ids`` (seats completing the top grade) → their ids. What
+    """The purchased seats an entry's body names: ``seat_id`` (an end, an adjustment), ``to_seat_id`` (the seat a
+    transfer opened), ``left[].seat_id`` (a roll's leavers) and ``groups[].seat_ids`` (seats completing the top
+    grade) → their ids. What
     :func:`funding.ledger_store.append_ledger` indexes for ``GET /ledger?seat_id=`` besides the seats the caller
     adds (a settlement's lines, a roll's entries), and what the migration recovers from stored bodies."""
-    ids = {payload["seat_id"]} if isinstance(payload.get("seat_id"), int) else set()
+    ids = {payload[k] for k in ("seat_id", "to_seat_id") if isinstance(payload.get(k), int)}
     ids |= {x["seat_id"] for x in payload.get("left") or () if isinstance(x, dict) and isinstance(x.get("seat_id"), int)}
     for group in payload.get("groups") or ():
         if isinstance(group, dict):

@@ -108,7 +108,30 @@ def reconcile(session: Session) -> tuple[int, list[dict[str, Any]]]:
                 out.append({"record": record, "id": row.id, "seq": row.ledger_seq,
                             "reason": "amount or settlement differs from its ledger entry"})
     checked_rolls, roll_out = reconcile_rolls(session, bodies)
-    return checked + checked_rolls, out + roll_out
+    speaks_for = {(seat, seq) for seq, b in bodies.items() for seat in ledger.seats_named(b)}
+    speaks_for |= {(seat, approvals[sid][0]) for sid, rows in lines.items() if sid in approvals for seat, _, _ in rows}
+    return checked + checked_rolls, out + roll_out + reconcile_seat_index(session, speaks_for)
+
+
+def reconcile_seat_index(session: Session, speaks_for: set[tuple[int, int]]) -> list[dict[str, Any]]:
+    """The seat index (``ledger_seats``, what ``GET /ledger?seat_id=`` reads) against what the entries speak for:
+    ``speaks_for`` (the seats each body names, an approval's stored lines) and the entries each roll confirmation
+    wrote → one mismatch ``{record: "ledger_seats", id: seq, seq, reason}`` per entry whose index misses a seat (a
+    seat's history would hide the entry) or names one the entry does not speak for."""
+    expected = speaks_for | set(session.execute(
+        select(RollEntry.seat_id, RollConfirmation.ledger_seq)
+        .join(RollConfirmation, RollConfirmation.id == RollEntry.confirmation_id)).all())
+    indexed = set(session.execute(select(LedgerSeat.seat_id, LedgerSeat.seq)).all())
+    out = []
+    for label, pairs in (("misses", expected - indexed), ("names", indexed - expected)):
+        by_seq: dict[int, list[int]] = {}
+        for seat, seq in pairs:
+            by_seq.setdefault(seq, []).append(seat)
+        out += [{"record": "ledger_seats", "id": seq, "seq": seq,
+                 "reason": f"the seat index {label} seats {sorted(seats)[:10]} "
+                           f"{'the entry speaks for' if label == 'misses' else 'the entry does not speak for'}"}
+                for seq, seats in sorted(by_seq.items())]
+    return out
 
 
 def reconcile_rolls(session: Session, bodies: dict[int, dict[str, Any]]) -> tuple[int, list[dict[str, Any]]]:

@@ -40,7 +40,7 @@ class BrokenRead(BaseModel):
 
 
 class Mismatch(BaseModel):
-    record: Literal["settlement", "adjustment", "disbursement", "roll_confirmation"]
+    record: Literal["settlement", "adjustment", "disbursement", "roll_confirmation", "ledger_seats"]
     id: int
     seq: int | None
     reason: str
