@@ -4,6 +4,7 @@ from enum import StrEnum
 class FundingMismatchRecord(StrEnum):
     ADJUSTMENT = "adjustment"
     DISBURSEMENT = "disbursement"
+    LEDGER_SEATS = "ledger_seats"
     ROLL_CONFIRMATION = "roll_confirmation"
     SETTLEMENT = "settlement"
 
