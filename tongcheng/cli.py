@@ -23,6 +23,7 @@ from rich.console import Console
 
 from common.vocabulary import DEPARTMENTS
 from tongcheng.api import DEFAULT_GATEWAY, ApiError, Gateway, Roles, load_tokens
+from tongcheng.practice import PRACTICE_SEASON
 from tongcheng.suite import DEFAULT_PORTS, REPO, SERVICES, Suite
 
 console = Console()
@@ -72,6 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="PostgreSQL server for the services (databases tongcheng_<service> are created when "
                         "missing), e.g. postgresql://postgres@127.0.0.1:5432 (default for --replicas > 1 without "
                         "*_DATABASE_URL settings)")
+    p.add_argument("--no-practice", action="store_true",
+                   help=f"do not open the practice season {PRACTICE_SEASON} (tongcheng season open YEAR)")
     _common(p, gateway=False)
     p.set_defaults(func=cmd_up)
 
@@ -160,10 +163,14 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
     p.set_defaults(func=cmd_stubs)
 
-    p = sub.add_parser("season", help="play a season against a running suite",
+    p = sub.add_parser("season", help="play a season against a running suite, or open one to practise on",
                        description="Play the whole season through the gateway of a running suite (`tongcheng up`): "
                                    "load the district, submit, verify (stub departments in this process unless "
-                                   "--no-stubs), score, place, appeal, finalise, settle, pay, audit, report.")
+                                   "--no-stubs), score, place, appeal, finalise, settle, pay, audit, report. "
+                                   "`tongcheng season open YEAR` only opens YEAR: its rulebook HY-YEAR published, "
+                                   "the district's schools, seats, plans, semesters and tariffs loaded.")
+    p.add_argument("action", nargs="?", choices=["open"], help="open: only open the season (practice)")
+    p.add_argument("year", nargs="?", type=int, help="the season to open (with open)")
     _cohort_args(p)
     p.add_argument("--district", type=Path, help="district data (folder or .xlsx; default: bundled, scaled to --size)")
     p.add_argument("--no-stubs", action="store_true", help="departments are run elsewhere (`tongcheng stubs --loop`)")
@@ -229,6 +236,8 @@ def cmd_up(args: argparse.Namespace) -> int:
         suite.stop_all()
         raise
     accounts = ensure_demo_staff(args.var, suite.database_urls.get("console"))
+    if not args.no_practice:
+        _open_season(Roles.connect(suite.url(), args.var), PRACTICE_SEASON)
     for name, port in suite.ports.items():
         console.print(f"{name:<13} http://127.0.0.1:{port}" + (f"  ({args.replicas} processes)" if args.replicas > 1
                                                                else ""))
@@ -236,6 +245,19 @@ def cmd_up(args: argparse.Namespace) -> int:
                   f"bureau, finance, auditor, {', '.join(DEPARTMENTS)}, school; `tongcheng staff --help` manages "
                   "them)")
     console.print(f"logs in {args.var / 'logs'}; stop with `make down`")
+    return 0
+
+
+def _open_season(roles: Roles, year: int) -> int:
+    from tongcheng.practice import open_season
+
+    try:
+        done = open_season(roles, year)
+    finally:
+        roles.close()
+    console.print(f"season {year} is open: rulebook HY-{year} published, {done['schools_created']} schools created, "
+                  f"{done['schools_updated']} updated, {done['seats']} seat and {done['plans']} plan figures, "
+                  f"{done['tariffs']} tariffs loaded (README: quick start)")
     return 0
 
 
@@ -382,6 +404,8 @@ def cmd_stubs(args: argparse.Namespace) -> int:
 
 
 def cmd_season(args: argparse.Namespace) -> int:
+    if args.action == "open":
+        return _open_season(Roles.connect(args.gateway, args.var), args.year or PRACTICE_SEASON)
     from tongcheng import report
     from tongcheng.cohort import generate
     from tongcheng.demo import make_stubs

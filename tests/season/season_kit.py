@@ -4,6 +4,7 @@ forwards gateway-style calls (``/api/<service>/...`` with a bearer token) to a s
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -79,6 +80,16 @@ class FakeVerification:
                "rejected": sum(i["status"] == "rejected" for i in items), "items": items}
         self.replays[key] = out
         return httpx.Response(200, json=out)
+
+
+def wait_for(what: str, check, timeout_s: float = 120.0):
+    """Poll ``check()`` until truthy (its value), failing after ``timeout_s`` naming ``what``."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if found := check():
+            return found
+        time.sleep(0.3)
+    raise AssertionError(f"timed out waiting for {what}")
 
 
 def requests_for(cohort) -> list[dict]:

@@ -21,6 +21,7 @@ from tongcheng_client.models import (EnrollmentApplicationIn, EnrollmentApplicat
                                      EnrollmentPublishIn, EnrollmentRunIn, EnrollmentRunOut, PointsJobIn,
                                      PointsJobRead)
 
+from season_kit import wait_for
 from shared_kit import free_port
 from tongcheng.api import Roles, load_tokens
 from tongcheng.cohort import generate
@@ -33,15 +34,6 @@ from tongcheng.suite import DEFAULT_PORTS, Suite
 
 pytestmark = pytest.mark.processes
 SIZE, SEED, SEASON = 40, 23, 2025
-
-
-def wait_for(what: str, check, timeout_s: float = 120.0):
-    deadline = time.monotonic() + timeout_s
-    while time.monotonic() < deadline:
-        if found := check():
-            return found
-        time.sleep(0.3)
-    raise AssertionError(f"timed out waiting for {what}")
 
 
 @pytest.fixture(scope="module")

@@ -70,7 +70,8 @@ def test_up_import_season_down(tmp_path, capsys):
     from tongcheng.cli import main
     from tongcheng.schools import DATA_DIR, WORKBOOK
 
-    up = subprocess.run([sys.executable, "-m", "tongcheng.cli", "up", "--free-ports", "--var", str(tmp_path)],
+    up = subprocess.run([sys.executable, "-m", "tongcheng.cli", "up", "--free-ports", "--no-practice", "--var",
+                         str(tmp_path)],
                         capture_output=True, text=True, timeout=120)
     assert up.returncode == 0, up.stdout + up.stderr
     gateway = re.search(r"gateway\s+(http://127\.0\.0\.1:\d+)", up.stdout).group(1)
