@@ -25,7 +25,7 @@ from common.logging import configure_logging
 from common import tracing
 from common.metrics import install_metrics
 from common.middleware import RequestContextMiddleware
-from common.openapi import document_roles
+from common.openapi import document_examples, document_roles
 
 BACKGROUND_CONNECTIONS = 2  # pooled connections kept beyond one per worker thread (outbox, scoring jobs)
 
@@ -99,6 +99,7 @@ def build_app(settings: ServiceSettings, *, title: str, description: str, servic
     install_error_handlers(app)
     document_problems(app)
     document_roles(app)
+    document_examples(app)  # each model's example whole, nulls kept (issue 17)
 
     @app.head("/health", include_in_schema=False)  # monitors probe with HEAD: the same answer, no body
     @app.get("/health", tags=["health"], summary="Liveness and database check (no identity needed)")

@@ -84,7 +84,10 @@ def sync_detailed(
     ``after`` (default:
     the latest now) are POSTed in id order, at least once, retried with exponential backoff while the
     receiver
-    does not answer 2xx (docs/api.md, webhooks).
+    does not answer 2xx (docs/api.md, webhooks). The secret is not stored (derived from a server key and
+    a stored
+    nonce); a replay with the same ``Idempotency-Key`` derives it again (``null`` once the webhook is
+    deleted).
 
     Roles: platform.
 
@@ -133,7 +136,10 @@ def sync(
     ``after`` (default:
     the latest now) are POSTed in id order, at least once, retried with exponential backoff while the
     receiver
-    does not answer 2xx (docs/api.md, webhooks).
+    does not answer 2xx (docs/api.md, webhooks). The secret is not stored (derived from a server key and
+    a stored
+    nonce); a replay with the same ``Idempotency-Key`` derives it again (``null`` once the webhook is
+    deleted).
 
     Roles: platform.
 
@@ -177,7 +183,10 @@ async def asyncio_detailed(
     ``after`` (default:
     the latest now) are POSTed in id order, at least once, retried with exponential backoff while the
     receiver
-    does not answer 2xx (docs/api.md, webhooks).
+    does not answer 2xx (docs/api.md, webhooks). The secret is not stored (derived from a server key and
+    a stored
+    nonce); a replay with the same ``Idempotency-Key`` derives it again (``null`` once the webhook is
+    deleted).
 
     Roles: platform.
 
@@ -224,7 +233,10 @@ async def asyncio(
     ``after`` (default:
     the latest now) are POSTed in id order, at least once, retried with exponential backoff while the
     receiver
-    does not answer 2xx (docs/api.md, webhooks).
+    does not answer 2xx (docs/api.md, webhooks). The secret is not stored (derived from a server key and
+    a stored
+    nonce); a replay with the same ``Idempotency-Key`` derives it again (``null`` once the webhook is
+    deleted).
 
     Roles: platform.
 
