@@ -13,7 +13,9 @@ from enrollment.appeals_flow import AppealFlow
 from enrollment.clients import ScoreView
 from enrollment_kit import PERMIT, TOWN_A, answer_queue, application, insurance, public_school
 
-def test_an_upheld_appeal_on_a_fact_is_rechecked_rescored_and_moves_the_child(suite, auth, backend):
+def upheld_on_a_fact(suite, auth):
+    """Three children for S1's two seats, the appellant's social insurance not found so run 1 leaves it out; its
+    appeal on that fact lodged and upheld → ``(appellant, run 1, appeal id)``."""
     verification, points, enrollment = suite
     bureau, platform = auth("bureau"), auth("platform")
     assert enrollment.post("/schools", json=public_school("S1", TOWN_A), headers=bureau).status_code == 201
@@ -40,6 +42,13 @@ def test_an_upheld_appeal_on_a_fact_is_rechecked_rescored_and_moves_the_child(su
     appeal_id = lodged.json()["id"]
     decided = enrollment.post(f"/appeals/{appeal_id}/decision", json={"decision": "upheld"}, headers=bureau).json()
     assert decided["state"] == "upheld" and decided["progress"] == "waiting_for_department"
+    return appellant, run, appeal_id
+
+
+def test_an_upheld_appeal_on_a_fact_is_rechecked_rescored_and_moves_the_child(suite, auth, backend):
+    verification, points, enrollment = suite
+    bureau, platform = auth("bureau"), auth("platform")
+    appellant, run, appeal_id = upheld_on_a_fact(suite, auth)
 
     # the outbox hands the re-check to verification: hrss's queue, marked as the appeal with the family's ground
     flushed = enrollment.post("/outbox/flush", headers=bureau).json()
@@ -177,3 +186,41 @@ def test_a_flush_looks_at_each_waiting_appeal_once_however_many(world, auth):
     assert flow.follow().looked_at == 0  # none due again before its wait
     states = app.get("/appeals", headers=bureau).json()["items"]
     assert {(a["progress"], a["department"]) for a in states} == {("waiting_for_department", "hrss")}
+
+
+def test_a_rescoring_landing_while_a_run_is_made_waits_for_the_next_run(suite, auth, backend, monkeypatch):
+    """The race (issue 13): the appeal is rescored after the run fetched its scores but before the run is created.
+    That run placed with the old score, so publishing it must not mark the appeal included; the next run, whose
+    snapshot holds the rescored score, does."""
+    verification, points, enrollment = suite
+    bureau = auth("bureau")
+    appellant, _, appeal_id = upheld_on_a_fact(suite, auth)
+    assert enrollment.post("/outbox/flush", headers=bureau).json()["appeals"]["waiting"] == 1
+    answer_queue(verification, auth, "hrss", lambda r: ("confirmed", insurance(60)))  # corrected, not yet rescored
+
+    client, state = enrollment.app.state.clients["points"], enrollment.app.state
+    fetch = client.scores
+
+    def fetch_then_rescore(season, grade):
+        got = fetch(season, grade)  # the run's scores: the appellant's old one
+        assert state.dispatcher.appeals.follow(now_too=True).rescored == 1  # the rescoring lands now
+        return got
+    monkeypatch.setattr(client, "scores", fetch_then_rescore)
+    raced = enrollment.post("/runs", json={"season": 2025, "grade": 1, "seed": "s"}, headers=bureau).json()
+    monkeypatch.undo()
+    rescored = enrollment.get(f"/appeals/{appeal_id}", headers=bureau).json()
+    assert rescored["progress"] == "rescored" and rescored["score"]["eligible"] is True
+    assert rescored["score"]["facts_digest"] == points.get(f"/scores/{appellant}", headers=bureau).json()[
+        "facts_digest"]
+    assert enrollment.post(f"/runs/{raced['id']}/publish", headers=bureau).status_code == 200
+    assert enrollment.get(f"/placements/{appellant}", headers=bureau).json()["school_code"] is None  # old score
+    after_race = enrollment.get(f"/appeals/{appeal_id}", headers=bureau).json()
+    assert after_race["progress"] == "rescored" and after_race["included_run_id"] is None
+    preview = enrollment.get("/runs/preview?season=2025&grade=1", headers=bureau).json()
+    assert [a["id"] for a in preview["would_include"]] == [appeal_id]
+
+    rerun = enrollment.post("/runs", json={"season": 2025, "grade": 1, "seed": "s"}, headers=bureau).json()
+    assert enrollment.post(f"/runs/{rerun['id']}/publish", headers=bureau).status_code == 200
+    included = enrollment.get(f"/appeals/{appeal_id}", headers=bureau).json()
+    assert included["progress"] == "included_in_run" and included["included_run_id"] == rerun["id"]
+    assert enrollment.get(f"/placements/{appellant}", headers=bureau).json()["school_code"] == "S1"

@@ -14,9 +14,12 @@ bureau upholds it (:func:`on_upheld`, in the decision's transaction):
    application again from verification's current facts (``POST /scores/{no}``: the verified → scoring path every
    score takes) and the appeal is ``rescored``, with the department's outcome and the new score. A placement-rule
    appeal has nothing to re-check: it is ``ready_for_rerun`` at once;
-3. the first run of the appeal's season and grade created after that and published (:func:`on_publish`) marks it
-   ``included_in_run`` with that run's id; the run's diff against the run it replaces names the child with the
-   reason ``appeal_upheld``. :func:`preview` tells the bureau beforehand which appeals a re-run started now would
+3. a run of the appeal's season and grade whose frozen snapshot holds the rescored score (the same facts digest,
+   eligibility and family score as the rescoring gave: :func:`included_by`, at the run's creation, over the
+   scores the run actually used — not by time, so a rescoring that lands between the run's score fetch and its
+   creation is not counted), once published (:func:`on_publish`), marks it ``included_in_run`` with that run's
+   id; a placement-rule appeal is included by the first run created after it was upheld. The run's diff against
+   the run it replaces names the child with the reason ``appeal_upheld``. :func:`preview` tells the bureau beforehand which appeals a re-run started now would
    include, and which still wait for their department.
 
 Several enrollment processes may follow appeals at once (issue 14): each appeal is claimed with a lease
@@ -71,13 +74,42 @@ def on_upheld(session: Session, appeal: Appeal, *, now: datetime) -> None:
     session.execute(update(Appeal).where(Appeal.id == appeal.id).values(**values))
 
 
+def holds(used: Any, rescored: dict[str, Any] | None) -> bool:
+    """Whether ``used`` (the :class:`enrollment.clients.ScoreView` a run's snapshot took, or None) is the score an
+    appeal's rescoring gave (``rescored``: the appeal's ``score``): the same eligibility and family score, and the
+    same facts digest when both carry one (a rescoring recorded before digests were kept compares the first two)."""
+    if used is None or not rescored:
+        return False
+    if used.eligible != rescored.get("eligible") or str(used.family_score) != rescored.get("family_score"):
+        return False
+    return not (rescored.get("facts_digest") and used.facts_digest) or used.facts_digest == rescored["facts_digest"]
+
+
+def included_by(session: Session, season: int, grade: int, used: dict[str, Any]) -> list[int]:
+    """The upheld appeals of a season and grade that a run being created now includes → their ids, ascending:
+    each ``rescored`` appeal whose application's score in the run's snapshot (``used``: application_no →
+    ScoreView or None, exactly the scores the run places with) :func:`holds` the rescored one, and each
+    ``ready_for_rerun`` appeal (a placement rule: nothing to rescore). Stored with the run (``Run.appeal_ids``)."""
+    rows = session.execute(select(Appeal.id, Appeal.application_no, Appeal.progress, Appeal.score)
+                           .join(Run, Run.id == Appeal.run_id)
+                           .where(Run.season == season, Run.grade == grade, Appeal.progress.in_((RESCORED, READY)))
+                           .order_by(Appeal.id)).all()
+    return [i for i, no, progress, score in rows if progress == READY or holds(used.get(no), score)]
+
+
 def on_publish(session: Session, run: Run, *, now: datetime) -> int:
-    """Mark ``included_in_run`` every appeal of the run's season and grade that was ready (rescored, or nothing to
-    re-check) when the run was created, lodged on an earlier run → how many."""
-    earlier = select(Run.id).where(Run.season == run.season, Run.grade == run.grade, Run.id < run.id)
-    return session.execute(update(Appeal).where(
-        Appeal.progress.in_((RESCORED, READY)), Appeal.ready_at <= run.created_at, Appeal.run_id.in_(earlier))
-        .values(progress=INCLUDED, included_run_id=run.id)).rowcount
+    """Mark ``included_in_run`` the appeals the run's snapshot includes (``run.appeal_ids``, :func:`included_by`)
+    that no earlier publication included → how many. A run created before the ids were stored (None): the appeals
+    ready when it was created, as before."""
+    if run.appeal_ids is not None:
+        if not run.appeal_ids:
+            return 0
+        which = Appeal.id.in_(run.appeal_ids)
+    else:
+        earlier = select(Run.id).where(Run.season == run.season, Run.grade == run.grade, Run.id < run.id)
+        which = (Appeal.ready_at <= run.created_at) & Appeal.run_id.in_(earlier)
+    return session.execute(update(Appeal).where(Appeal.progress.in_((RESCORED, READY)), which)
+                           .values(progress=INCLUDED, included_run_id=run.id)).rowcount
 
 
 def preview(session: Session, *, season: int, grade: int) -> dict[str, Any]:
@@ -101,7 +133,7 @@ def view(a: Appeal) -> dict[str, Any]:
     """An appeal as the API answers it: ``{id, run_id, application_no, reason, state, note, lodged_at, decided_at,
     decided_by, disputes: {type: "fact", guardian_no, kind} | {type: "placement_rule", rule} | null, progress:
     waiting_for_department | rescored | ready_for_rerun | included_in_run | null, department, recheck: {result_id,
-    outcome} | null, score: {eligible, family_score} | null, included_run_id, last_error}``."""
+    outcome} | null, score: {eligible, family_score, facts_digest} | null, included_run_id, last_error}``."""
     disputes = None
     if a.disputes == FACT:
         disputes = {"type": FACT, "guardian_no": a.guardian_no, "kind": a.fact_kind}
@@ -180,7 +212,8 @@ class AppealFlow:
         self.leases.release(token, ids=[appeal.id], progress=RESCORED, ready_at=now, next_check_at=None,
                             department=recheck.get("department"), last_error=None, checks=appeal.checks + 1,
                             recheck={"result_id": answer["id"], "outcome": answer.get("outcome")},
-                            score={"eligible": score.eligible, "family_score": str(score.family_score)})
+                            score={"eligible": score.eligible, "family_score": str(score.family_score),
+                                   "facts_digest": score.facts_digest})
         result.rescored += 1
         log.info("appeal %s rescored after %s's answer (%s): eligible %s, %s points", appeal.id,
                  recheck.get("department"), answer.get("outcome"), score.eligible, score.family_score)

@@ -62,6 +62,7 @@ class ScoreView:
     earliest_continuous_since: date | None
     residence_township_code: str | None
     rulebook_id: str | None
+    facts_digest: str | None = None  # of the verified facts points scored (the score's version)
 
 
 def _malformed(detail: str) -> UpstreamError:
@@ -95,6 +96,7 @@ def parse_score(item: dict[str, Any]) -> ScoreView:
             earliest_continuous_since=date.fromisoformat(since) if since else None,
             residence_township_code=item.get("residence_township_code") or None,
             rulebook_id=item.get("rulebook_id"),
+            facts_digest=item.get("facts_digest") or None,
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         raise _malformed(f"malformed score ({exc.__class__.__name__}: {exc})") from None

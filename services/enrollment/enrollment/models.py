@@ -213,6 +213,9 @@ class Run(Base):
     finalised_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     finalised_by: Mapped[str | None] = mapped_column(String(120))
     superseded_by: Mapped[int | None] = mapped_column(Integer)
+    # the upheld appeals whose correction this run's snapshot holds (enrollment.appeals_flow.included_by): marked
+    # included_in_run when it is published
+    appeal_ids: Mapped[list[int] | None] = mapped_column(JSON)
     version: Mapped[int] = mapped_column(Integer, default=1)
 
 
@@ -259,7 +262,8 @@ class Appeal(Base):
     progress: Mapped[str | None] = mapped_column(String(24))
     department: Mapped[str | None] = mapped_column(String(16))
     recheck: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # the department's answer {result_id, outcome}
-    score: Mapped[dict[str, Any] | None] = mapped_column(JSON)  # the score after it {eligible, family_score}
+    # the score after it {eligible, family_score, facts_digest} (facts_digest: of the facts points scored)
+    score: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     ready_at: Mapped[datetime | None] = mapped_column(UTCDateTime())  # a run created after it includes the appeal
     included_run_id: Mapped[int | None] = mapped_column(Integer)
     next_check_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

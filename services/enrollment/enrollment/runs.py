@@ -133,7 +133,9 @@ def create_run(session: Session, body: RunIn, scores: dict[str, ScoreView], *, w
               rulebook_id=rulebooks[0] if rulebooks else None, input_digest=result.input_digest, state="draft",
               counts=_counts(applicants, result, unscored, body.grade),
               snapshot=_snapshot_json(applicants, schools, result, unscored), created_by=who, created_at=now,
-              version=1, evidence=evidence_store.at_creation(applicants, schools, result, unscored, now=now))
+              version=1, evidence=evidence_store.at_creation(applicants, schools, result, unscored, now=now),
+              appeal_ids=appeals_flow.included_by(session, body.season, body.grade,
+                                                  {a.id: scores.get(a.id) for a in applicants}))
     session.add(run)
     session.flush()
     session.execute(update(Run).where(Run.season == body.season, Run.grade == body.grade, Run.id != run.id,
