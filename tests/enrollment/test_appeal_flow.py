@@ -224,3 +224,28 @@ def test_a_rescoring_landing_while_a_run_is_made_waits_for_the_next_run(suite, a
     included = enrollment.get(f"/appeals/{appeal_id}", headers=bureau).json()
     assert included["progress"] == "included_in_run" and included["included_run_id"] == rerun["id"]
     assert enrollment.get(f"/placements/{appellant}", headers=bureau).json()["school_code"] == "S1"
+
+
+def test_the_bureau_names_the_disputed_fact_when_upholding(world, auth):
+    """An appeal lodged naming nothing: upholding, the bureau names the fact (a re-check is queued) or a rule;
+    naming with a rejection, or a fact the application does not have, is refused and writes nothing."""
+    app, points, funding, nos = world
+    bureau, platform = auth("bureau"), auth("platform")
+    run = app.post("/runs", json={"season": 2025, "grade": 1, "seed": "s"}, headers=bureau).json()
+    app.post(f"/runs/{run['id']}/publish", headers=bureau)
+    lodged = [app.post("/appeals", headers=platform, json={"run_id": run["id"], "application_no": nos[n],
+                                                           "reason": "x"}).json() for n in ("a1", "a2")]
+    assert [a["disputes"] for a in lodged] == [None, None]
+    fact = {"type": "fact", "guardian_no": 1, "kind": "residence_permit"}
+    for body, code in (({"decision": "rejected", "disputes": fact}, "disputes_when_upheld"),
+                       ({"decision": "upheld", "disputes": {**fact, "kind": "housing"}}, "no_such_fact")):
+        refused = app.post(f"/appeals/{lodged[0]['id']}/decision", json=body, headers=bureau)
+        assert refused.status_code == 422 and refused.json()["code"] == code, refused.text
+    assert app.get(f"/appeals/{lodged[0]['id']}", headers=bureau).json()["state"] == "lodged"
+    upheld = app.post(f"/appeals/{lodged[0]['id']}/decision", json={"decision": "upheld", "disputes": fact},
+                      headers=bureau).json()
+    assert upheld["disputes"] == fact and upheld["progress"] == "waiting_for_department"
+    assert app.get("/outbox", headers=bureau).json()["topics"]["verification.rechecks"]["pending"] == 1
+    rule = app.post(f"/appeals/{lodged[1]['id']}/decision", headers=bureau, json={
+        "decision": "upheld", "disputes": {"type": "placement_rule", "rule": "catchment"}}).json()
+    assert rule["disputes"] == {"type": "placement_rule", "rule": "catchment"} and rule["progress"] == "ready_for_rerun"

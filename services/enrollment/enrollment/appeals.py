@@ -70,16 +70,27 @@ def _disputed(session: Session, application_no: str, disputes: dict[str, Any] | 
     return {"disputes": appeals_flow.FACT, "guardian_no": guardian_no, "fact_kind": kind}
 
 
-def decide_appeal(session: Session, appeal_id: int, *, decision: str, note: str, who: str, now: datetime) -> Appeal:
+def decide_appeal(session: Session, appeal_id: int, *, decision: str, note: str, who: str, now: datetime,
+                  disputes: dict[str, Any] | None = None) -> Appeal:
     """upheld | rejected, once (409 ``invalid_state`` after). Upholding starts the appeal's flow
     (:func:`enrollment.appeals_flow.on_upheld`: the department's re-check of a disputed fact, or ready for the
-    re-run)."""
+    re-run). ``disputes`` (upholding only; 422 ``disputes_when_upheld`` otherwise): what the bureau names as
+    disputed, replacing what the family named (``{type: "fact", guardian_no, kind}`` checked like at lodging, 422
+    ``no_such_fact``; or ``{type: "placement_rule", rule}``)."""
     appeal = get_appeal(session, appeal_id)
+    named: dict[str, Any] = {}
+    if disputes is not None:
+        if decision != "upheld":
+            raise Invalid("only an upheld appeal names what it disputes", code="disputes_when_upheld",
+                          field="disputes")
+        named = {"disputes": None, "guardian_no": None, "fact_kind": None, "rule": None,
+                 **_disputed(session, appeal.application_no, disputes)}
     done = session.execute(update(Appeal).where(Appeal.id == appeal_id, Appeal.state == "lodged")
-                           .values(state=decision, note=note, decided_by=who, decided_at=now)).rowcount
+                           .values(state=decision, note=note, decided_by=who, decided_at=now, **named)).rowcount
     if done != 1:
         raise InvalidState(f"appeal {appeal_id} is already {appeal.state}")
     if decision == "upheld":
+        session.refresh(appeal)
         appeals_flow.on_upheld(session, appeal, now=now)
     session.refresh(appeal)
     return appeal

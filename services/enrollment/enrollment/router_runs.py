@@ -197,10 +197,13 @@ def decide(appeal_id: Annotated[int, Path(ge=1, le=ROW_ID_MAX)], body: DecisionI
            request: Request, key: IdempotencyKey = None):
     """upheld | rejected, once (409 ``invalid_state`` after). Upholding an appeal that disputes a fact sends the
     re-check to that department's queue (through the outbox) and the appeal follows it: ``progress``
-    ``waiting_for_department`` → ``rescored`` → ``included_in_run`` (:mod:`enrollment.appeals_flow`)."""
+    ``waiting_for_department`` → ``rescored`` → ``included_in_run`` (:mod:`enrollment.appeals_flow`). Upholding,
+    the bureau may name what is disputed (``disputes``, as at lodging; it replaces the family's): 422
+    ``no_such_fact``, ``disputes_when_upheld``."""
     def effect():
         appeal = appeals.decide_appeal(session, appeal_id, decision=body.decision, note=body.note,
-                                       who=who.subject, now=utcnow())
+                                       who=who.subject, now=utcnow(),
+                                       disputes=body.disputes.model_dump() if body.disputes else None)
         return appeals_flow.view(appeal)
     return commit_idempotent(session, idempotency_keys, request, who, key, body, effect)
 

@@ -365,6 +365,8 @@ class AppealIn(StrictModel):
 class DecisionIn(StrictModel):
     decision: Literal["upheld", "rejected"]
     note: Annotated[PlainText, Field(max_length=4000)] = ""
+    # upholding: what the bureau found disputed (replaces what the family named; a fact is checked like at lodging)
+    disputes: Annotated[Union[DisputedFact, DisputedRule], Field(discriminator="type")] | None = None
 
 
 class AppealOut(BaseModel):

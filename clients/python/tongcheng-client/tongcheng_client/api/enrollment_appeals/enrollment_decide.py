@@ -87,6 +87,9 @@ def sync_detailed(
     sends the
     re-check to that department's queue (through the outbox) and the appeal follows it: ``progress``
     ``waiting_for_department`` → ``rescored`` → ``included_in_run`` (:mod:`enrollment.appeals_flow`).
+    Upholding,
+    the bureau may name what is disputed (``disputes``, as at lodging; it replaces the family's): 422
+    ``no_such_fact``, ``disputes_when_upheld``.
 
     Roles: bureau.
 
@@ -132,6 +135,9 @@ def sync(
     sends the
     re-check to that department's queue (through the outbox) and the appeal follows it: ``progress``
     ``waiting_for_department`` → ``rescored`` → ``included_in_run`` (:mod:`enrollment.appeals_flow`).
+    Upholding,
+    the bureau may name what is disputed (``disputes``, as at lodging; it replaces the family's): 422
+    ``no_such_fact``, ``disputes_when_upheld``.
 
     Roles: bureau.
 
@@ -172,6 +178,9 @@ async def asyncio_detailed(
     sends the
     re-check to that department's queue (through the outbox) and the appeal follows it: ``progress``
     ``waiting_for_department`` → ``rescored`` → ``included_in_run`` (:mod:`enrollment.appeals_flow`).
+    Upholding,
+    the bureau may name what is disputed (``disputes``, as at lodging; it replaces the family's): 422
+    ``no_such_fact``, ``disputes_when_upheld``.
 
     Roles: bureau.
 
@@ -215,6 +224,9 @@ async def asyncio(
     sends the
     re-check to that department's queue (through the outbox) and the appeal follows it: ``progress``
     ``waiting_for_department`` → ``rescored`` → ``included_in_run`` (:mod:`enrollment.appeals_flow`).
+    Upholding,
+    the bureau may name what is disputed (``disputes``, as at lodging; it replaces the family's): 422
+    ``no_such_fact``, ``disputes_when_upheld``.
 
     Roles: bureau.
 
