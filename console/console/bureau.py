@@ -125,7 +125,16 @@ async def runs_page(page: Page = Bureau, season: int | None = None, table: str =
     if wants({"runs": RUN_COLUMNS}, table, format):
         return download(f"tongcheng-{season}-runs", RUN_COLUMNS, _run_rows(runs), format)
     return page.render("bureau_runs.html", title="录取批次 Runs", season=season, runs=runs,
-                       grade_names=GRADE_NAMES, state_names=STATE_NAMES, mechanisms=MECHANISMS, errors={}, form={})
+                       previews=await _previews(page, season), grade_names=GRADE_NAMES, state_names=STATE_NAMES,
+                       mechanisms=MECHANISMS, errors={}, form={})
+
+
+async def _previews(page: Page, season: int) -> dict[int, dict]:
+    """Per grade, the upheld appeals a re-run started now would include and those still waiting for their
+    department (enrollment ``GET /runs/preview``)."""
+    got = await asyncio.gather(*(page.gateway.get(page.who, "enrollment", "/runs/preview", season=season, grade=g)
+                                 for g in (1, 7)))
+    return dict(zip((1, 7), got))
 
 
 @router.post("/runs")
@@ -150,7 +159,8 @@ async def start_run(request: Request, page: Page = Bureau) -> Response:
                 raise
             errors = exc.field_errors() or {"grade": exc.detail}
     return page.render("bureau_runs.html", status=422, title="录取批次 Runs", season=season,
-                       runs=await _runs(page, season), grade_names=GRADE_NAMES, state_names=STATE_NAMES,
+                       runs=await _runs(page, season), previews=await _previews(page, season),
+                       grade_names=GRADE_NAMES, state_names=STATE_NAMES,
                        mechanisms=MECHANISMS, errors=errors, form=form)
 
 
@@ -264,6 +274,19 @@ async def finalise(run_id: int, request: Request, page: Page = Bureau) -> Respon
                            pending=[a for a in appeals["items"] if a["state"] == "lodged"], error=exc.detail)
 
 
+def _disputes(form: Any) -> dict | None:
+    """What the decision form names as disputed (upholding): ``{type: "fact", guardian_no, kind}``, ``{type:
+    "placement_rule", rule}``, or None (as the family named it). Enrollment checks it (422 shown by the row)."""
+    kind = str(form.get("dispute_type") or "")
+    if kind == "fact":
+        guardian = str(form.get("guardian_no") or "1")
+        return {"type": "fact", "guardian_no": int(guardian) if guardian.isdigit() else guardian,
+                "kind": str(form.get("fact_kind") or "")}
+    if kind == "placement_rule":
+        return {"type": "placement_rule", "rule": str(form.get("rule") or "").strip()}
+    return None
+
+
 @router.post("/appeals/{appeal_id}/decision")
 async def decide(appeal_id: int, request: Request, page: Page = Bureau) -> Response:
     """Decide an appeal (复核): upheld or rejected, with a note. With HTMX the appeal's row is answered in place."""
@@ -275,8 +298,10 @@ async def decide(appeal_id: int, request: Request, page: Page = Bureau) -> Respo
         error = "请选择复核结果。 Choose upheld or rejected."
     else:
         try:
-            appeal = await page.gateway.post(page.who, "enrollment", f"/appeals/{appeal_id}/decision",
-                                             {"decision": decision, "note": str(form.get("note") or "")[:500]})
+            body = {"decision": decision, "note": str(form.get("note") or "")[:500]}
+            if decision == "upheld" and (named := _disputes(form)) is not None:
+                body["disputes"] = named
+            appeal = await page.gateway.post(page.who, "enrollment", f"/appeals/{appeal_id}/decision", body)
         except ApiError as exc:
             if exc.status >= 500 or exc.status in (403, 404):
                 raise

@@ -145,7 +145,7 @@ def render(request: Request, template: str, *, status: int = 200, current: Curre
            "role_name": ROLE_NAMES.get(staff.role, "") if staff else "",
            "department_name": DEPARTMENT_NAMES.get(staff.department or "", "") if staff else "",
            "menu": MENUS.get(staff.role, []) if staff else [], "csrf": current.csrf if current else "",
-           "path": request.url.path, "form_key": uuid.uuid4().hex, **context}
+           "path": request.url.path, "form_key": uuid.uuid4().hex, "department_names": DEPARTMENT_NAMES, **context}
     return templates.TemplateResponse(request, template, ctx, status_code=status)
 
 

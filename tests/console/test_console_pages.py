@@ -317,6 +317,8 @@ def _overview_routes(gateway: FakeGateway) -> None:
          "oldest_pending_at": "2025-05-01T01:30:00+00:00"}]}
     gateway.routes[("GET", "/api/enrollment/reports/applications/2025")] = {"grades": [
         {"grade": 1, "submitted": 130, "withdrawn": 10}, {"grade": 7, "submitted": 0, "withdrawn": 0}]}
+    gateway.routes[("GET", "/api/enrollment/runs/preview")] = lambda r: httpx.Response(200, json=PREVIEW if r.url.params[
+        "grade"] == "1" else {**PREVIEW, "grade": 7, "would_include": [], "waiting_for_department": []})
     gateway.routes[("GET", "/api/points/scoring-jobs")] = {"items": [
         {"id": 3, "grade": 1, "rulebook_id": "hy-2025", "state": "done", "error": None, "done": 120, "total": 120,
          "rescored": 0, "created_at": "2025-06-01T00:00:00+00:00", "finished_at": "2025-06-01T00:01:00+00:00"}]}
@@ -464,3 +466,63 @@ def test_the_auditor_sees_a_seats_roll_per_semester_and_its_own_ledger(console):
     assert "离校 left 2025-11-14 (left_district)" in ledger and "学位终止 seat ended" in ledger
     assert 'href="/console/auditor/history?settlement_id=5"' in ledger and "1196.08" in ledger
     assert "3310**********0011" in page.text and not re.search(r"\d{17}[\dX]", page.text)
+
+
+def _appeal(i: int, **kw) -> dict:
+    return {"id": i, "run_id": 5, "application_no": f"HY2025-1-00000{i}", "reason": "家长申诉", "state": "upheld",
+            "note": "", "lodged_at": "2025-07-01T01:00:00Z", "decided_at": "2025-07-02T01:00:00Z",
+            "decided_by": "bureau", "disputes": None, "progress": None, "department": None, "recheck": None,
+            "score": None, "included_run_id": None, "last_error": None, **kw}
+
+
+FACT = {"type": "fact", "guardian_no": 1, "kind": "social_insurance"}
+PREVIEW = {"season": 2025, "grade": 1, "included": [],
+           "would_include": [_appeal(2, disputes=FACT, progress="rescored", department="hrss",
+                                     score={"eligible": True, "family_score": "72.50", "facts_digest": "d"})],
+           "waiting_for_department": [_appeal(1, disputes=FACT, progress="waiting_for_department",
+                                              department="hrss")]}
+
+
+def test_the_runs_page_previews_which_appeals_a_rerun_would_include(console):
+    client, gateway, sign_in = console
+    _overview_routes(gateway)
+    sign_in("bureau")
+    page = client.get("/console/bureau/runs")
+    assert page.status_code == 200
+    grade1 = page.text.split("重新录取预览")[1]
+    assert "将纳入 1 件复核，1 件仍在等待部门复查" in grade1.split("</caption>")[0]
+    assert "#2" in grade1 and "72.50 分" in grade1 and "不纳入：等待" in grade1 and "waiting for hrss" in grade1
+    assert gateway.last("/api/enrollment/runs/preview").url.params["season"] == "2025"
+
+
+def test_the_appeals_queue_shows_progress_and_the_decision_names_the_disputed_fact(console):
+    client, gateway, sign_in = console
+    appeals = [_appeal(1, disputes=FACT, progress="waiting_for_department", department="hrss"),
+               _appeal(2, progress="rescored", score={"eligible": True, "family_score": "72.50"},
+                       recheck={"result_id": 9, "outcome": "confirmed"}),
+               _appeal(3, disputes={"type": "placement_rule", "rule": "catchment"}, progress="included_in_run",
+                       included_run_id=8),
+               _appeal(4, state="lodged", decided_at=None, decided_by=None)]
+    gateway.routes[("GET", "/api/enrollment/runs/5")] = {**RUN, "id": 5, "state": "published"}
+    gateway.routes[("GET", "/api/enrollment/runs")] = {"items": [], "next_cursor": None}
+    gateway.routes[("GET", "/api/enrollment/appeals")] = {"items": appeals, "next_cursor": None}
+    gateway.routes[("POST", "/api/enrollment/appeals/4/decision")] = lambda r: httpx.Response(
+        200, json=_appeal(4, disputes=json.loads(r.content)["disputes"], progress="waiting_for_department"))
+    sign_in("bureau")
+    page = client.get("/console/bureau/runs/5")
+    rows = {i: page.text.split(f'id="appeal-{i}"')[1].split("</tr>")[0] for i in (1, 2, 3, 4)}
+    assert "等待" in rows[1] and "waiting for hrss" in rows[1] and "社保 social insurance" in rows[1]
+    assert "72.50 分" in rows[2] and "ready for re-run" in rows[2] and "confirmed" in rows[2]
+    assert 'href="/console/bureau/runs/8">run #8' in rows[3] and "catchment" in rows[3]
+    assert 'name="dispute_type"' in rows[4] and 'name="fact_kind"' in rows[4]
+    answer = client.post("/console/bureau/appeals/4/decision", headers={"HX-Request": "true"}, data={
+        "csrf": csrf_of(page.text), "run_id": "5", "decision": "upheld", "dispute_type": "fact", "guardian_no": "2",
+        "fact_kind": "housing", "rule": "", "note": "查住房"})
+    assert answer.status_code == 200, answer.text
+    sent = json.loads(gateway.last("/api/enrollment/appeals/4/decision").content)
+    assert sent == {"decision": "upheld", "note": "查住房",
+                    "disputes": {"type": "fact", "guardian_no": 2, "kind": "housing"}}
+    assert "waiting for" in answer.text
+    client.post("/console/bureau/appeals/4/decision", data={
+        "csrf": csrf_of(page.text), "run_id": "5", "decision": "rejected", "dispute_type": "fact", "note": ""})
+    assert "disputes" not in json.loads(gateway.last("/api/enrollment/appeals/4/decision").content)  # only upheld
