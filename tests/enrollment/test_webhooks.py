@@ -11,11 +11,14 @@ import threading
 from pathlib import Path
 
 import httpx
+import pytest
 import sqlalchemy as sa
 from alembic import command
 
-from common.db import alembic_config
+from common.db import alembic_config, utcnow
+from enrollment import events, webhook_targets
 from enrollment.webhooks import Deliverer
+from enrollment_kit import MONDAY, hand_checkable_season, upstreams
 from shared_kit import Receiver, free_port
 
 REPO = Path(__file__).resolve().parents[2]
@@ -28,6 +31,31 @@ def documented_verifier():
     scope: dict = {}
     exec(code, scope)  # noqa: S102 - our own documentation
     return scope["verify"]
+
+
+@pytest.fixture
+def world(make_service, auth):
+    """The enrollment conftest's world with ``webhook_allow_private`` on: the receivers here listen on 127.0.0.1."""
+    verification, points, funding, clients = upstreams()
+    app = make_service("enrollment", outbox_dispatcher=False, today=MONDAY, webhook_allow_private=True,
+                       create_app_kwargs={"http_clients": clients})
+    return app, points, funding, hand_checkable_season(app, auth, points)
+
+
+@pytest.fixture
+def guarded(make_service, auth):
+    """An enrollment app with the default settings (webhook URLs must be public https)."""
+    return make_service("enrollment", outbox_dispatcher=False, today=MONDAY,
+                        create_app_kwargs={"http_clients": upstreams()[3]})
+
+
+def fake_dns(monkeypatch, answers: dict[str, list[str]]) -> None:
+    """Names resolve to ``answers`` (the test's DNS); any other name does not resolve."""
+    def getaddrinfo(host, port, *args, **kwargs):
+        if host not in answers:
+            raise OSError("no such name")
+        return [(None, None, None, "", (ip, port)) for ip in answers[host]]
+    monkeypatch.setattr(webhook_targets.socket, "getaddrinfo", getaddrinfo)
 
 
 def test_a_receiver_down_then_up_gets_every_event_once_signed(world, auth, backend):
@@ -43,7 +71,7 @@ def test_a_receiver_down_then_up_gets_every_event_once_signed(world, auth, backe
     down = app.post("/outbox/flush", headers=bureau).json()["webhooks"]
     assert down == {"delivered": 0, "failed": 1}
     listed = app.get("/webhooks", headers=platform).json()["items"][0]
-    assert listed["attempts"] == 1 and listed["delivered_up_to"] == 0 and listed["last_error"]
+    assert listed["attempts"] == 1 and listed["delivered_up_to"] == 0 and listed["last_error"] == "unreachable"
     assert app.post("/outbox/flush", headers=bureau).json()["webhooks"]["failed"] == 1  # flush skips the backoff
 
     receiver = Receiver(port).start()
@@ -109,7 +137,7 @@ def test_two_processes_deliver_each_event_once(world, auth, backend):
         for _ in range(2):
             assert app.post("/webhooks", json={"url": f"http://127.0.0.1:{receiver.port}/h", "after": 0},
                             headers=platform).status_code == 201
-        deliverers = [Deliverer(app.app.state.db, httpx.Client(timeout=5)) for _ in range(2)]
+        deliverers = [Deliverer(app.app.state.db, httpx.Client(timeout=5), allow_private=True) for _ in range(2)]
         threads = [threading.Thread(target=d.deliver) for d in deliverers]
         for t in threads:
             t.start()
@@ -177,6 +205,42 @@ def test_no_secret_at_rest_and_a_replay_derives_it_again(world, auth, backend):
         receiver.stop()
 
 
+def test_inside_addresses_are_refused_and_nothing_written(guarded, auth, monkeypatch):
+    """SSRF: a webhook cannot point at the suite's network. The registration table is in
+    tests/reliability/test_bad_input.py; here the names that resolve inside (the test's DNS)."""
+    fake_dns(monkeypatch, {"inside.example": ["10.1.2.3"], "mixed.example": ["93.184.216.34", "127.0.0.1"],
+                           "v6.example": ["::ffff:169.254.169.254"], "outside.example": ["93.184.216.34"]})
+    platform = auth("platform")
+    for url in ("https://inside.example/h", "https://mixed.example/h", "https://v6.example/h",
+                "http://outside.example/h", "https://[::ffff:7f00:1]/", "https://0177.0.0.1/"):
+        resp = guarded.post("/webhooks", json={"url": url}, headers=platform)
+        assert resp.status_code == 422 and resp.json()["code"] == "webhook_url_forbidden", (url, resp.text)
+    assert guarded.get("/webhooks", headers=platform).json()["items"] == []
+    assert guarded.post("/webhooks", json={"url": "https://outside.example/h"}, headers=platform).status_code == 201
+    assert guarded.post("/webhooks", json={"url": "https://unknown.example/h"}, headers=platform).status_code == 201
+
+
+def test_a_name_that_moves_inside_after_registration_is_not_reached(guarded, auth, monkeypatch):
+    """DNS rebinding: the name was public at registration and resolves to the receiver's loopback address at
+    delivery: nothing reaches the receiver, and last_error says only ``unreachable``."""
+    platform, bureau = auth("platform"), auth("bureau")
+    receiver = Receiver(free_port()).start()
+    try:
+        fake_dns(monkeypatch, {"rebind.example": ["93.184.216.34"]})
+        made = guarded.post("/webhooks", json={"url": f"https://rebind.example:{receiver.port}/h", "after": 0},
+                            headers=platform)
+        assert made.status_code == 201, made.text
+        with guarded.app.state.db.write_session() as s:
+            events.record(s, events.SUBMITTED, [("HY2025-1-000001", 2025, 1, {})], now=utcnow())
+            s.commit()
+        fake_dns(monkeypatch, {"rebind.example": ["127.0.0.1"]})
+        assert guarded.post("/outbox/flush", headers=bureau).json()["webhooks"] == {"delivered": 0, "failed": 1}
+        assert receiver.got == []
+        assert guarded.get("/webhooks", headers=platform).json()["items"][0]["last_error"] == "unreachable"
+    finally:
+        receiver.stop()
+
+
 def test_the_migration_drops_stored_secrets(new_database_url, backend):
     """Rows stored before: the webhook's plain secret and the secret inside its stored idempotent answer are gone
     after the upgrade; the webhook gets a nonce and the rest of the answer is kept."""
@@ -212,3 +276,33 @@ def test_the_migration_drops_stored_secrets(new_database_url, backend):
             assert len(conn.execute(sa.text("SELECT secret FROM webhooks WHERE id = 1")).scalar_one()) == 64
     finally:
         engine.dispose()
+def test_a_delivery_goes_to_the_checked_address_with_the_name_kept():
+    """The pinned target connects to the address that was checked, with Host and SNI naming the host."""
+    target = webhook_targets.pin("https://hook.example:8443/p?q=1", allow_private=False)
+    assert target is None  # hook.example does not resolve here
+    with pytest.MonkeyPatch.context() as mp:
+        fake_dns(mp, {"hook.example": ["93.184.216.34"], "six.example": ["2606:2800:220:1::1"]})
+        target = webhook_targets.pin("https://hook.example:8443/p?q=1", allow_private=False)
+        assert target.url == "https://93.184.216.34:8443/p?q=1"
+        assert target.headers == {"Host": "hook.example:8443"} and target.extensions == {"sni_hostname": "hook.example"}
+        six = webhook_targets.pin("https://six.example/p", allow_private=False)
+        assert six.url == "https://[2606:2800:220:1::1]/p" and six.headers == {"Host": "six.example"}
+
+
+@pytest.mark.parametrize("status, error", [(500, "http_status 5xx"), (403, "http_status 4xx"),
+                                           (301, "http_status 3xx")])
+def test_last_error_names_only_the_class(status, error):
+    """A receiver's status is reported as its class; a refused connection as ``unreachable``; the words of the
+    network (``[Errno 111] Connection refused``) never."""
+    deliverer = Deliverer(None, httpx.Client(transport=httpx.MockTransport(lambda r: httpx.Response(status))),
+                          allow_private=True)
+    assert deliverer._post("http://127.0.0.1:9/h", "s" * 64, {"id": 1}) == error
+
+    def refuse(request):
+        raise httpx.ConnectError("[Errno 111] Connection refused")
+
+    def slow(request):
+        raise httpx.ReadTimeout("timed out")
+    for handler, expected in ((refuse, "unreachable"), (slow, "timeout")):
+        deliverer = Deliverer(None, httpx.Client(transport=httpx.MockTransport(handler)), allow_private=True)
+        assert deliverer._post("http://127.0.0.1:9/h", "s" * 64, {"id": 1}) == expected

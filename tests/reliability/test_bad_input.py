@@ -449,6 +449,15 @@ CASES += [bad("webhooks", "url-ftp", "url", "ftp://platform.example/x"), bad("we
           bad("webhooks", "url-int", "url", raw="7"), bad("webhooks", "after-negative", "after", -1),
           bad("webhooks", "after-true", "after", raw="true"), bad("webhooks", "after-huge", "after", raw=HUGE)]
 CASES += text_nul_cases("webhooks", "url", control=False)
+# SSRF (enrollment.webhook_targets): not https, an IP literal in any spelling, or a name resolving inside
+CASES += [bad("webhooks", f"url-inside-{name}", "url", url, code="webhook_url_forbidden") for name, url in [
+    ("metadata", "http://169.254.169.254/latest/meta-data"), ("metadata-https", "https://169.254.169.254/x"),
+    ("loopback-ssh", "http://127.0.0.1:22/"), ("loopback-https", "https://127.0.0.1:8101/health"),
+    ("decimal", "https://2130706433/"), ("hex-short", "https://0x7f.1/"), ("octal", "https://017700000001/"),
+    ("short", "https://127.1/"), ("v6-loopback", "https://[::1]/"), ("v6-mapped", "https://[::ffff:127.0.0.1]/"),
+    ("v6-link-local", "https://[fe80::1]/"), ("private-10", "https://10.0.0.5/"), ("unspecified", "https://0.0.0.0/"),
+    ("localhost", "https://localhost/hook"), ("localhost-dot", "https://localhost./hook"),
+    ("public-ip", "https://93.184.216.34/"), ("http-name", "http://platform.example/hook")]]
 CASES += unknown_field_cases("webhooks", [("secret", "0" * 64), ("delivered_up_to", 0)])
 CASES += [bad("rechecks", "kind-unknown", "kind", "passport"), bad("rechecks", "guardian-0", "guardian_no", 0),
           bad("rechecks", "ground-empty", "ground", ""), bad("rechecks", "ref-space", "ref", "a b"),
@@ -1145,6 +1154,7 @@ PRODUCERS: dict[str, Bad] = {c.code: c for c in [  # type: ignore[misc]
     bad("transfer", "p", "to_school_code", "R1", code="same_school"),
     bad("appeals", "p", "application_no", "HY2025-7-000001", code="not_in_run"),
     bad("status", "p", "application_nos.0", "ABC", code="application_no_format"),
+    bad("webhooks", "p", "url", "https://169.254.169.254/latest/meta-data", code="webhook_url_forbidden"),
     bad("roll-confirm", "p", "left.0.left_on", "2025-06-30", field="left", code="date_range"),
     bad("roll-confirm", "p", "attending", change=lambda b: {**b, "attending": [b["left"][0]["seat_id"]]},
         code="duplicate_seat"),

@@ -73,6 +73,7 @@ RULES: dict[str, str] = {
     "duplicate_seat": "同一学位被列出两次",
     "same_school": "转入学校与当前学校相同",
     "date_range": "日期不在允许的期间内",
+    "webhook_url_forbidden": "推送地址须为公网 https 地址，不得为IP地址或解析到内网、本机、链路本地等地址",
     "bad_upload": "上传的文件无法读取（不是CSV/XLSX、没有该工作表或缺少必填列）",
     # requests
     "idempotency_key_reused": "同一个 Idempotency-Key 已用于另一个请求",

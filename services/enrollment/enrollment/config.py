@@ -96,6 +96,9 @@ class Settings(ServiceSettings):
     # Server key of the webhook secrets (each derived from it, the webhook's id and a stored nonce; none stored);
     # None = derived from the internal secret. Changing it changes every webhook's secret.
     webhook_key: str | None = Field(default=None, min_length=32, description="HMAC key of the webhook secrets")
+    # A webhook URL must be public https (enrollment.webhook_targets, SSRF); true lifts the check at registration
+    # and delivery and allows http (tests' local receivers, a rehearsal on one machine). Never in production.
+    webhook_allow_private: bool = Field(default=False, description="allow http and private/loopback webhook URLs")
     # Appeals waiting for their department's re-check (enrollment.appeals_flow): looked at again after this many
     # seconds, doubled per look up to the longest.
     appeal_poll_s: float = Field(default=1.0, gt=0, description="first wait before asking again, seconds")

@@ -47,7 +47,8 @@ def create_app(settings: Settings | None = None, *, http_clients: dict[str, http
     @contextmanager
     def resources(app: FastAPI) -> Iterator[None]:
         clients = build_clients(settings, http_clients)
-        webhook_http = httpx.Client(timeout=httpx.Timeout(settings.webhook_timeout_s, connect=2.0))
+        webhook_http = httpx.Client(timeout=httpx.Timeout(settings.webhook_timeout_s, connect=2.0),
+                                    follow_redirects=False, trust_env=False)
         appeals = AppealFlow(app.state.db, verification=clients["verification"], points=clients["points"],
                              lease_s=settings.outbox_lease_s, poll_s=settings.appeal_poll_s,
                              poll_max_s=settings.appeal_poll_max_s)
@@ -60,7 +61,8 @@ def create_app(settings: Settings | None = None, *, http_clients: dict[str, http
             feed=ProgressFeed(app.state.db, verification=clients["verification"], points=clients["points"],
                               lease_s=settings.outbox_lease_s) if settings.progress_feed else None,
             webhooks=Deliverer(app.state.db, webhook_http, lease_s=settings.outbox_lease_s,
-                               backoff_s=settings.webhook_backoff_s, backoff_max_s=settings.webhook_backoff_max_s),
+                               backoff_s=settings.webhook_backoff_s, backoff_max_s=settings.webhook_backoff_max_s,
+                               allow_private=settings.webhook_allow_private),
             batch_size=settings.outbox_batch_size, backoff_s=settings.outbox_backoff_s,
             backoff_max_s=settings.outbox_backoff_max_s, lease_s=settings.outbox_lease_s,
             interval_s=settings.outbox_interval_s)

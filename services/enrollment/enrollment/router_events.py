@@ -12,7 +12,7 @@ from common.identity import Caller
 from common.idempotency import IdempotencyKey, commit_idempotent
 from common.schemas import ROW_ID_MAX
 from enrollment import events, webhooks
-from enrollment.deps import Cursor, Limit
+from enrollment.deps import Cursor, Limit, SettingsDep
 from enrollment.models import idempotency_keys
 from enrollment.schemas import StatusQueryIn, WebhookIn
 
@@ -42,16 +42,19 @@ def bulk_status(body: StatusQueryIn, who: Reader, session: ReadSession):
 
 
 @router.post("/webhooks", status_code=201, tags=["events"])
-def register_webhook(body: WebhookIn, who: Platform, session: WriteSession, request: Request,
+def register_webhook(body: WebhookIn, who: Platform, session: WriteSession, request: Request, settings: SettingsDep,
                      key: IdempotencyKey = None):
     """Push every event of the feed to ``url`` (issue 13) → 201 ``{id, url, secret, delivered_up_to, attempts,
     next_attempt_at, last_error, last_delivered_at, created_at}``. ``secret`` (64 hex characters) keys the
     ``X-Tongcheng-Signature`` HMAC-SHA256 of each delivery and is shown only here. Events after ``after`` (default:
     the latest now) are POSTed in id order, at least once, retried with exponential backoff while the receiver
     does not answer 2xx (docs/api.md, webhooks). The secret is not stored (derived from a server key and a stored
-    nonce); a replay with the same ``Idempotency-Key`` derives it again (``null`` once the webhook is deleted)."""
+    nonce); a replay with the same ``Idempotency-Key`` derives it again (``null`` once the webhook is deleted).
+    422 ``webhook_url_forbidden``: not https, an IP address, or a host resolving to a loopback / private /
+    link-local / reserved address (SSRF guard)."""
     def effect():
-        hook, _ = webhooks.register(session, url=body.url, owner=who.subject, after=body.after, now=utcnow())
+        hook, _ = webhooks.register(session, url=body.url, owner=who.subject, after=body.after, now=utcnow(),
+                                    allow_private=settings.webhook_allow_private)
         return webhooks.view(hook)
     return commit_idempotent(session, idempotency_keys, request, who, key, body, effect, status_code=201,
                              reveal=webhooks.reveal)

@@ -48,6 +48,7 @@ from common.leases import Leases
 from enrollment.errors import NotFound
 from enrollment.events import event_view
 from enrollment.models import Event, Webhook
+from enrollment.webhook_targets import check as check_url, pin
 
 log = logging.getLogger("enrollment.webhooks")
 
@@ -85,9 +86,13 @@ def sign(secret: str, timestamp: int, body: bytes) -> str:
     return "v1=" + mac.hexdigest()
 
 
-def register(session: Session, *, url: str, owner: str, after: int | None, now: datetime) -> tuple[Webhook, str]:
+def register(session: Session, *, url: str, owner: str, after: int | None, now: datetime,
+             allow_private: bool = False) -> tuple[Webhook, str]:
     """A new webhook for ``owner`` (the platform's subject) → (row, secret). ``after``: deliver events with a larger
-    id (default: the latest event now, so only what happens from now on). Only the nonce is stored."""
+    id (default: the latest event now, so only what happens from now on). Only the nonce is stored. 422
+    ``webhook_url_forbidden``: not a public https URL (:mod:`enrollment.webhook_targets`; ``allow_private`` lifts
+    it)."""
+    check_url(url, allow_private=allow_private)
     if after is None:
         after = session.scalar(select(func.max(Event.id))) or 0
     hook = Webhook(url=url, nonce=secrets.token_hex(16), owner=owner, delivered_up_to=after, attempts=0,
@@ -126,11 +131,12 @@ class DeliveryResult:
 
 class Deliverer:
     """Delivers the feed to every due webhook; ``deliver()`` is one pass. ``http``: the ``httpx.Client`` it POSTs
-    with (its timeout bounds an attempt)."""
+    with (its timeout bounds an attempt; redirects are not followed). Each attempt resolves the URL's host again
+    and connects only to a checked public address (``allow_private``: no check, for tests and rehearsals)."""
 
     def __init__(self, db: Database, http: httpx.Client, *, lease_s: float = 15.0, backoff_s: float = 2.0,
-                 backoff_max_s: float = 300.0):
-        self.db, self.http = db, http
+                 backoff_max_s: float = 300.0, allow_private: bool = False):
+        self.db, self.http, self.allow_private = db, http, allow_private
         self.backoff_s, self.backoff_max_s = backoff_s, backoff_max_s
         self.leases = Leases(db, Webhook.__table__, lease_s=lease_s, name="webhooks")
 
@@ -188,18 +194,26 @@ class Deliverer:
                 return
 
     def _post(self, url: str, secret: str, event: dict[str, Any]) -> str | None:
-        """POST one event → None when the receiver took it (2xx), else what went wrong."""
+        """POST one event → None when the receiver took it (2xx), else only the class of what went wrong
+        (``unreachable``, ``timeout``, ``http_status 3xx/4xx/5xx``): never the receiver's or the network's words, so
+        ``last_error`` tells nothing about addresses inside the suite's network."""
+        target = pin(url, allow_private=self.allow_private)
+        if target is None:
+            return "unreachable"
         body = json.dumps(event, ensure_ascii=False, separators=(",", ":"), default=_iso).encode()
         stamp = int(time.time())
-        headers = {"Content-Type": "application/json", EVENT_ID_HEADER: str(event["id"]),
+        headers = {**target.headers, "Content-Type": "application/json", EVENT_ID_HEADER: str(event["id"]),
                    TIMESTAMP_HEADER: str(stamp), SIGNATURE_HEADER: sign(secret, stamp, body)}
         try:
-            resp = self.http.post(url, content=body, headers=headers)
-        except httpx.HTTPError as exc:
-            return f"{exc.__class__.__name__}: {exc}"
+            resp = self.http.post(target.url, content=body, headers=headers, extensions=target.extensions,
+                                  follow_redirects=False)
+        except httpx.TimeoutException:
+            return "timeout"
+        except httpx.HTTPError:
+            return "unreachable"
         if 200 <= resp.status_code < 300:
             return None
-        return f"HTTP {resp.status_code}"
+        return f"http_status {resp.status_code // 100}xx"
 
 
 def _iso(value: Any) -> str:

@@ -88,6 +88,9 @@ def sync_detailed(
     a stored
     nonce); a replay with the same ``Idempotency-Key`` derives it again (``null`` once the webhook is
     deleted).
+    422 ``webhook_url_forbidden``: not https, an IP address, or a host resolving to a loopback / private
+    /
+    link-local / reserved address (SSRF guard).
 
     Roles: platform.
 
@@ -140,6 +143,9 @@ def sync(
     a stored
     nonce); a replay with the same ``Idempotency-Key`` derives it again (``null`` once the webhook is
     deleted).
+    422 ``webhook_url_forbidden``: not https, an IP address, or a host resolving to a loopback / private
+    /
+    link-local / reserved address (SSRF guard).
 
     Roles: platform.
 
@@ -187,6 +193,9 @@ async def asyncio_detailed(
     a stored
     nonce); a replay with the same ``Idempotency-Key`` derives it again (``null`` once the webhook is
     deleted).
+    422 ``webhook_url_forbidden``: not https, an IP address, or a host resolving to a loopback / private
+    /
+    link-local / reserved address (SSRF guard).
 
     Roles: platform.
 
@@ -237,6 +246,9 @@ async def asyncio(
     a stored
     nonce); a replay with the same ``Idempotency-Key`` derives it again (``null`` once the webhook is
     deleted).
+    422 ``webhook_url_forbidden``: not https, an IP address, or a host resolving to a loopback / private
+    /
+    link-local / reserved address (SSRF guard).
 
     Roles: platform.
 
