@@ -278,7 +278,9 @@ def _published_run(api: Api) -> dict[str, Any]:
     """A published grade-7 run with one application in it (a season of its own)."""
     season = next(_seasons)
     body = application(grade=7)
-    body["season"] = season
+    body["season"] = season  # a season years ahead: the child is older than grade 7 takes, by the bureau's leave
+    api.ok(api.send("enrollment", "POST", "/age-exceptions", "bureau", {
+        "season": season, "grade": 7, "child_id_number": body["child"]["id_number"], "reason": "测试用的未来季度"}), 201)
     no = api.ok(api.send("enrollment", "POST", "/applications", "platform", body), 201)["application_no"]
     run = api.ok(api.send("enrollment", "POST", "/runs", "bureau", {"season": season, "grade": 7, "seed": "x"}), 201)
     api.ok(api.send("enrollment", "POST", f"/runs/{run['id']}/publish", "bureau", {}))
