@@ -10,10 +10,13 @@ Endpoints a service serves that the contract does not list are reported by tests
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import pytest
 from fastapi.testclient import TestClient
 
-from contract_kit import CALLERS, SCHOOL_OF_CALLER, SERVICES, allows, build_app, load_contract, operations
+from contract_kit import (CALLERS, SCHOOL_OF_CALLER, SERVICES, Operation, allows, build_app, load_contract,
+                          operations)
 from common.identity import IDENTITY_HEADER, Identity, mint
 from shared_kit import TEST_SECRET
 
@@ -163,4 +166,51 @@ def test_departments_see_only_their_own_requests(clients):
             if not own and post.status_code != 404:
                 failures.append(f"POST /requests/{request_id}/results ({kind}) as {department}: "
                                 f"{post.status_code}, not 404")
+    assert not failures, _report(failures)
+
+
+NOT_PLAIN_DIGITS = ["1.0", "1e0", "+1", " 1", "1_0", "１", "0x1"]
+
+
+def _integer_params(op) -> list[tuple[str, str]]:
+    """(in, name) of each integer path or query parameter of ``op`` (an optional one is ``anyOf`` with null)."""
+    out = []
+    for param in op.spec.get("parameters", []):
+        schema = param.get("schema", {})
+        types = {schema.get("type")} | {s.get("type") for s in schema.get("anyOf", [])}
+        if "integer" in types and param.get("in") in ("path", "query"):
+            out.append((param["in"], param["name"]))
+    return out
+
+
+@pytest.mark.parametrize("name", SERVICES)
+@pytest.mark.parametrize("text", NOT_PLAIN_DIGITS)
+def test_integer_parameters_take_only_ascii_digits(clients, name, text):
+    """Every integer path and query parameter of every endpoint (walked from the OpenAPI), sent by a caller the
+    endpoint admits: a text int() or pydantic's lax mode would take (``2027.0`` wrote budget 2027) is 422 naming the
+    parameter with ``int_parsing`` (``page_limit`` for ``limit``), never served as the integer."""
+    client = clients[name]
+    failures, checked = [], 0
+    for op in operations(client.app, name):
+        params = _integer_params(op)
+        if not params:
+            continue
+        roles = frozenset(op.spec.get("x-roles", ()))
+        caller = next((c for c in CALLERS if allows(roles, *c[1:])), None)
+        headers = identity(*caller[1:]) if caller else {}
+        for where, param in params:
+            bad = quote(text, safe="")
+            url = op.url()
+            if where == "path":
+                url = op.path.replace("{" + param + "}", bad)
+                url = Operation(op.service, op.method, url, op.spec).url()
+            else:
+                url += ("&" if "?" in url else "?") + f"{param}={bad}"
+            resp = client.request(op.method, url, headers=headers)
+            checked += 1
+            body = resp.json() if resp.headers.get("content-type", "").startswith("application/") else {}
+            named = {(e.get("field"), e.get("code")) for e in body.get("errors") or ()}
+            if resp.status_code != 422 or not named & {(param, "int_parsing"), (param, "page_limit")}:
+                failures.append(f"{op.method} {url} ({param}) → {resp.status_code} {resp.text[:160]}")
+    assert checked, "no integer parameter found"
     assert not failures, _report(failures)

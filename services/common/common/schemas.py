@@ -14,9 +14,21 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Annotated, Any
 
 from fastapi.encoders import jsonable_encoder
-from pydantic import AfterValidator, AwareDatetime, BaseModel, BeforeValidator, ConfigDict, Field, PlainSerializer, Strict
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    Strict,
+)
+from pydantic_core import PydanticCustomError
 
-from common.examples import HISTORY_PAGE  # no cycle: common.examples imports no common module
+from common.examples import (
+    HISTORY_PAGE,  # no cycle: common.examples imports no common module
+)
 from common.refusals import refuse
 
 MAX_FEN = 10**15  # 10 trillion yuan: anything larger is a typo or an attack
@@ -27,6 +39,20 @@ ROW_ID_MAX = 2**31 - 1
 
 RowId = Annotated[int, Strict(), Field(ge=1, le=ROW_ID_MAX)]
 """A row id in a JSON body; booleans, floats and numeric strings refused."""
+
+
+def _ascii_digits(value: Any) -> Any:
+    if isinstance(value, str) and not (value.isascii() and value.isdigit() and len(value) <= 12):
+        raise PydanticCustomError("int_parsing", "Input should be a whole number written in ASCII digits (no sign, "
+                                  "decimal point, exponent, '_', space or other digits)")
+    return value
+
+
+IntParam = Annotated[int, BeforeValidator(_ascii_digits)]
+"""An integer path or query parameter: plain ASCII digits only. Pydantic's lax int takes ``"1.0"``, ``"1e0"``,
+``"+1"``, ``" 1"`` and ``"1_0"`` from a URL (``PUT /budget/2027.0`` wrote budget 2027); here they are 422
+``validation_error`` with the rule code ``int_parsing``, like ``"twenty"``. Every service's routes use it
+(``Annotated[IntParam, Path(ge=1, le=ROW_ID_MAX)]``)."""
 
 
 class StrictModel(BaseModel):

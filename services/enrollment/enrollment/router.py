@@ -11,6 +11,7 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from common.db import ReadSession, WriteSession, utcnow
 from common.identity import Caller
 from common.idempotency import IdempotencyKey, commit_idempotent
+from common.schemas import IntParam
 from common.versioning import check_if_match, set_etag
 from enrollment import age_exceptions, applications, outbox, schools, search
 from enrollment.deps import Cursor, DispatcherDep, GradeQ, Limit, SeasonQ, SettingsDep, Today
@@ -24,8 +25,8 @@ Bureau = Caller("bureau")
 Reader = Caller("bureau", "platform")
 Platform = Caller("platform")
 Code = Annotated[str, Path(max_length=32)]
-SeasonPath = Annotated[int, Path(ge=2000, le=2100)]
-GradePath = Annotated[int, Path(ge=1, le=9)]
+SeasonPath = Annotated[IntParam, Path(ge=2000, le=2100)]
+GradePath = Annotated[IntParam, Path(ge=1, le=9)]
 
 
 # ---- schools (BRIEF §6, §7; plan 三(二), 三(五)) -------------------------------------------------------------

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 
 from common.db import ReadSession
 from common.identity import Caller
+from common.schemas import IntParam
 from enrollment.models import Application
 
 router = APIRouter(tags=["reports"])
@@ -16,7 +17,7 @@ STATES = ("submitted", "withdrawn")
 
 
 @router.get("/reports/applications/{season}")
-def application_counts(season: Annotated[int, Path(ge=2000, le=2100, description="the season (year)")],
+def application_counts(season: Annotated[IntParam, Path(ge=2000, le=2100, description="the season (year)")],
                        who: Caller("bureau"), session: ReadSession) -> dict[str, Any]:
     """``{season, grades: [{grade, submitted, withdrawn}]}`` for grades 1 and 7 (zeros when none): the applications
     of the season by state (申请状态). One grouped query."""

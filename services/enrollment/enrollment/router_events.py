@@ -10,7 +10,7 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from common.db import ReadSession, WriteSession, utcnow
 from common.identity import Caller
 from common.idempotency import IdempotencyKey, commit_idempotent
-from common.schemas import ROW_ID_MAX
+from common.schemas import ROW_ID_MAX, IntParam
 from enrollment import events, webhooks
 from enrollment.deps import Cursor, Limit, SettingsDep
 from enrollment.models import idempotency_keys
@@ -22,7 +22,7 @@ Platform = Caller("platform")
 
 
 @router.get("/events", tags=["events"])
-def event_feed(who: Reader, session: ReadSession, after: Annotated[int, Query(ge=0, le=ROW_ID_MAX)] = 0,
+def event_feed(who: Reader, session: ReadSession, after: Annotated[IntParam, Query(ge=0, le=ROW_ID_MAX)] = 0,
                limit: Limit = 100, cursor: Cursor = None):
     """Every change of an application's state, oldest first, after event id ``after`` (0: from the start) →
     ``{items: [{id, application_no, kind: "submitted" | "verified" | "scored" | "withdrawn" | "placed" | "moved" |
@@ -68,7 +68,7 @@ def list_webhooks(who: Platform, session: ReadSession):
 
 
 @router.delete("/webhooks/{webhook_id}", status_code=204, tags=["events"])
-def delete_webhook(webhook_id: Annotated[int, Path(ge=1, le=ROW_ID_MAX)], who: Platform, session: WriteSession):
+def delete_webhook(webhook_id: Annotated[IntParam, Path(ge=1, le=ROW_ID_MAX)], who: Platform, session: WriteSession):
     """Stop pushing to one of the caller's webhooks → 204; 404 ``webhook_not_found``."""
     webhooks.remove(session, webhook_id, who.subject)
     session.commit()

@@ -10,7 +10,7 @@ from fastapi import APIRouter, File, Path, Query, UploadFile
 from common import access, history
 from common.db import ReadSession, WriteSession, utcnow
 from common.identity import Caller
-from common.schemas import Page
+from common.schemas import IntParam, Page
 from common.sheets import read_table
 from enrollment import applications, imports, schools, search
 from enrollment.deps import Cursor, Limit, SettingsDep
@@ -37,8 +37,8 @@ def import_file(kind: ImportKind, who: Bureau, session: WriteSession, settings: 
     table = read_table(file.file.read(), file.filename or "", kind, imports.ALIASES)
     return imports.import_rows(session, table, kind, who=who, now=utcnow(), settings=settings, dry_run=dry_run)
 Code = Annotated[str, Path(max_length=32)]
-SeasonPath = Annotated[int, Path(ge=2000, le=2100)]
-GradePath = Annotated[int, Path(ge=1, le=9)]
+SeasonPath = Annotated[IntParam, Path(ge=2000, le=2100)]
+GradePath = Annotated[IntParam, Path(ge=1, le=9)]
 
 
 @router.get("/schools/{code}/history", response_model=Page, tags=["history"])
@@ -93,7 +93,7 @@ def lookup_applications(body: LookupIn, who: Caller("platform"), session: ReadSe
 
 @router.post("/search-keys/rekey", tags=["applications"])
 def rekey_search_keys(who: Bureau, session: WriteSession,
-                      batch: Annotated[int, Query(ge=1, le=10_000, description="applications per call")] = 1000):
+                      batch: Annotated[IntParam, Query(ge=1, le=10_000, description="applications per call")] = 1000):
     """Re-key the search hashes (after ``ENROLLMENT_SEARCH_KEY`` changed; the old key as
     ``ENROLLMENT_SEARCH_KEY_PREVIOUS`` meanwhile): recompute those of up to ``batch`` applications not yet under the
     current key, in one transaction → ``{rekeyed, remaining, key_fingerprint}`` (counts of applications and the

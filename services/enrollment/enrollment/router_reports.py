@@ -9,13 +9,13 @@ from fastapi import APIRouter, Path, Response
 
 from common.db import ReadSession
 from common.identity import Caller
-from common.schemas import ROW_ID_MAX
+from common.schemas import ROW_ID_MAX, IntParam
 from enrollment import run_reports
 from enrollment.deps import SettingsDep
 
 router = APIRouter()
 Bureau = Caller("bureau")
-RunId = Annotated[int, Path(ge=1, le=ROW_ID_MAX)]
+RunId = Annotated[IntParam, Path(ge=1, le=ROW_ID_MAX)]
 Format = Literal["json", "csv", "xlsx"]
 View = Literal["summary", "townships", "schools"]
 
@@ -44,7 +44,7 @@ Chinese header row, then the field names), ``format=xlsx`` the three as a workbo
 
 
 @router.get("/reports/seasons/{season}", tags=["reports"])
-def season_report(season: Annotated[int, Path(ge=2000, le=2100)], who: Bureau, session: ReadSession,
+def season_report(season: Annotated[IntParam, Path(ge=2000, le=2100)], who: Bureau, session: ReadSession,
                   settings: SettingsDep, format: Format = "json", view: View = "summary"):
     """Per season: per grade (final runs, else the latest run, marked provisional) and in total; townships and
     schools per grade. ``format=csv`` gives one ``view`` as text/csv (a Chinese header row, then the field names),

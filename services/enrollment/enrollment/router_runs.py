@@ -9,7 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query, Request, Response
 
 from common.db import ReadSession, WriteSession, utcnow
-from common.schemas import ROW_ID_MAX
+from common.schemas import ROW_ID_MAX, IntParam
 from common.identity import Caller
 from common.idempotency import IdempotencyKey, commit_idempotent
 from common.versioning import check_if_match, set_etag
@@ -24,7 +24,7 @@ Bureau = Caller("bureau")
 Reader = Caller("bureau", "platform")
 Platform = Caller("platform")
 Evidence = Caller("bureau", "auditor")
-RunId = Annotated[int, Path(ge=1, le=ROW_ID_MAX)]
+RunId = Annotated[IntParam, Path(ge=1, le=ROW_ID_MAX)]
 
 
 def _with_etag(resp: Response, version: int | None) -> Response:
@@ -60,8 +60,8 @@ def list_runs(who: Bureau, session: ReadSession, season: SeasonQ = None, grade: 
 
 
 @router.get("/runs/preview", tags=["runs", "appeals"])
-def rerun_preview(who: Bureau, session: ReadSession, season: Annotated[int, Query(ge=2000, le=2100)],
-                  grade: Annotated[int, Query(ge=1, le=7, description="grade 1 or 7")]):
+def rerun_preview(who: Bureau, session: ReadSession, season: Annotated[IntParam, Query(ge=2000, le=2100)],
+                  grade: Annotated[IntParam, Query(ge=1, le=7, description="grade 1 or 7")]):
     """Which upheld appeals (复核) a re-run of the season and grade started now would include, before starting it
     (issue 13) → ``{season, grade, would_include: [Appeal], waiting_for_department: [Appeal], included:
     [Appeal]}``: ``would_include`` are rescored after their department's re-check (or dispute a placement rule);
@@ -102,7 +102,7 @@ def run_snapshot(run_id: RunId, who: Evidence, session: ReadSession):
 
 @router.get("/runs/{run_id}/diff", tags=["runs"])
 def run_diff(run_id: RunId, who: Reader, session: ReadSession,
-             against: Annotated[int | None, Query(ge=1, le=ROW_ID_MAX)] = None):
+             against: Annotated[IntParam | None, Query(ge=1, le=ROW_ID_MAX)] = None):
     """Who moved (issue 13): each child whose placement differs between run ``against`` (default: the run this one
     replaced) and this run — ``moved`` / ``newly_placed`` / ``lost_place``, from where to where — with the reasons
     (appeal_upheld, fact_corrected, withdrawal, new_application, changed_seats, knock_on) and counts. 404
@@ -161,7 +161,7 @@ def lookup(application_no: Annotated[str, Path(max_length=40)], who: Reader, ses
 
 @router.get("/placements/{application_no}/why", tags=["placements"])
 def why_not(application_no: Annotated[str, Path(max_length=40)], who: Reader, session: ReadSession,
-            clients: Clients, request: Request, run_id: Annotated[int | None, Query(ge=1, le=ROW_ID_MAX)] = None):
+            clients: Clients, request: Request, run_id: Annotated[IntParam | None, Query(ge=1, le=ROW_ID_MAX)] = None):
     """Why not this school (issue 13; BRIEF §5, §6): for each choice ranked above the child's place (all, when
     unplaced), the school's cut-off (its last admitted: tier, family score, other guardian's score, residence
     date, lottery position), the child's own values and the step of the tie-break chain that decided, in Chinese
@@ -193,7 +193,7 @@ def lodge(body: AppealIn, who: Platform, session: WriteSession, request: Request
 
 
 @router.post("/appeals/{appeal_id}/decision", response_model=AppealOut, tags=["appeals"])
-def decide(appeal_id: Annotated[int, Path(ge=1, le=ROW_ID_MAX)], body: DecisionIn, who: Bureau, session: WriteSession,
+def decide(appeal_id: Annotated[IntParam, Path(ge=1, le=ROW_ID_MAX)], body: DecisionIn, who: Bureau, session: WriteSession,
            request: Request, key: IdempotencyKey = None):
     """upheld | rejected, once (409 ``invalid_state`` after). Upholding an appeal that disputes a fact sends the
     re-check to that department's queue (through the outbox) and the appeal follows it: ``progress``
@@ -210,7 +210,7 @@ def decide(appeal_id: Annotated[int, Path(ge=1, le=ROW_ID_MAX)], body: DecisionI
 
 @router.get("/appeals", response_model=Page, tags=["appeals"])
 def appeal_list(who: Bureau, session: ReadSession,
-                run_id: Annotated[int | None, Query(ge=1, le=ROW_ID_MAX)] = None, limit: Limit = 100,
+                run_id: Annotated[IntParam | None, Query(ge=1, le=ROW_ID_MAX)] = None, limit: Limit = 100,
                 cursor: Cursor = None):
     """Appeals, oldest first, each with where it stands (``progress``): ``{items: [Appeal], next_cursor}``."""
     rows, nxt = appeals.page_appeals(session, run_id, limit=limit, cursor=cursor)
@@ -218,7 +218,7 @@ def appeal_list(who: Bureau, session: ReadSession,
 
 
 @router.get("/appeals/{appeal_id}", response_model=AppealOut, tags=["appeals"])
-def appeal_read(appeal_id: Annotated[int, Path(ge=1, le=ROW_ID_MAX)], who: Reader, session: WriteSession):
+def appeal_read(appeal_id: Annotated[IntParam, Path(ge=1, le=ROW_ID_MAX)], who: Reader, session: WriteSession):
     """One appeal and where it stands: ``progress`` ``waiting_for_department`` (with ``department``), ``rescored``
     (the department's ``recheck`` outcome and the new ``score``), ``ready_for_rerun``, ``included_in_run``
     (``included_run_id``). 404 ``appeal_not_found``. The family's reason and new score are its personal data:

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 from common.db import ReadSession, WriteSession
 from common.idempotency import IdempotencyKey, commit_idempotent
 from common.identity import Caller, Identity
-from common.schemas import yuan_to_fen
+from common.schemas import IntParam, yuan_to_fen
 from common.versioning import etag, set_etag
 from common.sheets import read_table
 from common import paging
@@ -28,7 +28,7 @@ from funding.schemas import (CODE, AdjustmentCreate, AdjustmentRead, Disbursemen
                              SettlementRun, TariffPut, TariffRead)
 
 router = APIRouter()
-Year = Annotated[int, Path(ge=2000, le=2100)]
+Year = Annotated[IntParam, Path(ge=2000, le=2100)]
 
 READERS = ("bureau", "finance", "auditor")
 IfMatch = Annotated[str | None, Header(alias="If-Match", max_length=200)]
@@ -36,8 +36,8 @@ SchoolPath = Annotated[str, Path(min_length=1, max_length=32, pattern=CODE)]
 SemesterPath = Annotated[str, Path(min_length=1, max_length=32, pattern=CODE)]
 SchoolQ = Annotated[str | None, Query(min_length=1, max_length=32, pattern=CODE)]
 SemesterQ = Annotated[str | None, Query(min_length=1, max_length=32, pattern=CODE)]
-IdPath = Annotated[int, Path(ge=1, le=2**31 - 1)]
-IdQ = Annotated[int | None, Query(ge=1, le=2**31 - 1)]
+IdPath = Annotated[IntParam, Path(ge=1, le=2**31 - 1)]
+IdQ = Annotated[IntParam | None, Query(ge=1, le=2**31 - 1)]
 
 
 def _keyed(session: Session, request: Request, who: Identity, key: str | None, body: Any, effect: Any,

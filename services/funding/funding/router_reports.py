@@ -13,7 +13,7 @@ from common import access
 from common.db import ReadSession, WriteSession, utcnow
 from common.errors import NotFound
 from common.identity import Caller
-from common.schemas import ROW_ID_MAX, fen_to_yuan
+from common.schemas import ROW_ID_MAX, IntParam, fen_to_yuan
 from common import paging
 from common.paging import Cursor, Limit
 from funding import budget, exports, forecast, ledger_store, monitoring, reports
@@ -28,7 +28,7 @@ router.include_router(access.router(access_log, prefix="FUNDING_"))  # GET /acce
 READERS = ("auditor", "finance", "bureau")
 SemesterQ = Annotated[str | None, Query(min_length=1, max_length=32, pattern=CODE)]
 SchoolQ = Annotated[str | None, Query(min_length=1, max_length=32, pattern=CODE)]
-Year = Annotated[int, Path(ge=2000, le=2100)]
+Year = Annotated[IntParam, Path(ge=2000, le=2100)]
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -36,10 +36,10 @@ XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 @router.get("/ledger", tags=["ledger"])
 def list_ledger(who: Caller(*READERS), session: ReadSession, limit: Limit = 100, cursor: Cursor = None,
-                seat_id: Annotated[int | None, Query(ge=1, le=ROW_ID_MAX, description=(
+                seat_id: Annotated[IntParam | None, Query(ge=1, le=ROW_ID_MAX, description=(
                     "only the entries of this purchased seat (购买学位): its end, adjustments, the roll "
                     "confirmations (在校确认) that list it, the approved settlements that bill it, its completion"))] = None,
-                settlement_id: Annotated[int | None, Query(ge=1, le=ROW_ID_MAX, description=(
+                settlement_id: Annotated[IntParam | None, Query(ge=1, le=ROW_ID_MAX, description=(
                     "only the entries of this settlement (结算): its approval, adjustments and payments"))] = None,
                 ) -> dict[str, Any]:
     """Ledger entries by ``seq`` → page of ``{seq, kind, settlement_id, amount, recorded_at, body, prev_hash,

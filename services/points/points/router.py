@@ -17,6 +17,7 @@ from common.db import ReadSession, WriteSession
 from common.identity import Caller
 from common.paging import Cursor, Limit
 from common.idempotency import IdempotencyKey, commit_idempotent
+from common.schemas import IntParam
 from common.versioning import set_etag
 from points import jobs, service
 from points.clients import VerificationClient
@@ -30,8 +31,8 @@ router.include_router(access.router(access_log, prefix="POINTS_"))  # GET /acces
 RULEBOOK_READERS = ("bureau", "platform", "auditor", "service")
 RulebookIdPath = Annotated[str, Path(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
 ApplicationNo = Annotated[str, Path(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9][A-Za-z0-9-]*$")]
-JobId = Annotated[int, Path(ge=1, le=2**31 - 1)]
-SeasonQuery = Annotated[int, Query(ge=2000, le=2100)]
+JobId = Annotated[IntParam, Path(ge=1, le=2**31 - 1)]
+SeasonQuery = Annotated[IntParam, Query(ge=2000, le=2100)]
 
 
 def _verification(request: Request) -> VerificationClient:
@@ -146,7 +147,7 @@ def score_now(application_no: ApplicationNo, request: Request, who: Caller("bure
 
 @router.get("/scores", tags=["scores"], response_model=ScorePage)
 def list_scores(who: Caller("bureau", "service"), session: ReadSession, season: SeasonQuery,
-                grade: int | None = Query(default=None, ge=1, le=7), limit: Limit = 100,
+                grade: Annotated[IntParam | None, Query(ge=1, le=7)] = None, limit: Limit = 100,
                 cursor: Cursor = None) -> JSONResponse:
     """A page of ScoreSummary (no breakdown) ordered by application_no — what enrollment's placement snapshot reads,
     1,000 a page."""
@@ -155,7 +156,7 @@ def list_scores(who: Caller("bureau", "service"), session: ReadSession, season: 
 
 @router.get("/score-changes", tags=["scores"])
 def score_changes(who: Caller("bureau", "service"), session: ReadSession,
-                  after: int = Query(default=0, ge=0, le=2**62), limit: Limit = 100, cursor: Cursor = None
+                  after: Annotated[IntParam, Query(ge=0, le=2**62)] = 0, limit: Limit = 100, cursor: Cursor = None
                   ) -> JSONResponse:
     """The scores stored or replaced after change-feed position ``after`` (0: from the start), in order → ``{items:
     [{seq, application_no, season, grade, rulebook_id, eligible, family_score, scored_at}], next_cursor, last_seq}``;

@@ -22,6 +22,7 @@ from common.errors import DomainError, errors_of, pydantic_errors
 from common.idempotency import IdempotencyKey, commit_idempotent
 from common.identity import Caller
 from common.paging import Cursor, Limit
+from common.schemas import IntParam
 from verification import rechecks, reads, service
 from verification.errors import DuplicateItem, Invalid
 from verification.models import access_log, idempotency_keys
@@ -37,8 +38,8 @@ Registrar = Caller("service:enrollment", "bureau")
 Department = Caller("department")
 FactsReader = Caller("service:points", "bureau")
 FeedReader = Caller("service:points", "service:enrollment", "bureau")  # enrollment follows it for verified events
-Season = Annotated[int | None, Query(ge=2000, le=2100)]
-RequestId = Annotated[int, Path(ge=1, le=MAX_ID)]
+Season = Annotated[IntParam | None, Query(ge=2000, le=2100)]
+RequestId = Annotated[IntParam, Path(ge=1, le=MAX_ID)]
 Kind = Annotated[Literal[KINDS] | None, Query(description="fact kind (核验事项): residence_permit, social_insurance, "
                                                           "housing or business_license")]
 
@@ -209,8 +210,8 @@ def read_case_facts(application_no: Annotated[str, Path(max_length=40)], who: Fa
 
 @router.get("/facts", response_model=CaseFactsPage)
 def list_case_facts(who: FeedReader, session: ReadSession, season: Season = None,
-                    grade: Annotated[int | None, Query(ge=1, le=7, description="1 or 7")] = None,
-                    changed_after: Annotated[int | None, Query(ge=0, le=MAX_ID)] = None,
+                    grade: Annotated[IntParam | None, Query(ge=1, le=7, description="1 or 7")] = None,
+                    changed_after: Annotated[IntParam | None, Query(ge=0, le=MAX_ID)] = None,
                     limit: Limit = 100, cursor: Cursor = None) -> dict[str, Any]:
     """Page of CaseFacts ordered by ``seq``; ``changed_after=<seq>`` gives only cases whose results changed since
     (so points re-scores only those). Two queries per page whatever its size."""

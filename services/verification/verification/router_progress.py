@@ -10,6 +10,7 @@ from fastapi import APIRouter, Query
 
 from common.db import ReadSession
 from common.identity import Caller
+from common.schemas import IntParam
 from verification.reads import progress
 
 router = APIRouter(tags=["verification"])
@@ -17,7 +18,7 @@ router = APIRouter(tags=["verification"])
 
 @router.get("/progress")
 def get_progress(who: Caller("bureau", "auditor"), session: ReadSession,
-                 season: Annotated[int, Query(ge=2000, le=2100, description="the season (year)")]) -> dict[str, Any]:
+                 season: Annotated[IntParam, Query(ge=2000, le=2100, description="the season (year)")]) -> dict[str, Any]:
     """Per department: requests ``answered`` and ``pending`` for ``season``, the oldest pending one's id and when
     it was created (ids grow in creation order). 422 ``validation_error`` without a season or outside 2000–2100."""
     return progress(session, season)
