@@ -439,8 +439,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from tongcheng.demo import free_ports, run_demo
 
     faults = _faults(args)
-    summary, _ = run_demo(args.size, args.seed, var=args.var,
-                          ports=free_ports() if args.free_ports else dict(DEFAULT_PORTS), report_dir=args.report,
+    ports = free_ports() if args.free_ports else dict(DEFAULT_PORTS)
+    summary, _ = run_demo(args.size, args.seed, var=args.var, ports=ports, report_dir=args.report,
                           console=console, quiet=args.quiet,
                           faults=dict.fromkeys(DEPARTMENTS, faults))
     if args.quiet:
@@ -450,8 +450,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
     from tongcheng.staff import ensure_demo_staff
 
     accounts = ensure_demo_staff(args.var)
-    console.print(f"to look at this season in a browser: `make up`, then open http://127.0.0.1:{DEFAULT_PORTS['gateway']}"
-                  f"/console/ and sign in with an account from {accounts}")
+    if args.free_ports:  # the demo's processes are stopped; `make up` would take 8000, maybe the busy port
+        console.print(f"the demo's gateway was http://127.0.0.1:{ports['gateway']} (stopped now). To look at this "
+                      "season in a browser: `tongcheng up --free-ports`, then open the staff console address it "
+                      f"prints and sign in with an account from {accounts}")
+    else:
+        console.print(f"to look at this season in a browser: `make up`, then open "
+                      f"http://127.0.0.1:{DEFAULT_PORTS['gateway']}/console/ and sign in with an account from "
+                      f"{accounts}")
     return 0
 
 

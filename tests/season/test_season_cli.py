@@ -56,3 +56,22 @@ def test_a_suite_that_is_not_running_is_a_readable_error(tmp_path, capsys, monke
 def test_missing_tokens_say_what_to_run(tmp_path, capsys):
     assert main(["season", "--size", "10", "--var", str(tmp_path)]) == 2
     assert "make setup" in capsys.readouterr().out
+
+
+def test_demo_with_free_ports_does_not_send_the_reader_to_port_8000(tmp_path, capsys, monkeypatch):
+    """``tongcheng demo --free-ports`` ended with "open http://127.0.0.1:8000/console/": the wrong port in that
+    mode. It names the gateway port the demo used and how to start the suite on free ports again."""
+    ports = {"gateway": 18555, "points": 18556, "verification": 18557, "enrollment": 18558, "funding": 18559}
+    used = {}
+
+    def fake_demo(size, seed, **kwargs):  # the season itself is tests/season/test_season_demo.py's
+        used.update(kwargs["ports"])
+        return {}, None
+    monkeypatch.setattr("tongcheng.demo.run_demo", fake_demo)
+    monkeypatch.setattr("tongcheng.demo.free_ports", lambda: dict(ports))
+    monkeypatch.setattr("tongcheng.staff.ensure_demo_staff", lambda var, url=None: tmp_path / "staff.json")
+    assert main(["demo", "--size", "10", "--free-ports", "--var", str(tmp_path)]) == 0
+    out = capsys.readouterr().out
+    assert used == ports and "127.0.0.1:18555" in out and "--free-ports" in out and ":8000" not in out
+    assert main(["demo", "--size", "10", "--var", str(tmp_path)]) == 0
+    assert "http://127.0.0.1:8000/console/" in capsys.readouterr().out
