@@ -162,7 +162,7 @@ def list_applications(who: Reader, session: ReadSession, season: SeasonQ = None,
     own, those it submitted (BRIEF §4 step 2: the platform follows its applications)."""
     mine = who.subject if who.role == "platform" else None
     rows, nxt = search.search(session, season=season, grade=grade, state=state, school_code=school_code,
-                              submitted_by=mine, limit=limit, cursor=cursor)
+                              submitted_by=mine, limit=limit, cursor=cursor, listing="applications")
     return {"items": [applications.application_view(a, masked=True) for a in rows], "next_cursor": nxt}
 
 

@@ -82,11 +82,11 @@ _INSERT_KEYS = SearchKey.__table__.insert()  # built once, run as Core: a submis
 def search(session: Session, *, season: int | None = None, grade: int | None = None,
            application_no: str | None = None, child_id_number: str | None = None, phone: str | None = None,
            school_code: str | None = None, township_code: str | None = None, state: str | None = None,
-           submitted_by: str | None = None, limit: int = 100, cursor: str | None = None
-           ) -> tuple[list[Application], str | None]:
-    """Applications matching every given filter, in submission order after ``cursor`` (:mod:`common.paging`,
-    listing ``applications/search``; 422 ``invalid_cursor`` otherwise). ``school_code`` matches a public or private
-    choice."""
+           submitted_by: str | None = None, limit: int = 100, cursor: str | None = None,
+           listing: str = "applications/search") -> tuple[list[Application], str | None]:
+    """Applications matching every given filter, in submission order after ``cursor`` (:mod:`common.paging` under
+    ``listing``, the name of the endpoint's own listing, so one list never takes another's cursor; 422
+    ``invalid_cursor`` otherwise). ``school_code`` matches a public or private choice."""
     query = select(Application).order_by(Application.id).limit(limit + 1)
     for kind, value in (("child_id", child_id_number), ("phone", phone)):
         if value is not None:
@@ -102,8 +102,8 @@ def search(session: Session, *, season: int | None = None, grade: int | None = N
         quoted = f'%"{school_code}"%'
         query = query.where(or_(cast(Application.public_choices, String).like(quoted),
                                 cast(Application.private_choices, String).like(quoted)))
-    query = query.where(Application.id > paging.after_id("applications/search", cursor))
-    return paging.cut(list(session.scalars(query)), limit, "applications/search", key=lambda a: a.id)
+    query = query.where(Application.id > paging.after_id(listing, cursor))
+    return paging.cut(list(session.scalars(query)), limit, listing, key=lambda a: a.id)
 
 
 def backfill(session: Session, batch: int = 1000) -> int:
