@@ -32,8 +32,8 @@ from gateway.auth import Credentials, RateLimiter
 from gateway.config import Settings
 from gateway.proxy import DROP_RESPONSE_HEADERS, FORWARD_REQUEST_HEADERS, CircuitBreaker, Upstream
 
-METHODS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE"})
-INTERNAL_PATHS = frozenset({b"metrics"})  # first path segments the gateway never forwards
+METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"})
+INTERNAL_PATHS = frozenset({b"metrics", b"health"})  # first path segments never forwarded: each process's own
 _IDENTITY = IDENTITY_HEADER.lower().encode()
 # What a browser's request to the staff console carries on: its session cookie, the form, HTMX's own headers and
 # what the console's CSRF check reads (Origin, Sec-Fetch-Site). Never Authorization: the console has no bearer.
@@ -79,7 +79,7 @@ def _check_path(service: str, raw_rest: bytes) -> None:
     segments = [unquote_to_bytes(seg) for seg in raw_rest.split(b"/")[1:]]
     if not raw_rest or any(seg in (b"", b".", b"..") for seg in segments[:-1]) or segments[-1] in (b".", b".."):
         raise NotFound(f"no such resource under /api/{service}/", code="not_found")
-    if segments[0].lower() in INTERNAL_PATHS:  # each process's own scrape: never through the public door
+    if segments[0].lower() in INTERNAL_PATHS:  # each process's scrape and probes: never through the public door
         raise NotFound(f"no such resource under /api/{service}/", code="not_found")
 
 
@@ -122,7 +122,7 @@ class Proxy:
             return
         headers.append((b"content-length", str(len(content)).encode()))
         await send({"type": "http.response.start", "status": status, "headers": headers})
-        await send({"type": "http.response.body", "body": content})
+        await send({"type": "http.response.body", "body": b"" if scope["method"] == "HEAD" else content})
 
     async def forward_console(self, scope: dict, receive) -> tuple[int, list[tuple[bytes, bytes]], bytes]:
         """``/console/...`` → the staff console, path unchanged, so the suite keeps one published port (issue 12).
@@ -171,6 +171,8 @@ class Proxy:
                 forwarded.append((name, value))
             elif name == b"authorization":
                 authorizations.append(value.decode("latin-1"))
+            elif name == b"x-request-id" and not _visible_ascii(value):  # passed on too (as the checked id)
+                raise InvalidHeader("header x-request-id must be printable ASCII", field="x-request-id")
         if len(authorizations) > 1:  # one credentials value, not a list (RFC 9110 §5.3, §11.6.2): never guess
             raise InvalidHeader("send one Authorization header, not several", field="authorization")
         identity = self.credentials.authenticate(authorizations[0] if authorizations else None)  # 401 first
@@ -185,6 +187,8 @@ class Proxy:
         method = scope["method"]
         if method not in METHODS:
             raise MethodNotAllowed(f"{method} is not forwarded; use {', '.join(sorted(METHODS))}")
+        if method == "HEAD":  # the services route GET only: HEAD is their GET, answered without the body
+            method = "GET"
         await self.limiter.take(identity.subject)
         forwarded.append((_IDENTITY, self.tokens.token(identity)))
         forwarded.append((b"x-request-id", (request_id_var.get() or "").encode()))

@@ -182,7 +182,7 @@ def test_empty_and_dot_segments_never_reach_an_upstream(make_gateway, path):
     assert upstream.requests == []
 
 
-@pytest.mark.parametrize("header", ["idempotency-key", "if-match", "accept", "content-type"])
+@pytest.mark.parametrize("header", ["idempotency-key", "if-match", "accept", "content-type", "x-request-id"])
 def test_non_ascii_forwarded_header_is_400_naming_it(make_gateway, header):
     upstream = Recorder()
     gw = make_gateway(points=upstream)
@@ -199,6 +199,27 @@ def test_unforwarded_methods_and_paths_are_problems(make_gateway):
     assert_problem(gw.get("/api/points", headers=bearer()), 404, "not_found")
     assert upstream.requests == []
     assert gw.get("/api/points/", headers=bearer()).json() == {"path": "/"}
+
+
+@pytest.mark.parametrize("path", ["/api/points/health", "/api/points/health/ready", "/api/points/health/live",
+                                  "/api/enrollment/HEALTH/ready", "/api/funding/metrics"])
+def test_probes_and_scrapes_of_a_service_are_not_reachable_through_api(make_gateway, path):
+    """``/api/...`` reaches only the services' API routes: a process's probes and metrics stay internal."""
+    upstream = Recorder()
+    gw = make_gateway(points=upstream, enrollment=upstream, funding=upstream)
+    assert_problem(gw.get(path, headers=bearer()), 404, "not_found")
+    assert upstream.requests == []
+
+
+def test_head_is_the_get_of_an_api_route_without_its_body(make_gateway):
+    upstream = Recorder()
+    gw = make_gateway(points=upstream)
+    got = gw.get("/api/points/rulebooks?x=1", headers=bearer())
+    head = gw.head("/api/points/rulebooks?x=1", headers=bearer())
+    assert head.status_code == got.status_code == 200 and head.content == b""
+    assert head.headers["content-length"] == got.headers["content-length"] == str(len(got.content))
+    assert head.headers["content-type"] == got.headers["content-type"]
+    assert [r.method for r in upstream.requests] == ["GET", "GET"]
 
 
 # --------------------------------------------------------------------------------------------------------------
