@@ -33,7 +33,10 @@ def world(stack: Stack) -> dict[str, Any]:
 
 def records(stack: Stack, service: str) -> list[tuple[str, str | None, int | None, str]]:
     """Every access record of ``service``, oldest first: ``(reader, application_no, season, endpoint)``."""
-    table = stack[service].app.state.db  # the service's own database
+    state = stack[service].app.state
+    if hasattr(state, "access_recorder"):
+        state.access_recorder.flush()  # points' score reads are recorded behind the answer (common.access.Recorder)
+    table = state.db  # the service's own database
     module = __import__(f"{service}.models", fromlist=["access_log"])
     with table.engine.connect() as conn:
         rows = conn.execute(select(module.access_log).order_by(module.access_log.c.id)).all()

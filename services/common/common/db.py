@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, Request
-from sqlalchemy import Connection, DateTime, Executable, MetaData, Table, create_engine, event
+from sqlalchemy import DateTime, Executable, MetaData, Table, create_engine, event
 from sqlalchemy.engine import Engine
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
@@ -68,7 +68,6 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
 
-_ONE_READ = "tc_one_read"
 SQLITE_WRITE_WAIT_S = 30  # as long as SQLite's busy_timeout
 _HOLDS_WRITE_LOCK = "tc_holds_write_lock"
 
@@ -102,8 +101,7 @@ def make_engine(url: str, *, pool_size: int = 10) -> Engine:
         def _on_begin(conn: Any) -> None:
             options = conn.get_execution_options()
             if not options.get("tc_write", False):
-                if not options.get(_ONE_READ, False):  # Database.one_read: the statement is its own transaction
-                    conn.exec_driver_sql("BEGIN")
+                conn.exec_driver_sql("BEGIN")
                 return
             if not write_lock.acquire(timeout=SQLITE_WRITE_WAIT_S):
                 raise sqlite3.OperationalError(f"database is locked: waited {SQLITE_WRITE_WAIT_S} s for this "
@@ -176,19 +174,39 @@ class Database:
         self.engine = make_engine(url, pool_size=pool_size)
         self.backend = self.engine.dialect.name
         self._read = sessionmaker(bind=self.engine, expire_on_commit=False)
-        self._write = sessionmaker(bind=self.engine.execution_options(tc_write=True), expire_on_commit=False)
+        self.write_engine = self.engine.execution_options(tc_write=True)  # its transactions take the write lock
+        self._write = sessionmaker(bind=self.write_engine, expire_on_commit=False)
+        self._compiled: dict[int, tuple[Executable, str, Sequence[str] | None]] = {}  # one_row's statements
 
     def read_session(self) -> Session:
         return self._read()
 
-    def one_read(self) -> Connection:
-        """A Core connection for a hot read of one keyed row (``with db.one_read() as conn: conn.execute(...)``):
-        no ORM session, and on SQLite no ``BEGIN``: a single statement is atomic and reads one snapshot by itself
-        (each further statement on it reads its own). Issue 15: a ``ReadSession`` costs a score read three times
-        the CPU of the read itself."""
-        conn = self.engine.connect()
-        conn.execution_options(**{_ONE_READ: True})
-        return conn
+    def one_row(self, stmt: Executable, **params: Any) -> tuple[Any, ...] | None:
+        """The first row of a prebuilt Core ``select`` of a hot keyed read, as the DBAPI driver returns it (a plain
+        tuple), or ``None``. ``params``: its named bind parameters.
+
+        Issue 15: the platform's most frequent request is one keyed row, and SQLAlchemy's ``Connection`` around it
+        (set-up, event dispatch, execution context, result processing, close) cost several times the read. Here the
+        statement is compiled once per statement and engine, and run on a pooled DBAPI connection: no ``BEGIN`` on
+        SQLite (a single statement reads one snapshot by itself; PostgreSQL opens its transaction implicitly and the
+        pool rolls it back on return). As with :func:`driver_rows`, values come as the driver's own types, so select
+        only plain columns (integers, text; cast JSON to text) and no ``TypeDecorator`` column. The read is not seen
+        by SQLAlchemy's events (no span of its own when tracing is on)."""
+        compiled = self._compiled.get(id(stmt))
+        if compiled is None:
+            sql = stmt.compile(dialect=self.engine.dialect)
+            compiled = self._compiled[id(stmt)] = (stmt, sql.string, sql.positiontup if sql.positional else None)
+        _, sql_text, names = compiled
+        conn = self.engine.raw_connection()
+        try:
+            cursor = conn.cursor()
+            try:
+                cursor.execute(sql_text, params if names is None else [params[name] for name in names])
+                return cursor.fetchone()
+            finally:
+                cursor.close()
+        finally:
+            conn.close()
 
     def write_session(self) -> Session:
         """A session whose transaction takes the write lock at BEGIN on SQLite."""

@@ -9,12 +9,14 @@ from pathlib import Path
 import httpx
 from fastapi import FastAPI
 
+from common import access
 from common.app import build_app
 from common.openapi import document_terms
 from points import examples
 from points import jobs, monitoring, service
 from points.clients import VerificationClient
 from points.config import Settings
+from points.models import access_log
 from points.router_jobs import router as jobs_router
 from points.router import router
 
@@ -28,7 +30,8 @@ def create_app(settings: Settings | None = None, *, http_clients: dict[str, http
     ``httpx.Client`` over ``httpx.MockTransport``, or the verification app's TestClient); otherwise one
     ``httpx.Client`` to ``settings.verification_url`` is opened in the lifespan and closed with it. On start the
     shipped rulebooks (``HY-2025``) are loaded and published once, and running jobs nobody holds (their process
-    stopped) are taken over and resumed (``points.jobs``).
+    stopped) are taken over and resumed (``points.jobs``). The score read's access records are written behind it
+    by ``common.access.Recorder`` (closed, so written, when the lifespan ends).
     """
     settings = settings or Settings()
     given = dict(http_clients or {})
@@ -46,9 +49,11 @@ def create_app(settings: Settings | None = None, *, http_clients: dict[str, http
         app.state.jobs = jobs.JobRunner(app.state.db, app.state.verification, page_size=settings.facts_page_size,
                                         lease_s=settings.job_lease_s)
         app.state.jobs.watch()
+        app.state.access_recorder = access.Recorder(app.state.db, access_log)  # GET /scores/{no}'s records
         try:
             yield
         finally:
+            app.state.access_recorder.close()  # after the last request: writes what is pending
             app.state.jobs.shutdown()
             if owned is not None:
                 owned.close()

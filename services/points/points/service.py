@@ -15,20 +15,19 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, String, Text, bindparam, cast, insert, select, update
+from sqlalchemy import Text, bindparam, cast, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from common import history, paging
 from common.db import Database, insert_ignoring_conflicts, utcnow
-from common.history import actor
 from common.identity import Identity
 from common.schemas import utc_text
 from common.versioning import check_if_match
 from points.explain import explain_score
 from points.errors import (Invalid, NoPublishedRulebook, NotScored, RulebookExists, RulebookInvalid,
                            RulebookNotFound, RulebookPublished)
-from points.models import Rulebook, ScoreCounter, StoredScore, access_log, change_history
+from points.models import Rulebook, ScoreCounter, StoredScore, change_history
 from points.rulebook import RulebookError, Rules, compile_rulebook
 from points.rules import KIND_DEPARTMENT, Score, score_family
 from points.schemas import RulebookBody, RulebookCreate, RulebookUpdate, WhatIfIn
@@ -281,23 +280,6 @@ def score_case(session: Session, case: dict[str, Any]) -> dict[str, Any]:
     return explain_score(stored["detail"], rules)
 
 
-def record_read(db: Any, who: Any, application_no: str, endpoint: str) -> None:
-    """Record a read of one application's score (its breakdown and explanation are the family's personal data):
-    one ``INSERT … SELECT`` naming the score's season, in a short write of its own after the answer is built (the
-    hot read holds no write lock; a refused read never gets here, so it leaves no record). A Core statement built
-    once, on a write connection: no ORM session on the platform's most frequent request (issue 15)."""
-    with db.engine.execution_options(tc_write=True).begin() as conn:
-        conn.execute(_RECORD_READ, {"at": utcnow(), "reader": actor(who), "no": application_no,
-                                    "endpoint": endpoint})
-
-
-_RECORD_READ = insert(access_log).from_select(
-    ["at", "reader", "application_no", "season", "endpoint"],
-    select(bindparam("at", type_=access_log.c.at.type), bindparam("reader", type_=String()),
-           StoredScore.application_no, StoredScore.season, bindparam("endpoint", type_=String()))
-    .where(StoredScore.application_no == bindparam("no")))
-
-
 def get_score(session: Session, application_no: str) -> dict[str, Any]:
     """The stored Score of an application, explained (``explain.explain_score``: workings, plain-language
     reasons, whether each guardian counts) from the rulebook it was scored with. 404 ``not_scored``."""
@@ -311,14 +293,15 @@ ANSWERS_KEPT = 4096
 _ANSWERS: weakref.WeakKeyDictionary[Any, dict[str, tuple[str, bytes]]] = weakref.WeakKeyDictionary()
 
 
-_SCORE_DETAIL = select(cast(StoredScore.detail, Text)).where(StoredScore.application_no == bindparam("no"))
-"""Built once: SQLAlchemy then finds its compiled form by the statement's remembered cache key, where a statement
-built per call costs about 100 µs to key (issue 15)."""
+_SCORE_ROW = select(cast(StoredScore.detail, Text), StoredScore.season).where(
+    StoredScore.application_no == bindparam("no"))
+"""Built once: ``Database.one_row`` compiles it once per database (issue 15)."""
 
 
-def score_answer(conn: Connection, application_no: str) -> bytes:
-    """The body of ``GET /scores/{no}``: :func:`get_score` as JSON bytes, exactly as ``JSONResponse`` renders it.
-    404 ``not_scored``. ``conn``: a Core connection (one keyed row needs no ORM session; nothing is written).
+def score_answer(db: Database, application_no: str) -> tuple[bytes, int]:
+    """The body of ``GET /scores/{no}``: :func:`get_score` as JSON bytes, exactly as ``JSONResponse`` renders it,
+    with the score's season (for the access record). 404 ``not_scored``. One keyed row (``Database.one_row``);
+    nothing is written.
 
     The answer is kept in memory per database and application together with the text of the stored breakdown it
     was made from (the ``detail`` column), and given again only while the stored text is the same: a rescoring
@@ -327,26 +310,27 @@ def score_answer(conn: Connection, application_no: str) -> bytes:
     read is then one keyed row and a string comparison instead of parsing, explaining and encoding some 3 KB
     (issue 15); the first read of each score after a start or a rescoring pays that once. At most
     ``ANSWERS_KEPT`` answers are kept per database (the oldest dropped first: some 10 MB)."""
-    text = conn.execute(_SCORE_DETAIL, {"no": application_no}).scalar()
-    if text is None:
+    row = db.one_row(_SCORE_ROW, no=application_no)
+    if row is None:
         raise NotScored(f"application {application_no} has not been scored")
-    kept = _ANSWERS.get(conn.engine)
+    text, season = row
+    kept = _ANSWERS.get(db.engine)
     hit = kept.get(application_no) if kept is not None else None
     if hit is not None and hit[0] == text:
-        return hit[1]
+        return hit[1], season
     detail = json.loads(text)
     rulebook_id = detail.get("rulebook_id")
-    with Session(bind=conn) as session:
+    with db.read_session() as session:
         rules = published_rules(session, rulebook_id)
     body = json.dumps(explain_score(detail, rules), ensure_ascii=False, allow_nan=False, indent=None,
                       separators=(",", ":")).encode("utf-8")  # as starlette's JSONResponse renders it
-    if rules is not None and rulebook_id in _PUBLISHED.get(conn.engine, {}):
+    if rules is not None and rulebook_id in _PUBLISHED.get(db.engine, {}):
         with _COMPILED_LOCK:
-            kept = _ANSWERS.setdefault(conn.engine, {})
+            kept = _ANSWERS.setdefault(db.engine, {})
             while len(kept) >= ANSWERS_KEPT:
                 kept.pop(next(iter(kept)))
             kept[application_no] = (text, body)
-    return body
+    return body, season
 
 
 _PUBLISHED: weakref.WeakKeyDictionary[Any, dict[str, Rules]] = weakref.WeakKeyDictionary()
