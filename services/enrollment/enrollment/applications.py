@@ -61,8 +61,9 @@ _WITHDRAWN = (select(Application.child_id_number, Application.application_no)  #
               .order_by(Application.id))
 _LINK = (Application.__table__.update().where(Application.application_no == bindparam("previous"))
          .values(next_application_no=bindparam("next"), version=Application.version + 1))
-_CLOSING = (select(Run).where(Run.season == bindparam("season"), Run.grade == bindparam("grade"),
-                              Run.state == "final").order_by(Run.id).limit(1))
+_CLOSING = (select(Run.id, Run.season, Run.grade, Run.finalised_at)
+            .where(Run.season == bindparam("season"), Run.grade == bindparam("grade"), Run.state == "final")
+            .order_by(Run.id).limit(1))
 _INSERT_APPLICATIONS = Application.__table__.insert()
 _INSERT_OUTBOX = OutboxRow.__table__.insert()
 
@@ -166,15 +167,16 @@ def _store(session: Session, rows: list[dict[str, Any]], now: datetime) -> list[
     return out
 
 
-def closing_run(session: Session, season: int, grade: int) -> Run | None:
-    """The first final run of the season and grade, if any: placement is over (BRIEF §4 step 6) and the season
-    takes no more applications for that grade. Read it with the application sequence locked
-    (:func:`enrollment.counters.lock_sequence`, also taken by ``runs.finalise_run``): then a submission either
-    commits before a finalisation starts or sees its final run."""
-    return session.scalar(_CLOSING, {"season": season, "grade": grade})
+def closing_run(session: Session, season: int, grade: int) -> Any:
+    """The first final run of the season and grade, if any (``id``, ``season``, ``grade``, ``finalised_at``: one
+    Core row, no ORM object): placement is over (BRIEF §4 step 6) and the season takes no more applications for
+    that grade. Read it with the application sequence locked (:func:`enrollment.counters.lock_sequence`, also taken
+    by ``runs.finalise_run``): then a submission either commits before a finalisation starts or sees its final
+    run."""
+    return session.connection().execute(_CLOSING, {"season": season, "grade": grade}).first()
 
 
-def _closed_detail(run: Run) -> str:
+def _closed_detail(run: Any) -> str:
     when = f" on {run.finalised_at.astimezone(SHANGHAI):%Y-%m-%d}" if run.finalised_at else ""
     return (f"season {run.season} grade {run.grade} is closed: run {run.id} is final (finalised{when}); "
             "no new applications are taken")
@@ -242,7 +244,7 @@ def submit_batch(session: Session, items: list[dict[str, Any]], *, who: str, now
                           "errors": [field_error(p.field, p.code, p.detail)]}
         else:
             good.append((i, body))
-    closed: dict[tuple[int, int], Run] = {}
+    closed: dict[tuple[int, int], Any] = {}
     for season, grade in sorted({(b.season, b.grade) for _, b in good}):  # one lock order for every batch
         lock_sequence(session, applications_sequence(season, grade))
         if closing := closing_run(session, season, grade):
