@@ -118,8 +118,8 @@ def through_the_service(count: int) -> None:
             started = time.perf_counter()
             for start in range(1, count + 1, BATCH):
                 items = [application(n) for n in range(start, min(count + 1, start + BATCH))]
-                answer = verification.post("/cases/batch", json={"items": items},
-                                           headers=who("service", subject="enrollment"))
+                answer = verification.post("/cases/batch", json={"items": items}, headers={
+                    **who("service", subject="enrollment"), "Idempotency-Key": f"bench-cases-{start}"})
                 assert answer.status_code == 200, answer.text[:300]
             answered = 0
             for department in ("police", "hrss", "housing", "market"):

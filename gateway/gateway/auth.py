@@ -13,7 +13,7 @@ from limits import RateLimitItemPerSecond
 from limits.aio.storage import MemoryStorage, RedisStorage
 from limits.aio.strategies import MovingWindowRateLimiter
 
-from common.errors import DomainError, Unauthorized
+from common.errors import DomainError, InvalidCredential, Unauthorized
 from common.identity import DEPARTMENTS, ROLES, Identity, valid_school, verify_staff
 
 
@@ -42,14 +42,14 @@ class Credentials:
     def authenticate(self, authorization: str | None) -> Identity:
         """``Authorization: Bearer <token>`` → :class:`Identity`, else 401 ``unauthenticated``."""
         if not authorization or not authorization.lower().startswith("bearer "):
-            raise Unauthorized("send Authorization: Bearer <credential>", code="unauthenticated")
+            raise Unauthorized("send Authorization: Bearer <credential>")
         token = authorization[7:].strip()
         identity = self.by_hash.get(hashlib.sha256(token.encode()).hexdigest())
         if identity is None and self.console_secret and token.count(".") == 2:
             # a person signed in at the staff console: a short-lived token naming them (issue 12)
             return verify_staff(self.console_secret, token)
         if identity is None:
-            raise Unauthorized("unknown or revoked credential", code="invalid_credential")
+            raise InvalidCredential("unknown or revoked credential")
         return identity
 
 

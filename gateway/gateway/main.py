@@ -18,7 +18,7 @@ from contextlib import asynccontextmanager
 from urllib.parse import quote, unquote_to_bytes
 
 import httpx
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 
 from common.errors import DomainError, NotFound, document_problems, install_error_handlers, problem
 from common.health import NotReady
@@ -27,6 +27,7 @@ from common.logging import configure_logging, note_caller, request_id_var
 from common import tracing
 from common.metrics import install_metrics
 from common.middleware import RequestContextMiddleware
+from common.queries import refuse_unknown_parameters
 from gateway import openapi as suite_openapi
 from gateway.auth import Credentials, RateLimiter
 from gateway.config import Settings
@@ -246,6 +247,7 @@ def create_app(settings: Settings | None = None,
 
     app = FastAPI(title="Tongcheng gateway", version="1.0.0", lifespan=lifespan,
                   openapi_url=None, docs_url=None, redoc_url=None,  # the suite's: gateway/openapi.py
+                  dependencies=[Depends(refuse_unknown_parameters)],  # its own endpoints (the proxy forwards as is)
                   description="统一入口: the one door for the platform, departments, bureau, finance and auditors. "
                               "Authenticate with `Authorization: Bearer <credential>`; routes `/api/<service>/...` "
                               "to the service's own path (see docs/api.md).")

@@ -1,4 +1,6 @@
-"""Every list endpoint of every service refuses every cursor it did not give, the same way (issue 18 item 3, issue 17).
+"""Hostile query strings and batches against every endpoint found in the services' OpenAPI (issue 18 item 3, issue 17):
+every list refuses every cursor it did not give, every GET refuses a parameter it does not take, every batch refuses
+to run without an ``Idempotency-Key``.
 
 The lists are found, not listed: every operation of every service's OpenAPI with a ``cursor`` parameter (a GET's
 query, or a property of a POST's body, as ``POST /applications/search``). A GET that answers a page
@@ -15,6 +17,7 @@ naming ``limit``. A list's own cursor is accepted (the refusals are not the answ
 from __future__ import annotations
 
 import base64
+import re
 import shutil
 import sys
 from collections.abc import Iterator
@@ -26,8 +29,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "reliability"))
 from contract_kit import CALLERS, allows, load_contract, normalise  # noqa: E402
-from reliability_kit import (SEASON, Api, Stack, as_role, assert_problem, private_school,  # noqa: E402
-                             public_school, rulebook, small_cohort, start_stack)
+from reliability_kit import (SEASON, Api, Stack, as_role, assert_problem, gateway_over,  # noqa: E402
+                             private_school, public_school, rulebook, small_cohort, start_stack)
 from shared_kit import pg_unavailable_reason  # noqa: E402
 
 CONTRACT = load_contract()
@@ -275,3 +278,93 @@ def test_every_list_refuses_a_bad_limit(world):
     for limit in (0, -1, 10**20, 1.5, "１", "10", True):
         resp = world.call(search.service, "POST", search.path, caller(search), json_body={"limit": limit})
         assert_problem(resp, 422, "validation_error", "limit")
+
+
+# ---- unknown query parameters (issue 17) -----------------------------------------------------------------------
+
+UNKNOWN = "child_id_number_x"
+
+
+def _get_routes(app) -> list[str]:
+    """Every GET path of an app: its OpenAPI's (the included routers) and the app's own hidden ones (probes,
+    ``/metrics``, the gateway's ``/openapi.json`` and ``/docs``), path parameters filled with ``1``."""
+    from fastapi.routing import APIRoute
+
+    paths = [p for p, item in app.openapi()["paths"].items() if "get" in item] if app.openapi_url else []
+    paths += [r.path for r in app.routes if isinstance(r, APIRoute) and "GET" in r.methods]
+    return sorted({re.sub(r"\{[^}]*\}", "1", p) for p in paths})
+
+
+def test_every_get_refuses_a_parameter_it_does_not_take(world, tmp_path):
+    """Every GET of every service and of the gateway itself, with a query parameter it does not declare: 422
+    ``unknown_parameter`` naming it, before identity or any other check, and nothing written; a platform's
+    ``GET /applications?child_id_number=...`` is refused, not answered with unrelated applications."""
+    failures = []
+    before = {s: world.digest(s) for s in SERVICES}
+    for service in SERVICES:
+        paths = _get_routes(world[service].app)
+        assert len(paths) >= 8, (service, paths)
+        for path in paths:
+            for headers in ({}, as_role("bureau")):
+                resp = world[service].get(path, params={UNKNOWN: "1"}, headers=headers)
+                body = resp.json() if "json" in resp.headers.get("content-type", "") else {}
+                if (resp.status_code, body.get("code"), body.get("field")) != (422, "unknown_parameter", UNKNOWN):
+                    failures.append(f"{service} GET {path}: {resp.status_code} {resp.text[:160]}")
+    assert {s: world.digest(s) for s in SERVICES} == before, "a refused query wrote something"
+    resp = world["enrollment"].get("/applications", params={"child_id_number": "110101201503070016",
+                                                              "season": SEASON}, headers=as_role("bureau"))
+    assert_problem(resp, 422, "unknown_parameter", "child_id_number")
+    with gateway_over(world, tmp_path) as gateway:
+        paths = _get_routes(gateway.app)
+        assert {"/health", "/health/live", "/health/ready", "/openapi.json", "/docs"} <= set(paths), paths
+        for path in paths:
+            resp = gateway.get(path, params={UNKNOWN: "1"})
+            body = resp.json() if "json" in resp.headers.get("content-type", "") else {}
+            if (resp.status_code, body.get("code"), body.get("field")) != (422, "unknown_parameter", UNKNOWN):
+                failures.append(f"gateway GET {path}: {resp.status_code} {resp.text[:160]}")
+        through = gateway.get("/api/enrollment/applications", params={"child_id_number": "1"},
+                              headers={"Authorization": "Bearer tok-bureau"})
+        assert_problem(through, 422, "unknown_parameter", "child_id_number")  # the service's answer, passed on
+        assert gateway.get("/api/enrollment/applications", params={"limit": "1"},
+                           headers={"Authorization": "Bearer tok-bureau"}).status_code == 200
+    assert not failures, "\n".join(failures)
+
+
+# ---- a batch without an Idempotency-Key (issue 17) ---------------------------------------------------------------
+
+BATCH_BODIES = {  # label → (content-type, body bytes)
+    "valid empty": ("application/json", b'{"items": []}'),
+    "schema-invalid": ("application/json", b'{"items": "no"}'),
+    "not JSON": ("application/json", b"{"),
+    "duplicate key": ("application/json", b'{"items": [], "items": []}'),
+    "too deep": ("application/json", b"[" * 100 + b"]" * 100),
+    "text": ("text/plain", b"hello"),
+    "no body": ("application/json", b""),
+}
+
+
+def test_every_batch_without_an_idempotency_key_is_refused_first(world):
+    """Every batch (a POST whose path ends in ``/batch``), of every service, sent by a caller its contract allows
+    without ``Idempotency-Key`` (or with an empty one) and whatever its body — valid, schema-invalid, not JSON, a
+    duplicate key, too deep, text, none: 400 ``idempotency_key_required`` naming the header, and nothing written.
+    Identity still comes first: no identity is 401, a role the contract does not allow 403."""
+    batches = [(service, path) for service in SERVICES for path, item in world[service].app.openapi()["paths"].items()
+               if path.endswith("/batch") and "post" in item]
+    assert {("enrollment", "/applications/batch"), ("verification", "/cases/batch"),
+            ("verification", "/results/batch")} <= set(batches), batches
+    failures = []
+    before = {s: world.digest(s) for s in SERVICES}
+    for service, path in batches:
+        allowed = caller(ListEndpoint(service, "POST", path, {}))
+        for label, (media, content) in BATCH_BODIES.items():
+            for key in ({}, {"Idempotency-Key": ""}):
+                for who, expected in ((as_role(allowed), (400, "idempotency_key_required", "Idempotency-Key")),
+                                      ({}, (401, "unauthenticated", None)),
+                                      (as_role("auditor"), (403, "forbidden", None))):
+                    resp = world[service].post(path, content=content, headers={**who, **key, "content-type": media})
+                    body = resp.json() if "json" in resp.headers.get("content-type", "") else {}
+                    if (resp.status_code, body.get("code"), body.get("field")) != expected:
+                        failures.append(f"{service} POST {path} {label} {key} {who and allowed}: {resp.status_code} "
+                                        f"{resp.text[:120]}")
+    assert not failures, "\n".join(failures)
+    assert {s: world.digest(s) for s in SERVICES} == before, "a batch without a key wrote something"

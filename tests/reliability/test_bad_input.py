@@ -116,7 +116,7 @@ ENDPOINTS: dict[str, Endpoint] = {
     # verification
     "cases": Endpoint("verification", "POST", "/cases", "bureau", lambda d: case("HY2025-1-910001", guardians=2)),
     "case-batch": Endpoint("verification", "POST", "/cases/batch", "bureau",
-                           lambda d: {"items": [case("HY2025-1-910002")]}),
+                           lambda d: {"items": [case("HY2025-1-910002")]}, keyed=True),
     "result": Endpoint("verification", "POST", "/requests/{permit_request}/results", "police",
                        lambda d: {"outcome": "confirmed", "facts": PERMIT}, keyed=True),
     "result-si": Endpoint("verification", "POST", "/requests/{insurance_request}/results", "hrss",

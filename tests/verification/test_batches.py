@@ -18,7 +18,7 @@ from verification import service
 from verification.models import Case, Result, VerificationRequest
 from verification.rules import planned_requests
 from verification.schemas import ResultIn
-from verification_kit import INSURANCE, PERMIT, case_body
+from verification_kit import INSURANCE, PERMIT, case_body, fresh_key
 
 PREFIX = itertools.count(1)  # fresh application numbers and keys for every hypothesis example on one database
 
@@ -82,7 +82,8 @@ def test_batch_registrations_and_answers_keep_the_invariants(verification, as_ro
         wanted = {b["application_no"]: b for b in items}
         before = seqs(verification)
         live_before = rows(verification, VerificationRequest, VerificationRequest.state != "superseded")
-        resp = verification.post("/cases/batch", json={"items": items}, headers=as_role("service:enrollment"))
+        resp = verification.post("/cases/batch", json={"items": items},
+                                 headers=as_role("service:enrollment", **fresh_key()))
         assert resp.status_code == 200, resp.text
         created = [no for no in wanted if no not in last]
         amended = [no for no in wanted if no in last and last[no] != wanted[no]]
@@ -117,7 +118,7 @@ def test_batch_registrations_and_answers_keep_the_invariants(verification, as_ro
 def test_corrections_in_one_batch_chain_and_move_only_their_cases(verification, as_role, backend):
     items = [case_body(f"HY2025-1-{n:06d}", serial=n, guardians=2, housing=False, business=False) for n in range(30)]
     assert verification.post("/cases/batch", json={"items": items},
-                             headers=as_role("service:enrollment")).json()["created"] == 30
+                             headers=as_role("service:enrollment", **fresh_key())).json()["created"] == 30
     police = [r["id"] for r in verification.get("/queue?limit=1000", headers=as_role("police")).json()["items"]]
     first = verification.post("/results/batch", headers=as_role("police", **{"Idempotency-Key": "first"}),
                               json={"items": [{"request_id": rid, "outcome": "confirmed", "facts": PERMIT}
@@ -171,14 +172,15 @@ def test_racing_batches_of_corrections_and_amendments_stay_consistent(verificati
     """Four departments' batches over the same requests, in different orders, while the cases are amended: no
     deadlock, no 500, every chain linear and every case's live requests what its last body plans."""
     bodies = {n: case_body(f"HY2025-1-{n:06d}", serial=n, guardians=2) for n in range(12)}
-    verification.post("/cases/batch", json={"items": list(bodies.values())}, headers=as_role("service:enrollment"))
+    verification.post("/cases/batch", json={"items": list(bodies.values())},
+                      headers=as_role("service:enrollment", **fresh_key()))
     police = [r["id"] for r in verification.get("/queue?limit=1000", headers=as_role("police")).json()["items"]]
     amended = {n: case_body(f"HY2025-1-{n:06d}", serial=n + 100, guardians=2) for n in range(0, 12, 2)}
 
     def work(i):
         if i == 0:
             return [verification.post("/cases/batch", json={"items": [amended[n]]},
-                                      headers=as_role("service:enrollment")) for n in amended]
+                                      headers=as_role("service:enrollment", **fresh_key())) for n in amended]
         order = random.Random(i).sample(police, len(police))
         return [verification.post("/results/batch", headers=as_role("police", **{"Idempotency-Key": f"r{i}-{j}"}),
                                   json={"items": [{"request_id": rid, "outcome": "confirmed", "facts": PERMIT}

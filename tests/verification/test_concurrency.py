@@ -3,7 +3,7 @@ registrations give one case (the unique indexes and row locks serialise them).""
 
 from concurrent.futures import ThreadPoolExecutor
 
-from verification_kit import PERMIT, case_body
+from verification_kit import PERMIT, case_body, fresh_key
 
 THREADS = 6
 
@@ -53,7 +53,7 @@ def test_racing_registrations_make_one_case(verification, as_role, backend):
     bodies = [case_body(f"HY2025-7-{n:06d}", serial=n, guardians=1, housing=False, business=False, grade=7)
               for n in range(20)]
     answers = run_all(lambda i: verification.post("/cases/batch", json={"items": bodies},
-                                                  headers=as_role("service:enrollment")), n=4)
+                                                  headers=as_role("service:enrollment", **fresh_key())), n=4)
     assert {a.status_code for a in answers} == {200}, [a.text for a in answers]
     assert sorted(a.json()["created"] for a in answers) == [0, 0, 0, 20]
     seen, cursor = [], None
@@ -95,7 +95,8 @@ def test_racing_amendments_end_as_one_of_the_bodies(verification, as_role, backe
         {(k[0], r["subject_id_number"]) for k, r in live.items() if k[1] == "residence_permit"}
     assert live[(1, "housing")]["claim"]["certificate_no"] == winner["claims"]["housing"][0]["certificate_no"]
     assert live[(1, "business_license")]["claim"]["uscc"] == winner["claims"]["business_license"][0]["uscc"]
-    again = verification.post("/cases/batch", json={"items": [winner]}, headers=as_role("bureau")).json()
+    again = verification.post("/cases/batch", json={"items": [winner]},
+                              headers=as_role("bureau", **fresh_key())).json()
     assert (again["existing"], again["amended"]) == (1, 0)  # the winner's body is the stored one
 
 
@@ -107,7 +108,8 @@ def test_racing_batches_over_the_same_numbers_in_any_order_never_deadlock(verifi
     def call(i: int):
         order = nos if i % 2 else nos[::-1]
         items = [case_body(no, serial=10 * i + k, guardians=1, housing=False) for k, no in enumerate(order)]
-        return verification.post("/cases/batch", json={"items": items}, headers=as_role("service:enrollment"))
+        return verification.post("/cases/batch", json={"items": items},
+                                 headers=as_role("service:enrollment", **fresh_key()))
 
     answers = run_all(call, n=6)
     assert [a.status_code for a in answers] == [200] * 6, [a.text[:200] for a in answers]

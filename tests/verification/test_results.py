@@ -4,7 +4,7 @@ typed facts per kind, amended cases (BRIEF §4 step 4; plan 四(二))."""
 import pytest
 
 from common.paging import encode
-from verification_kit import INSURANCE, PERMIT, case_body, license_facts, owned_facts, uscc
+from verification_kit import INSURANCE, PERMIT, case_body, fresh_key, license_facts, owned_facts, uscc
 
 
 def post(client, as_role, dept, rid, body, key):
@@ -164,7 +164,7 @@ def test_case_replay_creates_nothing_and_amendment_supersedes(verification, as_r
     assert again.status_code == 201
     assert {f"{r['kind']}/{r['guardian_no']}": r["id"] for r in again.json()["requests"]} == registered
     batch = verification.post("/cases/batch", json={"items": [body, case_body("HY2025-1-000002", serial=2)]},
-                              headers=as_role("service:enrollment")).json()
+                              headers=as_role("service:enrollment", **fresh_key())).json()
     assert batch == {"created": 1, "existing": 1, "amended": 0,
                      "application_nos": ["HY2025-1-000001", "HY2025-1-000002"]}
     assert post(verification, as_role, "housing", registered["housing/1"],

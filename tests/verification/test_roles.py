@@ -34,7 +34,7 @@ def call(client, endpoint, role, headers, police_id):
     if endpoint == "POST /cases":
         return client.post("/cases", json=case_body("HY2025-1-000001"), headers=headers)
     if endpoint == "POST /cases/batch":
-        return client.post("/cases/batch", json={"items": [case_body("HY2025-1-000002", serial=2)]}, headers=headers)
+        return client.post("/cases/batch", json={"items": [case_body("HY2025-1-000002", serial=2)]}, headers=keyed)
     if endpoint == "GET /queue":
         return client.get("/queue", headers=headers)
     if endpoint == "GET /requests/{police}":

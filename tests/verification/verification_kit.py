@@ -3,6 +3,7 @@ examples) and case bodies as enrollment sends them."""
 
 from __future__ import annotations
 
+import uuid
 from datetime import date
 from typing import Any
 
@@ -55,6 +56,11 @@ def uscc_check_char(body17: str) -> str:
 def uscc(serial: int = 1) -> str:
     body = f"92331003MA2{serial:06d}"  # individual business (9-2) registered in Huangyan
     return body + uscc_check_char(body)
+
+
+def fresh_key() -> dict[str, str]:
+    """An ``Idempotency-Key`` header no other request used (a batch needs one: 400 without)."""
+    return {"Idempotency-Key": uuid.uuid4().hex}
 
 
 def auth_for(auth: Any, role: str) -> dict[str, str]:

@@ -227,7 +227,7 @@ def router(table: Table, *, prefix: str) -> APIRouter:
     def access_records(who: Caller("auditor"), session: WriteSession, request: Request,
                        application_no: Annotated[str | None, Query(max_length=40)] = None,
                        reader: Annotated[str | None, Query(max_length=160, description="role:subject")] = None,
-                       limit: Limit = 100, cursor: Cursor = None):
+                       limit: Limit = 100, cursor: Cursor = None) -> dict[str, Any]:
         """Reads of one application's personal data in this service (个人信息访问记录), oldest first, by
         ``application_no`` and/or ``reader`` (``role:subject``): ``{items: [{id, at (Asia/Shanghai), at_utc, reader,
         application_no, season, endpoint}], next_cursor}``. This read is itself recorded (endpoint ``GET
@@ -243,9 +243,9 @@ def router(table: Table, *, prefix: str) -> APIRouter:
         f"Delete this service's access records past retention (`{prefix}ACCESS_LOG_KEEP_YEARS`, default 1: a "
         "season's records are kept through its school year, to 31 August of season + 1, and that many years "
         "more) → `{expired, purged, kept, keep_years, dry_run}`. Only this call purges (`tongcheng "
-        "purge-access-log` calls it on every service); the purge is itself recorded."))
+        "purge-access-log` calls it on every service); the purge is itself recorded."), response_model=None)
     def purge_access_records(who: Caller("auditor"), session: WriteSession, request: Request,
-                             dry_run: Annotated[bool, Query()] = False):
+                             dry_run: Annotated[bool, Query()] = False) -> dict[str, Any]:
         flush_pending(request)
         clock = getattr(request.app.state, "clock", None)
         out = purge(session, table, today=clock() if clock else day_in_shanghai(),

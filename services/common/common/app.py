@@ -2,7 +2,8 @@
 
 ``build_app`` wires settings, JSON logging, the request-context middleware, problem-details handlers, the database
 (migrated to head on start), ``GET``/``HEAD /health``, ``/health/live`` / ``/health/ready`` (``common.health``) and
-``/metrics`` (``common.metrics``). The service adds its routers and its own lifespan work.
+``/metrics`` (``common.metrics``), and refuses query parameters a route does not declare (``common.queries``). The
+service adds its routers and its own lifespan work.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 import anyio.to_thread
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 from sqlalchemy import text
 
 from common.config import ServiceSettings
@@ -26,6 +27,7 @@ from common import tracing
 from common.metrics import install_metrics
 from common.middleware import RequestContextMiddleware
 from common.openapi import document_examples, document_roles
+from common.queries import refuse_unknown_parameters
 
 BACKGROUND_CONNECTIONS = 2  # pooled connections kept beyond one per worker thread (outbox, scoring jobs)
 
@@ -90,7 +92,8 @@ def build_app(settings: ServiceSettings, *, title: str, description: str, servic
     # operationId = the endpoint function's name (``submit_application``; the gateway's document makes it
     # ``enrollment_submit_application``), not FastAPI's name + path + method: the generated client's function names
     app = FastAPI(title=title, description=description, version="1.0.0", lifespan=lifespan,
-                  generate_unique_id_function=lambda route: route.name)
+                  generate_unique_id_function=lambda route: route.name,
+                  dependencies=[Depends(refuse_unknown_parameters)])  # 422 unknown_parameter (common.queries)
     app.state.settings = settings
     app.add_middleware(RequestContextMiddleware, max_body=settings.max_body_bytes, max_depth=settings.max_json_depth)
     install_metrics(app, settings.service_name)  # the timing includes the request-context middleware

@@ -46,6 +46,18 @@ class Unauthorized(DomainError):
     status, code, title = 401, "unauthenticated", "Authentication required"
 
 
+class InvalidIdentity(Unauthorized):
+    """401 ``invalid_identity``: the ``X-Tongcheng-Identity`` token is forged, expired or names an unknown role."""
+
+    code = "invalid_identity"
+
+
+class InvalidCredential(Unauthorized):
+    """401 ``invalid_credential``: an unknown or revoked bearer credential, or a staff token that fails its checks."""
+
+    code = "invalid_credential"
+
+
 class Forbidden(DomainError):
     status, code, title = 403, "forbidden", "Role not allowed"
 
@@ -76,6 +88,17 @@ class InvalidCursor(Invalid):
     """422 ``invalid_cursor``: a ``cursor`` no listing of this service handed out (:mod:`common.paging`)."""
 
     code = "invalid_cursor"
+
+
+class IdempotencyKeyRequired(DomainError):
+    """400 ``idempotency_key_required``: a batch (or an endpoint that requires it) sent without ``Idempotency-Key``."""
+
+    status, code, title = 400, "idempotency_key_required", "Idempotency-Key required"
+
+
+BATCH_WITHOUT_KEY = "tongcheng.batch_without_key"
+"""Scope mark of a batch sent without ``Idempotency-Key`` (:mod:`common.middleware` sets it and drops the body,
+:func:`common.identity.require` refuses it once the caller is known)."""
 
 
 class Unavailable(DomainError):

@@ -23,17 +23,19 @@ from typing import Annotated, Any
 
 from fastapi import Header, Request
 from fastapi.encoders import jsonable_encoder
-from fastapi.responses import JSONResponse, Response
-from pydantic import BaseModel
+from fastapi.exceptions import ResponseValidationError
+from fastapi.responses import Response
+from pydantic import BaseModel, TypeAdapter, ValidationError
 from sqlalchemy import (Column, Integer, MetaData, String, Table, Text, UniqueConstraint, bindparam, insert, select,
                         update)
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from common.db import UTCDateTime, utcnow
-from common.errors import DomainError, Invalid
+from common.errors import IdempotencyKeyRequired, Invalid
 from common.identity import Identity
 from common.schemas import json_ready
+from common.versioning import etag
 
 KEY_HEADER = "Idempotency-Key"
 
@@ -57,8 +59,7 @@ def idempotency_table(metadata: MetaData) -> Table:
     )
 
 
-class KeyRequired(DomainError):
-    status, code, title = 400, "idempotency_key_required", "Idempotency-Key required"
+KeyRequired = IdempotencyKeyRequired
 
 
 def fingerprint(request: Request, payload: Any) -> str:
@@ -75,19 +76,69 @@ def fingerprint(request: Request, payload: Any) -> str:
 Reveal = Callable[[Session, Any], Any]
 
 
-def _replay(session: Session, row: Any, fp: str, reveal: Reveal | None) -> JSONResponse:
+class KeyReused(Invalid):
+    code = "idempotency_key_reused"
+
+
+_ADAPTER = "tongcheng_answer_adapter"  # on the route: a TypeAdapter of its response model (None: it has none)
+
+
+def _adapter(request: Request) -> TypeAdapter | None:
+    """The route's response model as a TypeAdapter, built once per route; None for a route without one."""
+    route = request.scope.get("route")
+    adapter = getattr(route, _ADAPTER, False)
+    if adapter is False:
+        model = getattr(route, "response_model", None)
+        adapter = TypeAdapter(model) if model is not None else None
+        if route is not None:
+            setattr(route, _ADAPTER, adapter)
+    return adapter
+
+
+def answer(request: Request, text: str, status_code: int, *, body: Any = None, replayed: bool = False) -> Response:
+    """The one way a write's answer leaves :func:`commit_idempotent`, first time or replayed: ``text`` (the JSON as
+    stored) checked against the route's response model as FastAPI checks a plain return (a misfit is a 500
+    ``internal_error``, never an answer outside the contract, and on the first time nothing commits), and an
+    ``ETag: "v<version>"`` when the answer carries an integer ``version`` (:func:`common.versioning.etag`)."""
+    adapter = _adapter(request)
+    if adapter is not None:
+        try:
+            checked = adapter.validate_json(text)
+        except ValidationError as exc:
+            raise ResponseValidationError(exc.errors(include_url=False)) from None
+        if body is None:  # a replay: the version from the checked answer, not from parsing the text again
+            body = checked
+    elif body is None and text.startswith("{") and '"version":' in text:  # a replay of a route without a model
+        body = json.loads(text)
+    headers = {"Idempotent-Replayed": "true"} if replayed else {}
+    version = body.get("version") if isinstance(body, dict) else getattr(body, "version", None)
+    if isinstance(version, int) and not isinstance(version, bool):
+        headers["ETag"] = etag(version)
+    return Response(text.encode("utf-8"), status_code=status_code, media_type="application/json", headers=headers)
+
+
+def _replay(request: Request, session: Session, row: Any, fp: str, reveal: Reveal | None) -> Response:
     if row.fingerprint != fp:
-        raise Invalid("this Idempotency-Key was used with a different request", code="idempotency_key_reused",
-                      field="Idempotency-Key")
-    body = json.loads(row.response)
-    return JSONResponse(json_ready(reveal(session, body)) if reveal else body, status_code=row.status_code,
-                        headers={"Idempotent-Replayed": "true"})
+        raise KeyReused("this Idempotency-Key was used with a different request", field="Idempotency-Key")
+    if reveal is None:
+        return answer(request, row.response, row.status_code, replayed=True)
+    body, text = _render(reveal(session, json.loads(row.response)))
+    return answer(request, text, row.status_code, body=body, replayed=True)
+
+
+def _render(result: Any) -> tuple[Any, str]:
+    """The effect's result as JSON-able data (:func:`common.schemas.json_ready`) and as JSON text, exactly as
+    ``JSONResponse`` renders it."""
+    body = json_ready(result)
+    return body, json.dumps(body, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
 
 
 def commit_idempotent(session: Session, table: Table, request: Request, who: Identity, key: str | None,
                       payload: Any, effect: Callable[[], Any], *, status_code: int = 200,
                       required: bool = False, reveal: Reveal | None = None) -> Response:
-    """Run ``effect()`` once per (caller, key), commit, and answer with its JSON-able result.
+    """Run ``effect()`` once per (caller, key), commit, and answer with its JSON-able result (:func:`answer`: checked
+    against the route's response model, with an ETag when it carries a ``version``, on the first answer and on
+    every replay alike).
 
     ``effect`` uses ``session`` and must not commit. Without a key the effect simply runs and commits
     (``required=True`` makes a missing key a 400 ``idempotency_key_required``). ``reveal(session, answer)``: the
@@ -96,29 +147,27 @@ def commit_idempotent(session: Session, table: Table, request: Request, who: Ide
     if key is None:
         if required:
             raise KeyRequired("this endpoint needs an Idempotency-Key header")
-        body = json_ready(effect())
-        if reveal:
-            body = json_ready(reveal(session, body))
+        body, text = _render(reveal(session, json_ready(effect())) if reveal else effect())
+        out = answer(request, text, status_code, body=body)
         session.commit()
-        return JSONResponse(body, status_code=status_code)
+        return out
     caller = f"{who.role}:{who.department or ''}:{who.subject}"
     fp = fingerprint(request, payload)
-    find, claim, answer = _statements(table)
+    find, claim, store = _statements(table)
     names = {"k_caller": caller, "k_key": key}
     try:  # the key first: a stored one (or a twin in flight) fails on the unique index, then is replayed
         session.connection().execute(claim, {"caller": caller, "key": key, "fingerprint": fp, "status_code": 0,
                                              "response": "null", "created_at": utcnow()})
     except IntegrityError:
         session.rollback()  # a twin committed first: answer as it did
-        return _replay(session, session.execute(find, names).one(), fp, reveal)
-    body = json_ready(effect())
-    text = json.dumps(body, ensure_ascii=False, allow_nan=False, separators=(",", ":"))  # as JSONResponse renders
-    session.connection().execute(answer, {**names, "k_status_code": status_code, "k_response": text})
-    if reveal:
-        text = json.dumps(json_ready(reveal(session, body)), ensure_ascii=False, allow_nan=False,
-                          separators=(",", ":"))
+        return _replay(request, session, session.execute(find, names).one(), fp, reveal)
+    body, text = _render(effect())
+    session.connection().execute(store, {**names, "k_status_code": status_code, "k_response": text})
+    if reveal:  # the answer sent, from the one stored (which never holds what reveal adds)
+        body, text = _render(reveal(session, body))
+    out = answer(request, text, status_code, body=body)
     session.commit()
-    return Response(text.encode("utf-8"), status_code=status_code, media_type="application/json")
+    return out
 
 
 _STATEMENTS: dict[Table, tuple[Any, Any, Any]] = {}

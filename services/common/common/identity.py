@@ -20,7 +20,8 @@ from typing import Annotated, Callable
 import jwt
 from fastapi import Depends, Request
 
-from common.errors import Forbidden, Unauthorized
+from common.errors import (BATCH_WITHOUT_KEY, Forbidden, IdempotencyKeyRequired, InvalidCredential, InvalidIdentity,
+                           Unauthorized)
 from common.logging import note_caller
 from common.vocabulary import DEPARTMENTS
 
@@ -84,10 +85,10 @@ def _verify(secret: str, token: str) -> tuple[Identity, int]:
         claims = jwt.decode(token, secret, algorithms=[_ALG], audience=_AUDIENCE,
                             options={"require": ["exp", "sub", "role"]})
     except jwt.PyJWTError as exc:
-        raise Unauthorized(f"identity token rejected: {exc}", code="invalid_identity") from None
+        raise InvalidIdentity(f"identity token rejected: {exc}") from None
     role, dept, school = claims.get("role"), claims.get("dept"), claims.get("school")
     if role not in ROLES or (role == "department" and dept not in DEPARTMENTS) or not valid_school(role, school):
-        raise Unauthorized("identity token names an unknown role", code="invalid_identity")
+        raise InvalidIdentity("identity token names an unknown role")
     return Identity(role=role, subject=str(claims["sub"]), department=dept, school=school), int(claims["exp"])
 
 
@@ -106,8 +107,7 @@ async def current_identity(request: Request) -> Identity:
         return cached
     token = request.headers.get(IDENTITY_HEADER)
     if not token:
-        raise Unauthorized("no caller identity: call through the gateway with a bearer credential",
-                           code="unauthenticated")
+        raise Unauthorized("no caller identity: call through the gateway with a bearer credential")
     identity = verify(request.app.state.settings.internal_secret, token)
     request.state.identity = identity
     note_caller(identity.role, identity.subject)
@@ -126,9 +126,12 @@ def require(*roles: str) -> Callable[[Identity], Identity]:
         # costs more than the check itself on a cached token (issue 15)
         identity = await current_identity(request)
         for allowed in roles:
-            if allowed == identity.role:
-                return identity
-            if allowed.startswith("service:") and identity.is_service(allowed.split(":", 1)[1]):
+            if allowed == identity.role or (allowed.startswith("service:")
+                                            and identity.is_service(allowed.split(":", 1)[1])):
+                if BATCH_WITHOUT_KEY in request.scope:  # after 401 and 403, before the body (common.middleware)
+                    raise IdempotencyKeyRequired("a batch needs an Idempotency-Key header (a retry with the same "
+                                                 "key and body answers the first result again)",
+                                                 field="Idempotency-Key")
                 return identity
         raise Forbidden(f"role '{identity.role}' may not do this; allowed: {', '.join(roles)}")
 
@@ -174,10 +177,9 @@ def verify_staff(secret: str, token: str) -> Identity:
         claims = jwt.decode(token, secret, algorithms=[_ALG], audience=STAFF_AUDIENCE, issuer=STAFF_ISSUER,
                             options={"require": ["exp", "iat", "sub", "role", "iss"]})
     except jwt.PyJWTError as exc:
-        raise Unauthorized(f"staff token rejected: {exc}", code="invalid_credential") from None
+        raise InvalidCredential(f"staff token rejected: {exc}") from None
     role, dept, school = claims.get("role"), claims.get("dept"), claims.get("school")
     if (role not in STAFF_ROLES or (role == "department") != (dept in DEPARTMENTS) or not valid_school(role, school)
             or int(claims["exp"]) - int(claims["iat"]) > STAFF_TOKEN_MAX_TTL_S or not str(claims["sub"]).strip()):
-        raise Unauthorized("staff token names an unknown role, department, school or lifetime",
-                           code="invalid_credential")
+        raise InvalidCredential("staff token names an unknown role, department, school or lifetime")
     return Identity(role=role, subject=str(claims["sub"]), department=dept, school=school)

@@ -11,7 +11,7 @@ import uuid
 from itertools import accumulate
 from typing import Any
 
-from common.errors import internal_error, problem
+from common.errors import BATCH_WITHOUT_KEY, internal_error, problem
 from common.logging import request_caller_var, request_id_var
 
 REQUEST_ID_HEADER = "x-request-id"
@@ -98,6 +98,8 @@ def duplicate_key(body: bytes) -> str | None:
 
 
 UPLOAD_PREFIX = "/imports/"  # in a path: the only writes taking multipart/form-data (a CSV or XLSX file)
+BATCH_SUFFIX = "/batch"  # a POST to a path ending so is a batch: it needs an Idempotency-Key, whatever its body
+KEY_HEADER = b"idempotency-key"
 
 
 class RequestContextMiddleware:
@@ -111,7 +113,12 @@ class RequestContextMiddleware:
     twice in one object (422 ``duplicate_key``, naming the key as ``field``); uploads (a path with ``UPLOAD_PREFIX``) may be
     ``multipart/form-data`` instead (the size limit stays). ``json_only=False`` (the gateway,
     which passes bodies on as they are and leaves their judgement to the service) skips the media-type and
-    duplicate-key checks; the depth limit stays."""
+    duplicate-key and batch-key checks; the depth limit stays.
+
+    A batch (a ``POST`` to a path ending in ``BATCH_SUFFIX``) without an ``Idempotency-Key`` header is not judged
+    by its body at all (issue 17: whatever the body, a retry must be recognisable): the body is dropped unread and
+    the request marked (``BATCH_WITHOUT_KEY`` in the scope), so the caller's identity and role are checked as
+    always (401, 403) and then :func:`common.identity.require` answers 400 ``idempotency_key_required``."""
 
     def __init__(self, app: Any, *, max_body: int = 1_000_000, max_depth: int = 32, json_only: bool = True,
                  max_header_bytes: int = 16 * 1024, max_headers: int = 100):
@@ -152,6 +159,11 @@ class RequestContextMiddleware:
             if "\x00" in scope.get("path", "") or b"%00" in query or b"\x00" in query:
                 await self._answer(scope, send_with_id, 400, "invalid_characters",
                                    "NUL is not allowed in a path or query string")
+                return
+            if (self.json_only and scope["method"] == "POST" and scope.get("path", "").endswith(BATCH_SUFFIX)
+                    and not headers.get(KEY_HEADER, b"").strip()):
+                scope[BATCH_WITHOUT_KEY] = True  # whatever the body: not read, not judged
+                await self.app(scope, _empty_body, send_with_id)
                 return
             declared = headers.get(b"content-length")
             if declared is not None and (not declared.isdigit() or int(declared) > self.max_body):
@@ -220,6 +232,10 @@ class RequestContextMiddleware:
 
 
 QUIET_PATHS = frozenset({"/health", "/health/live", "/health/ready", "/metrics"})  # probes and scrapes: no access log
+
+
+async def _empty_body() -> dict:
+    return {"type": "http.request", "body": b"", "more_body": False}
 
 
 async def _no_receive() -> dict:

@@ -1,10 +1,21 @@
-"""Optimistic concurrency with ETag / If-Match: a stale write is refused with 412."""
+"""Optimistic concurrency with ETag / If-Match: a stale write is refused with 412.
+
+One way in every service: a write that honours ``If-Match`` declares ``if_match: IfMatch`` (the header, parsed once:
+a :class:`Precondition`) and calls ``if_match.check(version)`` with the version of the row it holds locked — in
+the router where the router holds the row (enrollment), or in the use case that locks it, after the state checks
+that come first there (points' rulebooks, funding's tariffs and settlements), the Precondition passed in as a
+value (never the request). ETags are :func:`etag` (``"v<N>"``), set by :func:`set_etag` on a plain answer and by
+:func:`common.idempotency.answer` from an idempotent answer's ``version``.
+"""
 
 from __future__ import annotations
 
 import re
 
-from fastapi import Request, Response
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Header, Request, Response
 
 from common.errors import PreconditionFailed
 
@@ -60,11 +71,37 @@ def check_if_match_value(sent: str | None, version: int) -> None:
         raise PreconditionFailed(reason)
 
 
-def check_if_match(request: Request, version: int) -> None:
-    """When the caller sends ``If-Match`` (several header lines are one list), it must name the current version:
-    :func:`check_if_match_value`."""
+@dataclass(frozen=True)
+class Precondition:
+    """The caller's ``If-Match`` (``None``: none sent; several header lines are one list)."""
+
+    sent: str | None = None
+
+    def check(self, version: int) -> None:
+        """412 ``precondition_failed`` unless the sent value allows a write at ``version``
+        (:func:`check_if_match_value`)."""
+        check_if_match_value(self.sent, version)
+
+
+def precondition(request: Request) -> Precondition:
     lines = request.headers.getlist("if-match")
-    check_if_match_value(", ".join(lines) if lines else None, version)
+    return Precondition(", ".join(lines) if lines else None)
+
+
+async def _if_match(request: Request, if_match: Annotated[str | None, Header(
+        alias="If-Match", max_length=200, description='the ETag of the version this write replaces ("v<N>"); '
+                                                      "stale → 412 precondition_failed")] = None) -> Precondition:
+    return precondition(request)
+
+
+IfMatch = Annotated[Precondition, Depends(_if_match)]
+"""``if_match: IfMatch`` in a write endpoint's signature: the ``If-Match`` header (documented, at most 200
+characters), as a :class:`Precondition`."""
+
+
+def check_if_match(request: Request, version: int) -> None:
+    """:meth:`Precondition.check` of ``request``'s ``If-Match``."""
+    precondition(request).check(version)
 
 
 def set_etag(response: Response, version: int) -> None:

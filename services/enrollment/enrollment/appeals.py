@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session
 from common import paging
 from common.vocabulary import ALWAYS
 from enrollment import appeals_flow
-from enrollment.errors import Conflict, Invalid, InvalidState, NotFound
+from enrollment.errors import (AppealNotFound, AppealWindowClosed, DuplicateAppeal, InvalidState, NoSuchFact,
+                               NotInRun)
 from enrollment.models import Appeal, Application, PlacementRow
 from enrollment.runs import get_run
 
@@ -29,18 +30,17 @@ def lodge_appeal(session: Session, *, run_id: int, application_no: str, reason: 
     business for them)."""
     run = get_run(session, run_id)
     if run.state != "published" or run.window_ends_on is None or today > run.window_ends_on:
-        raise Conflict(f"run {run_id} is {run.state}"
-                       + (f", window until {run.window_ends_on}" if run.window_ends_on else "")
-                       + "; appeals are taken only while a run is published and its window open",
-                       code="appeal_window_closed")
+        raise AppealWindowClosed(f"run {run_id} is {run.state}"
+                                 + (f", window until {run.window_ends_on}" if run.window_ends_on else "")
+                                 + "; appeals are taken only while a run is published and its window open")
     if session.scalar(select(PlacementRow.id).where(PlacementRow.run_id == run_id,
                                                     PlacementRow.application_no == application_no)) is None:
-        raise Invalid(f"application {application_no} is not in run {run_id}", code="not_in_run",
+        raise NotInRun(f"application {application_no} is not in run {run_id}",
                       field="application_no")
     existing = session.scalar(select(Appeal.id).where(Appeal.run_id == run_id, Appeal.application_no == application_no))
     if existing is not None:
-        raise Conflict(f"appeal {existing} already lodged for {application_no} on run {run_id}",
-                       code="duplicate_appeal", existing_appeal_id=existing)
+        raise DuplicateAppeal(f"appeal {existing} already lodged for {application_no} on run {run_id}",
+                              existing_appeal_id=existing)
     disputed = _disputed(session, application_no, disputes)
     appeal = Appeal(run_id=run_id, application_no=application_no, reason=reason, state="lodged", lodged_by=who,
                     lodged_at=now, **disputed)
@@ -48,8 +48,7 @@ def lodge_appeal(session: Session, *, run_id: int, application_no: str, reason: 
         with session.begin_nested():
             session.add(appeal)
     except IntegrityError:
-        raise Conflict(f"an appeal is already lodged for {application_no} on run {run_id}",
-                       code="duplicate_appeal") from None
+        raise DuplicateAppeal(f"an appeal is already lodged for {application_no} on run {run_id}") from None
     return appeal
 
 
@@ -65,8 +64,8 @@ def _disputed(session: Session, application_no: str, disputes: dict[str, Any] | 
         kind in ALWAYS
         or any(c.get("guardian_no") == guardian_no for c in (app.claims or {}).get(kind, [])))
     if not asked:
-        raise Invalid(f"application {application_no} has no {kind} of guardian {guardian_no} to check again",
-                      code="no_such_fact", field="disputes")
+        raise NoSuchFact(f"application {application_no} has no {kind} of guardian {guardian_no} to check again",
+                         field="disputes")
     return {"disputes": appeals_flow.FACT, "guardian_no": guardian_no, "fact_kind": kind}
 
 
@@ -100,7 +99,7 @@ def get_appeal(session: Session, appeal_id: int) -> Appeal:
     """The appeal with this id; 404 ``appeal_not_found``."""
     appeal = session.get(Appeal, appeal_id)
     if appeal is None:
-        raise NotFound(f"no appeal {appeal_id}", code="appeal_not_found")
+        raise AppealNotFound(f"no appeal {appeal_id}")
     return appeal
 
 

@@ -22,7 +22,8 @@ from common.schemas import SHANGHAI
 from enrollment import age_exceptions, events, outbox, search
 from enrollment.config import Settings
 from enrollment.counters import applications_sequence, lock_sequence, next_numbers
-from enrollment.errors import Conflict, DuplicateApplication, Invalid, InvalidState, NotFound, SeasonClosed
+from enrollment.errors import (ApplicationNotFound, DuplicateApplication, Invalid, InvalidState, SeasonClosed,
+                               WithdrawalClosed)
 from enrollment.models import Application, OutboxRow, PlacementRow, Run, School, access_log
 from enrollment.rules import (AgeRange, Problem, SchoolRef, application_no, check_age, check_application,
                               check_choices, month_day)
@@ -298,7 +299,7 @@ def get_application(session: Session, no: str, *, for_update: bool = False) -> A
         query = query.with_for_update().execution_options(populate_existing=True)
     app = session.scalar(query)
     if app is None:
-        raise NotFound(f"no application {no}", code="application_not_found")
+        raise ApplicationNotFound(f"no application {no}")
     return app
 
 
@@ -311,7 +312,7 @@ def withdraw_application(session: Session, no: str, *, today: date, now: datetim
         return app
     cutoff = month_day(app.season, settings.withdraw_cutoff)
     if today > cutoff:
-        raise Conflict(f"withdrawals for season {app.season} closed on {cutoff}", code="withdrawal_closed")
+        raise WithdrawalClosed(f"withdrawals for season {app.season} closed on {cutoff}")
     placed = session.scalar(select(func.count()).select_from(PlacementRow).join(Run, Run.id == PlacementRow.run_id)
                             .where(PlacementRow.application_no == no, Run.state == "final",
                                    PlacementRow.school_code.is_not(None)))

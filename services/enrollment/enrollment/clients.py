@@ -18,6 +18,7 @@ from typing import Any
 import httpx
 
 from common.clients import ServiceClient, UpstreamError
+from enrollment.errors import UpstreamMalformed
 
 SCORES_PAGE = 1000
 
@@ -66,9 +67,7 @@ class ScoreView:
 
 
 def _malformed(detail: str) -> UpstreamError:
-    err = UpstreamError(f"points: {detail}", code="upstream_malformed")
-    err.status = 502
-    return err
+    return UpstreamMalformed(f"points: {detail}")
 
 
 def _decimal(value: Any, field: str) -> Decimal:

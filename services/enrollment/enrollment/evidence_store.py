@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from common.schemas import utc_text
 from enrollment import diff, evidence, explain, placement
-from enrollment.errors import GateFailed, Invalid, NotFound
+from enrollment.errors import ApplicationNotInRun, GateFailed, NoPreviousRun, NotPublished, OtherGrade, RunNotFound
 from enrollment.models import Appeal, Application, PlacementRow, Run
 
 
@@ -78,7 +78,7 @@ def snapshot_file(session: Session, run: Run) -> bytes:
 def _previous(session: Session, run: Run) -> Run:
     older = session.scalar(select(Run).where(Run.superseded_by == run.id).order_by(Run.id.desc()).limit(1))
     if older is None:
-        raise NotFound(f"run {run.id} replaced no earlier run; name one with ?against=", code="no_previous_run")
+        raise NoPreviousRun(f"run {run.id} replaced no earlier run; name one with ?against=")
     return older
 
 
@@ -90,16 +90,16 @@ def run_diff(session: Session, run_id: int, against: int | None) -> dict[str, An
     grade."""
     run = session.get(Run, run_id)
     if run is None:
-        raise NotFound(f"no run {run_id}", code="run_not_found")
+        raise RunNotFound(f"no run {run_id}")
     if against is None:
         other = _previous(session, run)
     else:
         other = session.get(Run, against)
         if other is None:
-            raise NotFound(f"no run {against}", code="run_not_found")
+            raise RunNotFound(f"no run {against}")
         if (other.season, other.grade) != (run.season, run.grade):
-            raise Invalid(f"run {against} is of {other.season} grade {other.grade}, run {run_id} of {run.season} "
-                          f"grade {run.grade}", code="other_grade", field="against")
+            raise OtherGrade(f"run {against} is of {other.season} grade {other.grade}, run {run_id} of {run.season} "
+                          f"grade {run.grade}", field="against")
     low, high = sorted((other.id, run.id))
     upheld = set(session.scalars(select(Appeal.application_no).join(Run, Run.id == Appeal.run_id)
                                  .where(Run.season == run.season, Run.grade == run.grade, Appeal.state == "upheld",
@@ -125,16 +125,15 @@ def why_not(session: Session, application_no: str, run_id: int | None, points: A
                              .where(PlacementRow.application_no == application_no,
                                     Run.state.in_(("published", "final"))).order_by(Run.id.desc()).limit(1))
         if run is None:
-            raise NotFound(f"no published or final run places application {application_no} yet",
-                           code="not_published")
+            raise NotPublished(f"no published or final run places application {application_no} yet")
     else:
         run = session.get(Run, run_id)
         if run is None:
-            raise NotFound(f"no run {run_id}", code="run_not_found")
+            raise RunNotFound(f"no run {run_id}")
     applicants, schools, _ = evidence.engine_input(json.loads(run.snapshot))
     outcomes = stored_outcomes(session, run.id)
     if application_no not in outcomes:
-        raise NotFound(f"run {run.id} does not include application {application_no}", code="not_in_run")
+        raise ApplicationNotInRun(f"run {run.id} does not include application {application_no}")
     explainer = explain.Explainer(applicants, schools, outcomes, seed=run.seed, mechanism=run.mechanism)
     o = outcomes[application_no]
     unmet = points.unmet_rules(application_no) if o.reason == placement.REASON_INELIGIBLE else None

@@ -20,7 +20,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from enrollment import placement, reports
-from enrollment.errors import NotFound
+from enrollment.errors import NoSnapshot
 from enrollment.evidence import engine_input
 from enrollment.models import Run
 from enrollment.placement import Applicant, School
@@ -154,5 +154,5 @@ def latest_grades(session: Session, season: int) -> list[Grade]:
             applicants, schools, _ = engine_input(json.loads(run.snapshot))
             out.append(Grade(grade, run.id, applicants, schools, run.seed, run.mechanism))
     if not out:
-        raise NotFound(f"season {season} has no placement run to plan from", code="no_snapshot")
+        raise NoSnapshot(f"season {season} has no placement run to plan from")
     return out

@@ -4,7 +4,7 @@ reports in :mod:`enrollment.router_reports`."""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request, Response
 
@@ -12,7 +12,7 @@ from common.db import ReadSession, WriteSession, utcnow
 from common.identity import Caller
 from common.idempotency import IdempotencyKey, commit_idempotent
 from common.schemas import IntParam
-from common.versioning import check_if_match, set_etag
+from common.versioning import IfMatch, set_etag
 from enrollment import age_exceptions, applications, outbox, schools, search
 from enrollment.deps import Cursor, DispatcherDep, GradeQ, Limit, SeasonQ, SettingsDep, Today
 from enrollment.models import idempotency_keys
@@ -33,23 +33,21 @@ GradePath = Annotated[IntParam, Path(ge=1, le=9)]
 
 @router.post("/schools", status_code=201, response_model=SchoolOut, tags=["schools"])
 def create_school(body: SchoolCreate, who: Bureau, session: WriteSession, request: Request, settings: SettingsDep,
-                  key: IdempotencyKey = None):
+                  key: IdempotencyKey = None) -> Response:
     """Register a public or private migrant school → 201 School (409 ``school_exists``)."""
     def effect():
         school = schools.create_school(session, body, now=utcnow(), who=who)
         return schools.school_view(session, school, settings)
-    resp = commit_idempotent(session, idempotency_keys, request, who, key, body, effect, status_code=201)
-    resp.headers["ETag"] = '"v1"'
-    return resp
+    return commit_idempotent(session, idempotency_keys, request, who, key, body, effect, status_code=201)
 
 
 @router.put("/schools/{code}", response_model=SchoolOut, tags=["schools"])
-def replace_school(code: Code, body: SchoolUpdate, who: Bureau, session: WriteSession, request: Request,
-                   response: Response, settings: SettingsDep):
+def replace_school(code: Code, body: SchoolUpdate, who: Bureau, session: WriteSession, if_match: IfMatch,
+                   response: Response, settings: SettingsDep) -> dict[str, Any]:
     """Replace a school's fields; honours ``If-Match`` (412 when stale). ``kind`` and ``level`` stay. The row is
     read locked, so of writers racing with one ETag exactly one wins and the others get 412 (no lost update)."""
     school = schools.get_school(session, code, for_update=True)
-    check_if_match(request, school.version)
+    if_match.check(school.version)
     schools.replace_school(session, school, body, now=utcnow(), who=who)
     view = schools.school_view(session, school, settings)
     session.commit()
@@ -60,14 +58,15 @@ def replace_school(code: Code, body: SchoolUpdate, who: Bureau, session: WriteSe
 @router.get("/schools", response_model=Page, tags=["schools"])
 def list_schools(who: Reader, session: ReadSession, settings: SettingsDep,
                  kind: Literal["public", "private"] | None = None, level: Literal["primary", "junior"] | None = None,
-                 limit: Limit = 100, cursor: Cursor = None):
+                 limit: Limit = 100, cursor: Cursor = None) -> dict[str, Any]:
     """Schools in code order: ``{items: [School], next_cursor}``."""
     rows, nxt = schools.list_schools(session, kind=kind, level=level, limit=limit, cursor=cursor)
     return {"items": [schools.school_view(session, s, settings) for s in rows], "next_cursor": nxt}
 
 
 @router.get("/schools/{code}", response_model=SchoolOut, tags=["schools"])
-def get_school(code: Code, who: Reader, session: ReadSession, response: Response, settings: SettingsDep):
+def get_school(code: Code, who: Reader, session: ReadSession, response: Response, settings: SettingsDep) -> dict[str,
+               Any]:
     """School with ``approved_capacity`` (核定规模: min of floor, land and classroom limits, with the inputs) for a
     private school, and its seats / plans per season and grade (``intakes``). ETag = version."""
     school = schools.get_school(session, code)
@@ -76,7 +75,8 @@ def get_school(code: Code, who: Reader, session: ReadSession, response: Response
 
 
 @router.put("/schools/{code}/seats/{season}/{grade}", response_model=IntakeOut, tags=["schools"])
-def put_seats(code: Code, season: SeasonPath, grade: GradePath, body: SeatsIn, who: Bureau, session: WriteSession):
+def put_seats(code: Code, season: SeasonPath, grade: GradePath, body: SeatsIn, who: Bureau,
+              session: WriteSession) -> dict[str, Any]:
     """Migrant seats (随迁子女学位) of a public school for a season and its intake grade (422 ``wrong_school_kind``,
     ``wrong_level``; ``below_placed`` under what final runs already placed)."""
     out = schools.set_seats(session, code, season, grade, body.migrant_seats, who=who, now=utcnow())
@@ -86,7 +86,7 @@ def put_seats(code: Code, season: SeasonPath, grade: GradePath, body: SeatsIn, w
 
 @router.put("/schools/{code}/plans/{season}/{grade}", response_model=IntakeOut, tags=["schools"])
 def put_plan(code: Code, season: SeasonPath, grade: GradePath, body: PlanIn, who: Bureau, session: WriteSession,
-             settings: SettingsDep):
+             settings: SettingsDep) -> dict[str, Any]:
     """Enrollment plan (招生计划) of a private school: 422 ``plan_over_capacity`` with ``approved_capacity``,
     ``school_total``, ``grade_total``, ``grade_limit``; 422 ``school_phasing_out`` for a plan > 0 (BRIEF §7)."""
     out = schools.set_plan(session, code, season, grade, body.planned, who=who, now=utcnow(),
@@ -99,7 +99,7 @@ def put_plan(code: Code, season: SeasonPath, grade: GradePath, body: PlanIn, who
 
 @router.post("/applications", status_code=201, response_model=ApplicationOut, tags=["applications"])
 def submit_application(body: ApplicationIn, who: Platform, request: Request, dispatcher: DispatcherDep,
-                       settings: SettingsDep, key: IdempotencyKey = None):
+                       settings: SettingsDep, key: IdempotencyKey = None) -> Response:
     """Store an application and queue its verification case (outbox, same transaction) → 201 Application.
     422 with ``field`` and ``code``; 409 ``duplicate_application`` with ``existing_application_no``; 409
     ``season_closed`` (``field: "season"``, ``final_run_id``) once a run of the season and grade is final. A keyed
@@ -139,7 +139,7 @@ def list_age_exceptions(who: Caller("bureau", "auditor"), session: ReadSession, 
 
 @router.post("/applications/batch", response_model=BatchOut, tags=["applications"])
 def submit_batch(body: ApplicationBatchIn, who: Platform, session: WriteSession, request: Request,
-                 dispatcher: DispatcherDep, settings: SettingsDep, key: IdempotencyKey = None):
+                 dispatcher: DispatcherDep, settings: SettingsDep, key: IdempotencyKey = None) -> Response:
     """Up to 1,000 applications (``Idempotency-Key`` required): good items stored, the others reported with
     ``field`` and ``code`` (``season_closed`` for a season and grade with a final run) →
     ``{created, duplicates, rejected, items}``."""
@@ -156,7 +156,7 @@ def list_applications(who: Reader, session: ReadSession, season: SeasonQ = None,
                       state: Literal["submitted", "withdrawn"] | None = None,
                       school_code: Annotated[str | None, Query(pattern=SCHOOL_CODE, description=(
                           "a public or private choice (志愿学校)"))] = None,
-                      limit: Limit = 100, cursor: Cursor = None):
+                      limit: Limit = 100, cursor: Cursor = None) -> dict[str, Any]:
     """申请列表: applications in submission order (ID numbers and phones masked) → ``{items, next_cursor}``,
     filtered by season, grade, state and a chosen school. The bureau sees every application; the platform its
     own, those it submitted (BRIEF §4 step 2: the platform follows its applications)."""
@@ -167,7 +167,8 @@ def list_applications(who: Reader, session: ReadSession, season: SeasonQ = None,
 
 
 @router.get("/applications/{no}", response_model=ApplicationOut, tags=["applications"])
-def get_application(no: Annotated[str, Path(max_length=40)], who: Reader, session: WriteSession, response: Response):
+def get_application(no: Annotated[str, Path(max_length=40)], who: Reader, session: WriteSession,
+                    response: Response) -> dict[str, Any]:
     """One application, whole (personal data: the read is recorded in the access log, one INSERT in this
     transaction). ETag = version."""
     app = applications.get_application(session, no)
@@ -179,7 +180,7 @@ def get_application(no: Annotated[str, Path(max_length=40)], who: Reader, sessio
 
 @router.post("/applications/{no}/withdraw", response_model=ApplicationOut, tags=["applications"])
 def withdraw(no: Annotated[str, Path(max_length=40)], who: Reader, session: WriteSession, request: Request,
-             today: Today, settings: SettingsDep, key: IdempotencyKey = None):
+             today: Today, settings: SettingsDep, key: IdempotencyKey = None) -> Response:
     """Withdraw up to the season's cut-off (409 ``withdrawal_closed`` after); the record stays, state
     ``withdrawn``, and later runs leave it out. The answer is the application whole: recorded in the access log in
     the same transaction (a replay records nothing more)."""
@@ -193,14 +194,14 @@ def withdraw(no: Annotated[str, Path(max_length=40)], who: Reader, session: Writ
 # ---- outbox --------------------------------------------------------------------------------------------------
 
 @router.get("/outbox", response_model=OutboxStatus, tags=["outbox"])
-def outbox_status(who: Bureau, session: ReadSession):
+def outbox_status(who: Bureau, session: ReadSession) -> dict[str, Any]:
     """Hand-overs to verification (cases) and funding (purchased seats): ``pending`` (not yet delivered),
     ``delivered``, ``failing`` (pending whose last attempt failed), ``last_error``, per topic."""
     return outbox.status(session)
 
 
-@router.post("/outbox/flush", tags=["outbox"])
-def outbox_flush(who: Bureau, dispatcher: DispatcherDep, session: ReadSession):
+@router.post("/outbox/flush", tags=["outbox"], response_model=None)
+def outbox_flush(who: Bureau, dispatcher: DispatcherDep, session: ReadSession) -> dict[str, Any]:
     """Deliver every waiting hand-over now (backoff skipped) and look at every appeal waiting for its department
     (:mod:`enrollment.appeals_flow`) → the status plus this pass's ``{attempted, delivered, failed}`` and
     ``appeals: {looked_at, rescored, waiting, failed}``, and ``feed: {recorded: {verified, scored}, errors}`` (the

@@ -32,7 +32,7 @@ def _file(data: bytes, fmt: str, stem: str) -> Response:
 @router.get("/reports/runs/{run_id}/rosters", tags=["reports"], response_class=Response,
             responses={200: {"content": {XLSX: {}, "text/csv": {}}}})
 def run_rosters(run_id: Annotated[IntParam, Path(ge=1, le=ROW_ID_MAX)], who: Keeper, session: WriteSession,
-                format: FileFormat = "xlsx"):
+                format: FileFormat = "xlsx") -> Response:
     """A run's placements as rosters (录取名册): ``xlsx`` — 汇总 (per school: name beside code, kind, township,
     placed, by round), one sheet per school (``<code> <name>``: application number, child's name, ID number masked,
     birth date, township, first guardian's name and phone masked, round, purchased seat, tier, choice rank, family
@@ -54,7 +54,7 @@ def run_rosters(run_id: Annotated[IntParam, Path(ge=1, le=ROW_ID_MAX)], who: Kee
 @router.get("/reports/appeals", tags=["reports"], response_class=Response,
             responses={200: {"content": {XLSX: {}, "text/csv": {}}}})
 def appeals_file(who: Keeper, session: WriteSession, format: FileFormat = "xlsx",
-                 run_id: Annotated[IntParam | None, Query(ge=1, le=ROW_ID_MAX)] = None):
+                 run_id: Annotated[IntParam | None, Query(ge=1, le=ROW_ID_MAX)] = None) -> Response:
     """The appeals (复核) and their decisions, oldest first (of one run with ``run_id``): number, run, application
     number and child's name, the family's reason (ID numbers and phones in it masked), what it disputes, decision
     and its note, who decided and when (Asia/Shanghai), where it stands (department re-check, score after it, the

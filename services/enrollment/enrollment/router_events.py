@@ -3,7 +3,7 @@ that push the events (:mod:`enrollment.webhooks`)."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query, Request, Response
 
@@ -21,9 +21,9 @@ Reader = Caller("platform", "bureau")
 Platform = Caller("platform")
 
 
-@router.get("/events", tags=["events"])
+@router.get("/events", tags=["events"], response_model=None)
 def event_feed(who: Reader, session: ReadSession, after: Annotated[IntParam, Query(ge=0, le=ROW_ID_MAX)] = 0,
-               limit: Limit = 100, cursor: Cursor = None):
+               limit: Limit = 100, cursor: Cursor = None) -> dict[str, Any]:
     """Every change of an application's state, oldest first, after event id ``after`` (0: from the start) →
     ``{items: [{id, application_no, kind: "submitted" | "verified" | "scored" | "withdrawn" | "placed" | "moved" |
     "final", season, grade, run_id, at, data}], next_cursor, last_id}``; resume with ``after=last_id`` or
@@ -33,8 +33,8 @@ def event_feed(who: Reader, session: ReadSession, after: Annotated[IntParam, Que
     return events.page(session, after=after, limit=limit, cursor=cursor)
 
 
-@router.post("/placements/status", tags=["events"])
-def bulk_status(body: StatusQueryIn, who: Reader, session: ReadSession):
+@router.post("/placements/status", tags=["events"], response_model=None)
+def bulk_status(body: StatusQueryIn, who: Reader, session: ReadSession) -> dict[str, Any]:
     """Where up to 1,000 applications stand → ``{items: [{application_no, found, state, season, grade, run_id,
     run_state, placed, school_code, round, tier, choice_rank, reason}]}`` (the latest published or final run that
     includes each; run fields null before one). Writes nothing."""
@@ -43,7 +43,7 @@ def bulk_status(body: StatusQueryIn, who: Reader, session: ReadSession):
 
 @router.post("/webhooks", status_code=201, tags=["events"])
 def register_webhook(body: WebhookIn, who: Platform, session: WriteSession, request: Request, settings: SettingsDep,
-                     key: IdempotencyKey = None):
+                     key: IdempotencyKey = None) -> Response:
     """Push every event of the feed to ``url`` (issue 13) → 201 ``{id, url, secret, delivered_up_to, attempts,
     next_attempt_at, last_error, last_delivered_at, created_at}``. ``secret`` (64 hex characters) keys the
     ``X-Tongcheng-Signature`` HMAC-SHA256 of each delivery and is shown only here. Events after ``after`` (default:
@@ -60,15 +60,16 @@ def register_webhook(body: WebhookIn, who: Platform, session: WriteSession, requ
                              reveal=webhooks.reveal)
 
 
-@router.get("/webhooks", tags=["events"])
-def list_webhooks(who: Platform, session: ReadSession):
+@router.get("/webhooks", tags=["events"], response_model=None)
+def list_webhooks(who: Platform, session: ReadSession) -> dict[str, Any]:
     """The caller's webhooks → ``{items: [{id, url, delivered_up_to, attempts, next_attempt_at, last_error,
     last_delivered_at, created_at}], next_cursor: null}`` (no secrets)."""
     return {"items": [webhooks.view(h) for h in webhooks.owned(session, who.subject)], "next_cursor": None}
 
 
 @router.delete("/webhooks/{webhook_id}", status_code=204, tags=["events"])
-def delete_webhook(webhook_id: Annotated[IntParam, Path(ge=1, le=ROW_ID_MAX)], who: Platform, session: WriteSession):
+def delete_webhook(webhook_id: Annotated[IntParam, Path(ge=1, le=ROW_ID_MAX)], who: Platform,
+                   session: WriteSession) -> Response:
     """Stop pushing to one of the caller's webhooks → 204; 404 ``webhook_not_found``."""
     webhooks.remove(session, webhook_id, who.subject)
     session.commit()

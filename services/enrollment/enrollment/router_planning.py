@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import Any
 
 from fastapi import APIRouter
 from sqlalchemy import select
@@ -12,7 +13,7 @@ from common.identity import Caller
 from common.townships import check_township
 from enrollment import planning
 from enrollment.deps import Clients, SettingsDep
-from enrollment.errors import Invalid
+from enrollment.errors import Invalid, UnknownSchool
 from enrollment.models import School
 from enrollment.schemas import PlanningIn
 
@@ -20,8 +21,9 @@ router = APIRouter()
 Bureau = Caller("bureau")
 
 
-@router.post("/planning/what-if", tags=["planning"])
-def what_if(body: PlanningIn, who: Bureau, session: ReadSession, settings: SettingsDep, clients: Clients):
+@router.post("/planning/what-if", tags=["planning"], response_model=None)
+def what_if(body: PlanningIn, who: Bureau, session: ReadSession, settings: SettingsDep,
+            clients: Clients) -> dict[str, Any]:
     """How many seats, where, at what cost (plan 二(一), 三(四)): placement again over each grade's latest frozen
     snapshot with ``seats`` (school, grade, change) and ``township_seats`` (township, grade, extra public seats)
     applied; nothing stored → per grade the summary (public share vs the target), townships, purchased seats and
@@ -32,7 +34,7 @@ def what_if(body: PlanningIn, who: Bureau, session: ReadSession, settings: Setti
     changes: dict[int, dict[str, int]] = defaultdict(dict)
     for i, c in enumerate(body.seats):
         if c.school_code not in names:
-            raise Invalid(f"no school {c.school_code}", code="unknown_school", field=f"seats.{i}.school_code")
+            raise UnknownSchool(f"no school {c.school_code}", field=f"seats.{i}.school_code")
         changes[c.grade][c.school_code] = changes[c.grade].get(c.school_code, 0) + c.change
     towns: dict[int, dict[str, int]] = defaultdict(dict)
     for i, t in enumerate(body.township_seats):

@@ -33,9 +33,9 @@ def _answer(report: dict[str, Any], format: str, view: str, name: str) -> dict[s
                     headers={"Content-Disposition": f'attachment; filename="{name}-{view}.csv"'})
 
 
-@router.get("/reports/runs/{run_id}", tags=["reports"])
+@router.get("/reports/runs/{run_id}", tags=["reports"], response_model=None)
 def run_report(run_id: RunId, who: Bureau, session: ReadSession, settings: SettingsDep, format: Format = "json",
-               view: View = "summary"):
+               view: View = "summary") -> dict[str, Any] | Response:
     """Per run: applicants, eligible, placed in public, placed by purchase, waitlisted; the public share of placed
     eligible children vs the target (95 %); by township demand vs public seats; by school seats, filled, cut-off;
     first choice / top 3 / none. ``format=csv`` gives one ``view`` (summary | townships | schools) as text/csv (a
@@ -43,9 +43,9 @@ Chinese header row, then the field names), ``format=xlsx`` the three as a workbo
     return _answer(run_reports.run_report(session, run_id, settings), format, view, f"run-{run_id}")
 
 
-@router.get("/reports/seasons/{season}", tags=["reports"])
+@router.get("/reports/seasons/{season}", tags=["reports"], response_model=None)
 def season_report(season: Annotated[IntParam, Path(ge=2000, le=2100)], who: Bureau, session: ReadSession,
-                  settings: SettingsDep, format: Format = "json", view: View = "summary"):
+                  settings: SettingsDep, format: Format = "json", view: View = "summary") -> dict[str, Any] | Response:
     """Per season: per grade (final runs, else the latest run, marked provisional) and in total; townships and
     schools per grade. ``format=csv`` gives one ``view`` as text/csv (a Chinese header row, then the field names),
     ``format=xlsx`` the whole report as a workbook."""

@@ -21,7 +21,7 @@ from enrollment import appeals_flow, events, evidence_store, outbox, placement, 
 from enrollment.clients import ScoreView
 from enrollment.config import Settings
 from enrollment.counters import applications_sequence, lock_sequence, next_numbers
-from enrollment.errors import Conflict, InvalidState, NotFound
+from enrollment.errors import AppealsPending, InvalidState, MixedRulebooks, NotPublished, RunNotFound, SnapshotInvalid
 from enrollment.models import Appeal, Application, Intake, PlacementRow, Run, School
 from enrollment.rules import GRADE_LEVEL, add_working_days, month_day, official_calendar_knows, window_calendar
 from enrollment.schemas import RunIn
@@ -123,12 +123,11 @@ def create_run(session: Session, body: RunIn, scores: dict[str, ScoreView], *, w
     applicants, schools, unscored = snapshot(session, body.season, body.grade, scores)
     rulebooks = sorted({scores[a.id].rulebook_id for a in applicants if a.id in scores} - {None})
     if len(rulebooks) > 1:
-        raise Conflict(f"scores come from several rulebooks ({', '.join(rulebooks)}); rescore the season first",
-                       code="mixed_rulebooks")
+        raise MixedRulebooks(f"scores come from several rulebooks ({', '.join(rulebooks)}); rescore the season first")
     try:
         result = placement.place(applicants, schools, seed=body.seed, mechanism=body.mechanism)
     except placement.PlacementInputError as exc:  # the snapshot (scores from points, seats) is malformed
-        raise Conflict(f"the snapshot cannot be placed: {exc}", code="snapshot_invalid") from None
+        raise SnapshotInvalid(f"the snapshot cannot be placed: {exc}") from None
     run = Run(season=body.season, grade=body.grade, seq=seq, mechanism=body.mechanism, seed=body.seed,
               rulebook_id=rulebooks[0] if rulebooks else None, input_digest=result.input_digest, state="draft",
               counts=_counts(applicants, result, unscored, body.grade),
@@ -155,7 +154,7 @@ def get_run(session: Session, run_id: int) -> Run:
     """The run with this id; 404 ``run_not_found`` when there is none."""
     run = session.get(Run, run_id)
     if run is None:
-        raise NotFound(f"no run {run_id}", code="run_not_found")
+        raise RunNotFound(f"no run {run_id}")
     return run
 
 
@@ -235,7 +234,7 @@ def finalise_run(session: Session, run: Run, *, who: str, now: datetime, setting
     pending = session.scalar(select(func.count()).select_from(Appeal)
                              .where(Appeal.run_id == run.id, Appeal.state == "lodged"))
     if pending:
-        raise Conflict(f"{pending} appeal(s) on run {run.id} are not decided yet", code="appeals_pending")
+        raise AppealsPending(f"{pending} appeal(s) on run {run.id} are not decided yet")
     lock_sequence(session, applications_sequence(run.season, run.grade))
     _transition(session, run, "published", "final", finalised_at=now, finalised_by=who)
     events.on_finalise(session, run, evidence_store.stored_outcomes(session, run.id), now=now)
@@ -280,7 +279,7 @@ def lookup_placement(session: Session, application_no: str) -> dict[str, Any]:
                                  Run.state.in_(("published", "final")))
                           .order_by(Run.id.desc()).limit(1)).first()
     if row is None:
-        raise NotFound(f"no published or final run places application {application_no} yet", code="not_published")
+        raise NotPublished(f"no published or final run places application {application_no} yet")
     p, run = row
     school = session.get(School, p.school_code) if p.school_code else None
     return {**placement_view(p), "run_state": run.state, "school_name": school.name if school else None,

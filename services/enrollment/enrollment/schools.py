@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session
 from common import history, paging
 from common.identity import Identity
 from enrollment.config import Settings
-from enrollment.errors import Invalid, NotFound, PlanOverCapacity, SchoolExists, SchoolPhasingOut
+from enrollment.errors import (BelowPlaced, CodeMismatch, FieldImmutable, PlanOverCapacity, SchoolClosed, SchoolExists,
+                               SchoolNotFound, SchoolPhasingOut, WrongLevel, WrongSchoolKind)
 from enrollment.models import Intake, PlacementRow, Run, School, change_history
 from enrollment.rules import GRADE_LEVEL
 from enrollment.scale import Capacity, Norms, approved_capacity, check_plan
@@ -63,7 +64,7 @@ def get_school(session: Session, code: str, *, for_update: bool = False) -> Scho
     school = (find_school(session, code) if not for_update else
               session.get(School, code, with_for_update=True, populate_existing=True))
     if school is None:
-        raise NotFound(f"no school {code}", code="school_not_found")
+        raise SchoolNotFound(f"no school {code}")
     return school
 
 
@@ -95,12 +96,11 @@ def replace_school(session: Session, school: School, body: SchoolUpdate, *, now:
     seats and plans depend on them): 422 ``field_immutable``; a body ``code`` must be the path's. The change
     (before, after) joins the history; a replacement that changes nothing records nothing."""
     if body.code is not None and body.code != school.code:
-        raise Invalid(f"body code {body.code} differs from the path's {school.code}", code="code_mismatch",
+        raise CodeMismatch(f"body code {body.code} differs from the path's {school.code}",
                       field="code")
     for name in ("kind", "level"):
         if getattr(body, name) != getattr(school, name):
-            raise Invalid(f"{name} cannot change ({getattr(school, name)}); register a new school",
-                          code="field_immutable", field=name)
+            raise FieldImmutable(f"{name} cannot change ({getattr(school, name)}); register a new school", field=name)
     before = school_value(school)
     _fields(school, body)
     school.version += 1
@@ -191,12 +191,11 @@ def final_taken(session: Session, season: int, grade: int, school_code: str | No
 
 def _check_intake(school: School, kind: str, grade: int) -> None:
     if school.kind != kind:
-        raise Invalid(f"school {school.code} is {school.kind}: "
-                      f"{'seats are for public schools' if kind == 'public' else 'plans are for private schools'}",
-                      code="wrong_school_kind")
+        raise WrongSchoolKind(f"school {school.code} is {school.kind}: "
+                      f"{'seats are for public schools' if kind == 'public' else 'plans are for private schools'}")
     if GRADE_LEVEL.get(grade) != school.level:
-        raise Invalid(f"school {school.code} is {school.level}; grade {grade} is not its intake grade",
-                      code="wrong_level", field="grade")
+        raise WrongLevel(f"school {school.code} is {school.level}; grade {grade} is not its intake grade",
+                         field="grade")
 
 
 def _upsert_intake(session: Session, school: School, season: int, grade: int, seats: int, who: Identity,
@@ -205,8 +204,8 @@ def _upsert_intake(session: Session, school: School, season: int, grade: int, se
     ``CODE/season/grade``, values ``{migrant_seats}`` / ``{planned}``)."""
     taken = final_taken(session, season, grade, school.code).get(school.code, 0)
     if seats < taken:
-        raise Invalid(f"final runs already placed {taken} pupils at {school.code}; cannot offer {seats}",
-                      code="below_placed", placed=taken)
+        raise BelowPlaced(f"final runs already placed {taken} pupils at {school.code}; cannot offer {seats}",
+                          placed=taken)
     row = intake(session, school.code, season, grade)
     before = None if row is None else row.seats
     if row is None:
@@ -246,9 +245,8 @@ def set_plan(session: Session, code: str, season: int, grade: int, planned: int,
     school = get_school(session, code)
     _check_intake(school, "private", grade)
     if planned > 0 and school.status != "active":
-        err = SchoolPhasingOut if school.status == "phasing_out" else Invalid
-        raise err(f"school {code} is {school.status} and takes no new pupils (plan 三(五))",
-                  code="school_phasing_out" if school.status == "phasing_out" else "school_closed")
+        err = SchoolPhasingOut if school.status == "phasing_out" else SchoolClosed
+        raise err(f"school {code} is {school.status} and takes no new pupils (plan 三(五))")
     cap = capacity_of(school, settings)
     assert cap is not None
     others = session.scalar(select(func.coalesce(func.sum(Intake.seats), 0))

@@ -45,7 +45,7 @@ from sqlalchemy.orm import Session
 
 from common.db import Database, utcnow
 from common.leases import Leases
-from enrollment.errors import NotFound
+from enrollment.errors import WebhookNotFound
 from enrollment.events import event_view
 from enrollment.models import Event, Webhook
 from enrollment.webhook_targets import check as check_url, pin
@@ -109,7 +109,7 @@ def owned(session: Session, owner: str) -> list[Webhook]:
 def remove(session: Session, webhook_id: int, owner: str) -> None:
     """Delete one of ``owner``'s webhooks (nothing more is sent to it); 404 ``webhook_not_found`` otherwise."""
     if session.execute(delete(Webhook).where(Webhook.id == webhook_id, Webhook.owner == owner)).rowcount != 1:
-        raise NotFound(f"no webhook {webhook_id}", code="webhook_not_found")
+        raise WebhookNotFound(f"no webhook {webhook_id}")
 
 
 def view(h: Webhook) -> dict[str, Any]:

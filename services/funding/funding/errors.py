@@ -106,3 +106,8 @@ class ConcurrentUpdate(Conflict):
 
     code = "concurrent_update"
 
+
+class UnknownView(NotFound):
+    """A report view that does not exist (404)."""
+
+    code = "unknown_view"

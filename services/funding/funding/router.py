@@ -4,18 +4,16 @@ seats, settlements, approvals, disbursements and adjustments. Each parses, calls
 
 from __future__ import annotations
 
-import json
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, File, Header, Path, Query, Request, Response, UploadFile
-from fastapi.responses import JSONResponse
+from fastapi import APIRouter, File, Path, Query, Request, Response, UploadFile
 from sqlalchemy.orm import Session
 
 from common.db import ReadSession, WriteSession
 from common.idempotency import IdempotencyKey, commit_idempotent
 from common.identity import Caller, Identity
 from common.schemas import IntParam, yuan_to_fen
-from common.versioning import etag, set_etag
+from common.versioning import IfMatch, set_etag
 from common.sheets import read_table
 from common import paging
 from common.paging import Cursor, Limit
@@ -31,7 +29,6 @@ router = APIRouter()
 Year = Annotated[IntParam, Path(ge=2000, le=2100)]
 
 READERS = ("bureau", "finance", "auditor")
-IfMatch = Annotated[str | None, Header(alias="If-Match", max_length=200)]
 SchoolPath = Annotated[str, Path(min_length=1, max_length=32, pattern=CODE)]
 SemesterPath = Annotated[str, Path(min_length=1, max_length=32, pattern=CODE)]
 SchoolQ = Annotated[str | None, Query(min_length=1, max_length=32, pattern=CODE)]
@@ -41,29 +38,16 @@ IdQ = Annotated[IntParam | None, Query(ge=1, le=2**31 - 1)]
 
 
 def _keyed(session: Session, request: Request, who: Identity, key: str | None, body: Any, effect: Any,
-           status_code: int = 200) -> JSONResponse:
-    """``commit_idempotent`` that also sets ``ETag`` when the answer carries a ``version``."""
-    seen: dict[str, Any] = {}
-
-    def run() -> Any:
-        out = effect()
-        seen["version"] = getattr(out, "version", None)
-        return out
-
-    resp = commit_idempotent(session, idempotency_keys, request, who, key, body, run, status_code=status_code)
-    version = seen.get("version")
-    if version is None and resp.headers.get("Idempotent-Replayed"):
-        version = json.loads(resp.body).get("version") if resp.body.startswith(b"{") else None
-    if isinstance(version, int):
-        resp.headers["ETag"] = etag(version)
-    return resp
+           status_code: int = 200) -> Response:
+    """``commit_idempotent`` on funding's key table (the answer's ``ETag`` comes from its ``version`` there)."""
+    return commit_idempotent(session, idempotency_keys, request, who, key, body, effect, status_code=status_code)
 
 
 # ---- semesters -------------------------------------------------------------------------------------------------
 
 @router.post("/semesters", status_code=201, response_model=SemesterRead, tags=["semesters"])
 def create_semester(body: SemesterCreate, request: Request, who: Caller("bureau"), session: WriteSession,
-                    key: IdempotencyKey = None) -> JSONResponse:
+                    key: IdempotencyKey = None) -> Response:
     """Configure a semester ``{code, name?, starts_on?, ends_on?}`` (both ends inclusive; without dates the
     defaults 1 Sep – 31 Jan / 1 Feb – 15 Jul apply to ``<year>-autumn`` / ``<year>-spring``). 409
     ``semester_exists``."""
@@ -113,7 +97,7 @@ def import_file(kind: Literal["semesters", "tariffs"], request: Request, who: Ca
 
 @router.put("/tariffs/{school_code}/{semester}", response_model=TariffRead, tags=["tariffs"])
 def put_tariff(school_code: SchoolPath, semester: SemesterPath, body: TariffPut, response: Response,
-               who: Caller("bureau"), session: WriteSession, if_match: IfMatch = None) -> TariffRead:
+               who: Caller("bureau"), session: WriteSession, if_match: IfMatch) -> TariffRead:
     """Decide a school's 购买学位标准 for a semester (yuan per pupil): ``{operating_cost_per_pupil, original_fee,
     standard?, note?}``; suggestion = the lower of the two inputs and is the standard when none is given. Each PUT
     is a new version (ETag ``"v<N>"``, If-Match honoured). 409 ``semester_settled`` once that school's settlement
@@ -148,7 +132,7 @@ def tariff_history(school_code: SchoolPath, semester: SemesterPath, who: Caller(
 
 @router.post("/purchased-seats/handover", response_model=HandoverResult, tags=["purchased seats"])
 def handover(body: Handover, request: Request, who: Caller("service:enrollment", "bureau"), session: WriteSession,
-             key: IdempotencyKey = None) -> JSONResponse:
+             key: IdempotencyKey = None) -> Response:
     """Purchased seats from a finalised run: ``{run_id, seats: [{application_no, pupil_name, pupil_id_number,
     school_code, grade, start_date}]}`` (≤ 1000) → ``{created, existing, items}``. The same seat (application_no +
     school + start date) handed over again creates nothing."""
@@ -168,7 +152,7 @@ def list_seats(request: Request, who: Caller(*READERS), session: ReadSession, sc
 
 @router.post("/purchased-seats/{seat_id}/end", response_model=SeatEndResult, tags=["purchased seats"])
 def end_seat(seat_id: IdPath, body: SeatEnd, request: Request, who: Caller("bureau"), session: WriteSession,
-             key: IdempotencyKey = None) -> JSONResponse:
+             key: IdempotencyKey = None) -> Response:
     """The pupil left: ``{end_date, reason}`` (last day attended). Returns the seat and the approved settlements
     that counted it past that day (correct them with ``POST /adjustments``). 409 ``seat_ended``."""
     def effect() -> SeatEndResult:
@@ -181,7 +165,7 @@ def end_seat(seat_id: IdPath, body: SeatEnd, request: Request, who: Caller("bure
 @router.post("/purchased-seats/{seat_id}/transfer", status_code=201, response_model=SeatTransferred,
              tags=["purchased seats"])
 def transfer_seat(seat_id: IdPath, body: SeatTransfer, request: Request, who: Caller("bureau"), session: WriteSession,
-                  key: IdempotencyKey = None) -> JSONResponse:
+                  key: IdempotencyKey = None) -> Response:
     """Move the pupil to ``to_school_code`` on ``on``: this seat ends the day before and a new one opens."""
     def effect() -> SeatTransferred:
         ended, opened, affected = seats.transfer_seat(session, seat_id, body, who, request.app.state.settings)
@@ -194,7 +178,7 @@ def transfer_seat(seat_id: IdPath, body: SeatTransfer, request: Request, who: Ca
 
 @router.post("/settlements", status_code=201, response_model=SettlementRead, tags=["settlements"])
 def create_settlement(body: SettlementCreate, request: Request, who: Caller("bureau", "finance"),
-                      session: WriteSession, key: IdempotencyKey = None) -> JSONResponse:
+                      session: WriteSession, key: IdempotencyKey = None) -> Response:
     """Compute the draft 结算 of one school for one semester (recomputing a draft replaces it) → Settlement with
     lines: the seats in the school's grades on its confirmed roll; ``awaiting`` lists those not yet confirmed (not
     billed). 409 ``tariff_missing``; 409 ``semester_settled`` once approved."""
@@ -207,7 +191,7 @@ def create_settlement(body: SettlementCreate, request: Request, who: Caller("bur
 
 @router.post("/settlements/run", response_model=RunResult, tags=["settlements"])
 def run_settlements(body: SettlementRun, request: Request, who: Caller("bureau", "finance"), session: WriteSession,
-                    key: IdempotencyKey = None) -> JSONResponse:
+                    key: IdempotencyKey = None) -> Response:
     """Draft every school with seats in the semester → ``{semester, drafted: [Settlement without lines],
     skipped: [{school_code, code, detail}]}``."""
     def effect() -> RunResult:
@@ -248,7 +232,7 @@ def get_settlement(settlement_id: IdPath, request: Request, response: Response, 
 
 @router.post("/settlements/{settlement_id}/approve", response_model=SettlementRead, tags=["settlements"])
 def approve(settlement_id: IdPath, request: Request, who: Caller("finance"), session: WriteSession,
-            if_match: IfMatch = None, key: IdempotencyKey = None) -> JSONResponse:
+            if_match: IfMatch, key: IdempotencyKey = None) -> Response:
     """Finance approves a draft → approved, immutable, with a ledger entry. If-Match ``"v<N>"`` (stale → 412);
     409 ``settlement_not_draft`` (e.g. a colleague approved it first); 409 ``settlement_outdated`` when the tariff
     or seats changed since the draft."""
@@ -262,7 +246,7 @@ def approve(settlement_id: IdPath, request: Request, who: Caller("finance"), ses
 @router.post("/settlements/{settlement_id}/disbursements", status_code=201, response_model=DisbursementRead,
              tags=["settlements"])
 def disburse(settlement_id: IdPath, body: DisbursementCreate, request: Request, who: Caller("finance"),
-             session: WriteSession, key: IdempotencyKey = None) -> JSONResponse:
+             session: WriteSession, key: IdempotencyKey = None) -> Response:
     """Finance records the payment ``{reference, amount, paid_on}``; the amount must equal the amount due
     (422 ``amount_mismatch`` naming it) → paid, with a ledger entry."""
     return _keyed(session, request, who, key, body,
@@ -287,7 +271,7 @@ def put_budget(year: Year, body: BudgetPut, response: Response, who: Caller("fin
 
 @router.post("/adjustments", status_code=201, response_model=AdjustmentRead, tags=["adjustments"])
 def create_adjustment(body: AdjustmentCreate, request: Request, who: Caller("finance", "bureau"),
-                      session: WriteSession, key: IdempotencyKey = None) -> JSONResponse:
+                      session: WriteSession, key: IdempotencyKey = None) -> Response:
     """Correct an approved settlement for one seat: ``{settlement_id, seat_id, corrected_end_date, reason}`` →
     Adjustment with the delta (yuan, negative when less is owed) and its ledger entry."""
     return _keyed(session, request, who, key, body,

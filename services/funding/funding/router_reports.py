@@ -11,12 +11,12 @@ from fastapi import APIRouter, Path, Query, Request, Response
 
 from common import access
 from common.db import ReadSession, WriteSession, utcnow
-from common.errors import NotFound
 from common.identity import Caller
 from common.schemas import ROW_ID_MAX, IntParam, fen_to_yuan
 from common import paging
 from common.paging import Cursor, Limit
 from funding import budget, exports, forecast, ledger_store, monitoring, reports
+from funding.errors import SeatNotFound, UnknownView
 from funding.report_schemas import (BrokenRead, BudgetRead, ForecastRead, LedgerEntryRead, PupilLine, PupilReport,
                                     PupilRoll, SemesterTotal, TotalRow, Totals, VerifyRead)
 from funding.models import access_log
@@ -114,7 +114,7 @@ def pupil_report(application_no: Annotated[str, Path(min_length=1, max_length=40
     INSERT in this transaction, the season taken as the year of the first seat's start; a 404 records nothing)."""
     r = reports.pupil(session, application_no)
     if not r["seats"]:
-        raise NotFound(f"no purchased seat for application {application_no}", code="seat_not_found")
+        raise SeatNotFound(f"no purchased seat for application {application_no}")
     access.record(session, access_log, who, application_no=application_no,
                   season=min(s.start_date for s in r["seats"]).year, endpoint="GET /reports/pupils/{application_no}")
     session.commit()
@@ -147,7 +147,7 @@ def export_csv(view: str, who: Caller(*READERS), session: ReadSession, semester:
     """One view as UTF-8 CSV (amounts as yuan strings with 2 places); views: settlements, lines, seats, tariffs,
     adjustments, disbursements, ledger, verification, totals, budget. 404 ``unknown_view``."""
     if view not in reports.VIEWS:
-        raise NotFound(f"no view {view!r}; views: {', '.join(reports.VIEWS)}", code="unknown_view")
+        raise UnknownView(f"no view {view!r}; views: {', '.join(reports.VIEWS)}")
     data = exports.to_csv(reports.view(session, view, semester=semester))
     return Response(data, media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="{_filename(view, semester)}.csv"'})

@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Request
-from fastapi.responses import JSONResponse
+from fastapi import APIRouter, Depends, Request, Response
 
 from common.db import ReadSession, WriteSession
 from common.idempotency import IdempotencyKey
@@ -50,7 +49,7 @@ def get_roll(school_code: SchoolPath, semester: SemesterPath, request: Request,
 @router.post("/rolls/{school_code}/{semester}/confirmations", status_code=201, response_model=RollConfirmed,
              tags=["roll"])
 def confirm_roll(school_code: SchoolPath, semester: SemesterPath, body: RollConfirm, request: Request,
-                 who: ForSchool("school", "bureau"), session: WriteSession, key: IdempotencyKey = None) -> JSONResponse:
+                 who: ForSchool("school", "bureau"), session: WriteSession, key: IdempotencyKey = None) -> Response:
     """Confirm the roll ``{attending: [seat_id], left: [{seat_id, left_on, code, to_school_code?, note?}]}`` →
     201 ``{school_code, semester, version, confirmation}`` with its ledger entry. 403 for another school's
     credential; 422 ``seat_not_on_roll`` (``seat_ids``), ``invalid`` (a seat named twice, ``left_on`` outside the

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session
 from common.db import driver_rows, insert_rows, utcnow
 from common.errors import Invalid
 from common.identity import Identity
-from common.versioning import check_if_match_value
+from common.versioning import Precondition
 from common.schemas import day_in_shanghai, fen_to_yuan, yuan_to_fen
 from funding import errors, roll, schooling
 from funding.ledger_store import append_ledger
@@ -144,7 +144,7 @@ def stored_lines(session: Session, settlement_id: int) -> list[tuple[int, int, i
         .where(SettlementLine.settlement_id == settlement_id).order_by(SettlementLine.seat_id)))]
 
 
-def approve(session: Session, settlement_id: int, who: Identity, if_match: str | None,
+def approve(session: Session, settlement_id: int, who: Identity, if_match: Precondition,
             settings: Settings) -> Settlement:
     """draft → approved, with a ``settlement_approved`` ledger entry carrying the total and the lines' digest.
 
@@ -155,7 +155,7 @@ def approve(session: Session, settlement_id: int, who: Identity, if_match: str |
     row = get_settlement(session, settlement_id, lock=True)
     if row.state != "draft":
         raise errors.SettlementNotDraft(f"settlement {settlement_id} is {row.state}; only a draft can be approved")
-    check_if_match_value(if_match, row.version)
+    if_match.check(row.version)
     tariff = current_tariff(session, row.school_code, row.semester_code)
     semester = get_semester(session, row.semester_code)
     fresh = settle(row.tariff_fen, period_of(semester), roll.split(session, row.school_code, semester, settings)[0])

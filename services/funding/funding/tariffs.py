@@ -16,7 +16,7 @@ from common import history
 from common.db import utcnow
 from common.identity import Identity
 from common.schemas import yuan_to_fen
-from common.versioning import check_if_match_value
+from common.versioning import Precondition
 from funding import errors
 from funding.models import SETTLED, Settlement, Tariff, change_history
 from funding.schemas import TariffPut, TariffRead
@@ -38,7 +38,7 @@ def settlement_for(session: Session, school_code: str, semester_code: str, *, lo
 
 
 def put_tariff(session: Session, school_code: str, semester_code: str, body: TariffPut, who: Identity,
-               if_match: str | None = None) -> Tariff:
+               if_match: Precondition = Precondition()) -> Tariff:
     """Decide (or replace) a school's standard for a semester, keeping every earlier version.
 
     suggestion = min(operating cost per pupil, original fee); standard = the given one, else the suggestion.
@@ -52,7 +52,7 @@ def put_tariff(session: Session, school_code: str, semester_code: str, body: Tar
         raise errors.SemesterSettled(f"the {semester_code} settlement of {school_code} is {settlement.state}; "
                                      "its tariff can no longer change (correct with an adjustment)")
     current = current_tariff(session, school_code, semester_code, lock=True)
-    check_if_match_value(if_match, current.version if current else 0)
+    if_match.check(current.version if current else 0)
     cost, fee = yuan_to_fen(body.operating_cost_per_pupil), yuan_to_fen(body.original_fee)
     suggestion = min(cost, fee)
     version = (current.version if current else 0) + 1

@@ -22,7 +22,7 @@ from common.identity import Caller, Identity, require
 from common.paging import Cursor, Limit
 from common.idempotency import IdempotencyKey, commit_idempotent
 from common.schemas import IntParam
-from common.versioning import set_etag
+from common.versioning import IfMatch, set_etag
 from points import jobs, service
 from points.clients import VerificationClient
 from points.models import access_log, idempotency_keys
@@ -130,39 +130,33 @@ def rulebook_history(rulebook_id: RulebookIdPath, who: Caller("bureau", "auditor
 
 @router.post("/rulebooks", tags=["rulebooks"], status_code=201, response_model=RulebookRead)
 def create_rulebook(body: RulebookCreate, request: Request, who: Caller("bureau"), session: WriteSession,
-                    key: IdempotencyKey = None) -> JSONResponse:
+                    key: IdempotencyKey = None) -> Response:
     """A new draft (BRIEF §5 as data) → 201. 409 ``rulebook_exists``; 422 naming the field for an unknown item kind,
     a negative cap, a unit that does not fit the kind, a condition naming an unknown rule or item."""
-    holder: dict[str, int] = {}
-
     def effect() -> dict[str, Any]:
-        row = service.create_rulebook(session, body, who)
-        holder["version"] = row.version
-        return RulebookRead.model_validate(service.rulebook_read(row)).model_dump(mode="json")
+        return RulebookRead.model_validate(service.rulebook_read(service.create_rulebook(session, body, who))
+                                           ).model_dump(mode="json")
 
-    answer = commit_idempotent(session, idempotency_keys, request, who, key, body, effect, status_code=201)
-    if "version" in holder:
-        set_etag(answer, holder["version"])
-    return answer
+    return commit_idempotent(session, idempotency_keys, request, who, key, body, effect, status_code=201)
 
 
 @router.put("/rulebooks/{rulebook_id}", tags=["rulebooks"], response_model=RulebookRead)
-def update_rulebook(rulebook_id: RulebookIdPath, body: RulebookUpdate, request: Request, who: Caller("bureau"),
+def update_rulebook(rulebook_id: RulebookIdPath, body: RulebookUpdate, if_match: IfMatch, who: Caller("bureau"),
                     session: WriteSession, response: Response) -> dict[str, Any]:
     """Replace a draft; send ``If-Match: "v<version>"`` (stale → 412 ``precondition_failed``). A published rulebook
     never changes: 409 ``rulebook_published``."""
-    row = service.update_rulebook(session, rulebook_id, body, request, who)
+    row = service.update_rulebook(session, rulebook_id, body, if_match, who)
     answer = _rulebook_answer(row, response)
     session.commit()
     return answer
 
 
 @router.post("/rulebooks/{rulebook_id}/publish", tags=["rulebooks"], response_model=RulebookRead)
-def publish_rulebook(rulebook_id: RulebookIdPath, request: Request, who: Caller("bureau"), session: WriteSession,
+def publish_rulebook(rulebook_id: RulebookIdPath, if_match: IfMatch, who: Caller("bureau"), session: WriteSession,
                      response: Response) -> dict[str, Any]:
     """Draft → published, immutable from then on; the season's latest published rulebook is the one scoring uses.
     Publishing again answers the rulebook unchanged."""
-    row = service.publish_rulebook(session, rulebook_id, request, who)
+    row = service.publish_rulebook(session, rulebook_id, if_match, who)
     answer = _rulebook_answer(row, response)
     session.commit()
     return answer
@@ -170,7 +164,7 @@ def publish_rulebook(rulebook_id: RulebookIdPath, request: Request, who: Caller(
 
 @router.post("/scores/{application_no}", tags=["scores"], response_model=ScoreRead)
 def score_now(application_no: ApplicationNo, request: Request, who: Caller("bureau", "service"), session: WriteSession,
-              verification: Verification, key: IdempotencyKey = None) -> JSONResponse:
+              verification: Verification, key: IdempotencyKey = None) -> Response:
     """Fetch the case's facts from verification, score them with the season's published rulebook, store the score
     (replacing the previous one) → Score. 404 ``case_not_found``; 409 ``no_published_rulebook``; 503 when
     verification is down. The answer is the family's breakdown: recorded in the access log in the same
@@ -202,14 +196,15 @@ def score_changes(who: Caller("bureau", "service"), session: ReadSession,
                   ) -> JSONResponse:
     """The scores stored or replaced after change-feed position ``after`` (0: from the start), in order → ``{items:
     [{seq, application_no, season, grade, rulebook_id, eligible, family_score, scored_at}], next_cursor, last_seq}``;
-    resume with ``after=last_seq`` (or ``cursor=next_cursor``, :mod:`common.paging`). Seqs are taken in commit order, so nothing committed is skipped. What enrollment
-    follows to put ``scored`` in the platform's feed (issue 13)."""
+    resume with ``after=last_seq`` (or ``cursor=next_cursor``, :mod:`common.paging`). Seqs are taken in commit
+    order, so nothing committed is skipped. What enrollment follows to put ``scored`` in the platform's feed
+    (issue 13)."""
     return JSONResponse(service.score_changes(session, after=after, limit=limit, cursor=cursor))
 
 
 @router.post("/scoring-jobs", tags=["scoring jobs"], status_code=202, response_model=JobRead)
 def start_job(body: JobIn, request: Request, who: Caller("bureau", "service"), session: WriteSession,
-              key: IdempotencyKey = None) -> JSONResponse:
+              key: IdempotencyKey = None) -> Response:
     """``{season, grade}`` → 202 Job, scored in the background (see ``points.jobs``); only cases changed since the
     last finished job are fetched, and only those whose facts changed are rescored. A job already running for the
     season and grade is answered instead of starting a second."""

@@ -23,7 +23,7 @@ from common import history, paging
 from common.db import Database, insert_ignoring_conflicts, utcnow
 from common.identity import Identity
 from common.schemas import utc_text
-from common.versioning import check_if_match
+from common.versioning import Precondition
 from points.explain import explain_score
 from points.errors import (Invalid, NoPublishedRulebook, NotScored, RulebookExists, RulebookInvalid,
                            RulebookNotFound, RulebookPublished)
@@ -131,7 +131,7 @@ def _next_id(session: Session, season: int) -> str:
     return f"HY-{season}-v{n}"
 
 
-def update_rulebook(session: Session, rulebook_id: str, body: RulebookUpdate, request: Any,
+def update_rulebook(session: Session, rulebook_id: str, body: RulebookUpdate, if_match: Precondition,
                     who: Identity) -> Rulebook:
     """Replace a draft's rules. 409 ``rulebook_published`` once published; 412 on a stale ``If-Match``.
 
@@ -141,7 +141,7 @@ def update_rulebook(session: Session, rulebook_id: str, body: RulebookUpdate, re
     row = get_rulebook(session, rulebook_id, for_update=True)
     if row.state == "published":
         raise RulebookPublished(f"rulebook {rulebook_id} is published and never changes; create a new one")
-    check_if_match(request, row.version)
+    if_match.check(row.version)
     if body.id is not None and body.id != rulebook_id:
         raise RulebookInvalid("the body's id differs from the path", field="id")
     spec = body.spec()
@@ -155,13 +155,13 @@ def update_rulebook(session: Session, rulebook_id: str, body: RulebookUpdate, re
     return row
 
 
-def publish_rulebook(session: Session, rulebook_id: str, request: Any, who: Identity) -> Rulebook:
+def publish_rulebook(session: Session, rulebook_id: str, if_match: Precondition, who: Identity) -> Rulebook:
     """Draft → published (immutable from then on); publishing a published rulebook answers it unchanged. The row
     is locked before ``If-Match`` is checked, as in :func:`update_rulebook`."""
     row = get_rulebook(session, rulebook_id, for_update=True)
     if row.state == "published":
         return row
-    check_if_match(request, row.version)
+    if_match.check(row.version)
     compile_spec(row.id, row.spec)
     before = rulebook_value(row)
     now = utcnow()
