@@ -79,6 +79,7 @@ RULES: dict[str, str] = {
     "idempotency_key_reused": "同一个 Idempotency-Key 已用于另一个请求",
     "invalid_cursor": "翻页游标不是本列表给出的",
     "page_limit": "每页条数须为1至1000的整数（ASCII数字）",
+    "unknown_parameter": "该接口不接受这个查询参数",
     "idempotency_key_required": "批量提交必须带 Idempotency-Key 请求头",
 }
 """Our rule codes → the Chinese message; the English message is the check's own (it names the value)."""

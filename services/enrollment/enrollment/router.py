@@ -65,8 +65,8 @@ def list_schools(who: Reader, session: ReadSession, settings: SettingsDep,
 
 
 @router.get("/schools/{code}", response_model=SchoolOut, tags=["schools"])
-def get_school(code: Code, who: Reader, session: ReadSession, response: Response, settings: SettingsDep) -> dict[str,
-               Any]:
+def get_school(code: Code, who: Reader, session: ReadSession, response: Response,
+               settings: SettingsDep) -> dict[str, Any]:
     """School with ``approved_capacity`` (核定规模: min of floor, land and classroom limits, with the inputs) for a
     private school, and its seats / plans per season and grade (``intakes``). ETag = version."""
     school = schools.get_school(session, code)

@@ -26,8 +26,8 @@ ImportKind = Literal["schools", "seats", "plans"]
 @router.post("/imports/{kind}", tags=["imports"], response_model=None)
 def import_file(kind: ImportKind, who: Bureau, session: WriteSession, settings: SettingsDep,
                 file: Annotated[UploadFile, File(description="a .csv or .xlsx file (sheet named as the kind)")],
-                dry_run: Annotated[bool, Query(description="check every row, write nothing")] = False) -> dict[str,
-                Any]:
+                dry_run: Annotated[bool, Query(description="check every row, write nothing")] = False
+                ) -> dict[str, Any]:
     """Import the bureau's file of schools, migrant seats or private plans (multipart/form-data, field ``file``;
     CSV in UTF-8 or GB18030, or XLSX with a sheet named ``kind`` or one sheet; columns as in ``data/*.csv`` or
     their Chinese labels). Every row is checked first with the same rules as the single-record endpoints; any
