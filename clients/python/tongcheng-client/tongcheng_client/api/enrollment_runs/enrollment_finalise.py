@@ -14,10 +14,14 @@ def _get_kwargs(
     run_id: int,
     *,
     idempotency_key: None | str | Unset = UNSET,
+    if_match: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(idempotency_key, Unset):
         headers["Idempotency-Key"] = idempotency_key
+
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -69,6 +73,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     idempotency_key: None | str | Unset = UNSET,
+    if_match: None | str | Unset = UNSET,
 ) -> Response[Any | Problem]:
     """Finalise
 
@@ -86,6 +91,8 @@ def sync_detailed(
         run_id (int):
         idempotency_key (None | str | Unset): client-chosen key; the same key replays the first
             answer
+        if_match (None | str | Unset): the ETag of the version this write replaces ("v<N>"); stale
+            → 412 precondition_failed
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -98,6 +105,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         run_id=run_id,
         idempotency_key=idempotency_key,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -112,6 +120,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     idempotency_key: None | str | Unset = UNSET,
+    if_match: None | str | Unset = UNSET,
 ) -> Any | Problem | None:
     """Finalise
 
@@ -129,6 +138,8 @@ def sync(
         run_id (int):
         idempotency_key (None | str | Unset): client-chosen key; the same key replays the first
             answer
+        if_match (None | str | Unset): the ETag of the version this write replaces ("v<N>"); stale
+            → 412 precondition_failed
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -142,6 +153,7 @@ def sync(
         run_id=run_id,
         client=client,
         idempotency_key=idempotency_key,
+        if_match=if_match,
     ).parsed
 
 
@@ -150,6 +162,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     idempotency_key: None | str | Unset = UNSET,
+    if_match: None | str | Unset = UNSET,
 ) -> Response[Any | Problem]:
     """Finalise
 
@@ -167,6 +180,8 @@ async def asyncio_detailed(
         run_id (int):
         idempotency_key (None | str | Unset): client-chosen key; the same key replays the first
             answer
+        if_match (None | str | Unset): the ETag of the version this write replaces ("v<N>"); stale
+            → 412 precondition_failed
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -179,6 +194,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         run_id=run_id,
         idempotency_key=idempotency_key,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -191,6 +207,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     idempotency_key: None | str | Unset = UNSET,
+    if_match: None | str | Unset = UNSET,
 ) -> Any | Problem | None:
     """Finalise
 
@@ -208,6 +225,8 @@ async def asyncio(
         run_id (int):
         idempotency_key (None | str | Unset): client-chosen key; the same key replays the first
             answer
+        if_match (None | str | Unset): the ETag of the version this write replaces ("v<N>"); stale
+            → 412 precondition_failed
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -222,5 +241,6 @@ async def asyncio(
             run_id=run_id,
             client=client,
             idempotency_key=idempotency_key,
+            if_match=if_match,
         )
     ).parsed

@@ -17,10 +17,14 @@ def _get_kwargs(
     *,
     body: EnrollmentPublishIn | None | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
+    if_match: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
     if not isinstance(idempotency_key, Unset):
         headers["Idempotency-Key"] = idempotency_key
+
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -81,6 +85,7 @@ def sync_detailed(
     client: AuthenticatedClient,
     body: EnrollmentPublishIn | None | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
+    if_match: None | str | Unset = UNSET,
 ) -> Response[EnrollmentRunOut | Problem]:
     """Publish
 
@@ -100,6 +105,8 @@ def sync_detailed(
         run_id (int):
         idempotency_key (None | str | Unset): client-chosen key; the same key replays the first
             answer
+        if_match (None | str | Unset): the ETag of the version this write replaces ("v<N>"); stale
+            → 412 precondition_failed
         body (EnrollmentPublishIn | None | Unset):
 
     Raises:
@@ -114,6 +121,7 @@ def sync_detailed(
         run_id=run_id,
         body=body,
         idempotency_key=idempotency_key,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -129,6 +137,7 @@ def sync(
     client: AuthenticatedClient,
     body: EnrollmentPublishIn | None | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
+    if_match: None | str | Unset = UNSET,
 ) -> EnrollmentRunOut | Problem | None:
     """Publish
 
@@ -148,6 +157,8 @@ def sync(
         run_id (int):
         idempotency_key (None | str | Unset): client-chosen key; the same key replays the first
             answer
+        if_match (None | str | Unset): the ETag of the version this write replaces ("v<N>"); stale
+            → 412 precondition_failed
         body (EnrollmentPublishIn | None | Unset):
 
     Raises:
@@ -163,6 +174,7 @@ def sync(
         client=client,
         body=body,
         idempotency_key=idempotency_key,
+        if_match=if_match,
     ).parsed
 
 
@@ -172,6 +184,7 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     body: EnrollmentPublishIn | None | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
+    if_match: None | str | Unset = UNSET,
 ) -> Response[EnrollmentRunOut | Problem]:
     """Publish
 
@@ -191,6 +204,8 @@ async def asyncio_detailed(
         run_id (int):
         idempotency_key (None | str | Unset): client-chosen key; the same key replays the first
             answer
+        if_match (None | str | Unset): the ETag of the version this write replaces ("v<N>"); stale
+            → 412 precondition_failed
         body (EnrollmentPublishIn | None | Unset):
 
     Raises:
@@ -205,6 +220,7 @@ async def asyncio_detailed(
         run_id=run_id,
         body=body,
         idempotency_key=idempotency_key,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -218,6 +234,7 @@ async def asyncio(
     client: AuthenticatedClient,
     body: EnrollmentPublishIn | None | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
+    if_match: None | str | Unset = UNSET,
 ) -> EnrollmentRunOut | Problem | None:
     """Publish
 
@@ -237,6 +254,8 @@ async def asyncio(
         run_id (int):
         idempotency_key (None | str | Unset): client-chosen key; the same key replays the first
             answer
+        if_match (None | str | Unset): the ETag of the version this write replaces ("v<N>"); stale
+            → 412 precondition_failed
         body (EnrollmentPublishIn | None | Unset):
 
     Raises:
@@ -253,5 +272,6 @@ async def asyncio(
             client=client,
             body=body,
             idempotency_key=idempotency_key,
+            if_match=if_match,
         )
     ).parsed

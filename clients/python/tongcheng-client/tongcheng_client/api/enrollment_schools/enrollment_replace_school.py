@@ -9,15 +9,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.enrollment_school_out import EnrollmentSchoolOut
 from ...models.enrollment_school_update import EnrollmentSchoolUpdate
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     code: str,
     *,
     body: EnrollmentSchoolUpdate,
+    if_match: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "put",
@@ -74,6 +77,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: EnrollmentSchoolUpdate,
+    if_match: None | str | Unset = UNSET,
 ) -> Response[EnrollmentSchoolOut | Problem]:
     """Replace School
 
@@ -88,6 +92,8 @@ def sync_detailed(
 
     Args:
         code (str):
+        if_match (None | str | Unset): the ETag of the version this write replaces ("v<N>"); stale
+            → 412 precondition_failed
         body (EnrollmentSchoolUpdate):
 
     Raises:
@@ -101,6 +107,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         code=code,
         body=body,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -115,6 +122,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: EnrollmentSchoolUpdate,
+    if_match: None | str | Unset = UNSET,
 ) -> EnrollmentSchoolOut | Problem | None:
     """Replace School
 
@@ -129,6 +137,8 @@ def sync(
 
     Args:
         code (str):
+        if_match (None | str | Unset): the ETag of the version this write replaces ("v<N>"); stale
+            → 412 precondition_failed
         body (EnrollmentSchoolUpdate):
 
     Raises:
@@ -143,6 +153,7 @@ def sync(
         code=code,
         client=client,
         body=body,
+        if_match=if_match,
     ).parsed
 
 
@@ -151,6 +162,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: EnrollmentSchoolUpdate,
+    if_match: None | str | Unset = UNSET,
 ) -> Response[EnrollmentSchoolOut | Problem]:
     """Replace School
 
@@ -165,6 +177,8 @@ async def asyncio_detailed(
 
     Args:
         code (str):
+        if_match (None | str | Unset): the ETag of the version this write replaces ("v<N>"); stale
+            → 412 precondition_failed
         body (EnrollmentSchoolUpdate):
 
     Raises:
@@ -178,6 +192,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         code=code,
         body=body,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -190,6 +205,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: EnrollmentSchoolUpdate,
+    if_match: None | str | Unset = UNSET,
 ) -> EnrollmentSchoolOut | Problem | None:
     """Replace School
 
@@ -204,6 +220,8 @@ async def asyncio(
 
     Args:
         code (str):
+        if_match (None | str | Unset): the ETag of the version this write replaces ("v<N>"); stale
+            → 412 precondition_failed
         body (EnrollmentSchoolUpdate):
 
     Raises:
@@ -219,5 +237,6 @@ async def asyncio(
             code=code,
             client=client,
             body=body,
+            if_match=if_match,
         )
     ).parsed

@@ -14,15 +14,15 @@ from ...types import UNSET, Response, Unset
 def _get_kwargs(
     settlement_id: int,
     *,
-    if_match: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
+    if_match: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
-    if not isinstance(if_match, Unset):
-        headers["If-Match"] = if_match
-
     if not isinstance(idempotency_key, Unset):
         headers["Idempotency-Key"] = idempotency_key
+
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -74,8 +74,8 @@ def sync_detailed(
     settlement_id: int,
     *,
     client: AuthenticatedClient,
-    if_match: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
+    if_match: None | str | Unset = UNSET,
 ) -> Response[FundingSettlementRead | Problem]:
     """Approve
 
@@ -91,9 +91,10 @@ def sync_detailed(
 
     Args:
         settlement_id (int):
-        if_match (None | str | Unset):
         idempotency_key (None | str | Unset): client-chosen key; the same key replays the first
             answer
+        if_match (None | str | Unset): the ETag of the version this write replaces ("v<N>"); stale
+            → 412 precondition_failed
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -105,8 +106,8 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         settlement_id=settlement_id,
-        if_match=if_match,
         idempotency_key=idempotency_key,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -120,8 +121,8 @@ def sync(
     settlement_id: int,
     *,
     client: AuthenticatedClient,
-    if_match: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
+    if_match: None | str | Unset = UNSET,
 ) -> FundingSettlementRead | Problem | None:
     """Approve
 
@@ -137,9 +138,10 @@ def sync(
 
     Args:
         settlement_id (int):
-        if_match (None | str | Unset):
         idempotency_key (None | str | Unset): client-chosen key; the same key replays the first
             answer
+        if_match (None | str | Unset): the ETag of the version this write replaces ("v<N>"); stale
+            → 412 precondition_failed
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -152,8 +154,8 @@ def sync(
     return sync_detailed(
         settlement_id=settlement_id,
         client=client,
-        if_match=if_match,
         idempotency_key=idempotency_key,
+        if_match=if_match,
     ).parsed
 
 
@@ -161,8 +163,8 @@ async def asyncio_detailed(
     settlement_id: int,
     *,
     client: AuthenticatedClient,
-    if_match: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
+    if_match: None | str | Unset = UNSET,
 ) -> Response[FundingSettlementRead | Problem]:
     """Approve
 
@@ -178,9 +180,10 @@ async def asyncio_detailed(
 
     Args:
         settlement_id (int):
-        if_match (None | str | Unset):
         idempotency_key (None | str | Unset): client-chosen key; the same key replays the first
             answer
+        if_match (None | str | Unset): the ETag of the version this write replaces ("v<N>"); stale
+            → 412 precondition_failed
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -192,8 +195,8 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         settlement_id=settlement_id,
-        if_match=if_match,
         idempotency_key=idempotency_key,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -205,8 +208,8 @@ async def asyncio(
     settlement_id: int,
     *,
     client: AuthenticatedClient,
-    if_match: None | str | Unset = UNSET,
     idempotency_key: None | str | Unset = UNSET,
+    if_match: None | str | Unset = UNSET,
 ) -> FundingSettlementRead | Problem | None:
     """Approve
 
@@ -222,9 +225,10 @@ async def asyncio(
 
     Args:
         settlement_id (int):
-        if_match (None | str | Unset):
         idempotency_key (None | str | Unset): client-chosen key; the same key replays the first
             answer
+        if_match (None | str | Unset): the ETag of the version this write replaces ("v<N>"); stale
+            → 412 precondition_failed
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -238,7 +242,7 @@ async def asyncio(
         await asyncio_detailed(
             settlement_id=settlement_id,
             client=client,
-            if_match=if_match,
             idempotency_key=idempotency_key,
+            if_match=if_match,
         )
     ).parsed

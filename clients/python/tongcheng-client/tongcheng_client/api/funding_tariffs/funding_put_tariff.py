@@ -98,7 +98,8 @@ def sync_detailed(
     Args:
         school_code (str):
         semester (str):
-        if_match (None | str | Unset):
+        if_match (None | str | Unset): the ETag of the version this write replaces ("v<N>"); stale
+            → 412 precondition_failed
         body (FundingTariffPut): 购买学位标准 inputs (yuan per pupil per semester). ``standard`` omitted
             → the suggestion, i.e. the lower of
             operating cost and original fee.
@@ -149,7 +150,8 @@ def sync(
     Args:
         school_code (str):
         semester (str):
-        if_match (None | str | Unset):
+        if_match (None | str | Unset): the ETag of the version this write replaces ("v<N>"); stale
+            → 412 precondition_failed
         body (FundingTariffPut): 购买学位标准 inputs (yuan per pupil per semester). ``standard`` omitted
             → the suggestion, i.e. the lower of
             operating cost and original fee.
@@ -195,7 +197,8 @@ async def asyncio_detailed(
     Args:
         school_code (str):
         semester (str):
-        if_match (None | str | Unset):
+        if_match (None | str | Unset): the ETag of the version this write replaces ("v<N>"); stale
+            → 412 precondition_failed
         body (FundingTariffPut): 购买学位标准 inputs (yuan per pupil per semester). ``standard`` omitted
             → the suggestion, i.e. the lower of
             operating cost and original fee.
@@ -244,7 +247,8 @@ async def asyncio(
     Args:
         school_code (str):
         semester (str):
-        if_match (None | str | Unset):
+        if_match (None | str | Unset): the ETag of the version this write replaces ("v<N>"); stale
+            → 412 precondition_failed
         body (FundingTariffPut): 购买学位标准 inputs (yuan per pupil per semester). ``standard`` omitted
             → the suggestion, i.e. the lower of
             operating cost and original fee.

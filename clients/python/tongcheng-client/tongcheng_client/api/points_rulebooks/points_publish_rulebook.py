@@ -8,12 +8,17 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.points_rulebook_read import PointsRulebookRead
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     rulebook_id: str,
+    *,
+    if_match: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "post",
@@ -22,6 +27,7 @@ def _get_kwargs(
         ),
     }
 
+    _kwargs["headers"] = headers
     return _kwargs
 
 
@@ -64,6 +70,7 @@ def sync_detailed(
     rulebook_id: str,
     *,
     client: AuthenticatedClient,
+    if_match: None | str | Unset = UNSET,
 ) -> Response[PointsRulebookRead | Problem]:
     """Publish Rulebook
 
@@ -77,6 +84,8 @@ def sync_detailed(
 
     Args:
         rulebook_id (str):
+        if_match (None | str | Unset): the ETag of the version this write replaces ("v<N>"); stale
+            → 412 precondition_failed
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -88,6 +97,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs(
         rulebook_id=rulebook_id,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -101,6 +111,7 @@ def sync(
     rulebook_id: str,
     *,
     client: AuthenticatedClient,
+    if_match: None | str | Unset = UNSET,
 ) -> PointsRulebookRead | Problem | None:
     """Publish Rulebook
 
@@ -114,6 +125,8 @@ def sync(
 
     Args:
         rulebook_id (str):
+        if_match (None | str | Unset): the ETag of the version this write replaces ("v<N>"); stale
+            → 412 precondition_failed
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -126,6 +139,7 @@ def sync(
     return sync_detailed(
         rulebook_id=rulebook_id,
         client=client,
+        if_match=if_match,
     ).parsed
 
 
@@ -133,6 +147,7 @@ async def asyncio_detailed(
     rulebook_id: str,
     *,
     client: AuthenticatedClient,
+    if_match: None | str | Unset = UNSET,
 ) -> Response[PointsRulebookRead | Problem]:
     """Publish Rulebook
 
@@ -146,6 +161,8 @@ async def asyncio_detailed(
 
     Args:
         rulebook_id (str):
+        if_match (None | str | Unset): the ETag of the version this write replaces ("v<N>"); stale
+            → 412 precondition_failed
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -157,6 +174,7 @@ async def asyncio_detailed(
 
     kwargs = _get_kwargs(
         rulebook_id=rulebook_id,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -168,6 +186,7 @@ async def asyncio(
     rulebook_id: str,
     *,
     client: AuthenticatedClient,
+    if_match: None | str | Unset = UNSET,
 ) -> PointsRulebookRead | Problem | None:
     """Publish Rulebook
 
@@ -181,6 +200,8 @@ async def asyncio(
 
     Args:
         rulebook_id (str):
+        if_match (None | str | Unset): the ETag of the version this write replaces ("v<N>"); stale
+            → 412 precondition_failed
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -194,5 +215,6 @@ async def asyncio(
         await asyncio_detailed(
             rulebook_id=rulebook_id,
             client=client,
+            if_match=if_match,
         )
     ).parsed

@@ -9,15 +9,18 @@ from ...client import AuthenticatedClient, Client
 from ...models.points_rulebook_read import PointsRulebookRead
 from ...models.points_rulebook_update import PointsRulebookUpdate
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     rulebook_id: str,
     *,
     body: PointsRulebookUpdate,
+    if_match: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
     headers: dict[str, Any] = {}
+    if not isinstance(if_match, Unset):
+        headers["If-Match"] = if_match
 
     _kwargs: dict[str, Any] = {
         "method": "put",
@@ -74,6 +77,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: PointsRulebookUpdate,
+    if_match: None | str | Unset = UNSET,
 ) -> Response[PointsRulebookRead | Problem]:
     """Update Rulebook
 
@@ -87,6 +91,8 @@ def sync_detailed(
 
     Args:
         rulebook_id (str):
+        if_match (None | str | Unset): the ETag of the version this write replaces ("v<N>"); stale
+            → 412 precondition_failed
         body (PointsRulebookUpdate):
 
     Raises:
@@ -100,6 +106,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         rulebook_id=rulebook_id,
         body=body,
+        if_match=if_match,
     )
 
     response = client.get_httpx_client().request(
@@ -114,6 +121,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: PointsRulebookUpdate,
+    if_match: None | str | Unset = UNSET,
 ) -> PointsRulebookRead | Problem | None:
     """Update Rulebook
 
@@ -127,6 +135,8 @@ def sync(
 
     Args:
         rulebook_id (str):
+        if_match (None | str | Unset): the ETag of the version this write replaces ("v<N>"); stale
+            → 412 precondition_failed
         body (PointsRulebookUpdate):
 
     Raises:
@@ -141,6 +151,7 @@ def sync(
         rulebook_id=rulebook_id,
         client=client,
         body=body,
+        if_match=if_match,
     ).parsed
 
 
@@ -149,6 +160,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: PointsRulebookUpdate,
+    if_match: None | str | Unset = UNSET,
 ) -> Response[PointsRulebookRead | Problem]:
     """Update Rulebook
 
@@ -162,6 +174,8 @@ async def asyncio_detailed(
 
     Args:
         rulebook_id (str):
+        if_match (None | str | Unset): the ETag of the version this write replaces ("v<N>"); stale
+            → 412 precondition_failed
         body (PointsRulebookUpdate):
 
     Raises:
@@ -175,6 +189,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         rulebook_id=rulebook_id,
         body=body,
+        if_match=if_match,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -187,6 +202,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: PointsRulebookUpdate,
+    if_match: None | str | Unset = UNSET,
 ) -> PointsRulebookRead | Problem | None:
     """Update Rulebook
 
@@ -200,6 +216,8 @@ async def asyncio(
 
     Args:
         rulebook_id (str):
+        if_match (None | str | Unset): the ETag of the version this write replaces ("v<N>"); stale
+            → 412 precondition_failed
         body (PointsRulebookUpdate):
 
     Raises:
@@ -215,5 +233,6 @@ async def asyncio(
             rulebook_id=rulebook_id,
             client=client,
             body=body,
+            if_match=if_match,
         )
     ).parsed

@@ -90,8 +90,10 @@ def sync_detailed(
     [{seq, application_no, season, grade, rulebook_id, eligible, family_score, scored_at}], next_cursor,
     last_seq}``;
     resume with ``after=last_seq`` (or ``cursor=next_cursor``, :mod:`common.paging`). Seqs are taken in
-    commit order, so nothing committed is skipped. What enrollment
-    follows to put ``scored`` in the platform's feed (issue 13).
+    commit
+    order, so nothing committed is skipped. What enrollment follows to put ``scored`` in the platform's
+    feed
+    (issue 13).
 
     Roles: bureau, service.
 
@@ -138,8 +140,10 @@ def sync(
     [{seq, application_no, season, grade, rulebook_id, eligible, family_score, scored_at}], next_cursor,
     last_seq}``;
     resume with ``after=last_seq`` (or ``cursor=next_cursor``, :mod:`common.paging`). Seqs are taken in
-    commit order, so nothing committed is skipped. What enrollment
-    follows to put ``scored`` in the platform's feed (issue 13).
+    commit
+    order, so nothing committed is skipped. What enrollment follows to put ``scored`` in the platform's
+    feed
+    (issue 13).
 
     Roles: bureau, service.
 
@@ -181,8 +185,10 @@ async def asyncio_detailed(
     [{seq, application_no, season, grade, rulebook_id, eligible, family_score, scored_at}], next_cursor,
     last_seq}``;
     resume with ``after=last_seq`` (or ``cursor=next_cursor``, :mod:`common.paging`). Seqs are taken in
-    commit order, so nothing committed is skipped. What enrollment
-    follows to put ``scored`` in the platform's feed (issue 13).
+    commit
+    order, so nothing committed is skipped. What enrollment follows to put ``scored`` in the platform's
+    feed
+    (issue 13).
 
     Roles: bureau, service.
 
@@ -227,8 +233,10 @@ async def asyncio(
     [{seq, application_no, season, grade, rulebook_id, eligible, family_score, scored_at}], next_cursor,
     last_seq}``;
     resume with ``after=last_seq`` (or ``cursor=next_cursor``, :mod:`common.paging`). Seqs are taken in
-    commit order, so nothing committed is skipped. What enrollment
-    follows to put ``scored`` in the platform's feed (issue 13).
+    commit
+    order, so nothing committed is skipped. What enrollment follows to put ``scored`` in the platform's
+    feed
+    (issue 13).
 
     Roles: bureau, service.
 
