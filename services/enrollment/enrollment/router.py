@@ -119,7 +119,7 @@ def submit_application(body: ApplicationIn, who: Platform, request: Request, dis
 
 @router.post("/age-exceptions", status_code=201, response_model=AgeExceptionOut, tags=["applications"])
 def record_age_exception(body: AgeExceptionIn, who: Bureau, session: WriteSession, request: Request,
-                         key: IdempotencyKey = None):
+                         key: IdempotencyKey = None) -> Response:
     """年龄例外: the bureau lets a child older than the grade's range apply (BRIEF §5 E3) → 201 AgeException
     (who and when recorded; ID number masked). Without it ``POST /applications`` answers 422
     ``age_out_of_range``. 409 ``age_exception_exists`` for a second one of the child, season and grade."""
@@ -132,7 +132,7 @@ def record_age_exception(body: AgeExceptionIn, who: Bureau, session: WriteSessio
 
 @router.get("/age-exceptions", response_model=Page, tags=["applications"])
 def list_age_exceptions(who: Caller("bureau", "auditor"), session: ReadSession, season: SeasonQ = None,
-                        limit: Limit = 100, cursor: Cursor = None):
+                        limit: Limit = 100, cursor: Cursor = None) -> dict[str, Any]:
     """The age exceptions (年龄例外) in the order recorded → page of AgeException (ID numbers masked)."""
     return age_exceptions.listing(session, season=season, limit=limit, cursor=cursor)
 
