@@ -15,8 +15,8 @@ from sqlalchemy.orm import Session
 from common import paging
 from common.vocabulary import ALWAYS
 from enrollment import appeals_flow
-from enrollment.errors import (AppealNotFound, AppealWindowClosed, DuplicateAppeal, InvalidState, NoSuchFact,
-                               NotInRun)
+from enrollment.errors import (AppealNotFound, AppealWindowClosed, DisputesWhenUpheld, DuplicateAppeal, InvalidState,
+                               NoSuchFact, NotInRun)
 from enrollment.models import Appeal, Application, PlacementRow
 from enrollment.runs import get_run
 
@@ -80,8 +80,7 @@ def decide_appeal(session: Session, appeal_id: int, *, decision: str, note: str,
     named: dict[str, Any] = {}
     if disputes is not None:
         if decision != "upheld":
-            raise Invalid("only an upheld appeal names what it disputes", code="disputes_when_upheld",
-                          field="disputes")
+            raise DisputesWhenUpheld("only an upheld appeal names what it disputes", field="disputes")
         named = {"disputes": None, "guardian_no": None, "fact_kind": None, "rule": None,
                  **_disputed(session, appeal.application_no, disputes)}
     done = session.execute(update(Appeal).where(Appeal.id == appeal_id, Appeal.state == "lodged")

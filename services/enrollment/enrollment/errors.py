@@ -140,6 +140,12 @@ class NoSuchFact(Invalid):
     code = "no_such_fact"
 
 
+class DisputesWhenUpheld(Invalid):
+    """Only an upheld appeal names what it disputes (422, field ``disputes``)."""
+
+    code = "disputes_when_upheld"
+
+
 class OtherGrade(Invalid):
     """Two runs compared are of different seasons or grades."""
 
