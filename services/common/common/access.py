@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from common import paging
 from common.db import Database, UTCDateTime, WriteSession, utcnow
-from common.errors import Unavailable
+from common.errors import AccessLogUnavailable
 from common.history import actor
 from common.identity import Caller, Identity
 from common.paging import Cursor, Limit
@@ -124,8 +124,7 @@ class Recorder:
                "endpoint": endpoint}
         with self._lock:
             if len(self._pending) >= self._max_pending:
-                raise Unavailable("the access log cannot be written now; the read is refused unrecorded",
-                                  code="access_log_unavailable")
+                raise AccessLogUnavailable("the access log cannot be written now; the read is refused unrecorded")
             self._pending.append(row)
         if not self._wake.is_set():
             self._wake.set()

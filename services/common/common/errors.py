@@ -105,6 +105,13 @@ class Unavailable(DomainError):
     status, code, title = 503, "upstream_unavailable", "Upstream unavailable"
 
 
+class AccessLogUnavailable(Unavailable):
+    """503 ``access_log_unavailable``: too many reads' records wait to be written; the read is refused unrecorded
+    (:mod:`common.access`)."""
+
+    code = "access_log_unavailable"
+
+
 def problem(status: int, code: str, title: str, detail: str, headers: dict[str, str] | None = None,
             **extra: Any) -> JSONResponse:
     """Build a problem-details response; ``extra`` members (None dropped) are added as they are."""

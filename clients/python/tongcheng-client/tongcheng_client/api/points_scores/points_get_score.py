@@ -72,15 +72,13 @@ def sync_detailed(
     The stored Score with its breakdown; 404 ``not_scored``. (Declared first: routes are matched in
     order.)
 
-    The platform's most frequent request (issue 15): one Core connection (``Database.one_read``) opened
-    here rather
-    than a session by the ``ReadSession`` dependency (whose set-up and tear-down take a thread-pool hop
-    each), and
-    the answer is the bytes ``service.score_answer`` keeps for the stored score (the same JSON as
-    ``service.get_score`` rendered). The breakdown and its explanation are the family's personal data:
-    the read is
-    recorded in the access log (``GET /access-log``; one INSERT in a short write after the answer is
-    built).
+    The platform's most frequent request (issue 15), answered by ``_ScoreReadRoute`` without FastAPI's
+    dependency
+    solving: one keyed row (``Database.one_row``) and the bytes ``service.score_answer`` keeps for the
+    stored
+    score. The breakdown and its explanation are the family's personal data: the read is recorded in the
+    access
+    log (``GET /access-log``), written behind the answer in batches (``common.access.Recorder``).
 
     Roles: platform, bureau, service, auditor.
 
@@ -118,15 +116,13 @@ def sync(
     The stored Score with its breakdown; 404 ``not_scored``. (Declared first: routes are matched in
     order.)
 
-    The platform's most frequent request (issue 15): one Core connection (``Database.one_read``) opened
-    here rather
-    than a session by the ``ReadSession`` dependency (whose set-up and tear-down take a thread-pool hop
-    each), and
-    the answer is the bytes ``service.score_answer`` keeps for the stored score (the same JSON as
-    ``service.get_score`` rendered). The breakdown and its explanation are the family's personal data:
-    the read is
-    recorded in the access log (``GET /access-log``; one INSERT in a short write after the answer is
-    built).
+    The platform's most frequent request (issue 15), answered by ``_ScoreReadRoute`` without FastAPI's
+    dependency
+    solving: one keyed row (``Database.one_row``) and the bytes ``service.score_answer`` keeps for the
+    stored
+    score. The breakdown and its explanation are the family's personal data: the read is recorded in the
+    access
+    log (``GET /access-log``), written behind the answer in batches (``common.access.Recorder``).
 
     Roles: platform, bureau, service, auditor.
 
@@ -159,15 +155,13 @@ async def asyncio_detailed(
     The stored Score with its breakdown; 404 ``not_scored``. (Declared first: routes are matched in
     order.)
 
-    The platform's most frequent request (issue 15): one Core connection (``Database.one_read``) opened
-    here rather
-    than a session by the ``ReadSession`` dependency (whose set-up and tear-down take a thread-pool hop
-    each), and
-    the answer is the bytes ``service.score_answer`` keeps for the stored score (the same JSON as
-    ``service.get_score`` rendered). The breakdown and its explanation are the family's personal data:
-    the read is
-    recorded in the access log (``GET /access-log``; one INSERT in a short write after the answer is
-    built).
+    The platform's most frequent request (issue 15), answered by ``_ScoreReadRoute`` without FastAPI's
+    dependency
+    solving: one keyed row (``Database.one_row``) and the bytes ``service.score_answer`` keeps for the
+    stored
+    score. The breakdown and its explanation are the family's personal data: the read is recorded in the
+    access
+    log (``GET /access-log``), written behind the answer in batches (``common.access.Recorder``).
 
     Roles: platform, bureau, service, auditor.
 
@@ -203,15 +197,13 @@ async def asyncio(
     The stored Score with its breakdown; 404 ``not_scored``. (Declared first: routes are matched in
     order.)
 
-    The platform's most frequent request (issue 15): one Core connection (``Database.one_read``) opened
-    here rather
-    than a session by the ``ReadSession`` dependency (whose set-up and tear-down take a thread-pool hop
-    each), and
-    the answer is the bytes ``service.score_answer`` keeps for the stored score (the same JSON as
-    ``service.get_score`` rendered). The breakdown and its explanation are the family's personal data:
-    the read is
-    recorded in the access log (``GET /access-log``; one INSERT in a short write after the answer is
-    built).
+    The platform's most frequent request (issue 15), answered by ``_ScoreReadRoute`` without FastAPI's
+    dependency
+    solving: one keyed row (``Database.one_row``) and the bytes ``service.score_answer`` keeps for the
+    stored
+    score. The breakdown and its explanation are the family's personal data: the read is recorded in the
+    access
+    log (``GET /access-log``), written behind the answer in batches (``common.access.Recorder``).
 
     Roles: platform, bureau, service, auditor.
 
