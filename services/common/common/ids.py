@@ -73,8 +73,10 @@ def _known_province(code: str) -> bool:
 
 
 def birth_date_of(id_number: str) -> date:
-    """Birth date encoded in positions 7–14 of a valid ID number."""
-    return ric.get_birth_date(id_number)
+    """Birth date encoded in positions 7–14 of a valid ID number (one :func:`check_id_number` passed: it parsed the
+    same digits with ``ric.get_birth_date``). Read from the digits here: stdnum's clean-up of the number again cost
+    a submit some 5 % of its CPU (issue 15)."""
+    return date(int(id_number[6:10]), int(id_number[10:12]), int(id_number[12:14]))
 
 
 def check_uscc(value: str, *, verify_checksum: bool = True) -> str:
