@@ -674,8 +674,9 @@ for name in ENDPOINTS:
         CASES += [
             Bad(name, "null-body", content=b"null"),
             Bad(name, "array-body", content=b"[]"),
-            Bad(name, "not-utf8", content=b'{"name": "\xff\xfe"}', status=(400, 422),
-                code=("bad_request", "validation_error")),
+            Bad(name, "not-utf8", content=b'{"name": "\xff\xfe"}', status=400, code="bad_request"),
+            *[Bad(name, f"valid-body-in-{enc}", change=lambda b: b, raw=f"ENCODING:{enc}", status=400,
+                  code="bad_request") for enc in ("utf-16", "utf-16-le", "utf-16-be", "utf-32")],
             Bad(name, "form-encoded", content=b"season=2025&grade=1",
                 content_type="application/x-www-form-urlencoded", status=415, code="unsupported_media_type"),
             Bad(name, "surrogate-key", change=lambda b: {**b, RAW: 1}, raw="SURROGATE_KEY", field=None),
@@ -747,6 +748,8 @@ def build(case: Bad, d: dict[str, Any]) -> tuple[str, str, bytes, dict[str, str]
             text_ = json.dumps(body, ensure_ascii=False)
             content = ("{" + json.dumps(first) + ": " + json.dumps(body[first], ensure_ascii=False) + ", "
                        + text_[1:]).encode("utf-8")
+        elif case.raw and case.raw.startswith("ENCODING:"):  # the valid body in another encoding than UTF-8
+            content = json.dumps(body, ensure_ascii=False).encode(case.raw.partition(":")[2])
         elif case.raw == "SURROGATE_KEY":
             content = json.dumps(body, ensure_ascii=False).replace(f'"{RAW}"', '"\\ud800"').encode()
         elif case.raw is not None:

@@ -80,6 +80,17 @@ def _duplicate_path(node: Any, path: tuple[str, ...] = ()) -> str | None:
     return None
 
 
+def _is_utf8(body: bytes) -> bool:
+    """UTF-8 and no NUL byte: JSON never holds a raw NUL, and UTF-16 of ASCII text is valid UTF-8 but for them."""
+    if b"\x00" in body:
+        return False
+    try:
+        body.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def duplicate_key(body: bytes) -> str | None:
     """The path (``items.0.application_no``, as ``field`` elsewhere) of the first key that appears twice in one JSON
     object of ``body``, or ``None`` (also for text that is not JSON: the endpoint's own parsing answers that).
@@ -190,6 +201,10 @@ class RequestContextMiddleware:
                                                               and is_json_media_type(content_types[0])):
                     await self._answer(scope, send_with_id, 415, "unsupported_media_type",
                                        "the body must be JSON, sent with Content-Type: application/json")
+                    return
+                elif self.json_only and not _is_utf8(body):  # json.loads(bytes) would guess UTF-16 or UTF-32
+                    await self._answer(scope, send_with_id, 400, "bad_request",
+                                       "the body must be JSON in UTF-8 (RFC 8259 §8.1)")
                     return
                 elif json_depth(body) > self.max_depth:
                     await self._answer(scope, send_with_id, 422, "json_too_deep",
