@@ -214,3 +214,28 @@ def test_integer_parameters_take_only_ascii_digits(clients, name, text):
                 failures.append(f"{op.method} {url} ({param}) → {resp.status_code} {resp.text[:160]}")
     assert checked, "no integer parameter found"
     assert not failures, _report(failures)
+
+
+@pytest.mark.parametrize("name", SERVICES)
+def test_a_grade_the_suite_does_not_run_is_grade_unknown_on_every_list(clients, name):
+    """``?grade=3`` answered 200 with nothing on ``GET /runs`` but 422 ``grade_unknown`` on ``/runs/preview``: every
+    ``grade`` query parameter (walked from the OpenAPI) now refuses a grade other than 1 or 7 with the rule code."""
+    client = clients[name]
+    failures, checked = [], 0
+    for op in operations(client.app, name):
+        if ("query", "grade") not in _integer_params(op):
+            continue
+        roles = frozenset(op.spec.get("x-roles", ()))
+        caller = next((c for c in CALLERS if allows(roles, *c[1:])), None)
+        season = "&season=2025" if ("query", "season") in _integer_params(op) else ""
+        for grade in ("3", "2", "9", "0"):
+            url = f"{op.url()}?grade={grade}{season}"
+            resp = client.request(op.method, url, headers=identity(*caller[1:]) if caller else {})
+            checked += 1
+            codes = {(e.get("field"), e.get("code")) for e in (resp.json().get("errors") or ())} \
+                if resp.headers.get("content-type", "").startswith("application/") and resp.status_code >= 400 else set()
+            if resp.status_code != 422 or ("grade", "grade_unknown") not in codes:
+                failures.append(f"{op.method} {url} → {resp.status_code} {resp.text[:160]}")
+    if name != "funding":
+        assert checked
+    assert not failures, _report(failures)

@@ -11,7 +11,7 @@ from typing import Annotated, Any
 from fastapi import Depends, Query, Request
 
 from common.paging import Cursor, Limit  # noqa: F401  (re-exported: the routers' paging parameters)
-from common.schemas import IntParam
+from common.schemas import GradeParam, IntParam
 from enrollment.config import Settings
 from enrollment.outbox import Dispatcher
 
@@ -38,4 +38,4 @@ Today = Annotated[date, Depends(_today)]
 Clients = Annotated[dict[str, Any], Depends(_clients)]
 DispatcherDep = Annotated[Dispatcher, Depends(_dispatcher)]
 SeasonQ = Annotated[IntParam | None, Query(ge=2000, le=2100, description="the season's year")]
-GradeQ = Annotated[IntParam | None, Query(ge=1, le=7, description="grade 1 or 7")]
+GradeQ = Annotated[GradeParam | None, Query(description="grade 1 or 7")]

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, Request, Response
 
 from common.db import ReadSession, WriteSession, utcnow
-from common.schemas import ROW_ID_MAX, IntParam
+from common.schemas import GradeParam, ROW_ID_MAX, IntParam
 from common.identity import Caller
 from common.idempotency import IdempotencyKey, commit_idempotent
 from common.versioning import IfMatch, set_etag
@@ -53,7 +53,7 @@ def list_runs(who: Bureau, session: ReadSession, season: SeasonQ = None, grade: 
 
 @router.get("/runs/preview", tags=["runs", "appeals"], response_model=None)
 def rerun_preview(who: Bureau, session: ReadSession, season: Annotated[IntParam, Query(ge=2000, le=2100)],
-                  grade: Annotated[IntParam, Query(ge=1, le=7, description="grade 1 or 7")]) -> dict[str, Any]:
+                  grade: Annotated[GradeParam, Query(description="grade 1 or 7")]) -> dict[str, Any]:
     """Which upheld appeals (复核) a re-run of the season and grade started now would include, before starting it
     (issue 13) → ``{season, grade, would_include: [Appeal], waiting_for_department: [Appeal], included:
     [Appeal]}``: ``would_include`` are rescored after their department's re-check (or dispute a placement rule);

@@ -21,7 +21,7 @@ from common.db import ReadSession, WriteSession
 from common.identity import Caller, Identity, require
 from common.paging import Cursor, Limit
 from common.idempotency import IdempotencyKey, commit_idempotent
-from common.schemas import IntParam
+from common.schemas import GradeParam, IntParam
 from common.versioning import IfMatch, set_etag
 from points import jobs, service
 from points.clients import VerificationClient
@@ -183,7 +183,7 @@ def score_now(application_no: ApplicationNo, request: Request, who: Caller("bure
 
 @router.get("/scores", tags=["scores"], response_model=ScorePage)
 def list_scores(who: Caller("bureau", "service"), session: ReadSession, season: SeasonQuery,
-                grade: Annotated[IntParam | None, Query(ge=1, le=7)] = None, limit: Limit = 100,
+                grade: Annotated[GradeParam | None, Query(description="grade 1 or 7")] = None, limit: Limit = 100,
                 cursor: Cursor = None) -> JSONResponse:
     """A page of ScoreSummary (no breakdown) ordered by application_no — what enrollment's placement snapshot reads,
     1,000 a page."""

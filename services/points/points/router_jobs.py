@@ -11,7 +11,7 @@ from common.db import ReadSession
 from common import paging
 from common.identity import Caller
 from common.paging import Cursor, Limit
-from common.schemas import IntParam
+from common.schemas import GradeParam, IntParam
 from points.jobs import job_read
 from points.models import ScoringJob
 from points.schemas import JobList
@@ -23,7 +23,7 @@ LATEST = 20
 @router.get("/scoring-jobs", response_model=JobList)
 def list_jobs(who: Caller("bureau", "service"), session: ReadSession,
               season: Annotated[IntParam, Query(ge=2000, le=2100, description="the season (year)")],
-              grade: Annotated[IntParam | None, Query(ge=1, le=7, description="1 or 7")] = None,
+              grade: Annotated[GradeParam | None, Query(description="1 or 7")] = None,
               limit: Limit = LATEST, cursor: Cursor = None) -> dict[str, Any]:
     """The season's (and grade's) scoring jobs, newest first, 20 a page unless ``limit`` says otherwise →
     ``{items: [Job], next_cursor}`` (Job as ``GET /scoring-jobs/{id}``; cursor: :mod:`common.paging`, listing

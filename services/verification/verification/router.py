@@ -22,7 +22,7 @@ from common.errors import DomainError, errors_of, pydantic_errors
 from common.idempotency import IdempotencyKey, commit_idempotent
 from common.identity import Caller
 from common.paging import Cursor, Limit
-from common.schemas import IntParam
+from common.schemas import GradeParam, IntParam
 from verification import rechecks, reads, service
 from verification.errors import DuplicateItem, Invalid
 from verification.models import access_log, idempotency_keys
@@ -210,7 +210,7 @@ def read_case_facts(application_no: Annotated[str, Path(max_length=40)], who: Fa
 
 @router.get("/facts", response_model=CaseFactsPage)
 def list_case_facts(who: FeedReader, session: ReadSession, season: Season = None,
-                    grade: Annotated[IntParam | None, Query(ge=1, le=7, description="1 or 7")] = None,
+                    grade: Annotated[GradeParam | None, Query(description="1 or 7")] = None,
                     changed_after: Annotated[IntParam | None, Query(ge=0, le=MAX_ID)] = None,
                     limit: Limit = 100, cursor: Cursor = None) -> dict[str, Any]:
     """Page of CaseFacts ordered by ``seq``; ``changed_after=<seq>`` gives only cases whose results changed since

@@ -104,7 +104,7 @@ def sync_detailed(
 
     Args:
         season (int):
-        grade (int | None | Unset):
+        grade (int | None | Unset): grade 1 or 7
         limit (int | Unset): page size, 1–1000 (每页条数); default 100 Default: 100.
         cursor (None | str | Unset): the next_cursor of the previous page, as given (opaque);
             absent: from the start. 422 invalid_cursor for any other text
@@ -151,7 +151,7 @@ def sync(
 
     Args:
         season (int):
-        grade (int | None | Unset):
+        grade (int | None | Unset): grade 1 or 7
         limit (int | Unset): page size, 1–1000 (每页条数); default 100 Default: 100.
         cursor (None | str | Unset): the next_cursor of the previous page, as given (opaque);
             absent: from the start. 422 invalid_cursor for any other text
@@ -193,7 +193,7 @@ async def asyncio_detailed(
 
     Args:
         season (int):
-        grade (int | None | Unset):
+        grade (int | None | Unset): grade 1 or 7
         limit (int | Unset): page size, 1–1000 (每页条数); default 100 Default: 100.
         cursor (None | str | Unset): the next_cursor of the previous page, as given (opaque);
             absent: from the start. 422 invalid_cursor for any other text
@@ -238,7 +238,7 @@ async def asyncio(
 
     Args:
         season (int):
-        grade (int | None | Unset):
+        grade (int | None | Unset): grade 1 or 7
         limit (int | Unset): page size, 1–1000 (每页条数); default 100 Default: 100.
         cursor (None | str | Unset): the next_cursor of the previous page, as given (opaque);
             absent: from the start. 422 invalid_cursor for any other text
