@@ -239,3 +239,34 @@ def test_a_grade_the_suite_does_not_run_is_grade_unknown_on_every_list(clients, 
     if name != "funding":
         assert checked
     assert not failures, _report(failures)
+
+
+NOT_APPLICATION_NUMBERS = ["HY２０２５-1-000001", "HY2025-1-00000\U0001F600", "HY2025\u202e-1-000001", "H" * 5000,
+                           "HY2025 1", "-HY2025"]
+
+
+@pytest.mark.parametrize("name", SERVICES)
+def test_an_application_number_path_of_the_wrong_form_is_application_no_format(clients, name):
+    """Every path parameter holding an application number (walked from the OpenAPI: ``application_no``, ``no``):
+    a full-width, emoji, bidi-control or 5,000-character text is 422 ``application_no_format`` (was 404
+    ``application_not_found`` or ``string_too_long``)."""
+    client = clients[name]
+    failures, checked = [], 0
+    for op in operations(client.app, name):
+        params = [p["name"] for p in op.spec.get("parameters", [])
+                  if p.get("in") == "path" and p["name"] in ("application_no", "no")]
+        if not params:
+            continue
+        roles = frozenset(op.spec.get("x-roles", ()))
+        caller = next((c for c in CALLERS if allows(roles, *c[1:])), None)
+        for text in NOT_APPLICATION_NUMBERS:
+            url = Operation(op.service, op.method, op.path.replace("{" + params[0] + "}", quote(text, safe="")),
+                            op.spec).url()
+            resp = client.request(op.method, url, headers=identity(*caller[1:]) if caller else {})
+            checked += 1
+            ok = resp.status_code == 422 and resp.headers.get("content-type", "").startswith("application/problem")
+            codes = {(e.get("field"), e.get("code")) for e in resp.json().get("errors") or ()} if ok else set()
+            if (params[0], "application_no_format") not in codes:
+                failures.append(f"{op.method} {url[:80]} → {resp.status_code} {resp.text[:160]}")
+    assert checked
+    assert not failures, _report(failures)

@@ -55,6 +55,21 @@ IntParam = Annotated[int, BeforeValidator(_ascii_digits)]
 (``Annotated[IntParam, Path(ge=1, le=ROW_ID_MAX)]``)."""
 
 
+_APPLICATION_NO_TEXT = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,39}")
+
+
+def _application_no_text(value: Any) -> Any:
+    if isinstance(value, str) and not _APPLICATION_NO_TEXT.fullmatch(value):
+        raise refuse("application_no_format", "an application number is 1-40 ASCII letters, digits, '-' or '_' "
+                                              "(HY2025-1-000123)")
+    return value
+
+
+ApplicationNoParam = Annotated[str, BeforeValidator(_application_no_text)]
+"""An application number in a path (``/applications/{no}``, ``/scores/{application_no}`` ...): full-width digits,
+emoji, bidi controls or 5,000 characters are 422 ``application_no_format`` in every service, never a 404 lookup."""
+
+
 class StrictModel(BaseModel):
     """Base for write models: unknown fields are refused (422 naming the field)."""
 

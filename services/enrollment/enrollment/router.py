@@ -11,7 +11,7 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from common.db import ReadSession, WriteSession, utcnow
 from common.identity import Caller
 from common.idempotency import IdempotencyKey, commit_idempotent
-from common.schemas import IntParam
+from common.schemas import ApplicationNoParam, IntParam
 from common.versioning import IfMatch, set_etag
 from enrollment import age_exceptions, applications, outbox, schools, search
 from enrollment.deps import Cursor, DispatcherDep, GradeQ, Limit, SeasonQ, SettingsDep, Today
@@ -167,7 +167,7 @@ def list_applications(who: Reader, session: ReadSession, season: SeasonQ = None,
 
 
 @router.get("/applications/{no}", response_model=ApplicationOut, tags=["applications"])
-def get_application(no: Annotated[str, Path(max_length=40)], who: Reader, session: WriteSession,
+def get_application(no: Annotated[ApplicationNoParam, Path()], who: Reader, session: WriteSession,
                     response: Response) -> dict[str, Any]:
     """One application, whole (personal data: the read is recorded in the access log, one INSERT in this
     transaction). ETag = version."""
@@ -179,7 +179,7 @@ def get_application(no: Annotated[str, Path(max_length=40)], who: Reader, sessio
 
 
 @router.post("/applications/{no}/withdraw", response_model=ApplicationOut, tags=["applications"])
-def withdraw(no: Annotated[str, Path(max_length=40)], who: Reader, session: WriteSession, request: Request,
+def withdraw(no: Annotated[ApplicationNoParam, Path()], who: Reader, session: WriteSession, request: Request,
              today: Today, settings: SettingsDep, key: IdempotencyKey = None) -> Response:
     """Withdraw up to the season's cut-off (409 ``withdrawal_closed`` after); the record stays, state
     ``withdrawn``, and later runs leave it out. The answer is the application whole: recorded in the access log in

@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Query, Request, Response
 
 from common.db import ReadSession, WriteSession, utcnow
-from common.schemas import GradeParam, ROW_ID_MAX, IntParam
+from common.schemas import ApplicationNoParam, GradeParam, ROW_ID_MAX, IntParam
 from common.identity import Caller
 from common.idempotency import IdempotencyKey, commit_idempotent
 from common.versioning import IfMatch, set_etag
@@ -140,13 +140,13 @@ def finalise(run_id: RunId, who: Bureau, session: WriteSession, request: Request
 # ---- placements and appeals ----------------------------------------------------------------------------------
 
 @router.get("/placements/{application_no}", response_model=PlacementLookupOut, tags=["placements"])
-def lookup(application_no: Annotated[str, Path(max_length=40)], who: Reader, session: ReadSession) -> dict[str, Any]:
+def lookup(application_no: Annotated[ApplicationNoParam, Path()], who: Reader, session: ReadSession) -> dict[str, Any]:
     """Where the child goes in the latest published or final run (404 ``not_published`` before any)."""
     return runs.lookup_placement(session, application_no)
 
 
 @router.get("/placements/{application_no}/why", tags=["placements"], response_model=None)
-def why_not(application_no: Annotated[str, Path(max_length=40)], who: Reader, session: ReadSession,
+def why_not(application_no: Annotated[ApplicationNoParam, Path()], who: Reader, session: ReadSession,
             clients: Clients, request: Request, run_id: Annotated[IntParam | None, Query(ge=1, le=ROW_ID_MAX)] = None
             ) -> dict[str, Any]:
     """Why not this school (issue 13; BRIEF §5, §6): for each choice ranked above the child's place (all, when

@@ -12,7 +12,7 @@ from fastapi import APIRouter, Path, Query, Request, Response
 from common import access
 from common.db import ReadSession, WriteSession, utcnow
 from common.identity import Caller
-from common.schemas import ROW_ID_MAX, IntParam, fen_to_yuan
+from common.schemas import ApplicationNoParam, ROW_ID_MAX, IntParam, fen_to_yuan
 from common import paging
 from common.paging import Cursor, Limit
 from funding import budget, exports, forecast, ledger_store, monitoring, reports
@@ -106,7 +106,7 @@ def totals(who: Caller(*READERS), session: ReadSession, semester: SemesterQ = No
 
 
 @router.get("/reports/pupils/{application_no}", response_model=PupilReport, tags=["reports"])
-def pupil_report(application_no: Annotated[str, Path(min_length=1, max_length=40, pattern=CODE)],
+def pupil_report(application_no: Annotated[ApplicationNoParam, Path()],
                  who: Caller(*READERS), session: WriteSession) -> PupilReport:
     """One pupil (ID masked): their seats, each seat's roll status per semester (``rolls``: attends, left or
     awaiting, with the confirmation and its ledger entry) and every settlement line and adjustment for them; 404 when the

@@ -21,7 +21,7 @@ from common.db import ReadSession, WriteSession
 from common.identity import Caller, Identity, require
 from common.paging import Cursor, Limit
 from common.idempotency import IdempotencyKey, commit_idempotent
-from common.schemas import GradeParam, IntParam
+from common.schemas import ApplicationNoParam, GradeParam, IntParam
 from common.versioning import IfMatch, set_etag
 from points import jobs, service
 from points.clients import VerificationClient
@@ -34,7 +34,7 @@ router.include_router(access.router(access_log, prefix="POINTS_"))  # GET /acces
 
 RULEBOOK_READERS = ("bureau", "platform", "auditor", "service")
 RulebookIdPath = Annotated[str, Path(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")]
-ApplicationNo = Annotated[str, Path(min_length=1, max_length=40, pattern=r"^[A-Za-z0-9][A-Za-z0-9-]*$")]
+ApplicationNo = Annotated[ApplicationNoParam, Path()]
 JobId = Annotated[IntParam, Path(ge=1, le=2**31 - 1)]
 SeasonQuery = Annotated[IntParam, Query(ge=2000, le=2100)]
 

@@ -22,7 +22,7 @@ from common.errors import DomainError, errors_of, pydantic_errors
 from common.idempotency import IdempotencyKey, commit_idempotent
 from common.identity import Caller
 from common.paging import Cursor, Limit
-from common.schemas import GradeParam, IntParam
+from common.schemas import ApplicationNoParam, GradeParam, IntParam
 from verification import rechecks, reads, service
 from verification.errors import DuplicateItem, Invalid
 from verification.models import access_log, idempotency_keys
@@ -196,7 +196,7 @@ def post_results(body: ResultBatchIn, request: Request, who: Department, session
 
 
 @router.get("/facts/{application_no}", response_model=CaseFacts)
-def read_case_facts(application_no: Annotated[str, Path(max_length=40)], who: FactsReader,
+def read_case_facts(application_no: Annotated[ApplicationNoParam, Path()], who: FactsReader,
                     session: WriteSession) -> dict[str, Any]:
     """CaseFacts of one application: current results per guardian and kind, pending kinds, ``seq``, ``digest``.
     No names or ID numbers, but the family's facts (birth date, residence, insurance): the read is recorded in the
