@@ -449,6 +449,13 @@ CASES += [bad("webhooks", "url-ftp", "url", "ftp://platform.example/x"), bad("we
           bad("webhooks", "url-int", "url", raw="7"), bad("webhooks", "after-negative", "after", -1),
           bad("webhooks", "after-true", "after", raw="true"), bad("webhooks", "after-huge", "after", raw=HUGE)]
 CASES += text_nul_cases("webhooks", "url", control=False)
+# a guardian's relation is words; free text takes no bidi override or isolate (common.schemas WordsText, PlainText)
+CASES += [bad("applications", f"relation-{n}", "guardians.0.relation", v) for n, v in [
+    ("emoji", "父亲\U0001F600"), ("rlo", "父\u202e亲"), ("symbol", "父亲★"), ("zero-width", "父\u200b亲"),
+    ("c1", "父\x85亲")]]
+CASES += [bad("appeals", f"reason-{n}", "reason", f"复核{c}申请") for n, c in [
+    ("rlo", "\u202e"), ("lre", "\u202a"), ("fsi", "\u2068"), ("pdi", "\u2069"), ("c1", "\x9b")]]
+CASES += [bad("decision", "note-rli", "note", "维持\u2067原录取")]
 # SSRF (enrollment.webhook_targets): not https, an IP literal in any spelling, or a name resolving inside
 CASES += [bad("webhooks", f"url-inside-{name}", "url", url, code="webhook_url_forbidden") for name, url in [
     ("metadata", "http://169.254.169.254/latest/meta-data"), ("metadata-https", "https://169.254.169.254/x"),

@@ -195,16 +195,34 @@ suite runs no other grade, so an empty 200 would hide the typo)."""
 GuardianNo = Annotated[int, Strict(), Field(ge=1, le=2, description="1 or 2: the guardian's position")]
 
 
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+"""Embeddings, overrides and isolates: text shown to staff could be made to read differently from what is stored."""
+
+
 def _text(value: str) -> str:
     for ch in value:
-        if unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp") and ch not in "\n\t":
-            raise refuse("text_characters", f"text contains a control or invalid character U+{ord(ch):04X}")
+        if (unicodedata.category(ch) in ("Cc", "Cs", "Zl", "Zp") and ch not in "\n\t") or ch in BIDI_CONTROLS:
+            raise refuse("text_characters", f"text contains a control, bidi or invalid character U+{ord(ch):04X}")
+    return value
+
+
+def _words(value: str) -> str:
+    for ch in value:
+        if not (unicodedata.category(ch)[0] in "LMN" or ch in " ·-()（）/"):
+            raise refuse("text_characters", f"only words are taken here, not U+{ord(ch):04X} (an emoji, a symbol or a "
+                                            "format character)")
     return value
 
 
 PlainText = Annotated[str, Strict(), AfterValidator(_text)]
-"""Free text (notes, reasons, document numbers, school names): NUL, other control characters and lone surrogates
-refused (PostgreSQL cannot store NUL); newlines and tabs allowed. Add a ``Field(max_length=...)``."""
+"""Free text (notes, reasons, grounds, document numbers, school names): NUL, other C0/C1 control characters, bidi
+embeddings/overrides/isolates (U+202A–U+202E, U+2066–U+2069) and lone surrogates refused (PostgreSQL cannot store
+NUL); newlines and tabs allowed. Add a ``Field(max_length=...)``."""
+
+WordsText = Annotated[PlainText, AfterValidator(_words)]
+"""A short label of words (a guardian's relation 父亲 / 外祖母 / legal guardian): letters, marks, digits, spaces and
+``·-()（）/`` only; an emoji, a symbol or a format character is 422 ``text_characters``."""
+
 
 
 MIDDLE_DOT = "\u00b7"

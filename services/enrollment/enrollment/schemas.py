@@ -20,7 +20,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from common.examples import attach as attach_examples
 from common.ids import IdNumber
 from common.refusals import refuse
-from common.schemas import Count, Day, Grade, GuardianNo, Phone, PersonName, PlainText, RowId, StrictModel
+from common.schemas import Count, Day, Grade, GuardianNo, Phone, PersonName, PlainText, RowId, StrictModel, WordsText
 from common.townships import check_township
 from common.vocabulary import Claims, KindCode
 from enrollment import examples
@@ -164,7 +164,7 @@ class IntakeOut(BaseModel):
 
 # ---- applications --------------------------------------------------------------------------------------------
 
-Relation = Annotated[PlainText, Field(min_length=1, max_length=20, pattern=r"^\S(.*\S)?$")]
+Relation = Annotated[WordsText, Field(min_length=1, max_length=20, pattern=r"^\S(.*\S)?$")]
 
 
 class Child(StrictModel):
