@@ -165,9 +165,6 @@ class ServiceApi:
         cursor = None
         while True:
             page = self.get(path, limit=limit, cursor=cursor, **params)
-            if isinstance(page, list):  # a plain list (e.g. GET /rulebooks)
-                yield from page
-                return
             yield from page.get("items", [])
             cursor = page.get("next_cursor")
             if not cursor:

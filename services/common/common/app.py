@@ -73,6 +73,7 @@ def build_app(settings: ServiceSettings, *, title: str, description: str, servic
                       pool_size=max(10, settings.worker_threads + BACKGROUND_CONNECTIONS))
         if tracing_on:
             tracing.instrument_engine(db.engine)
+            db.traced = True  # its one-row fast reads go through SQLAlchemy, so every statement has its span
         if migrate:
             upgrade_to_head(service_dir, settings.database_url)
         app.state.db = db

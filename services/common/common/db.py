@@ -177,6 +177,7 @@ class Database:
         self.write_engine = self.engine.execution_options(tc_write=True)  # its transactions take the write lock
         self._write = sessionmaker(bind=self.write_engine, expire_on_commit=False)
         self._compiled: dict[int, tuple[Executable, str, Sequence[str] | None]] = {}  # one_row's statements
+        self.traced = False  # set where tracing instruments the engine (common.app): one_row then keeps its span
 
     def read_session(self) -> Session:
         return self._read()
@@ -191,7 +192,12 @@ class Database:
         SQLite (a single statement reads one snapshot by itself; PostgreSQL opens its transaction implicitly and the
         pool rolls it back on return). As with :func:`driver_rows`, values come as the driver's own types, so select
         only plain columns (integers, text; cast JSON to text) and no ``TypeDecorator`` column. The read is not seen
-        by SQLAlchemy's events (no span of its own when tracing is on)."""
+        by SQLAlchemy's events, so where tracing is on (``traced``) it goes through a ``Connection`` instead and
+        keeps its span."""
+        if self.traced:
+            with self.engine.connect() as conn:
+                row = conn.execute(stmt, params).first()
+                return None if row is None else tuple(row)
         compiled = self._compiled.get(id(stmt))
         if compiled is None:
             sql = stmt.compile(dialect=self.engine.dialect)
