@@ -64,7 +64,7 @@ HOSTILE = {  # label → cursor text (sent URL-encoded in a query, or as a JSON 
     "emoji": "😀",
 }
 NUL = "\x00"
-BAD_LIMITS = ["0", "-1", str(10**20), "1.5", "１", "1.0", " 1", "abc"]
+BAD_LIMITS = ["0", "1001", "-1", str(10**20), "1.5", "１", "1.0", " 1", "abc"]
 ROLE_ORDER = ("bureau", "auditor", "finance", "platform", "department:police", "service:enrollment",
               "service:points")
 
@@ -268,12 +268,16 @@ def test_every_list_refuses_every_cursor_it_did_not_give(world):
 
 
 def test_every_list_refuses_a_bad_limit(world):
-    """0, −1, 10^20, 1.5, a full-width digit...: 422 ``validation_error`` naming ``limit``, on every list."""
+    """0, 1001, −1, 10^20, 1.5, a full-width digit...: 422 ``validation_error`` naming ``limit`` with the one rule
+    code docs/api.md lists for it, ``page_limit`` (0 and 1001 answered pydantic's ``greater_than_equal`` /
+    ``less_than_equal`` before), on every list."""
     for endpoint in list_endpoints(world):
         for limit in BAD_LIMITS:
             if endpoint.method == "POST":  # a JSON body's limit is a number: the same values as numbers or text
                 continue
-            assert_problem(send(world, endpoint, limit=limit), 422, "validation_error", "limit")
+            body = assert_problem(send(world, endpoint, limit=limit), 422, "validation_error", "limit")
+            codes = {e.get("code") for e in body.get("errors", []) if e.get("field") == "limit"}
+            assert codes == {"page_limit"}, (endpoint.label, limit, body)
     search = next(e for e in list_endpoints(world) if e.method == "POST")
     for limit in (0, -1, 10**20, 1.5, "１", "10", True):
         resp = world.call(search.service, "POST", search.path, caller(search), json_body={"limit": limit})

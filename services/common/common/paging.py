@@ -36,16 +36,18 @@ T = TypeVar("T")
 
 
 def _whole_number(value: Any) -> Any:
-    """A page size is written in ASCII digits: ``1.0``, `` 1``, ``1_0`` and ``１`` (which int() would take) are not."""
-    if isinstance(value, str) and not (value.isascii() and value.isdigit() and len(value) <= 6):
+    """A page size is 1–1000 written in ASCII digits: ``0``, ``1001``, ``1.0``, `` 1``, ``1_0`` and ``１`` (which
+    int() would take) are all ``page_limit``, the one code docs/api.md lists for a bad page size."""
+    if isinstance(value, str) and not (value.isascii() and value.isdigit() and len(value) <= 6
+                                       and 1 <= int(value) <= 1000):
         raise refuse("page_limit", "limit is a whole number from 1 to 1000, in ASCII digits")
     return value
 
 
 Limit = Annotated[int, Query(ge=1, le=1000, description="page size, 1–1000 (每页条数); default 100"),
                   BeforeValidator(_whole_number)]
-"""``?limit=``: 1–1000 in ASCII digits; anything else (0, -1, 10**20, 1.5, ``１``, ``1_0``) is 422
-``validation_error`` naming ``limit``."""
+"""``?limit=``: 1–1000 in ASCII digits; anything else (0, 1001, -1, 10**20, 1.5, ``１``, ``1_0``) is 422
+``validation_error`` naming ``limit`` with the rule code ``page_limit``."""
 
 Cursor = Annotated[str | None, Query(description="the next_cursor of the previous page, as given (opaque); "
                                                  "absent: from the start. 422 invalid_cursor for any other text")]
