@@ -59,6 +59,21 @@ def test_every_route_declares_its_return_type():
     assert not missing, f"routes without a return type: {missing}"
 
 
+def test_if_match_is_checked_in_routers_only():
+    """If-Match is one way everywhere: the router declares ``if_match: IfMatch`` and checks it against the version
+    of the row the use case read locked; no use case takes the header or a ``Precondition`` (``common.versioning``)."""
+    names = {"IfMatch", "Precondition", "precondition", "check_if_match", "check_if_match_value"}
+    outside = []
+    for path in CODE:
+        if path in ROUTERS:
+            continue
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module == "common.versioning" and (
+                    {a.name for a in node.names} & names):
+                outside.append(f"{path.relative_to(REPO)}:{node.lineno}")
+    assert not outside, f"If-Match checked outside a router (move it to the router): {outside}"
+
+
 # ---- the idempotent answer: checked against the route's model, ETag from its version, replay as first ----------
 
 class Thing(BaseModel):

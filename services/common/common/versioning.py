@@ -1,11 +1,12 @@
 """Optimistic concurrency with ETag / If-Match: a stale write is refused with 412.
 
-One way in every service: a write that honours ``If-Match`` declares ``if_match: IfMatch`` (the header, parsed once:
-a :class:`Precondition`) and calls ``if_match.check(version)`` with the version of the row it holds locked — in
-the router where the router holds the row (enrollment), or in the use case that locks it, after the state checks
-that come first there (points' rulebooks, funding's tariffs and settlements), the Precondition passed in as a
-value (never the request). ETags are :func:`etag` (``"v<N>"``), set by :func:`set_etag` on a plain answer and by
-:func:`common.idempotency.answer` from an idempotent answer's ``version``.
+One way in every service: a write that honours ``If-Match`` declares ``if_match: IfMatch`` in its router (the
+header, parsed once: a :class:`Precondition`) and calls ``if_match.check(version)`` there, with the version of the
+row it holds locked. The use case is in two steps around it: one reads the row locked and makes the state checks
+that come first (409 before 412: a published rulebook, an approved settlement, a settled semester), one makes the
+change on the row it is handed; a use case never sees the header (``tests/suite/test_write_path.py`` checks that
+only routers import this module's ``IfMatch``). ETags are :func:`etag` (``"v<N>"``), set by :func:`set_etag` on a
+plain answer and by :func:`common.idempotency.answer` from an idempotent answer's ``version``.
 """
 
 from __future__ import annotations

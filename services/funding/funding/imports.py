@@ -65,7 +65,7 @@ def import_rows(session: Session, table: Table, kind: str, *, who: Identity, set
                 current.standard_fen == (min(current.operating_cost_fen, current.original_fee_fen)
                                          if body.standard is None else yuan_to_fen(body.standard))):
             return "unchanged"
-        tariffs.put_tariff(session, school, semester, body, who)
+        tariffs.put_tariff(session, school, semester, body, who, tariffs.open_decision(session, school, semester))
         return "created" if current is None else "updated"
 
     if kind == "semesters":

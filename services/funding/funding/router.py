@@ -101,8 +101,10 @@ def put_tariff(school_code: SchoolPath, semester: SemesterPath, body: TariffPut,
     """Decide a school's 购买学位标准 for a semester (yuan per pupil): ``{operating_cost_per_pupil, original_fee,
     standard?, note?}``; suggestion = the lower of the two inputs and is the standard when none is given. Each PUT
     is a new version (ETag ``"v<N>"``, If-Match honoured). 409 ``semester_settled`` once that school's settlement
-    is approved; 404 ``semester_not_found``."""
-    tariff = tariffs.put_tariff(session, school_code, semester, body, who, if_match)
+    is approved (before If-Match is looked at); 404 ``semester_not_found``."""
+    current = tariffs.open_decision(session, school_code, semester)
+    if_match.check(current.version if current else 0)
+    tariff = tariffs.put_tariff(session, school_code, semester, body, who, current)
     out = TariffRead.of(tariff)
     session.commit()
     set_etag(response, out.version)
@@ -237,7 +239,9 @@ def approve(settlement_id: IdPath, request: Request, who: Caller("finance"), ses
     409 ``settlement_not_draft`` (e.g. a colleague approved it first); 409 ``settlement_outdated`` when the tariff
     or seats changed since the draft."""
     def effect() -> SettlementRead:
-        row = settlements.approve(session, settlement_id, who, if_match, request.app.state.settings)
+        row = settlements.draft_to_approve(session, settlement_id)
+        if_match.check(row.version)
+        row = settlements.approve(session, row, who, request.app.state.settings)
         return settlements.describe(session, row, with_lines=False)
 
     return _keyed(session, request, who, key, {"settlement_id": settlement_id}, effect)

@@ -23,7 +23,6 @@ from sqlalchemy.orm import Session
 from common.db import driver_rows, insert_rows, utcnow
 from common.errors import Invalid
 from common.identity import Identity
-from common.versioning import Precondition
 from common.schemas import day_in_shanghai, fen_to_yuan, yuan_to_fen
 from funding import errors, roll, schooling
 from funding.ledger_store import append_ledger
@@ -144,24 +143,28 @@ def stored_lines(session: Session, settlement_id: int) -> list[tuple[int, int, i
         .where(SettlementLine.settlement_id == settlement_id).order_by(SettlementLine.seat_id)))]
 
 
-def approve(session: Session, settlement_id: int, who: Identity, if_match: Precondition,
-            settings: Settings) -> Settlement:
-    """draft → approved, with a ``settlement_approved`` ledger entry carrying the total and the lines' digest.
+def draft_to_approve(session: Session, settlement_id: int) -> Settlement:
+    """The draft settlement, locked for approval: 404 ``settlement_not_found``; 409 ``settlement_not_draft``.
 
-    The row is locked first, so of two finance users approving at once exactly one succeeds: the other finds it
-    approved (409 ``settlement_not_draft``) or, with a stale ``If-Match``, gets 412. 409 ``settlement_outdated``
-    when the tariff or the seats changed since the draft was computed (recompute it first).
-    """
+    Locked first, so of two finance users approving at once exactly one succeeds: the other finds it approved
+    (409) or, with a stale ``If-Match`` (checked by the router against its ``version`` next), gets 412."""
     row = get_settlement(session, settlement_id, lock=True)
     if row.state != "draft":
         raise errors.SettlementNotDraft(f"settlement {settlement_id} is {row.state}; only a draft can be approved")
-    if_match.check(row.version)
+    return row
+
+
+def approve(session: Session, row: Settlement, who: Identity, settings: Settings) -> Settlement:
+    """The draft ``row`` (from :func:`draft_to_approve`) → approved, with a ``settlement_approved`` ledger entry
+    carrying the total and the lines' digest. 409 ``settlement_outdated`` when the tariff or the seats changed
+    since the draft was computed (recompute it first).
+    """
     tariff = current_tariff(session, row.school_code, row.semester_code)
     semester = get_semester(session, row.semester_code)
     fresh = settle(row.tariff_fen, period_of(semester), roll.split(session, row.school_code, semester, settings)[0])
     lines = stored_lines(session, row.id)
     if tariff is None or tariff.version != row.tariff_version or sorted(fresh.lines) != lines:
-        raise errors.SettlementOutdated(f"settlement {settlement_id} no longer matches the current tariff or seats; "
+        raise errors.SettlementOutdated(f"settlement {row.id} no longer matches the current tariff or seats; "
                                         "recompute it (POST /settlements) and approve the new draft")
     row.state, row.approved_by, row.approved_at = "approved", who.subject, utcnow()
     row.version += 1

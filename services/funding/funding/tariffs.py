@@ -16,7 +16,6 @@ from common import history
 from common.db import utcnow
 from common.identity import Identity
 from common.schemas import yuan_to_fen
-from common.versioning import Precondition
 from funding import errors
 from funding.models import SETTLED, Settlement, Tariff, change_history
 from funding.schemas import TariffPut, TariffRead
@@ -37,22 +36,28 @@ def settlement_for(session: Session, school_code: str, semester_code: str, *, lo
     return session.scalars(stmt.with_for_update() if lock else stmt).first()
 
 
-def put_tariff(session: Session, school_code: str, semester_code: str, body: TariffPut, who: Identity,
-               if_match: Precondition = Precondition()) -> Tariff:
-    """Decide (or replace) a school's standard for a semester, keeping every earlier version.
+def open_decision(session: Session, school_code: str, semester_code: str) -> Tariff | None:
+    """Lock a school's tariff for a semester for a new decision → its current version, ``None`` before the first.
 
-    suggestion = min(operating cost per pupil, original fee); standard = the given one, else the suggestion.
     404 ``semester_not_found``; 409 ``semester_settled`` once the school's settlement for the semester is approved
-    (the settlement row is locked, so an approval running at the same moment is ordered before or after);
-    412 on a stale ``If-Match``; 409 ``concurrent_update`` when another replacement wins the same version.
-    """
+    (the settlement row is locked, so an approval running at the same moment is ordered before or after). The
+    router checks ``If-Match`` against the current version next (0 before the first; stale → 412)."""
     get_semester(session, semester_code)
     settlement = settlement_for(session, school_code, semester_code, lock=True)
     if settlement is not None and settlement.state in SETTLED:
         raise errors.SemesterSettled(f"the {semester_code} settlement of {school_code} is {settlement.state}; "
                                      "its tariff can no longer change (correct with an adjustment)")
-    current = current_tariff(session, school_code, semester_code, lock=True)
-    if_match.check(current.version if current else 0)
+    return current_tariff(session, school_code, semester_code, lock=True)
+
+
+def put_tariff(session: Session, school_code: str, semester_code: str, body: TariffPut, who: Identity,
+               current: Tariff | None) -> Tariff:
+    """Decide (or replace) a school's standard for a semester, keeping every earlier version: ``current`` is what
+    :func:`open_decision` answered (its ``If-Match`` checked by the router).
+
+    suggestion = min(operating cost per pupil, original fee); standard = the given one, else the suggestion.
+    409 ``concurrent_update`` when another replacement wins the same version.
+    """
     cost, fee = yuan_to_fen(body.operating_cost_per_pupil), yuan_to_fen(body.original_fee)
     suggestion = min(cost, fee)
     version = (current.version if current else 0) + 1

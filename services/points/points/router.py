@@ -144,8 +144,11 @@ def create_rulebook(body: RulebookCreate, request: Request, who: Caller("bureau"
 def update_rulebook(rulebook_id: RulebookIdPath, body: RulebookUpdate, if_match: IfMatch, who: Caller("bureau"),
                     session: WriteSession, response: Response) -> dict[str, Any]:
     """Replace a draft; send ``If-Match: "v<version>"`` (stale → 412 ``precondition_failed``). A published rulebook
-    never changes: 409 ``rulebook_published``."""
-    row = service.update_rulebook(session, rulebook_id, body, if_match, who)
+    never changes: 409 ``rulebook_published`` (before If-Match is looked at). The row is locked before If-Match is
+    checked: of writers racing with one ETag exactly one wins and the others get 412."""
+    row = service.draft_to_change(session, rulebook_id)
+    if_match.check(row.version)
+    row = service.update_rulebook(session, row, body, who)
     answer = _rulebook_answer(row, response)
     session.commit()
     return answer
@@ -155,8 +158,12 @@ def update_rulebook(rulebook_id: RulebookIdPath, body: RulebookUpdate, if_match:
 def publish_rulebook(rulebook_id: RulebookIdPath, if_match: IfMatch, who: Caller("bureau"), session: WriteSession,
                      response: Response) -> dict[str, Any]:
     """Draft → published, immutable from then on; the season's latest published rulebook is the one scoring uses.
-    Publishing again answers the rulebook unchanged."""
-    row = service.publish_rulebook(session, rulebook_id, if_match, who)
+    Publishing again answers the rulebook unchanged, whatever If-Match says; a draft's If-Match is checked on the
+    locked row (stale → 412)."""
+    row = service.get_rulebook(session, rulebook_id, for_update=True)
+    if row.state == "draft":
+        if_match.check(row.version)
+    row = service.publish_rulebook(session, row, who)
     answer = _rulebook_answer(row, response)
     session.commit()
     return answer

@@ -23,7 +23,6 @@ from common import history, paging
 from common.db import Database, insert_ignoring_conflicts, utcnow
 from common.identity import Identity
 from common.schemas import utc_text
-from common.versioning import Precondition
 from points.explain import explain_score
 from points.errors import (Invalid, NoPublishedRulebook, NotScored, RulebookExists, RulebookInvalid,
                            RulebookNotFound, RulebookPublished)
@@ -131,21 +130,24 @@ def _next_id(session: Session, season: int) -> str:
     return f"HY-{season}-v{n}"
 
 
-def update_rulebook(session: Session, rulebook_id: str, body: RulebookUpdate, if_match: Precondition,
-                    who: Identity) -> Rulebook:
-    """Replace a draft's rules. 409 ``rulebook_published`` once published; 412 on a stale ``If-Match``.
-
-    The row is locked before ``If-Match`` is checked: writers holding the same ETag queue, and each sees the
-    version its predecessor committed, so exactly one wins and the others get 412 (no lost update on PostgreSQL's
-    READ COMMITTED)."""
+def draft_to_change(session: Session, rulebook_id: str) -> Rulebook:
+    """The draft ``rulebook_id``, locked for a change: 404 ``rulebook_not_found``; 409 ``rulebook_published`` once
+    published. The router checks ``If-Match`` against its ``version`` next (412): the row is locked first, so
+    writers holding the same ETag queue, and each sees the version its predecessor committed, so exactly one wins
+    and the others get 412 (no lost update on PostgreSQL's READ COMMITTED)."""
     row = get_rulebook(session, rulebook_id, for_update=True)
     if row.state == "published":
         raise RulebookPublished(f"rulebook {rulebook_id} is published and never changes; create a new one")
-    if_match.check(row.version)
-    if body.id is not None and body.id != rulebook_id:
+    return row
+
+
+def update_rulebook(session: Session, row: Rulebook, body: RulebookUpdate, who: Identity) -> Rulebook:
+    """Replace the rules of the draft ``row`` (from :func:`draft_to_change`, its ``If-Match`` checked). 422
+    ``rulebook_invalid`` when the body's id differs from the path or the rules do not compile."""
+    if body.id is not None and body.id != row.id:
         raise RulebookInvalid("the body's id differs from the path", field="id")
     spec = body.spec()
-    compile_spec(rulebook_id, spec)
+    compile_spec(row.id, spec)
     before = rulebook_value(row)
     row.spec, row.season = spec, body.season
     row.version += 1
@@ -155,13 +157,11 @@ def update_rulebook(session: Session, rulebook_id: str, body: RulebookUpdate, if
     return row
 
 
-def publish_rulebook(session: Session, rulebook_id: str, if_match: Precondition, who: Identity) -> Rulebook:
-    """Draft → published (immutable from then on); publishing a published rulebook answers it unchanged. The row
-    is locked before ``If-Match`` is checked, as in :func:`update_rulebook`."""
-    row = get_rulebook(session, rulebook_id, for_update=True)
+def publish_rulebook(session: Session, row: Rulebook, who: Identity) -> Rulebook:
+    """Draft → published (immutable from then on); a published ``row`` is answered unchanged. ``row`` is read
+    locked (``get_rulebook(..., for_update=True)``) and, when a draft, its ``If-Match`` checked by the router."""
     if row.state == "published":
         return row
-    if_match.check(row.version)
     compile_spec(row.id, row.spec)
     before = rulebook_value(row)
     now = utcnow()
