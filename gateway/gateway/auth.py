@@ -13,12 +13,9 @@ from limits import RateLimitItemPerSecond
 from limits.aio.storage import MemoryStorage, RedisStorage
 from limits.aio.strategies import MovingWindowRateLimiter
 
-from common.errors import DomainError, InvalidCredential, Unauthorized
+from common.errors import InvalidCredential, Unauthorized
 from common.identity import DEPARTMENTS, ROLES, Identity, valid_school, verify_staff
-
-
-class RateLimited(DomainError):
-    status, code, title = 429, "rate_limited", "Too many requests"
+from gateway.errors import RateLimited
 
 
 class Credentials:

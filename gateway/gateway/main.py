@@ -31,6 +31,7 @@ from common.queries import refuse_unknown_parameters
 from gateway import openapi as suite_openapi
 from gateway.auth import Credentials, RateLimiter
 from gateway.config import Settings
+from gateway.errors import ClientClosed, InvalidHeader, MethodNotAllowed, UnknownService
 from gateway.proxy import DROP_RESPONSE_HEADERS, FORWARD_REQUEST_HEADERS, CircuitBreaker, Upstream
 
 METHODS = frozenset({"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"})
@@ -60,12 +61,18 @@ class TokenCache:
         return tok
 
 
-class MethodNotAllowed(DomainError):
-    status, code, title = 405, "method_not_allowed", "Method not allowed"
-
-
-class InvalidHeader(DomainError):
-    status, code, title = 400, "invalid_header", "Invalid header"
+async def _read_body(receive) -> bytes:
+    """The request body (the request-context middleware has already bounded its size); 400 ``client_closed`` when
+    the caller goes away first."""
+    body = b""
+    more = True
+    while more:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            raise ClientClosed("the caller went away")
+        body += message.get("body", b"")
+        more = message.get("more_body", False)
+    return body
 
 
 def _visible_ascii(value: bytes) -> bool:
@@ -79,9 +86,9 @@ def _check_path(service: str, raw_rest: bytes) -> None:
     named (an encoded ``%2F`` stays inside its segment and is harmless)."""
     segments = [unquote_to_bytes(seg) for seg in raw_rest.split(b"/")[1:]]
     if not raw_rest or any(seg in (b"", b".", b"..") for seg in segments[:-1]) or segments[-1] in (b".", b".."):
-        raise NotFound(f"no such resource under /api/{service}/", code="not_found")
+        raise NotFound(f"no such resource under /api/{service}/")
     if segments[0].lower() in INTERNAL_PATHS:  # each process's scrape and probes: never through the public door
-        raise NotFound(f"no such resource under /api/{service}/", code="not_found")
+        raise NotFound(f"no such resource under /api/{service}/")
 
 
 def _upstream_target(scope: dict, service: str) -> bytes:
@@ -131,7 +138,7 @@ class Proxy:
         on: :data:`CONSOLE_REQUEST_HEADERS`, plus ``X-Forwarded-Proto``/``-Host`` from this request (the console
         marks its cookie ``Secure`` behind TLS)."""
         if self.console is None:
-            raise NotFound("no staff console behind this gateway", code="not_found")
+            raise NotFound("no staff console behind this gateway")
         method = scope["method"]
         if method not in ("GET", "HEAD", "POST"):
             raise MethodNotAllowed(f"{method} is not forwarded to the console; use GET or POST")
@@ -148,14 +155,7 @@ class Proxy:
                 host = value
         forwarded += [(b"x-forwarded-proto", scope.get("scheme", "http").encode()), (b"x-forwarded-host", host),
                       (b"x-request-id", (request_id_var.get() or "").encode())]
-        body = b""
-        more = True
-        while more:
-            message = await receive()
-            if message["type"] == "http.disconnect":
-                raise DomainError("the caller went away", code="client_closed")
-            body += message.get("body", b"")
-            more = message.get("more_body", False)
+        body = await _read_body(receive)
         query = scope.get("query_string", b"")
         answer = await self.console.send(method, raw + (b"?" + query if query else b""), forwarded, body)
         headers = [(k, v) for k, v in answer.headers if k.lower() not in DROP_RESPONSE_HEADERS]
@@ -181,8 +181,7 @@ class Proxy:
         upstream = self.upstreams.get(service)
         scope["tc_route"] = f"/api/{service}" if upstream is not None else "/api/unknown"  # metrics label
         if upstream is None:
-            raise NotFound(f"no service named {service!r}; services: {', '.join(self.upstreams)}",
-                           code="unknown_service")
+            raise UnknownService(f"no service named {service!r}; services: {', '.join(self.upstreams)}")
         raw = scope.get("raw_path") or quote(scope["path"]).encode()
         _check_path(service, raw[len(b"/api/") + len(service.encode()):])
         method = scope["method"]
@@ -193,14 +192,7 @@ class Proxy:
         await self.limiter.take(identity.subject)
         forwarded.append((_IDENTITY, self.tokens.token(identity)))
         forwarded.append((b"x-request-id", (request_id_var.get() or "").encode()))
-        body = b""
-        more = True
-        while more:  # the request-context middleware has already bounded the size
-            message = await receive()
-            if message["type"] == "http.disconnect":
-                raise DomainError("the caller went away", code="client_closed")
-            body += message.get("body", b"")
-            more = message.get("more_body", False)
+        body = await _read_body(receive)
         if self.tracing:  # a client span for the call, its traceparent on the forwarded request
             with tracing.client_span(f"{method} {service}") as span:
                 tracing.inject_headers(forwarded)

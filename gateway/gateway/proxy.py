@@ -24,21 +24,13 @@ import aiohttp
 import httpx
 from yarl import URL
 
-from common.errors import DomainError
+from gateway.errors import CircuitOpen, UpstreamTimeout, UpstreamUnavailable
 
 FORWARD_REQUEST_HEADERS = frozenset({b"content-type", b"accept", b"idempotency-key", b"if-match", b"if-none-match"})
 DROP_RESPONSE_HEADERS = frozenset({b"content-length", b"transfer-encoding", b"connection", b"keep-alive", b"server",
                                    b"date", b"x-request-id", b"content-encoding"})
 IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 OUTAGE_STATUSES = frozenset({502, 503, 504})
-
-
-class UpstreamUnavailable(DomainError):
-    status, code, title = 503, "upstream_unavailable", "Service unavailable"
-
-
-class UpstreamTimeout(DomainError):
-    status, code, title = 504, "upstream_timeout", "Service timed out"
 
 
 class CircuitBreaker:
@@ -111,9 +103,9 @@ class Upstream:
                                         limits=httpx.Limits(max_connections=200, max_keepalive_connections=100,
                                                             keepalive_expiry=2.0))  # < uvicorn's 5 s
 
-    def _refuse(self) -> UpstreamUnavailable:
-        return UpstreamUnavailable(f"{self.name} is failing; circuit open, try again shortly",
-                                   code="circuit_open", headers={"Retry-After": self.breaker.retry_after()})
+    def _refuse(self) -> CircuitOpen:
+        return CircuitOpen(f"{self.name} is failing; circuit open, try again shortly",
+                           headers={"Retry-After": self.breaker.retry_after()})
 
     async def _exchange(self, method: str, target: bytes, headers: list[tuple[bytes, bytes]],
                         body: bytes) -> Answer:

@@ -20,7 +20,8 @@ from common.identity import Identity
 from common.idempotency import commit_idempotent, idempotency_table
 
 REPO = Path(__file__).resolve().parents[2]
-CODE = [p for p in sorted((REPO / "services").glob("*/*/*.py")) if "migrations" not in p.parts]
+CODE = [p for p in sorted([*(REPO / "services").glob("*/*/*.py"), *(REPO / "gateway/gateway").glob("*.py")])
+        if "migrations" not in p.parts]
 ROUTERS = [p for p in CODE if p.name.startswith("router") or p.name in ("access.py", "health.py", "metrics.py")]
 
 
@@ -40,7 +41,8 @@ def test_error_codes_are_classes_never_strings_at_the_raise():
     """``raise NotFound("...", code="run_not_found")`` hides a code from ``errors.py``, where each service lists its
     codes as classes; a raise names the class (``raise RunNotFound("...")``). The one exception is a field rule of
     the suite's one table of rule codes (``common.refusals.RULES``: ``code="date_order"``, ``"grade_unknown"``...),
-    listed with its Chinese message there and in docs/api.md."""
+    listed with its Chinese message there and in docs/api.md. The gateway's own codes are classes too
+    (``gateway/errors.py``)."""
     inline = [hit for path in CODE if path.name != "errors.py" for hit in _calls_with_a_code_string(path)]
     assert not inline, f"inline error codes (make a class in the service's errors.py): {inline}"
 
