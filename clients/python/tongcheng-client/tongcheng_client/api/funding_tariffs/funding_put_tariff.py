@@ -91,7 +91,7 @@ def sync_detailed(
     given. Each PUT
     is a new version (ETag ``"v<N>"``, If-Match honoured). 409 ``semester_settled`` once that school's
     settlement
-    is approved; 404 ``semester_not_found``.
+    is approved (before If-Match is looked at); 404 ``semester_not_found``.
 
     Roles: bureau.
 
@@ -143,7 +143,7 @@ def sync(
     given. Each PUT
     is a new version (ETag ``"v<N>"``, If-Match honoured). 409 ``semester_settled`` once that school's
     settlement
-    is approved; 404 ``semester_not_found``.
+    is approved (before If-Match is looked at); 404 ``semester_not_found``.
 
     Roles: bureau.
 
@@ -190,7 +190,7 @@ async def asyncio_detailed(
     given. Each PUT
     is a new version (ETag ``"v<N>"``, If-Match honoured). 409 ``semester_settled`` once that school's
     settlement
-    is approved; 404 ``semester_not_found``.
+    is approved (before If-Match is looked at); 404 ``semester_not_found``.
 
     Roles: bureau.
 
@@ -240,7 +240,7 @@ async def asyncio(
     given. Each PUT
     is a new version (ETag ``"v<N>"``, If-Match honoured). 409 ``semester_settled`` once that school's
     settlement
-    is approved; 404 ``semester_not_found``.
+    is approved (before If-Match is looked at); 404 ``semester_not_found``.
 
     Roles: bureau.
 

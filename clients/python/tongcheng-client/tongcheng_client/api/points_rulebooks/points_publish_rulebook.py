@@ -78,7 +78,9 @@ def sync_detailed(
 
     Draft → published, immutable from then on; the season's latest published rulebook is the one scoring
     uses.
-    Publishing again answers the rulebook unchanged.
+    Publishing again answers the rulebook unchanged, whatever If-Match says; a draft's If-Match is
+    checked on the
+    locked row (stale → 412).
 
     Roles: bureau.
 
@@ -119,7 +121,9 @@ def sync(
 
     Draft → published, immutable from then on; the season's latest published rulebook is the one scoring
     uses.
-    Publishing again answers the rulebook unchanged.
+    Publishing again answers the rulebook unchanged, whatever If-Match says; a draft's If-Match is
+    checked on the
+    locked row (stale → 412).
 
     Roles: bureau.
 
@@ -155,7 +159,9 @@ async def asyncio_detailed(
 
     Draft → published, immutable from then on; the season's latest published rulebook is the one scoring
     uses.
-    Publishing again answers the rulebook unchanged.
+    Publishing again answers the rulebook unchanged, whatever If-Match says; a draft's If-Match is
+    checked on the
+    locked row (stale → 412).
 
     Roles: bureau.
 
@@ -194,7 +200,9 @@ async def asyncio(
 
     Draft → published, immutable from then on; the season's latest published rulebook is the one scoring
     uses.
-    Publishing again answers the rulebook unchanged.
+    Publishing again answers the rulebook unchanged, whatever If-Match says; a draft's If-Match is
+    checked on the
+    locked row (stale → 412).
 
     Roles: bureau.
 

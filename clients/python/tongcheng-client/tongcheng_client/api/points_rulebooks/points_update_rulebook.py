@@ -85,7 +85,9 @@ def sync_detailed(
 
     Replace a draft; send ``If-Match: "v<version>"`` (stale → 412 ``precondition_failed``). A published
     rulebook
-    never changes: 409 ``rulebook_published``.
+    never changes: 409 ``rulebook_published`` (before If-Match is looked at). The row is locked before
+    If-Match is
+    checked: of writers racing with one ETag exactly one wins and the others get 412.
 
     Roles: bureau.
 
@@ -129,7 +131,9 @@ def sync(
 
     Replace a draft; send ``If-Match: "v<version>"`` (stale → 412 ``precondition_failed``). A published
     rulebook
-    never changes: 409 ``rulebook_published``.
+    never changes: 409 ``rulebook_published`` (before If-Match is looked at). The row is locked before
+    If-Match is
+    checked: of writers racing with one ETag exactly one wins and the others get 412.
 
     Roles: bureau.
 
@@ -168,7 +172,9 @@ async def asyncio_detailed(
 
     Replace a draft; send ``If-Match: "v<version>"`` (stale → 412 ``precondition_failed``). A published
     rulebook
-    never changes: 409 ``rulebook_published``.
+    never changes: 409 ``rulebook_published`` (before If-Match is looked at). The row is locked before
+    If-Match is
+    checked: of writers racing with one ETag exactly one wins and the others get 412.
 
     Roles: bureau.
 
@@ -210,7 +216,9 @@ async def asyncio(
 
     Replace a draft; send ``If-Match: "v<version>"`` (stale → 412 ``precondition_failed``). A published
     rulebook
-    never changes: 409 ``rulebook_published``.
+    never changes: 409 ``rulebook_published`` (before If-Match is looked at). The row is locked before
+    If-Match is
+    checked: of writers racing with one ETag exactly one wins and the others get 412.
 
     Roles: bureau.
 
