@@ -67,6 +67,31 @@ def test_pages_in_seq_order_and_changed_after(verification, as_role, backend):
     assert verification.get("/facts?cursor=-1", headers=as_role("bureau")).json()["code"] == "invalid_cursor"
 
 
+def test_answered_leaves_out_cases_with_a_request_pending_until_the_answer_that_completes_them(
+        verification, as_role, backend):
+    """``answered=true`` (enrollment's feed of ``verified``): a case with a request pending is left out; the answer
+    that completes it gives it a new seq, so a follower of ``changed_after`` reads it then, once."""
+    reqs = {n: register(verification, as_role, n, guardians=1, housing=False, business=False)[1] for n in range(1, 5)}
+    assert all_facts(verification, as_role, answered="true") == []
+    police = [{"request_id": reqs[n]["residence_permit/1"], "outcome": "confirmed", "facts": PERMIT} for n in (1, 2, 3)]
+    verification.post("/results/batch", json={"items": police}, headers=as_role("police", **{"Idempotency-Key": "p"}))
+    assert all_facts(verification, as_role, answered="true") == []  # social insurance still pending for each
+    hrss = [{"request_id": reqs[n]["social_insurance/1"], "outcome": "confirmed", "facts": INSURANCE} for n in (2, 4)]
+    verification.post("/results/batch", json={"items": hrss}, headers=as_role("hrss", **{"Idempotency-Key": "h"}))
+    done = all_facts(verification, as_role, answered="true", limit=1)
+    assert [c["application_no"] for c in done] == ["HY2025-1-000002"]
+    assert done == [c for c in all_facts(verification, as_role) if c["application_no"] == "HY2025-1-000002"]
+    mark = done[0]["seq"]
+    last = [{"request_id": reqs[1]["social_insurance/1"], "outcome": "not_found"},
+            {"request_id": reqs[4]["residence_permit/1"], "outcome": "confirmed", "facts": PERMIT}]
+    verification.post("/results/batch", json={"items": last[:1]}, headers=as_role("hrss", **{"Idempotency-Key": "l"}))
+    verification.post("/results/batch", json={"items": last[1:]}, headers=as_role("police", **{"Idempotency-Key": "q"}))
+    later = all_facts(verification, as_role, answered="true", changed_after=mark)
+    assert [c["application_no"] for c in later] == ["HY2025-1-000001", "HY2025-1-000004"]
+    assert all(not g["pending"] for c in later for g in c["guardians"]) and all(c["seq"] > mark for c in later)
+    assert verification.get("/facts?answered=maybe", headers=as_role("bureau")).status_code == 422
+
+
 def test_one_page_takes_the_same_few_queries_whatever_its_size(verification, as_role):
     for n in range(1, 41):
         register(verification, as_role, n)

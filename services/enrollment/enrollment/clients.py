@@ -29,11 +29,15 @@ class VerificationClient(ServiceClient):
         Verification is idempotent by ``application_no``. Raises ``Unavailable`` / ``UpstreamError``."""
         return self.request("POST", "/cases/batch", json={"items": cases}, idempotency_key=idempotency_key)
 
-    def facts_changed(self, after: int, *, limit: int = 500) -> list[dict[str, Any]]:
-        """``GET /facts?changed_after=&limit=``: the cases whose results changed after ``seq`` ``after``, in ``seq``
-        order (CaseFacts: ``{application_no, season, grade, seq, digest, guardians: [{guardian_no, results,
-        pending}]}``). Raises ``Unavailable`` / ``UpstreamError``."""
-        page = self.request("GET", "/facts", params={"changed_after": after, "limit": limit}) or {}
+    def facts_changed(self, after: int, *, limit: int = 500, answered: bool = False) -> list[dict[str, Any]]:
+        """``GET /facts?changed_after=&limit=&answered=``: the cases whose results changed after ``seq`` ``after``,
+        in ``seq`` order (CaseFacts: ``{application_no, season, grade, seq, digest, guardians: [{guardian_no,
+        results, pending}]}``); ``answered``: only those with no request pending. Raises ``Unavailable`` /
+        ``UpstreamError``."""
+        params: dict[str, Any] = {"changed_after": after, "limit": limit}
+        if answered:
+            params["answered"] = "true"
+        page = self.request("GET", "/facts", params=params) or {}
         return list(page.get("items", []))
 
     def request_recheck(self, body: dict[str, Any], *, idempotency_key: str) -> dict[str, Any]:

@@ -1,8 +1,10 @@
 """``verified`` and ``scored`` in the platform's feed (issue 13): enrollment follows verification's and points'
 change feeds and records an event of its own for each application they moved.
 
-- ``verification.facts``: ``GET /facts?changed_after=<seq>`` (cases in ``seq`` order, seqs handed out in commit
-  order). A case whose every request is answered is ``verified``: one event ``{seq, digest, results: {guardian_no:
+- ``verification.facts``: ``GET /facts?changed_after=<seq>&answered=true`` (cases in ``seq`` order, seqs handed out
+  in commit order; only cases with no request pending: the answer that completes a case gives it a new seq, so
+  none is missed, and a case is not read at each of its departments' answers). A case whose every request is
+  answered is ``verified``: one event ``{seq, digest, results: {guardian_no:
   {kind: outcome}}}``, again after a correction that changes the facts (its ``digest``), never twice for the same
   facts.
 - ``points.scores``: ``GET /score-changes?after=<seq>`` (scores in ``seq`` order, the same commit-order rule). Each
@@ -86,8 +88,9 @@ class ProgressFeed:
         self.db, self.page = db, page
         self.leases = Leases(db, FeedCursor.__table__, lease_s=lease_s, name="feed_cursors")
         self.feeds: dict[str, tuple[Callable[[int], list[dict[str, Any]]], str, Callable[..., Any]]] = {
-            FACTS: (lambda after: verification.facts_changed(after, limit=self.page), events.VERIFIED,
-                    verified_items),
+            # only fully answered cases: the others give no event, and the answer completing one gives it a new seq
+            FACTS: (lambda after: verification.facts_changed(after, limit=self.page, answered=True),
+                    events.VERIFIED, verified_items),
             SCORES: (lambda after: points.score_changes(after, limit=self.page), events.SCORED, scored_items),
         }
         self._seeded = False

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import bindparam, func, or_, select
 from sqlalchemy.orm import Session
 
 from common import paging
@@ -19,12 +19,20 @@ RESULT_FIELDS = ("id", "request_id", "outcome", "facts", "note", "department", "
 """The fields of a Result as the API gives it (``ResultOut``)."""
 
 
+_REQUEST_COLUMNS = tuple(getattr(VerificationRequest, name) for name in (
+    "id", "kind", "department", "season", "grade", "application_no", "guardian_no", "subject_name",
+    "subject_id_number", "claim", "state", "created_at", "answered_at", "recheck_open", "recheck_ref",
+    "recheck_ground", "recheck_requested_at"))
+"""What :func:`request_view` shows of a request."""
+
+
 def queue(session: Session, department: str, *, season: int | None, limit: int, cursor: str | None,
-          kind: str | None = None) -> tuple[list[VerificationRequest], str | None]:
+          kind: str | None = None) -> tuple[list[Any], str | None]:
     """A department's own ``pending`` requests and open re-checks (:mod:`verification.rechecks`), oldest first (by
     id), ``limit`` per page after ``cursor`` (:mod:`common.paging`, listing ``queue``); of one fact ``kind`` when
-    given (the cursor stays the last id seen, so the filter holds across pages)."""
-    q = select(VerificationRequest).where(VerificationRequest.department == department,
+    given (the cursor stays the last id seen, so the filter holds across pages). Core rows of
+    :data:`_REQUEST_COLUMNS` (no ORM objects: a page of 1,000 is what a department pulls; issue 15)."""
+    q = select(*_REQUEST_COLUMNS).where(VerificationRequest.department == department,
                                           or_(VerificationRequest.state == "pending",
                                               VerificationRequest.recheck_open.is_(True)),
                                           VerificationRequest.id > paging.after_id("queue", cursor))
@@ -32,7 +40,7 @@ def queue(session: Session, department: str, *, season: int | None, limit: int, 
         q = q.where(VerificationRequest.season == season)
     if kind is not None:
         q = q.where(VerificationRequest.kind == kind)
-    return paging.cut(list(session.scalars(q.order_by(VerificationRequest.id).limit(limit + 1))), limit, "queue",
+    return paging.cut(session.execute(q.order_by(VerificationRequest.id).limit(limit + 1)).all(), limit, "queue",
                       key=lambda r: r.id)
 
 
@@ -45,8 +53,9 @@ def get_request(session: Session, who: Identity, request_id: int) -> tuple[Verif
     return req, history
 
 
-def request_view(req: VerificationRequest, who: Identity) -> dict[str, Any]:
-    """Request as JSON-ready dict; ID number and name whole only for the owning department."""
+def request_view(req: Any, who: Identity) -> dict[str, Any]:
+    """Request (a :class:`VerificationRequest` or a row of :data:`_REQUEST_COLUMNS`) as JSON-ready dict; ID number
+    and name whole only for the owning department."""
     owner = who.role == "department" and who.department == req.department
     return {"id": req.id, "kind": req.kind, "department": req.department, "season": req.season,
             "grade": req.grade, "application_no": req.application_no, "guardian_no": req.guardian_no,
@@ -62,23 +71,36 @@ def result_view(res: Result) -> dict[str, Any]:
     return {name: getattr(res, name) for name in RESULT_FIELDS}
 
 
-def _facts_of(session: Session, cases: list[Case]) -> list[dict[str, Any]]:
-    """CaseFacts for ``cases`` with one more query: their live requests joined to their current results."""
+_CASE_COLUMNS = (Case.id, Case.application_no, Case.season, Case.grade, Case.child_birth_date, Case.seq)
+_LIVE_WITH_RESULTS = (
+    select(VerificationRequest.case_id, VerificationRequest.guardian_no, VerificationRequest.kind,
+           VerificationRequest.state, Result.id.label("result_id"),
+           *(getattr(Result, name) for name in RESULT_FIELDS if name != "id"))
+    .outerjoin(Result, Result.id == VerificationRequest.current_result_id)
+    .where(VerificationRequest.case_id.in_(bindparam("case_ids", expanding=True)),
+           VerificationRequest.state != "superseded"))
+_OPEN = (select(VerificationRequest.id)
+         .where(VerificationRequest.case_id == Case.id, VerificationRequest.state != "superseded",
+                or_(VerificationRequest.state == "pending", VerificationRequest.current_result_id.is_(None))))
+"""In a read of cases: the case's live requests still waiting for their first answer (what CaseFacts lists as
+``pending``)."""
+
+
+def _facts_of(session: Session, cases: list[Any]) -> list[dict[str, Any]]:
+    """CaseFacts for ``cases`` (rows of :data:`_CASE_COLUMNS`) with one more query: their live requests joined to
+    their current results. Core rows, no ORM objects: a page of 1,000 cases and some 5,000 results is this
+    read's whole cost (issue 15)."""
     by_case: dict[int, dict[int, dict[str, Any]]] = defaultdict(dict)
     if cases:
-        rows = session.execute(
-            select(VerificationRequest.case_id, VerificationRequest.guardian_no, VerificationRequest.kind,
-                   VerificationRequest.state, Result)
-            .outerjoin(Result, Result.id == VerificationRequest.current_result_id)
-            .where(VerificationRequest.case_id.in_([c.id for c in cases]),
-                   VerificationRequest.state != "superseded"))
-        for case_id, guardian_no, kind, state, result in rows:
-            g = by_case[case_id].setdefault(guardian_no, {"guardian_no": guardian_no,
-                                                          "results": dict.fromkeys(KINDS), "pending": []})
-            if state == "pending" or result is None:
-                g["pending"].append(kind)
+        for row in session.execute(_LIVE_WITH_RESULTS, {"case_ids": [c.id for c in cases]}):
+            g = by_case[row.case_id].setdefault(row.guardian_no, {"guardian_no": row.guardian_no,
+                                                                  "results": dict.fromkeys(KINDS), "pending": []})
+            if row.state == "pending" or row.result_id is None:
+                g["pending"].append(row.kind)
             else:
-                g["results"][kind] = result_view(result)
+                g["results"][row.kind] = {"id": row.result_id, "request_id": row.request_id, "outcome": row.outcome,
+                                          "facts": row.facts, "note": row.note, "department": row.department,
+                                          "answered_at": row.answered_at, "supersedes": row.supersedes}
     out = []
     for case in cases:
         guardians = sorted(by_case[case.id].values(), key=lambda g: g["guardian_no"])
@@ -93,23 +115,27 @@ def _facts_of(session: Session, cases: list[Case]) -> list[dict[str, Any]]:
 
 def case_facts(session: Session, application_no: str) -> dict[str, Any]:
     """CaseFacts of one application (404 ``case_not_found``)."""
-    case = session.scalar(select(Case).where(Case.application_no == application_no))
+    case = session.execute(select(*_CASE_COLUMNS).where(Case.application_no == application_no)).first()
     if case is None:
         raise CaseNotFound(f"no case {application_no!r} registered")
     return _facts_of(session, [case])[0]
 
 
 def facts_page(session: Session, *, season: int | None, grade: int | None, changed_after: int | None, limit: int,
-               cursor: str | None) -> tuple[list[dict[str, Any]], str | None]:
+               cursor: str | None, answered: bool = False) -> tuple[list[dict[str, Any]], str | None]:
     """A page of CaseFacts ordered by ``seq`` (two queries), only cases with ``seq > changed_after``, after
-    ``cursor`` (:mod:`common.paging`, listing ``facts``: the last seq given)."""
+    ``cursor`` (:mod:`common.paging`, listing ``facts``: the last seq given). ``answered``: only cases none of whose
+    live requests is pending (enrollment's feed of ``verified``: a case still pending gets a new seq with the
+    answer that completes it, so a follower of ``changed_after`` misses none)."""
     after = max(paging.after_id("facts", cursor), changed_after or 0)
-    q = select(Case).where(Case.seq > after)
+    q = select(*_CASE_COLUMNS).where(Case.seq > after)
     if season is not None:
         q = q.where(Case.season == season)
     if grade is not None:
         q = q.where(Case.grade == grade)
-    cases, nxt = paging.cut(list(session.scalars(q.order_by(Case.seq).limit(limit + 1))), limit, "facts",
+    if answered:
+        q = q.where(~_OPEN.exists())
+    cases, nxt = paging.cut(session.execute(q.order_by(Case.seq).limit(limit + 1)).all(), limit, "facts",
                             key=lambda c: c.seq)
     return _facts_of(session, cases), nxt
 

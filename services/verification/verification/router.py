@@ -212,13 +212,17 @@ def read_case_facts(application_no: Annotated[ApplicationNoParam, Path()], who: 
 def list_case_facts(who: FeedReader, session: ReadSession, season: Season = None,
                     grade: Annotated[GradeParam | None, Query(description="1 or 7")] = None,
                     changed_after: Annotated[IntParam | None, Query(ge=0, le=MAX_ID)] = None,
+                    answered: Annotated[bool, Query(description="only cases with no request pending")] = False,
                     limit: Limit = 100, cursor: Cursor = None) -> dict[str, Any]:
     """Page of CaseFacts ordered by ``seq``; ``changed_after=<seq>`` gives only cases whose results changed since
-    (so points re-scores only those). Two queries per page whatever its size."""
+    (so points re-scores only those); ``answered=true`` only cases with no request pending (enrollment's feed of
+    ``verified`` follows ``changed_after`` with it: the answer that completes a case gives it a new seq, so no
+    case is missed, and the cases still waiting are not read again and again). Two queries per page whatever its
+    size."""
     if grade not in (None, 1, 7):
         raise Invalid("grade is 1 or 7", code="grade_unknown", field="grade")
     items, nxt = reads.facts_page(session, season=season, grade=grade, changed_after=changed_after, limit=limit,
-                                    cursor=cursor)
+                                  cursor=cursor, answered=answered)
     return {"items": items, "next_cursor": nxt}
 
 

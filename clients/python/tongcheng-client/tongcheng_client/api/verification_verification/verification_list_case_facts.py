@@ -15,6 +15,7 @@ def _get_kwargs(
     season: int | None | Unset = UNSET,
     grade: int | None | Unset = UNSET,
     changed_after: int | None | Unset = UNSET,
+    answered: bool | Unset = False,
     limit: int | Unset = 100,
     cursor: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
@@ -41,6 +42,8 @@ def _get_kwargs(
     else:
         json_changed_after = changed_after
     params["changed_after"] = json_changed_after
+
+    params["answered"] = answered
 
     params["limit"] = limit
 
@@ -103,6 +106,7 @@ def sync_detailed(
     season: int | None | Unset = UNSET,
     grade: int | None | Unset = UNSET,
     changed_after: int | None | Unset = UNSET,
+    answered: bool | Unset = False,
     limit: int | Unset = 100,
     cursor: None | str | Unset = UNSET,
 ) -> Response[Problem | VerificationCaseFactsPage]:
@@ -112,7 +116,13 @@ def sync_detailed(
 
     Page of CaseFacts ordered by ``seq``; ``changed_after=<seq>`` gives only cases whose results changed
     since
-    (so points re-scores only those). Two queries per page whatever its size.
+    (so points re-scores only those); ``answered=true`` only cases with no request pending (enrollment's
+    feed of
+    ``verified`` follows ``changed_after`` with it: the answer that completes a case gives it a new seq,
+    so no
+    case is missed, and the cases still waiting are not read again and again). Two queries per page
+    whatever its
+    size.
 
     Roles: service:points, service:enrollment, bureau.
 
@@ -120,6 +130,7 @@ def sync_detailed(
         season (int | None | Unset):
         grade (int | None | Unset): 1 or 7
         changed_after (int | None | Unset):
+        answered (bool | Unset): only cases with no request pending Default: False.
         limit (int | Unset): page size, 1–1000 (每页条数); default 100 Default: 100.
         cursor (None | str | Unset): the next_cursor of the previous page, as given (opaque);
             absent: from the start. 422 invalid_cursor for any other text
@@ -136,6 +147,7 @@ def sync_detailed(
         season=season,
         grade=grade,
         changed_after=changed_after,
+        answered=answered,
         limit=limit,
         cursor=cursor,
     )
@@ -153,6 +165,7 @@ def sync(
     season: int | None | Unset = UNSET,
     grade: int | None | Unset = UNSET,
     changed_after: int | None | Unset = UNSET,
+    answered: bool | Unset = False,
     limit: int | Unset = 100,
     cursor: None | str | Unset = UNSET,
 ) -> Problem | VerificationCaseFactsPage | None:
@@ -162,7 +175,13 @@ def sync(
 
     Page of CaseFacts ordered by ``seq``; ``changed_after=<seq>`` gives only cases whose results changed
     since
-    (so points re-scores only those). Two queries per page whatever its size.
+    (so points re-scores only those); ``answered=true`` only cases with no request pending (enrollment's
+    feed of
+    ``verified`` follows ``changed_after`` with it: the answer that completes a case gives it a new seq,
+    so no
+    case is missed, and the cases still waiting are not read again and again). Two queries per page
+    whatever its
+    size.
 
     Roles: service:points, service:enrollment, bureau.
 
@@ -170,6 +189,7 @@ def sync(
         season (int | None | Unset):
         grade (int | None | Unset): 1 or 7
         changed_after (int | None | Unset):
+        answered (bool | Unset): only cases with no request pending Default: False.
         limit (int | Unset): page size, 1–1000 (每页条数); default 100 Default: 100.
         cursor (None | str | Unset): the next_cursor of the previous page, as given (opaque);
             absent: from the start. 422 invalid_cursor for any other text
@@ -187,6 +207,7 @@ def sync(
         season=season,
         grade=grade,
         changed_after=changed_after,
+        answered=answered,
         limit=limit,
         cursor=cursor,
     ).parsed
@@ -198,6 +219,7 @@ async def asyncio_detailed(
     season: int | None | Unset = UNSET,
     grade: int | None | Unset = UNSET,
     changed_after: int | None | Unset = UNSET,
+    answered: bool | Unset = False,
     limit: int | Unset = 100,
     cursor: None | str | Unset = UNSET,
 ) -> Response[Problem | VerificationCaseFactsPage]:
@@ -207,7 +229,13 @@ async def asyncio_detailed(
 
     Page of CaseFacts ordered by ``seq``; ``changed_after=<seq>`` gives only cases whose results changed
     since
-    (so points re-scores only those). Two queries per page whatever its size.
+    (so points re-scores only those); ``answered=true`` only cases with no request pending (enrollment's
+    feed of
+    ``verified`` follows ``changed_after`` with it: the answer that completes a case gives it a new seq,
+    so no
+    case is missed, and the cases still waiting are not read again and again). Two queries per page
+    whatever its
+    size.
 
     Roles: service:points, service:enrollment, bureau.
 
@@ -215,6 +243,7 @@ async def asyncio_detailed(
         season (int | None | Unset):
         grade (int | None | Unset): 1 or 7
         changed_after (int | None | Unset):
+        answered (bool | Unset): only cases with no request pending Default: False.
         limit (int | Unset): page size, 1–1000 (每页条数); default 100 Default: 100.
         cursor (None | str | Unset): the next_cursor of the previous page, as given (opaque);
             absent: from the start. 422 invalid_cursor for any other text
@@ -231,6 +260,7 @@ async def asyncio_detailed(
         season=season,
         grade=grade,
         changed_after=changed_after,
+        answered=answered,
         limit=limit,
         cursor=cursor,
     )
@@ -246,6 +276,7 @@ async def asyncio(
     season: int | None | Unset = UNSET,
     grade: int | None | Unset = UNSET,
     changed_after: int | None | Unset = UNSET,
+    answered: bool | Unset = False,
     limit: int | Unset = 100,
     cursor: None | str | Unset = UNSET,
 ) -> Problem | VerificationCaseFactsPage | None:
@@ -255,7 +286,13 @@ async def asyncio(
 
     Page of CaseFacts ordered by ``seq``; ``changed_after=<seq>`` gives only cases whose results changed
     since
-    (so points re-scores only those). Two queries per page whatever its size.
+    (so points re-scores only those); ``answered=true`` only cases with no request pending (enrollment's
+    feed of
+    ``verified`` follows ``changed_after`` with it: the answer that completes a case gives it a new seq,
+    so no
+    case is missed, and the cases still waiting are not read again and again). Two queries per page
+    whatever its
+    size.
 
     Roles: service:points, service:enrollment, bureau.
 
@@ -263,6 +300,7 @@ async def asyncio(
         season (int | None | Unset):
         grade (int | None | Unset): 1 or 7
         changed_after (int | None | Unset):
+        answered (bool | Unset): only cases with no request pending Default: False.
         limit (int | Unset): page size, 1–1000 (每页条数); default 100 Default: 100.
         cursor (None | str | Unset): the next_cursor of the previous page, as given (opaque);
             absent: from the start. 422 invalid_cursor for any other text
@@ -281,6 +319,7 @@ async def asyncio(
             season=season,
             grade=grade,
             changed_after=changed_after,
+            answered=answered,
             limit=limit,
             cursor=cursor,
         )
