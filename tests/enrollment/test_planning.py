@@ -28,8 +28,23 @@ def test_what_if_more_seats(world, auth):  # noqa: F811
     towns = {t["township_code"]: t for t in g1["townships"]}
     assert towns[TOWN_B]["shortfall"] == 1 and towns[TOWN_C]["shortfall"] == 1
     fewest = {f["township_code"]: f for f in g1["fewest_extra_public_seats"]}
-    assert fewest[TOWN_B] == {"township_code": TOWN_B, "extra_public_seats": 1, "reaches_target": True}
-    assert fewest[TOWN_C]["reaches_target"] is False  # no public school serves 院桥: its children need one
+    # 西城 (a3 public, a4 purchased: 50 %): one more seat at S2, the public school serving it, takes a4 in
+    b = fewest[TOWN_B]
+    assert (b["township_name"], b["shortfall"], b["extra_public_seats"], b["reaches_target"], b["exact"],
+            b["reason"]) == ("西城街道", 1, 1, True, True, None)
+    assert b["seats_by_school"] == [{"school_code": "S2", "seats": 1}]
+    assert b["reached"] == {"public_share": "100.00", "meets_target": True, "placed_public": 2,
+                            "placed_purchased": 0, "waitlisted": 0}
+    assert (b["one_fewer"]["public_share"], b["one_fewer"]["meets_target"]) == ("50.00", False)
+    assert b["grade"] == {"public_share": "80.00", "meets_target": False, "placed_public": 4, "placed_purchased": 1,
+                          "waitlisted": 0, "purchased_seats": 1, "semester_cost": "2875.50"}  # a5 stays at P2
+    c = fewest[TOWN_C]  # no public school serves 院桥: no number of extra seats there reaches the target
+    assert (c["shortfall"], c["extra_public_seats"], c["reaches_target"], c["reached"]) == (1, None, False, None)
+    assert c["reason"].startswith("no_public_school")
+    assert g1["all_short_townships"] == {
+        "extra_public_seats": {TOWN_B: 1}, "total_extra_public_seats": 1, "townships_still_short": [],
+        "public_share": "80.00", "meets_target": False, "placed_public": 4, "placed_purchased": 1, "waitlisted": 0,
+        "purchased_seats": 1, "semester_cost": "2875.50"}
 
     more = app.post("/planning/what-if", json={
         "season": 2025, "semester": "2025-autumn", "seats": [{"school_code": "S2", "grade": 1, "change": 1}],

@@ -186,53 +186,24 @@ def place(
     """
     if mechanism not in MECHANISMS:
         raise PlacementInputError(f"unknown mechanism {mechanism!r}; expected one of {', '.join(MECHANISMS)}")
-    cols = Columns(list(applicants))
+    ranking = rank(applicants, seed)
     school_list = checked_schools(schools)
-    order = _rank_order(cols, seed)  # applicant positions, best first
-    ranked = list(map(cols.apps.__getitem__, order))  # index = global rank, 0 = best
-    ranked_ids = list(map(cols.ids.__getitem__, order))
-    by_id = sorted(range(len(ranked)), key=ranked_ids.__getitem__)  # ranks in application_no order
-    digest = _digest(cols, list(map(order.__getitem__, by_id)), school_list, seed, mechanism)
-    n = len(ranked)
-    big = n + 1  # priority key at a public school = tier * big + rank: rank = key % big, tier = key // big
-
-    # Round 1 (public).
-    pub_codes, pub_cap, pub_catch = _usable(school_list, PUBLIC)
-    pub_index = {code: s for s, code in enumerate(pub_codes)}
-    if mechanism == DEFERRED_ACCEPTANCE:
-        pub_admitted = _public_deferred_acceptance(ranked, pub_index, pub_cap, pub_catch, big)
-    else:
-        pub_admitted = _public_immediate_acceptance(ranked, pub_index, pub_cap, pub_catch, big)
-    r1 = [-1] * n  # public school index per rank
-    worst1 = [-1] * len(pub_codes)  # largest admitted key per school (the cut-off)
-    for s, keys in enumerate(pub_admitted):
-        for k in keys:
-            r1[k % big] = s
-        if keys:
-            worst1[s] = max(keys)
-
-    # Round 2 (private): deferred acceptance under one common priority (the chain) is serial dictatorship.
-    prv_codes, prv_cap, _ = _usable(school_list, PRIVATE)
-    prv_index = {code: s for s, code in enumerate(prv_codes)}
-    remaining = list(prv_cap)
-    r2, last2 = _private_round(ranked, r1, prv_index, remaining)
-    after_round2 = list(remaining)
-
-    # Round 3 (统筹): whoever is still unplaced, in rank order.
-    towns = {sch.code: sch.township for sch in school_list}
-    waiting = [r for r in range(n) if r1[r] < 0 and r2[r] < 0 and ranked[r].eligible]
-    r3 = _district_round(ranked, waiting, remaining, prv_codes, [towns[c] for c in prv_codes])
+    digest = _digest(ranking.cols, list(map(ranking.order.__getitem__, ranking.by_id)), school_list, seed, mechanism)
+    rd = rounds(ranking, school_list, mechanism)
+    ranked, big = ranking.ranked, len(ranking.ranked) + 1
+    r1, r2, r3, pub_codes, prv_codes = rd.r1, rd.r2, rd.r3, rd.pub_codes, rd.prv_codes
+    worst1 = [max(keys) if keys else -1 for keys in rd.pub_admitted]  # largest admitted key per school (cut-off)
 
     # Assemble in application_no / school-code order: the result is reproducible byte for byte. Placements are
     # immutable, so equal ones are shared.
     memo: dict[tuple, Placement] = {}
     placements: dict[str, Placement] = {}
     waitlist: dict[str, str] = {}
-    for r in by_id:
+    for r in ranking.by_id:
         a = ranked[r]
         if (s := r1[r]) >= 0:
             code = pub_codes[s]
-            spec = (code, ROUND_PUBLIC, 1 if a.township in pub_catch[s] else 2, a.public_choices.index(code) + 1)
+            spec = (code, ROUND_PUBLIC, 1 if a.township in rd.pub_catch[s] else 2, a.public_choices.index(code) + 1)
         elif (s := r2[r]) >= 0:
             code = prv_codes[s]
             spec = (code, ROUND_PRIVATE, None, a.private_choices.index(code) + 1)
@@ -247,26 +218,137 @@ def place(
         placements[a.id] = p
 
     filled = {sch.code: [0, 0, 0] for sch in school_list}
-    for s, keys in enumerate(pub_admitted):
+    for s, keys in enumerate(rd.pub_admitted):
         filled[pub_codes[s]][0] = len(keys)
     for s, code in enumerate(prv_codes):
-        filled[code][1] = prv_cap[s] - after_round2[s]
+        filled[code][1] = rd.prv_cap[s] - rd.after_round2[s]
     for s in r3.values():
         filled[prv_codes[s]][2] += 1
     cutoffs: dict[str, Cutoff | None] = {}
     counts: dict[str, SchoolCount] = {}
     for sch in school_list:
         cut = None
-        if (s := pub_index.get(sch.code, -1)) >= 0 and worst1[s] >= 0:
+        if (s := rd.pub_index.get(sch.code, -1)) >= 0 and worst1[s] >= 0:
             last = ranked[worst1[s] % big]
             cut = Cutoff(last.family_score, worst1[s] // big, last.id)
-        elif (s := prv_index.get(sch.code, -1)) >= 0 and last2[s] >= 0:
-            last = ranked[last2[s]]
+        elif (s := rd.prv_index.get(sch.code, -1)) >= 0 and rd.last2[s] >= 0:
+            last = ranked[rd.last2[s]]
             cut = Cutoff(last.family_score, None, last.id)
         cutoffs[sch.code] = cut
-        rounds = filled[sch.code]
-        counts[sch.code] = SchoolCount(sch.capacity if sch.status == ACTIVE else 0, sum(rounds), tuple(rounds))
+        by_round = filled[sch.code]
+        counts[sch.code] = SchoolCount(sch.capacity if sch.status == ACTIVE else 0, sum(by_round), tuple(by_round))
     return PlacementResult(placements, waitlist, cutoffs, counts, digest, seed, mechanism)
+
+
+@dataclass(frozen=True, slots=True)
+class Ranking:
+    """The applicants of a snapshot in tie-break-chain order for one seed (BRIEF §5): what every placement of the
+    snapshot with that seed shares, whatever the seats (planning places one snapshot many times, issue 13).
+    ``ranked[r]`` is the applicant of global rank r (0 = best); ``by_id`` lists the ranks in application_no order;
+    ``order[r]`` is rank r's position in ``cols.apps``."""
+
+    cols: Columns
+    order: list[int]
+    ranked: list[Applicant]
+    by_id: list[int]
+
+
+@dataclass(frozen=True, slots=True)
+class Rounds:
+    """The three rounds' outcome by rank (see `place`): ``r1[r]`` the public school index (in ``pub_codes``) of
+    rank r or -1, ``r2[r]`` the private school index (in ``prv_codes``) taken in round 2 or -1, ``r3`` rank →
+    private school index taken in round 3; ``pub_admitted`` the admitted keys (tier × (n + 1) + rank) per public
+    school; ``prv_cap`` / ``after_round2`` the private seats before / after round 2; ``last2`` the last rank
+    admitted per private school in round 2 (-1: none)."""
+
+    r1: list[int]
+    r2: list[int]
+    r3: dict[int, int]
+    pub_codes: list[str]
+    pub_index: dict[str, int]
+    pub_catch: list[frozenset[str]]
+    pub_admitted: list[list[int]]
+    prv_codes: list[str]
+    prv_index: dict[str, int]
+    prv_cap: list[int]
+    after_round2: list[int]
+    last2: list[int]
+    ranking: Ranking
+    pub_cap: list[int]  # seats per public school (in ``pub_codes``)
+    held: list[list[int]] | None  # deferred acceptance's state (negated keys per school; None for immediate)
+    nxt: list[int] | None  # per rank, where in its public choices it stopped (None for immediate acceptance)
+
+
+def rank(applicants: Sequence[Applicant], seed: str) -> Ranking:
+    """The applicants validated and ordered by the tie-break chain of ``seed`` (`priority_order`), once for every
+    placement of the same snapshot: `place` = `rank` + the input digest + `rounds`. Raises PlacementInputError."""
+    cols = Columns(list(applicants))
+    order = _rank_order(cols, seed)  # applicant positions, best first
+    ranked = list(map(cols.apps.__getitem__, order))  # index = global rank, 0 = best
+    ranked_ids = list(map(cols.ids.__getitem__, order))
+    by_id = sorted(range(len(ranked)), key=ranked_ids.__getitem__)  # ranks in application_no order
+    return Ranking(cols, order, ranked, by_id)
+
+
+def rounds(ranking: Ranking, schools: Sequence[School], mechanism: str = DEFERRED_ACCEPTANCE, *,
+           start: Rounds | None = None) -> Rounds:
+    """Rounds 1–3 of BRIEF §6 (see `place`) over an already ranked snapshot, by rank: no input digest and no
+    result objects, so a what-if can place a snapshot again with other seats for the cost of the matching alone
+    (issue 13). `place` calls it: the same engine, the same outcome.
+
+    ``start``: a deferred-acceptance `Rounds` of the same ranking whose public schools had at least as many seats
+    each (PlacementInputError otherwise); round 1 then continues from its matching with the seats taken away
+    (`_resume_deferred_acceptance`) instead of starting over, with the same outcome, and the result's public
+    school lists are the start's (a school may have 0 seats). Rounds 2 and 3 always run in full. Raises
+    PlacementInputError."""
+    if mechanism not in MECHANISMS:
+        raise PlacementInputError(f"unknown mechanism {mechanism!r}; expected one of {', '.join(MECHANISMS)}")
+    ranked = ranking.ranked
+    school_list = checked_schools(schools)
+    n = len(ranked)
+    big = n + 1  # priority key at a public school = tier * big + rank: rank = key % big, tier = key // big
+
+    # Round 1 (public).
+    held: list[list[int]] | None = None
+    nxt: list[int] | None = None
+    if start is None:
+        pub_codes, pub_cap, pub_catch = _usable(school_list, PUBLIC)
+        pub_index = {code: s for s, code in enumerate(pub_codes)}
+        if mechanism == DEFERRED_ACCEPTANCE:
+            held, nxt = _public_deferred_acceptance(ranked, pub_index, pub_cap, pub_catch, big)
+            pub_admitted = [[-k for k in h] for h in held]
+        else:
+            pub_admitted = _public_immediate_acceptance(ranked, pub_index, pub_cap, pub_catch, big)
+    else:
+        if start.held is None or start.nxt is None or start.ranking is not ranking:
+            raise PlacementInputError("a start must be a deferred-acceptance placement of the same ranking")
+        pub_codes, pub_index, pub_catch = start.pub_codes, start.pub_index, start.pub_catch
+        seats = {sch.code: sch.capacity if sch.status == ACTIVE else 0 for sch in school_list if sch.kind == PUBLIC}
+        pub_cap = [seats.get(code, 0) for code in pub_codes]
+        usable, _, _ = _usable(school_list, PUBLIC)
+        if not set(usable) <= pub_index.keys() or any(c > sc for c, sc in zip(pub_cap, start.pub_cap)):
+            raise PlacementInputError("a start must have had at least as many seats at every public school")
+        held, nxt = [list(h) for h in start.held], list(start.nxt)
+        _resume_deferred_acceptance(ranked, pub_index, pub_cap, pub_catch, big, held, nxt)
+        pub_admitted = [[-k for k in h] for h in held]
+    r1 = [-1] * n  # public school index per rank
+    for s, keys in enumerate(pub_admitted):
+        for k in keys:
+            r1[k % big] = s
+
+    # Round 2 (private): deferred acceptance under one common priority (the chain) is serial dictatorship.
+    prv_codes, prv_cap, _ = _usable(school_list, PRIVATE)
+    prv_index = {code: s for s, code in enumerate(prv_codes)}
+    remaining = list(prv_cap)
+    r2, last2 = _private_round(ranked, r1, prv_index, remaining)
+    after_round2 = list(remaining)
+
+    # Round 3 (统筹): whoever is still unplaced, in rank order.
+    towns = {sch.code: sch.township for sch in school_list}
+    waiting = [r for r in range(n) if r1[r] < 0 and r2[r] < 0 and ranked[r].eligible]
+    r3 = _district_round(ranked, waiting, remaining, prv_codes, [towns[c] for c in prv_codes])
+    return Rounds(r1, r2, r3, pub_codes, pub_index, pub_catch, pub_admitted, prv_codes, prv_index, prv_cap,
+                  after_round2, last2, ranking, pub_cap, held, nxt)
 
 
 def blocking_pairs(
@@ -386,21 +468,48 @@ def _usable_choices(choices: Sequence[str], index: dict[str, int]) -> list[int]:
 
 def _public_deferred_acceptance(
     ranked: list[Applicant], index: dict[str, int], caps: list[int], catch: list[frozenset[str]], big: int
-) -> list[list[int]]:
+) -> tuple[list[list[int]], list[int]]:
     """Student-proposing deferred acceptance (Gale–Shapley) over public choices, in McVitie–Wilson order:
     applicants enter one at a time in rank order and whoever is turned away proposes on at once (the outcome does
     not depend on the order). An applicant's key at school s is tier * big + rank, lower is better. Unusable and
     repeated codes need no filtering: the first are skipped, and a school that turned someone away turns them
-    away again. Returns, per school, the admitted keys (a heap, unordered)."""
+    away again. Returns (per school the held keys negated — a heap, the worst on top; per rank the position in
+    its choices where it stopped), the state `_resume_deferred_acceptance` continues from."""
     held: list[list[int]] = [[] for _ in caps]  # per school a max-heap of keys, stored negated
     nxt = [0] * len(ranked)
+    entering = [r for r, a in enumerate(ranked) if a.eligible and a.public_choices]
+    _chains(entering, ranked, index, caps, catch, big, held, nxt)
+    return held, nxt
+
+
+def _resume_deferred_acceptance(
+    ranked: list[Applicant], index: dict[str, int], caps: list[int], catch: list[frozenset[str]], big: int,
+    held: list[list[int]], nxt: list[int]
+) -> None:
+    """Deferred acceptance continued after seats were taken away (`caps` ≤ the seats `held` was reached with; the
+    state is changed in place): each school over its seats turns away its worst held applicants, who propose on
+    down their lists. Every turning-away so far was justified under the fewer seats too (the school then held at
+    least as many applicants of higher priority as it now has seats), so no one is ever turned away by a school
+    that could take them in a stable matching: the result is the student-optimal stable matching for `caps`,
+    the same as `_public_deferred_acceptance` from scratch (issue 13's planning places one snapshot many times)."""
+    evicted = []
+    for s, h in enumerate(held):
+        while len(h) > caps[s]:
+            evicted.append(-heappop(h) % big)
+    _chains(evicted, ranked, index, caps, catch, big, held, nxt)
+
+
+def _chains(
+    entering: Iterable[int], ranked: list[Applicant], index: dict[str, int], caps: list[int],
+    catch: list[frozenset[str]], big: int, held: list[list[int]], nxt: list[int]
+) -> None:
+    """Each rank of `entering` proposes from `nxt[rank]` on down its public choices; whoever a full school turns
+    away for it proposes on at once (McVitie–Wilson). Mutates `held` and `nxt`."""
     get = index.get
     big2 = 2 * big
-    for r, a in enumerate(ranked):
-        choices = a.public_choices
-        if not a.eligible or not choices:
-            continue
-        cur, town, i = r, a.township, 0
+    for cur in entering:
+        a = ranked[cur]
+        choices, town, i = a.public_choices, a.township, nxt[cur]
         while True:
             evicted = -1
             end = len(choices)
@@ -414,7 +523,7 @@ def _public_deferred_acceptance(
                 if len(h) < caps[s]:
                     heappush(h, -k)
                     break
-                if k < -h[0]:
+                if h and k < -h[0]:
                     evicted = -heapreplace(h, -k) % big
                     break
             nxt[cur] = i
@@ -423,7 +532,6 @@ def _public_deferred_acceptance(
             cur = evicted  # resumes after the school that just let them go
             a = ranked[cur]
             choices, town, i = a.public_choices, a.township, nxt[cur]
-    return [[-k for k in h] for h in held]
 
 
 def _public_immediate_acceptance(
