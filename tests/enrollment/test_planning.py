@@ -31,7 +31,7 @@ def test_what_if_more_seats(world, auth):  # noqa: F811
     # 西城 (a3 public, a4 purchased: 50 %): one more seat at S2, the public school serving it, takes a4 in
     b = fewest[TOWN_B]
     assert (b["township_name"], b["shortfall"], b["extra_public_seats"], b["reaches_target"], b["exact"],
-            b["reason"]) == ("西城街道", 1, 1, True, True, None)
+            b["reason_code"]) == ("西城街道", 1, 1, True, True, None)
     assert b["seats_by_school"] == [{"school_code": "S2", "seats": 1}]
     assert b["reached"] == {"public_share": "100.00", "meets_target": True, "placed_public": 2,
                             "placed_purchased": 0, "waitlisted": 0}
@@ -40,7 +40,7 @@ def test_what_if_more_seats(world, auth):  # noqa: F811
                           "waitlisted": 0, "purchased_seats": 1, "semester_cost": "2875.50"}  # a5 stays at P2
     c = fewest[TOWN_C]  # no public school serves 院桥: no number of extra seats there reaches the target
     assert (c["shortfall"], c["extra_public_seats"], c["reaches_target"], c["reached"]) == (1, None, False, None)
-    assert c["reason"].startswith("no_public_school")
+    assert c["reason_code"] == "no_public_school" and "catchment" in c["reason"]
     assert g1["all_short_townships"] == {
         "extra_public_seats": {TOWN_B: 1}, "total_extra_public_seats": 1, "townships_still_short": [],
         "public_share": "80.00", "meets_target": False, "placed_public": 4, "placed_purchased": 1, "waitlisted": 0,

@@ -143,7 +143,7 @@ def test_unreachable_township_names_why():
     f = planning_search.fewest_seats(ranking, g.mechanism, schools, {}, {}, "T2",
                                      planning_search.Counts(1, 2, 0), TARGET)
     assert (f.seats, f.shortfall) == (None, 2)
-    assert f.reason.startswith("not_enough_applicants") and f.best == planning_search.Counts(1, 2, 0)
+    assert f.reason_code == "not_enough_applicants" and f.best == planning_search.Counts(1, 2, 0)
     f = planning_search.fewest_seats(ranking, g.mechanism, schools, {}, {}, "T3",
                                      planning_search.Counts(0, 1, 0), TARGET)
-    assert f.seats is None and f.reason.startswith("no_public_school")
+    assert f.seats is None and f.reason_code == "no_public_school"

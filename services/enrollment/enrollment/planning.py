@@ -132,7 +132,7 @@ def _fewest(g: Grade, ranking: placement.Ranking, changes: Mapping[str, int], to
             found[f.township] = f.seats
         out.append({"township_code": row["township_code"], "township_name": row["township_name"],
                     "shortfall": f.shortfall, "extra_public_seats": f.seats, "reaches_target": f.seats is not None,
-                    "exact": f.exact, "reason": f.reason,
+                    "exact": f.exact, "reason_code": f.reason_code, "reason": f.reason,
                     "seats_by_school": [{"school_code": c, "seats": n} for c, n in sorted(f.where.items())],
                     "reached": _shares(f.at, target), "one_fewer": _shares(f.one_fewer, target),
                     "unlimited": _shares(f.best, target),

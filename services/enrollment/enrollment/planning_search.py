@@ -142,8 +142,8 @@ def township_counts(rd: placement.Rounds, ranks: Sequence[int]) -> Counts:
 @dataclass
 class Found:
     """The search's answer for one township of one grade: ``seats`` the fewest extra public seats (None:
-    unreachable, ``reason`` says why), ``at`` / ``one_fewer`` the township's counts with ``seats`` and
-    ``seats − 1``, ``rounds`` the placement with ``seats`` (None when unreachable), ``where`` the seats per
+    unreachable, ``reason_code`` and ``reason`` say why), ``at`` / ``one_fewer`` the township's counts with
+    ``seats`` and ``seats − 1``, ``rounds`` the placement with ``seats`` (None when unreachable), ``where`` the seats per
     school, ``placements`` how many times placement ran, ``exact`` whether minimality is proved (deferred
     acceptance)."""
 
@@ -152,6 +152,7 @@ class Found:
     seats: int | None
     exact: bool
     reason: str | None = None
+    reason_code: str | None = None  # township_unknown | no_public_school | not_enough_applicants
     at: Counts | None = None
     one_fewer: Counts | None = None
     best: Counts | None = None  # with every serving school unlimited
@@ -259,19 +260,20 @@ def fewest_seats(ranking: placement.Ranking, mechanism: str, schools: Sequence[S
         found.seats, found.at = 0, now
         return found
     if not township:
-        found.reason = "township_unknown: children without a known township of residence have no public school " \
-                       "to add seats to"
+        found.reason_code = "township_unknown"
+        found.reason = "children without a known township of residence have no township to add seats in"
         return found
     p = Probes(ranking, mechanism, schools, changes, township_seats, township)
     if not p.weights:
-        found.reason = "no_public_school: no active public school is located in the township or has it in its " \
-                       "catchment"
+        found.reason_code = "no_public_school"
+        found.reason = "no active public school is located in the township or has it in its catchment"
         return found
     best = found.best = p.at(INF)
     lo = short - 1  # P(m) is false for every m ≤ lo
     while True:
         if best.public < goal:
-            found.reason = (f"not_enough_applicants: even with unlimited seats at its public schools only "
+            found.reason_code = "not_enough_applicants"
+            found.reason = (f"even with unlimited seats at its public schools only "
                             f"{best.public} of its {best.placed} placed children would be in public schools "
                             f"(the others list none of them), {goal} needed")
             found.placements = p.runs

@@ -15,21 +15,24 @@ from enrollment import planning
 from enrollment.deps import Clients, SettingsDep
 from enrollment.errors import Invalid, UnknownSchool
 from enrollment.models import School
+from enrollment.planning_schemas import PlanningOut
 from enrollment.schemas import PlanningIn
 
 router = APIRouter()
 Bureau = Caller("bureau")
 
 
-@router.post("/planning/what-if", tags=["planning"], response_model=None)
+@router.post("/planning/what-if", tags=["planning"], response_model=PlanningOut)
 def what_if(body: PlanningIn, who: Bureau, session: ReadSession, settings: SettingsDep,
             clients: Clients) -> dict[str, Any]:
-    """How many seats, where, at what cost (plan 二(一), 三(四)): placement again over each grade's latest frozen
-    snapshot with ``seats`` (school, grade, change) and ``township_seats`` (township, grade, extra public seats)
-    applied; nothing stored → per grade the summary (public share vs the target), townships, purchased seats and
-    their semester cost at ``semester``'s tariffs (from funding), the fewest extra public seats per township short
-    of the target; totals. 404 ``no_snapshot``; 422 ``unknown_school`` / ``invalid`` naming the item; 503 when
-    funding does not answer (with a ``semester``)."""
+    """How many seats, where, at what cost (plan 二(一), 三(二), 三(四)): placement again over each grade's latest
+    frozen snapshot with ``seats`` (school, grade, change) and ``township_seats`` (township, grade, extra public
+    seats) applied; nothing stored → per grade the summary (public share vs the target), townships (学位缺口
+    ``shortfall``), purchased seats and their semester cost at ``semester``'s tariffs (from funding), and per
+    township short of the target the fewest extra public seats (新增公办学位) with which placement run again reaches
+    it — where they go, the share reached and with one fewer, the grade's purchased seats and cost with them, or
+    why no number does — and all of them together; totals. 404 ``no_snapshot``; 422 ``unknown_school`` /
+    ``invalid`` naming the item; 503 when funding does not answer (with a ``semester``)."""
     names = dict(session.execute(select(School.code, School.name)).all())
     changes: dict[int, dict[str, int]] = defaultdict(dict)
     for i, c in enumerate(body.seats):

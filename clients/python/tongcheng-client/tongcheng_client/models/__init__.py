@@ -2,6 +2,10 @@
 
 from .enrollment_age_exception_in import EnrollmentAgeExceptionIn
 from .enrollment_age_exception_out import EnrollmentAgeExceptionOut
+from .enrollment_all_short_townships import EnrollmentAllShortTownships
+from .enrollment_all_short_townships_extra_public_seats import (
+    EnrollmentAllShortTownshipsExtraPublicSeats,
+)
 from .enrollment_appeal_in import EnrollmentAppealIn
 from .enrollment_appeal_out import EnrollmentAppealOut
 from .enrollment_appeal_out_disputes_type_0 import EnrollmentAppealOutDisputesType0
@@ -38,6 +42,11 @@ from .enrollment_decision_in_decision import EnrollmentDecisionInDecision
 from .enrollment_disputed_fact import EnrollmentDisputedFact
 from .enrollment_disputed_fact_kind import EnrollmentDisputedFactKind
 from .enrollment_disputed_rule import EnrollmentDisputedRule
+from .enrollment_fewest_seats import EnrollmentFewestSeats
+from .enrollment_fewest_seats_reason_code_type_0 import (
+    EnrollmentFewestSeatsReasonCodeType0,
+)
+from .enrollment_grade_with_seats import EnrollmentGradeWithSeats
 from .enrollment_guardian import EnrollmentGuardian
 from .enrollment_health_response_health import EnrollmentHealthResponseHealth
 from .enrollment_import_file_kind import EnrollmentImportFileKind
@@ -56,8 +65,18 @@ from .enrollment_outbox_status_topics_additional_property import (
 from .enrollment_owned_home_claim import EnrollmentOwnedHomeClaim
 from .enrollment_placement_lookup_out import EnrollmentPlacementLookupOut
 from .enrollment_plan_in import EnrollmentPlanIn
+from .enrollment_planning_grade import EnrollmentPlanningGrade
+from .enrollment_planning_grade_seats_without_a_school import (
+    EnrollmentPlanningGradeSeatsWithoutASchool,
+)
 from .enrollment_planning_in import EnrollmentPlanningIn
+from .enrollment_planning_out import EnrollmentPlanningOut
+from .enrollment_planning_purchased import EnrollmentPlanningPurchased
+from .enrollment_planning_summary import EnrollmentPlanningSummary
+from .enrollment_planning_totals import EnrollmentPlanningTotals
+from .enrollment_planning_township import EnrollmentPlanningTownship
 from .enrollment_publish_in import EnrollmentPublishIn
+from .enrollment_purchased_by_school import EnrollmentPurchasedBySchool
 from .enrollment_rented_home_claim import EnrollmentRentedHomeClaim
 from .enrollment_run_in import EnrollmentRunIn
 from .enrollment_run_in_mechanism import EnrollmentRunInMechanism
@@ -95,7 +114,9 @@ from .enrollment_search_in_state_type_0 import EnrollmentSearchInStateType0
 from .enrollment_season_report_format import EnrollmentSeasonReportFormat
 from .enrollment_season_report_view import EnrollmentSeasonReportView
 from .enrollment_seat_change_in import EnrollmentSeatChangeIn
+from .enrollment_seats_at_school import EnrollmentSeatsAtSchool
 from .enrollment_seats_in import EnrollmentSeatsIn
+from .enrollment_shares import EnrollmentShares
 from .enrollment_status_query_in import EnrollmentStatusQueryIn
 from .enrollment_township_seats_in import EnrollmentTownshipSeatsIn
 from .enrollment_webhook_in import EnrollmentWebhookIn
@@ -310,6 +331,8 @@ from .verification_result_out_outcome import VerificationResultOutOutcome
 __all__ = (
     "EnrollmentAgeExceptionIn",
     "EnrollmentAgeExceptionOut",
+    "EnrollmentAllShortTownships",
+    "EnrollmentAllShortTownshipsExtraPublicSeats",
     "EnrollmentAppealIn",
     "EnrollmentAppealOut",
     "EnrollmentAppealOutDisputesType0",
@@ -338,6 +361,9 @@ __all__ = (
     "EnrollmentDisputedFact",
     "EnrollmentDisputedFactKind",
     "EnrollmentDisputedRule",
+    "EnrollmentFewestSeats",
+    "EnrollmentFewestSeatsReasonCodeType0",
+    "EnrollmentGradeWithSeats",
     "EnrollmentGuardian",
     "EnrollmentHealthResponseHealth",
     "EnrollmentImportFileKind",
@@ -352,8 +378,16 @@ __all__ = (
     "EnrollmentOwnedHomeClaim",
     "EnrollmentPlacementLookupOut",
     "EnrollmentPlanIn",
+    "EnrollmentPlanningGrade",
+    "EnrollmentPlanningGradeSeatsWithoutASchool",
     "EnrollmentPlanningIn",
+    "EnrollmentPlanningOut",
+    "EnrollmentPlanningPurchased",
+    "EnrollmentPlanningSummary",
+    "EnrollmentPlanningTotals",
+    "EnrollmentPlanningTownship",
     "EnrollmentPublishIn",
+    "EnrollmentPurchasedBySchool",
     "EnrollmentRentedHomeClaim",
     "EnrollmentRunIn",
     "EnrollmentRunInMechanism",
@@ -387,7 +421,9 @@ __all__ = (
     "EnrollmentSeasonReportFormat",
     "EnrollmentSeasonReportView",
     "EnrollmentSeatChangeIn",
+    "EnrollmentSeatsAtSchool",
     "EnrollmentSeatsIn",
+    "EnrollmentShares",
     "EnrollmentStatusQueryIn",
     "EnrollmentTownshipSeatsIn",
     "EnrollmentWebhookIn",

@@ -6,6 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.enrollment_planning_in import EnrollmentPlanningIn
+from ...models.enrollment_planning_out import EnrollmentPlanningOut
 from ...models.problem import Problem
 from ...types import Response
 
@@ -31,9 +32,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Any | Problem | None:
+) -> EnrollmentPlanningOut | Problem | None:
     if response.status_code == 200:
-        response_200 = response.json()
+        response_200 = EnrollmentPlanningOut.from_dict(response.json())
+
         return response_200
 
     if response.status_code == 422:
@@ -54,7 +56,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Any | Problem]:
+) -> Response[EnrollmentPlanningOut | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -67,22 +69,24 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: EnrollmentPlanningIn,
-) -> Response[Any | Problem]:
+) -> Response[EnrollmentPlanningOut | Problem]:
     """What If
 
      **学位规划 (capacity planning what-if) — plan 三(二), BRIEF §1**
 
-    How many seats, where, at what cost (plan 二(一), 三(四)): placement again over each grade's latest
-    frozen
-    snapshot with ``seats`` (school, grade, change) and ``township_seats`` (township, grade, extra
-    public seats)
-    applied; nothing stored → per grade the summary (public share vs the target), townships, purchased
-    seats and
-    their semester cost at ``semester``'s tariffs (from funding), the fewest extra public seats per
-    township short
-    of the target; totals. 404 ``no_snapshot``; 422 ``unknown_school`` / ``invalid`` naming the item;
-    503 when
-    funding does not answer (with a ``semester``).
+    How many seats, where, at what cost (plan 二(一), 三(二), 三(四)): placement again over each grade's
+    latest
+    frozen snapshot with ``seats`` (school, grade, change) and ``township_seats`` (township, grade,
+    extra public
+    seats) applied; nothing stored → per grade the summary (public share vs the target), townships (学位缺口
+    ``shortfall``), purchased seats and their semester cost at ``semester``'s tariffs (from funding),
+    and per
+    township short of the target the fewest extra public seats (新增公办学位) with which placement run again
+    reaches
+    it — where they go, the share reached and with one fewer, the grade's purchased seats and cost with
+    them, or
+    why no number does — and all of them together; totals. 404 ``no_snapshot``; 422 ``unknown_school`` /
+    ``invalid`` naming the item; 503 when funding does not answer (with a ``semester``).
 
     Roles: bureau.
 
@@ -96,7 +100,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[EnrollmentPlanningOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -114,22 +118,24 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: EnrollmentPlanningIn,
-) -> Any | Problem | None:
+) -> EnrollmentPlanningOut | Problem | None:
     """What If
 
      **学位规划 (capacity planning what-if) — plan 三(二), BRIEF §1**
 
-    How many seats, where, at what cost (plan 二(一), 三(四)): placement again over each grade's latest
-    frozen
-    snapshot with ``seats`` (school, grade, change) and ``township_seats`` (township, grade, extra
-    public seats)
-    applied; nothing stored → per grade the summary (public share vs the target), townships, purchased
-    seats and
-    their semester cost at ``semester``'s tariffs (from funding), the fewest extra public seats per
-    township short
-    of the target; totals. 404 ``no_snapshot``; 422 ``unknown_school`` / ``invalid`` naming the item;
-    503 when
-    funding does not answer (with a ``semester``).
+    How many seats, where, at what cost (plan 二(一), 三(二), 三(四)): placement again over each grade's
+    latest
+    frozen snapshot with ``seats`` (school, grade, change) and ``township_seats`` (township, grade,
+    extra public
+    seats) applied; nothing stored → per grade the summary (public share vs the target), townships (学位缺口
+    ``shortfall``), purchased seats and their semester cost at ``semester``'s tariffs (from funding),
+    and per
+    township short of the target the fewest extra public seats (新增公办学位) with which placement run again
+    reaches
+    it — where they go, the share reached and with one fewer, the grade's purchased seats and cost with
+    them, or
+    why no number does — and all of them together; totals. 404 ``no_snapshot``; 422 ``unknown_school`` /
+    ``invalid`` naming the item; 503 when funding does not answer (with a ``semester``).
 
     Roles: bureau.
 
@@ -143,7 +149,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        EnrollmentPlanningOut | Problem
     """
 
     return sync_detailed(
@@ -156,22 +162,24 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: EnrollmentPlanningIn,
-) -> Response[Any | Problem]:
+) -> Response[EnrollmentPlanningOut | Problem]:
     """What If
 
      **学位规划 (capacity planning what-if) — plan 三(二), BRIEF §1**
 
-    How many seats, where, at what cost (plan 二(一), 三(四)): placement again over each grade's latest
-    frozen
-    snapshot with ``seats`` (school, grade, change) and ``township_seats`` (township, grade, extra
-    public seats)
-    applied; nothing stored → per grade the summary (public share vs the target), townships, purchased
-    seats and
-    their semester cost at ``semester``'s tariffs (from funding), the fewest extra public seats per
-    township short
-    of the target; totals. 404 ``no_snapshot``; 422 ``unknown_school`` / ``invalid`` naming the item;
-    503 when
-    funding does not answer (with a ``semester``).
+    How many seats, where, at what cost (plan 二(一), 三(二), 三(四)): placement again over each grade's
+    latest
+    frozen snapshot with ``seats`` (school, grade, change) and ``township_seats`` (township, grade,
+    extra public
+    seats) applied; nothing stored → per grade the summary (public share vs the target), townships (学位缺口
+    ``shortfall``), purchased seats and their semester cost at ``semester``'s tariffs (from funding),
+    and per
+    township short of the target the fewest extra public seats (新增公办学位) with which placement run again
+    reaches
+    it — where they go, the share reached and with one fewer, the grade's purchased seats and cost with
+    them, or
+    why no number does — and all of them together; totals. 404 ``no_snapshot``; 422 ``unknown_school`` /
+    ``invalid`` naming the item; 503 when funding does not answer (with a ``semester``).
 
     Roles: bureau.
 
@@ -185,7 +193,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Any | Problem]
+        Response[EnrollmentPlanningOut | Problem]
     """
 
     kwargs = _get_kwargs(
@@ -201,22 +209,24 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: EnrollmentPlanningIn,
-) -> Any | Problem | None:
+) -> EnrollmentPlanningOut | Problem | None:
     """What If
 
      **学位规划 (capacity planning what-if) — plan 三(二), BRIEF §1**
 
-    How many seats, where, at what cost (plan 二(一), 三(四)): placement again over each grade's latest
-    frozen
-    snapshot with ``seats`` (school, grade, change) and ``township_seats`` (township, grade, extra
-    public seats)
-    applied; nothing stored → per grade the summary (public share vs the target), townships, purchased
-    seats and
-    their semester cost at ``semester``'s tariffs (from funding), the fewest extra public seats per
-    township short
-    of the target; totals. 404 ``no_snapshot``; 422 ``unknown_school`` / ``invalid`` naming the item;
-    503 when
-    funding does not answer (with a ``semester``).
+    How many seats, where, at what cost (plan 二(一), 三(二), 三(四)): placement again over each grade's
+    latest
+    frozen snapshot with ``seats`` (school, grade, change) and ``township_seats`` (township, grade,
+    extra public
+    seats) applied; nothing stored → per grade the summary (public share vs the target), townships (学位缺口
+    ``shortfall``), purchased seats and their semester cost at ``semester``'s tariffs (from funding),
+    and per
+    township short of the target the fewest extra public seats (新增公办学位) with which placement run again
+    reaches
+    it — where they go, the share reached and with one fewer, the grade's purchased seats and cost with
+    them, or
+    why no number does — and all of them together; totals. 404 ``no_snapshot``; 422 ``unknown_school`` /
+    ``invalid`` naming the item; 503 when funding does not answer (with a ``semester``).
 
     Roles: bureau.
 
@@ -230,7 +240,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Any | Problem
+        EnrollmentPlanningOut | Problem
     """
 
     return (

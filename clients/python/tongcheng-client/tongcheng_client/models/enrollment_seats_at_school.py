@@ -1,0 +1,69 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+T = TypeVar("T", bound="EnrollmentSeatsAtSchool")
+
+
+@_attrs_define
+class EnrollmentSeatsAtSchool:
+    """
+    Attributes:
+        school_code (str):
+        seats (int):
+    """
+
+    school_code: str
+    seats: int
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        school_code = self.school_code
+
+        seats = self.seats
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "school_code": school_code,
+                "seats": seats,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        school_code = d.pop("school_code")
+
+        seats = d.pop("seats")
+
+        enrollment_seats_at_school = cls(
+            school_code=school_code,
+            seats=seats,
+        )
+
+        enrollment_seats_at_school.additional_properties = d
+        return enrollment_seats_at_school
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
