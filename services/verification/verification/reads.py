@@ -19,11 +19,13 @@ RESULT_FIELDS = ("id", "request_id", "outcome", "facts", "note", "department", "
 """The fields of a Result as the API gives it (``ResultOut``)."""
 
 
-_REQUEST_COLUMNS = tuple(getattr(VerificationRequest, name) for name in (
+_REQUESTS, _RESULTS, _CASES = VerificationRequest.__table__.c, Result.__table__.c, Case.__table__.c
+_REQUEST_COLUMNS = tuple(_REQUESTS[name] for name in (
     "id", "kind", "department", "season", "grade", "application_no", "guardian_no", "subject_name",
     "subject_id_number", "claim", "state", "created_at", "answered_at", "recheck_open", "recheck_ref",
     "recheck_ground", "recheck_requested_at"))
-"""What :func:`request_view` shows of a request."""
+"""What :func:`request_view` shows of a request (table columns: an ORM entity's attributes would load the rows
+through the ORM's machinery)."""
 
 
 def queue(session: Session, department: str, *, season: int | None, limit: int, cursor: str | None,
@@ -32,15 +34,14 @@ def queue(session: Session, department: str, *, season: int | None, limit: int, 
     id), ``limit`` per page after ``cursor`` (:mod:`common.paging`, listing ``queue``); of one fact ``kind`` when
     given (the cursor stays the last id seen, so the filter holds across pages). Core rows of
     :data:`_REQUEST_COLUMNS` (no ORM objects: a page of 1,000 is what a department pulls; issue 15)."""
-    q = select(*_REQUEST_COLUMNS).where(VerificationRequest.department == department,
-                                          or_(VerificationRequest.state == "pending",
-                                              VerificationRequest.recheck_open.is_(True)),
-                                          VerificationRequest.id > paging.after_id("queue", cursor))
+    q = select(*_REQUEST_COLUMNS).where(_REQUESTS.department == department,
+                                        or_(_REQUESTS.state == "pending", _REQUESTS.recheck_open.is_(True)),
+                                        _REQUESTS.id > paging.after_id("queue", cursor))
     if season is not None:
-        q = q.where(VerificationRequest.season == season)
+        q = q.where(_REQUESTS.season == season)
     if kind is not None:
-        q = q.where(VerificationRequest.kind == kind)
-    return paging.cut(session.execute(q.order_by(VerificationRequest.id).limit(limit + 1)).all(), limit, "queue",
+        q = q.where(_REQUESTS.kind == kind)
+    return paging.cut(session.execute(q.order_by(_REQUESTS.id).limit(limit + 1)).all(), limit, "queue",
                       key=lambda r: r.id)
 
 
@@ -71,17 +72,16 @@ def result_view(res: Result) -> dict[str, Any]:
     return {name: getattr(res, name) for name in RESULT_FIELDS}
 
 
-_CASE_COLUMNS = (Case.id, Case.application_no, Case.season, Case.grade, Case.child_birth_date, Case.seq)
+_CASE_COLUMNS = (_CASES.id, _CASES.application_no, _CASES.season, _CASES.grade, _CASES.child_birth_date, _CASES.seq)
 _LIVE_WITH_RESULTS = (
-    select(VerificationRequest.case_id, VerificationRequest.guardian_no, VerificationRequest.kind,
-           VerificationRequest.state, Result.id.label("result_id"),
-           *(getattr(Result, name) for name in RESULT_FIELDS if name != "id"))
-    .outerjoin(Result, Result.id == VerificationRequest.current_result_id)
-    .where(VerificationRequest.case_id.in_(bindparam("case_ids", expanding=True)),
-           VerificationRequest.state != "superseded"))
-_OPEN = (select(VerificationRequest.id)
-         .where(VerificationRequest.case_id == Case.id, VerificationRequest.state != "superseded",
-                or_(VerificationRequest.state == "pending", VerificationRequest.current_result_id.is_(None))))
+    select(_REQUESTS.case_id, _REQUESTS.guardian_no, _REQUESTS.kind, _REQUESTS.state, _RESULTS.id.label("result_id"),
+           *(_RESULTS[name] for name in RESULT_FIELDS if name != "id"))
+    .select_from(VerificationRequest.__table__.outerjoin(Result.__table__,
+                                                         _RESULTS.id == _REQUESTS.current_result_id))
+    .where(_REQUESTS.case_id.in_(bindparam("case_ids", expanding=True)), _REQUESTS.state != "superseded"))
+_OPEN = (select(_REQUESTS.id)
+         .where(_REQUESTS.case_id == _CASES.id, _REQUESTS.state != "superseded",
+                or_(_REQUESTS.state == "pending", _REQUESTS.current_result_id.is_(None))))
 """In a read of cases: the case's live requests still waiting for their first answer (what CaseFacts lists as
 ``pending``)."""
 
@@ -115,7 +115,7 @@ def _facts_of(session: Session, cases: list[Any]) -> list[dict[str, Any]]:
 
 def case_facts(session: Session, application_no: str) -> dict[str, Any]:
     """CaseFacts of one application (404 ``case_not_found``)."""
-    case = session.execute(select(*_CASE_COLUMNS).where(Case.application_no == application_no)).first()
+    case = session.execute(select(*_CASE_COLUMNS).where(_CASES.application_no == application_no)).first()
     if case is None:
         raise CaseNotFound(f"no case {application_no!r} registered")
     return _facts_of(session, [case])[0]
@@ -128,14 +128,14 @@ def facts_page(session: Session, *, season: int | None, grade: int | None, chang
     live requests is pending (enrollment's feed of ``verified``: a case still pending gets a new seq with the
     answer that completes it, so a follower of ``changed_after`` misses none)."""
     after = max(paging.after_id("facts", cursor), changed_after or 0)
-    q = select(*_CASE_COLUMNS).where(Case.seq > after)
+    q = select(*_CASE_COLUMNS).where(_CASES.seq > after)
     if season is not None:
-        q = q.where(Case.season == season)
+        q = q.where(_CASES.season == season)
     if grade is not None:
-        q = q.where(Case.grade == grade)
+        q = q.where(_CASES.grade == grade)
     if answered:
         q = q.where(~_OPEN.exists())
-    cases, nxt = paging.cut(session.execute(q.order_by(Case.seq).limit(limit + 1)).all(), limit, "facts",
+    cases, nxt = paging.cut(session.execute(q.order_by(_CASES.seq).limit(limit + 1)).all(), limit, "facts",
                             key=lambda c: c.seq)
     return _facts_of(session, cases), nxt
 
