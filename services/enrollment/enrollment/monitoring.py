@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from common.db import utcnow
 from common.metrics import watch_database
 from enrollment.models import OutboxRow
-from enrollment.outbox import TOPICS
+from enrollment.outbox import TOPICS, UNDELIVERED
 
 
 def install(app: FastAPI) -> None:
@@ -25,7 +25,7 @@ def install(app: FastAPI) -> None:
         seen = {t: (0, 0, 0.0) for t in TOPICS}
         for topic, n, bad, first in session.execute(
                 select(OutboxRow.topic, func.count(), func.count().filter(OutboxRow.state == "failing"),
-                       func.min(OutboxRow.created_at)).where(OutboxRow.state != "delivered")
+                       func.min(OutboxRow.created_at)).where(OutboxRow.state.in_(UNDELIVERED))
                 .group_by(OutboxRow.topic)):
             seen[topic] = (n, bad, max(0.0, (now - first).total_seconds()) if first is not None else 0.0)
         for topic, (n, bad, age) in seen.items():
