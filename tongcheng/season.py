@@ -17,7 +17,8 @@ from __future__ import annotations
 import json
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -86,7 +87,7 @@ class SeasonResult:
         return sum((Decimal(s["total"]) for s in self.settlements), Decimal("0.00"))
 
 
-def chunks(items: list[dict], *, max_items: int = MAX_BATCH_ITEMS, max_bytes: int = MAX_BATCH_BYTES) -> Iterator[
+def chunks(items: Iterable[dict], *, max_items: int = MAX_BATCH_ITEMS, max_bytes: int = MAX_BATCH_BYTES) -> Iterator[
         list[dict]]:
     """Consecutive batches of at most ``max_items`` items and about ``max_bytes`` of compact UTF-8 JSON."""
     batch: list[dict] = []
@@ -204,13 +205,17 @@ class Season:
             raise SeasonError(f"rulebook {RULEBOOK_ID} is {book.get('state')}, not published")
 
     def submit(self) -> None:
+        """The platform posts every family's application in batches, one after the other (so the application
+        numbers follow the cohort's order). The next batch and its key are built in a second thread while the
+        current one is in flight: building them was the driver's share of the step's wall time."""
         families = self.cohort.families
         sub = self.result.submission
         task = self.progress.add_task("platform submits applications", total=len(families))
         offset = 0
-        for batch in chunks([f.application(self.season) for f in families]):
-            answer = self.roles.platform.enrollment.post("/applications/batch", {"items": batch},
-                                                         key=idempotency_key("applications", self.season, batch))
+        prepared = ((batch, idempotency_key("applications", self.season, batch))
+                    for batch in chunks(f.application(self.season) for f in families))
+        for batch, key in _ahead(prepared):
+            answer = self.roles.platform.enrollment.post("/applications/batch", {"items": batch}, key=key)
             sub.batches += 1
             for item in answer["items"]:
                 fam = families[offset + item["index"]]
@@ -510,6 +515,16 @@ class Season:
             self.result.files[f"run-{run['id']}-grade-{grade}-rosters.xlsx"] = en.get_response(
                 f"/reports/runs/{run['id']}/rosters", format="xlsx").content
         self.result.files[f"appeals-{self.season}.xlsx"] = en.get_response("/reports/appeals", format="xlsx").content
+
+
+def _ahead(items: Iterator[Any]) -> Iterator[Any]:
+    """``items`` in order, the next one taken in a worker thread while the caller works on (or waits for the
+    answer to) the current one."""
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="season-ahead") as worker:
+        upcoming = worker.submit(next, items, None)
+        while (item := upcoming.result()) is not None:
+            upcoming = worker.submit(next, items, None)
+            yield item
 
 
 def snapshot_name(run: dict) -> str:
