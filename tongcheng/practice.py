@@ -54,7 +54,7 @@ def open_season(roles: Roles, year: int) -> Counter:
     done: Counter = Counter()
     points = roles.bureau.points
     book_id = f"HY-{year}"
-    books = {b["id"]: b for b in points.get("/rulebooks", season=year)}
+    books = {b["id"]: b for b in points.pages("/rulebooks", season=year)}
     if book_id not in books:
         try:
             points.post("/rulebooks", rulebook_body(year))
@@ -62,7 +62,7 @@ def open_season(roles: Roles, year: int) -> Counter:
         except ApiError as exc:
             if exc.status != 409:
                 raise
-        books = {b["id"]: b for b in points.get("/rulebooks", season=year)}
+        books = {b["id"]: b for b in points.pages("/rulebooks", season=year)}
     if books.get(book_id, {}).get("state") != "published":
         points.post(f"/rulebooks/{book_id}/publish")
         done["rulebook_published"] += 1

@@ -196,7 +196,7 @@ class Season:
         return self.result
 
     def check_rulebook(self) -> None:
-        books = self.roles.bureau.points.get("/rulebooks")  # a plain list, not paged
+        books = list(self.roles.bureau.points.pages("/rulebooks"))
         book = next((b for b in books if b.get("id") == RULEBOOK_ID), None)
         if book is None:
             raise SeasonError(f"rulebook {RULEBOOK_ID} is not loaded in points (found: "

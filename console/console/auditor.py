@@ -11,7 +11,7 @@ from fastapi import APIRouter, Depends
 from fastapi.responses import Response
 
 from console.clients import ApiError
-from console.tables import all_pages, download, wants
+from console.tables import all_pages, download, funding_semesters, wants
 from console.web import ROOT, Page, PageNotFound, local_time, role
 
 router = APIRouter(prefix=f"{ROOT}/auditor")
@@ -46,14 +46,10 @@ async def ledger(page: Page = Auditor, verify: str = "", table: str = "", format
     return page.render("auditor_ledger.html", title="账本核验 Ledger", entries=entries["items"], result=result)
 
 
-async def _semesters(page: Page) -> list[dict]:
-    return (await page.gateway.get(page.who, "funding", "/semesters"))["items"]
-
-
 @router.get("/exports")
 async def exports(page: Page = Auditor) -> Response:
     """The exports: the auditor's workbook per semester (one sheet per view) and each view as CSV."""
-    return page.render("auditor_exports.html", title="导出 Exports", semesters=await _semesters(page), views=VIEWS)
+    return page.render("auditor_exports.html", title="导出 Exports", semesters=await funding_semesters(page), views=VIEWS)
 
 
 @router.get("/exports/{name}")

@@ -12,7 +12,7 @@ from fastapi.responses import Response
 
 from console.charts import bars
 from console.clients import ApiError
-from console.tables import download
+from console.tables import download, funding_semesters
 from console.web import ROOT, SHANGHAI, Page, form_of, redirect, role
 
 router = APIRouter(prefix=f"{ROOT}/finance")
@@ -24,15 +24,11 @@ COLUMNS = [("id", "编号 id"), ("semester", "学期 semester"), ("school_code",
            ("awaiting_confirmation", "待学校确认 awaiting the roll")]
 
 
-async def _semesters(page: Page) -> list[dict]:
-    return (await page.gateway.get(page.who, "funding", "/semesters"))["items"]
-
-
 @router.get("/settlements")
 async def settlements(page: Page = Finance, semester: str = "", school_code: str = "", state: str = "",
                       cursor: str = "", format: str = "") -> Response:  # noqa: A002
     """Settlements of a semester (the latest by default), filterable by school and state, 100 a page."""
-    semesters = await _semesters(page)
+    semesters = await funding_semesters(page)
     semester = semester or (semesters[-1]["code"] if semesters else "")
     answer = await page.gateway.get(page.who, "funding", "/settlements", semester=semester or None,
                                     school_code=school_code or None, state=state or None,

@@ -19,6 +19,7 @@ from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
 from console.clients import ApiError
+from console.tables import funding_semesters
 from console.web import ROOT, SHANGHAI, Page, form_of, redirect, role
 
 router = APIRouter(prefix=f"{ROOT}/rolls")
@@ -43,9 +44,8 @@ async def _choices(page: Page) -> tuple[list[dict], list[dict]]:
     if page.staff.role != "bureau":
         return [], []
     semesters, schools = await asyncio.gather(
-        page.gateway.get(page.who, "funding", "/semesters"),
-        page.gateway.get(page.who, "enrollment", "/schools", kind="private", limit=1000))
-    return semesters["items"], schools["items"]
+        funding_semesters(page), page.gateway.get(page.who, "enrollment", "/schools", kind="private", limit=1000))
+    return semesters, schools["items"]
 
 
 def _roll_path(school_code: str, semester: str) -> str:

@@ -43,6 +43,13 @@ MAX_ROWS = 50_000
 FORMATS = ("csv", "xlsx")
 
 
+async def funding_semesters(page: Any) -> list[dict[str, Any]]:
+    """Every configured semester by first day (funding's paged ``GET /semesters``, read whole), for the finance,
+    auditor and roll pages' choices; ``page`` is a :class:`console.web.Page`."""
+    return await all_pages(lambda after: page.gateway.get(page.who, "funding", "/semesters", limit=1000,
+                                                          cursor=after))
+
+
 def wants(tables: dict[str, Any], table: str, fmt: str) -> bool:
     """True when the request asks for one of ``tables`` as a file (``?table=…&format=csv|xlsx``)."""
     return fmt in FORMATS and table in tables

@@ -124,6 +124,12 @@ def test_registering_listing_and_deleting(world, auth):
         resp = app.post("/webhooks", json={"url": bad}, headers=platform)
         assert resp.status_code == 422, bad
     assert app.post("/webhooks", json={"url": "https://x.example/"}, headers=auth("bureau")).status_code == 403
+    second = app.post("/webhooks", json={"url": "https://platform.example/second"}, headers=platform).json()
+    first_page = app.get("/webhooks?limit=1", headers=platform).json()  # paged by id (common.paging)
+    assert [h["id"] for h in first_page["items"]] == [made["id"]] and first_page["next_cursor"]
+    rest = app.get("/webhooks", params={"limit": 1, "cursor": first_page["next_cursor"]}, headers=platform).json()
+    assert [h["id"] for h in rest["items"]] == [second["id"]] and rest["next_cursor"] is None
+    assert app.delete(f"/webhooks/{second['id']}", headers=platform).status_code == 204
     assert app.delete(f"/webhooks/{made['id']}", headers=platform).status_code == 204
     assert app.get("/webhooks", headers=platform).json()["items"] == []
     assert app.delete(f"/webhooks/{made['id']}", headers=platform).status_code == 404

@@ -30,8 +30,13 @@ def test_semesters_and_tariff_versions(f, backend):
     assert f.post("bureau", "/semesters", {"code": "2025-summer"}).status_code == 422  # no default dates
     assert f.post("bureau", "/semesters", {"code": "x", "starts_on": "2025-09-02",
                                            "ends_on": "2025-09-01"}).status_code == 422
-    listed = f.ok(f.get("auditor", "/semesters"))["items"]
-    assert [s["code"] for s in listed] == ["2025-summer-camp", AUTUMN, "2026-spring"]
+    listed = f.ok(f.get("auditor", "/semesters"))
+    assert [s["code"] for s in listed["items"]] == ["2025-summer-camp", AUTUMN, "2026-spring"]
+    assert listed["next_cursor"] is None
+    first = f.ok(f.get("auditor", "/semesters", params={"limit": 2}))  # paged by start day (common.paging)
+    rest = f.ok(f.get("auditor", "/semesters", params={"limit": 2, "cursor": first["next_cursor"]}))
+    assert [s["code"] for s in first["items"] + rest["items"]] == ["2025-summer-camp", AUTUMN, "2026-spring"]
+    assert rest["next_cursor"] is None
 
     # the suggestion is the lower input and is the standard when none is given
     v1 = f.tariff("PS001", AUTUMN, "3200.00", "3000")

@@ -92,15 +92,44 @@ def test_role_matrix(svc, auth):
 
 def test_hy_2025_is_loaded_and_published_once(svc, auth):
     client, _ = svc
-    books = client.get("/rulebooks", headers=auth("platform")).json()
+    page = client.get("/rulebooks", headers=auth("platform")).json()
+    assert page["next_cursor"] is None
+    books = page["items"]
     assert [(b["id"], b["state"], b["version"], b["season"], b["cutoff_date"]) for b in books] == [
         ("HY-2025", "published", 1, 2025, "2025-04-30")]
     assert [i["item"] for i in books[0]["items"]] == ["base", "residence", "social_insurance", "owned_home",
                                                       "rented_home", "business"]
     assert [i["cap"] for i in books[0]["items"]] == ["40.00", "20.00", "24.00", "30.00", "5.00", "10.00"]
     with TestClient(create_app(client.app.state.settings)) as again:  # a restart on the same database
-        assert [(b["id"], b["version"]) for b in again.get("/rulebooks", headers=auth("bureau")).json()] == [
-            ("HY-2025", 1)]
+        listed = again.get("/rulebooks", headers=auth("bureau")).json()["items"]
+        assert [(b["id"], b["version"]) for b in listed] == [("HY-2025", 1)]
+
+
+def test_rulebooks_page_in_season_creation_order(svc, auth):
+    """``GET /rulebooks`` pages like every list (common.paging): a page of one at a time follows ``next_cursor``
+    through the same rulebooks, in the same order (season, creation, id), as one page; filters hold across pages."""
+    client, _ = svc
+    bureau = auth("bureau")
+    for rid, season in (("HY-2026-p1", 2026), ("HY-2025-p2", 2025), ("HY-2026-p0", 2026)):
+        body = rulebook_body(client, auth, id=rid)
+        body["season"], body["cutoff_date"] = season, f"{season}-04-30"
+        created = client.post("/rulebooks", json=body, headers=bureau)
+        assert created.status_code == 201, created.text
+
+    def walk(**params) -> list[str]:
+        ids, cursor = [], None
+        while True:
+            page = client.get("/rulebooks", params={**params, "limit": 1, **({"cursor": cursor} if cursor else {})},
+                              headers=bureau).json()
+            ids += [b["id"] for b in page["items"]]
+            if not (cursor := page["next_cursor"]):
+                return ids
+
+    whole = [b["id"] for b in client.get("/rulebooks", headers=bureau).json()["items"]]
+    assert whole == ["HY-2025", "HY-2025-p2", "HY-2026-p1", "HY-2026-p0"]
+    assert walk() == whole
+    assert walk(season=2026) == ["HY-2026-p1", "HY-2026-p0"]
+    assert walk(state="draft") == ["HY-2025-p2", "HY-2026-p1", "HY-2026-p0"]
 
 
 def test_rulebook_lifecycle_draft_edit_publish_immutable(svc, auth):

@@ -145,7 +145,7 @@ def _ledger_kinds(api: Api, settlement_id: int) -> Counter:
 
 
 def _rulebooks(api: Api, ctx: dict[str, Any]) -> int:
-    return sum(b["id"] == ctx["id"] for b in api.ok(api.send("points", "GET", "/rulebooks", "bureau")))
+    return sum(b["id"] == ctx["id"] for b in pages(api.stack["points"], "/rulebooks", "bureau"))
 
 
 def _jobs_prepare(api: Api) -> dict[str, Any]:
@@ -299,8 +299,7 @@ CREATIONS = [
     Creation("semester", "funding", "semesters", lambda api: {"code": f"2033-s{tag()}"},
              lambda c: ("/semesters", "bureau", {"code": c["code"], "starts_on": "2033-02-01",
                                                  "ends_on": "2033-07-15"}),
-             lambda api, c: sum(s["code"] == c["code"] for s in api.ok(api.send(
-                 "funding", "GET", "/semesters", "auditor"))["items"]),
+             lambda api, c: sum(s["code"] == c["code"] for s in pages(api.stack["funding"], "/semesters", "auditor")),
              frozenset({"semester_exists"})),
     Creation("rulebook", "points", "rulebooks", lambda api: {"id": f"RB-N{next(_tags)}"},
              lambda c: ("/rulebooks", "bureau", rulebook(c["id"], 2034)), _rulebooks,

@@ -11,7 +11,9 @@ canonical encoding, its own listing name, a key of its kind. Anything else (anot
 a URL is refused earlier still, by :mod:`common.middleware`: 400 ``invalid_characters``.)
 
 A listing names itself once and pages with :func:`after` (the key to start after) and :func:`cut` / :func:`page`
-(the page and its ``next_cursor``), fetching ``limit + 1`` rows so it knows whether more follow.
+(the page and its ``next_cursor``), fetching ``limit + 1`` rows so it knows whether more follow. A listing in an
+order of several columns ending with a unique text key (rulebooks by season, creation and id; semesters by first
+day and code) keys its cursor by that last column and resumes with :func:`after_row`.
 """
 
 from __future__ import annotations
@@ -25,12 +27,14 @@ from typing import Annotated, Any, TypeVar
 
 from fastapi import Query
 from pydantic import BeforeValidator
+from sqlalchemy import ColumnElement, select, tuple_
+from sqlalchemy.orm import Session
 
 from common.errors import InvalidCursor
 from common.refusals import refuse
 from common.schemas import ROW_ID_MAX
 
-__all__ = ["Cursor", "InvalidCursor", "Limit", "after", "after_id", "cut", "encode", "page"]
+__all__ = ["Cursor", "InvalidCursor", "Limit", "after", "after_id", "after_row", "cut", "encode", "page"]
 
 T = TypeVar("T")
 
@@ -101,6 +105,21 @@ def after(listing: str, cursor: str | None, *, key: type[int] | type[str] = int,
 def after_id(listing: str, cursor: str | None) -> int:
     """:func:`after` for a listing paged by an increasing row id: the last id seen, 0 without a cursor."""
     return after(listing, cursor) or 0
+
+
+def after_row(session: Session, listing: str, cursor: str | None, order: Sequence[Any], *,
+              pattern: re.Pattern[str] | None = None) -> ColumnElement[bool] | None:
+    """For a listing ordered by the columns ``order``, the last of them a unique text key (the cursor's ``k``): the
+    condition ``(order) > (the values of the row the cursor names)`` selecting the rows after it, or ``None``
+    without a cursor. 422 ``invalid_cursor`` as :func:`after`, and when no row has that key (nothing to resume
+    after)."""
+    key = after(listing, cursor, key=str, pattern=pattern)
+    if key is None:
+        return None
+    values = session.execute(select(*order).where(order[-1] == key)).first()
+    if values is None:
+        raise _refuse()
+    return tuple_(*order) > tuple(values)
 
 
 def cut(rows: Sequence[T], limit: int, listing: str, key: Callable[[T], int | str]) -> tuple[list[T], str | None]:

@@ -61,10 +61,12 @@ def register_webhook(body: WebhookIn, who: Platform, session: WriteSession, requ
 
 
 @router.get("/webhooks", tags=["events"], response_model=None)
-def list_webhooks(who: Platform, session: ReadSession) -> dict[str, Any]:
-    """The caller's webhooks → ``{items: [{id, url, delivered_up_to, attempts, next_attempt_at, last_error,
-    last_delivered_at, created_at}], next_cursor: null}`` (no secrets)."""
-    return {"items": [webhooks.view(h) for h in webhooks.owned(session, who.subject)], "next_cursor": None}
+def list_webhooks(who: Platform, session: ReadSession, limit: Limit = 100, cursor: Cursor = None) -> dict[str, Any]:
+    """The caller's webhooks by id → ``{items: [{id, url, delivered_up_to, attempts, next_attempt_at, last_error,
+    last_delivered_at, created_at}], next_cursor}`` (no secrets). 422 ``invalid_cursor`` for a cursor this list did
+    not give."""
+    rows, nxt = webhooks.owned(session, who.subject, limit=limit, cursor=cursor)
+    return {"items": [webhooks.view(h) for h in rows], "next_cursor": nxt}
 
 
 @router.delete("/webhooks/{webhook_id}", status_code=204, tags=["events"])

@@ -43,6 +43,7 @@ import httpx
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
+from common import paging
 from common.db import Database, utcnow
 from common.leases import Leases
 from enrollment.errors import WebhookNotFound
@@ -102,8 +103,14 @@ def register(session: Session, *, url: str, owner: str, after: int | None, now: 
     return hook, secret_for(hook.id, hook.nonce)
 
 
-def owned(session: Session, owner: str) -> list[Webhook]:
-    return list(session.scalars(select(Webhook).where(Webhook.owner == owner).order_by(Webhook.id)))
+def owned(session: Session, owner: str, *, limit: int = 100, cursor: str | None = None
+          ) -> tuple[list[Webhook], str | None]:
+    """``owner``'s webhooks by id after ``cursor`` (:mod:`common.paging`, listing ``webhooks``; 422
+    ``invalid_cursor`` for anything else) → (the page, its ``next_cursor``)."""
+    after = paging.after_id("webhooks", cursor)
+    rows = session.scalars(select(Webhook).where(Webhook.owner == owner, Webhook.id > after)
+                           .order_by(Webhook.id).limit(limit + 1))
+    return paging.cut(list(rows), limit, "webhooks", key=lambda h: h.id)
 
 
 def remove(session: Session, webhook_id: int, owner: str) -> None:

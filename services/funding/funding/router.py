@@ -22,8 +22,8 @@ from funding.models import idempotency_keys
 from funding.report_schemas import BudgetPut, BudgetRead
 from funding.schemas import (CODE, AdjustmentCreate, AdjustmentRead, DisbursementCreate, DisbursementRead, Handover,
                              HandoverResult, RunResult, SeatEnd, SeatEndResult, SeatRead, SeatTransfer,
-                             SeatTransferred, SemesterCreate, SemesterRead, SettlementCreate, SettlementRead,
-                             SettlementRun, TariffPut, TariffRead)
+                             SeatTransferred, SemesterCreate, SemesterPage, SemesterRead, SettlementCreate,
+                             SettlementRead, SettlementRun, TariffPut, TariffRead)
 
 router = APIRouter()
 Year = Annotated[IntParam, Path(ge=2000, le=2100)]
@@ -63,10 +63,13 @@ def _semester(s: Any) -> SemesterRead:
                         days=(s.ends_on - s.starts_on).days + 1, created_by=s.created_by, created_at=s.created_at)
 
 
-@router.get("/semesters", tags=["semesters"])
-def list_semesters(who: Caller(*READERS), session: ReadSession) -> dict[str, list[SemesterRead]]:
-    """Every configured semester, by start date → ``{items: [Semester]}``."""
-    return {"items": [_semester(s) for s in semesters.list_semesters(session)]}
+@router.get("/semesters", tags=["semesters"], response_model=SemesterPage)
+def list_semesters(who: Caller(*READERS), session: ReadSession, limit: Limit = 100,
+                   cursor: Cursor = None) -> SemesterPage:
+    """The configured semesters, by start date → ``{items: [Semester], next_cursor}``. 422 ``invalid_cursor`` for
+    a cursor this list did not give."""
+    rows, nxt = semesters.list_semesters(session, limit=limit, cursor=cursor)
+    return SemesterPage(items=[_semester(s) for s in rows], next_cursor=nxt)
 
 
 @router.get("/semesters/{code}/history", tags=["semesters"])

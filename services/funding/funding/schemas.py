@@ -72,6 +72,11 @@ class SemesterRead(BaseModel):
     created_at: datetime
 
 
+class SemesterPage(BaseModel):
+    items: list[SemesterRead]
+    next_cursor: str | None
+
+
 class TariffPut(StrictModel):
     """购买学位标准 inputs (yuan per pupil per semester). ``standard`` omitted → the suggestion, i.e. the lower of
     operating cost and original fee."""

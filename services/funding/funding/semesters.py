@@ -5,22 +5,24 @@ Every function takes a session and never commits; the router commits once.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from common import history
+from common import history, paging
 from common.db import utcnow
 from common.errors import Invalid
 from common.identity import Identity
 from funding import errors
 from funding.config import Settings
 from funding.models import Semester, change_history
-from funding.schemas import SemesterCreate
+from funding.schemas import CODE, SemesterCreate
 from funding.settlement_rules import Period, default_period
+
+SEMESTER_CODE = re.compile(CODE.removeprefix("^").removesuffix("$"))
 
 
 def create_semester(session: Session, body: SemesterCreate, who: Identity, settings: Settings) -> Semester:
@@ -62,9 +64,15 @@ def period_of(semester: Semester) -> Period:
     return Period(semester.starts_on, semester.ends_on)
 
 
-def list_semesters(session: Session) -> Sequence[Semester]:
-    """Every configured semester, by first day."""
-    return session.scalars(select(Semester).order_by(Semester.starts_on, Semester.code)).all()
+def list_semesters(session: Session, *, limit: int = 100, cursor: str | None = None
+                   ) -> tuple[list[Semester], str | None]:
+    """The configured semesters by first day, then code, after ``cursor`` (:mod:`common.paging`, listing
+    ``semesters``, keyed by the code; 422 ``invalid_cursor`` for anything else) → (the page, its ``next_cursor``)."""
+    order = (Semester.starts_on, Semester.code)
+    query = select(Semester).order_by(*order).limit(limit + 1)
+    if (after := paging.after_row(session, "semesters", cursor, order, pattern=SEMESTER_CODE)) is not None:
+        query = query.where(after)
+    return paging.cut(list(session.scalars(query)), limit, "semesters", key=lambda s: s.code)
 
 
 def semester_history(session: Session, code: str, *, limit: int, cursor: str | None) -> dict[str, Any]:

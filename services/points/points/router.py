@@ -26,8 +26,8 @@ from common.versioning import IfMatch, set_etag
 from points import jobs, service
 from points.clients import VerificationClient
 from points.models import access_log, idempotency_keys
-from points.schemas import (JobIn, JobRead, RulebookCreate, RulebookRead, RulebookUpdate, ScorePage, ScoreRead,
-                            WhatIfIn)
+from points.schemas import (JobIn, JobRead, RulebookCreate, RulebookPage, RulebookRead, RulebookUpdate, ScorePage,
+                            ScoreRead, WhatIfIn)
 
 router = APIRouter()
 router.include_router(access.router(access_log, prefix="POINTS_"))  # GET /access-log, POST /access-log/purge
@@ -105,11 +105,14 @@ router.add_api_route("/scores/{application_no}", get_score, methods=["GET"], tag
                      route_class_override=_ScoreReadRoute)
 
 
-@router.get("/rulebooks", tags=["rulebooks"], response_model=list[RulebookRead])
+@router.get("/rulebooks", tags=["rulebooks"], response_model=RulebookPage)
 def list_rulebooks(who: Caller(*RULEBOOK_READERS), session: ReadSession, season: SeasonQuery | None = None,
-                   state: Literal["draft", "published"] | None = None) -> list[dict[str, Any]]:
-    """Every rulebook (积分细则), by season then creation; filter with ``?season=`` and ``?state=``."""
-    return [service.rulebook_read(row) for row in service.list_rulebooks(session, season=season, state=state)]
+                   state: Literal["draft", "published"] | None = None, limit: Limit = 100,
+                   cursor: Cursor = None) -> dict[str, Any]:
+    """The rulebooks (积分细则), by season then creation → ``{items: [Rulebook], next_cursor}``; filter with
+    ``?season=`` and ``?state=``. 422 ``invalid_cursor`` for a cursor this list did not give."""
+    rows, nxt = service.list_rulebooks(session, season=season, state=state, limit=limit, cursor=cursor)
+    return {"items": [service.rulebook_read(row) for row in rows], "next_cursor": nxt}
 
 
 @router.get("/rulebooks/{rulebook_id}", tags=["rulebooks"], response_model=RulebookRead)

@@ -285,6 +285,11 @@ class ScoreRead(ScoreSummary):
     guardians: list[GuardianRead]
 
 
+class RulebookPage(BaseModel):
+    items: list[RulebookRead]
+    next_cursor: str | None
+
+
 class ScorePage(BaseModel):
     items: list[ScoreSummary]
     next_cursor: str | None

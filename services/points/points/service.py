@@ -84,13 +84,22 @@ def rulebook_history(session: Session, rulebook_id: str, *, limit: int, cursor: 
     return history.read(session, change_history, resource="rulebook", key=rulebook_id, limit=limit, cursor=cursor)
 
 
-def list_rulebooks(session: Session, *, season: int | None = None, state: str | None = None) -> list[Rulebook]:
-    query = select(Rulebook).order_by(Rulebook.season, Rulebook.created_at, Rulebook.id)
+RULEBOOK_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,39}")
+
+
+def list_rulebooks(session: Session, *, season: int | None = None, state: str | None = None, limit: int = 100,
+                   cursor: str | None = None) -> tuple[list[Rulebook], str | None]:
+    """Rulebooks by season, then creation, then id, after ``cursor`` (:mod:`common.paging`, listing ``rulebooks``,
+    keyed by the id; 422 ``invalid_cursor`` for anything else) → (the page, its ``next_cursor``)."""
+    order = (Rulebook.season, Rulebook.created_at, Rulebook.id)
+    query = select(Rulebook).order_by(*order).limit(limit + 1)
     if season is not None:
         query = query.where(Rulebook.season == season)
     if state is not None:
         query = query.where(Rulebook.state == state)
-    return list(session.scalars(query))
+    if (after := paging.after_row(session, "rulebooks", cursor, order, pattern=RULEBOOK_ID)) is not None:
+        query = query.where(after)
+    return paging.cut(list(session.scalars(query)), limit, "rulebooks", key=lambda r: r.id)
 
 
 def get_rulebook(session: Session, rulebook_id: str, *, for_update: bool = False) -> Rulebook:

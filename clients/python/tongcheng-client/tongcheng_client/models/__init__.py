@@ -152,9 +152,6 @@ from .funding_list_ledger_response_list_ledger import (
     FundingListLedgerResponseListLedger,
 )
 from .funding_list_seats_response_list_seats import FundingListSeatsResponseListSeats
-from .funding_list_semesters_response_list_semesters import (
-    FundingListSemestersResponseListSemesters,
-)
 from .funding_list_settlements_response_list_settlements import (
     FundingListSettlementsResponseListSettlements,
 )
@@ -195,6 +192,7 @@ from .funding_semester_forecast_read import FundingSemesterForecastRead
 from .funding_semester_history_response_semester_history import (
     FundingSemesterHistoryResponseSemesterHistory,
 )
+from .funding_semester_page import FundingSemesterPage
 from .funding_semester_read import FundingSemesterRead
 from .funding_semester_total import FundingSemesterTotal
 from .funding_settlement_create import FundingSettlementCreate
@@ -252,6 +250,7 @@ from .points_rulebook_create_tie_break_item import PointsRulebookCreateTieBreakI
 from .points_rulebook_history_response_rulebook_history import (
     PointsRulebookHistoryResponseRulebookHistory,
 )
+from .points_rulebook_page import PointsRulebookPage
 from .points_rulebook_read import PointsRulebookRead
 from .points_rulebook_read_eligibility_item import PointsRulebookReadEligibilityItem
 from .points_rulebook_read_family import PointsRulebookReadFamily
@@ -453,7 +452,6 @@ __all__ = (
     "FundingListAdjustmentsResponseListAdjustments",
     "FundingListLedgerResponseListLedger",
     "FundingListSeatsResponseListSeats",
-    "FundingListSemestersResponseListSemesters",
     "FundingListSettlementsResponseListSettlements",
     "FundingListSettlementsStateType0",
     "FundingListTariffsResponseListTariffs",
@@ -486,6 +484,7 @@ __all__ = (
     "FundingSemesterCreate",
     "FundingSemesterForecastRead",
     "FundingSemesterHistoryResponseSemesterHistory",
+    "FundingSemesterPage",
     "FundingSemesterRead",
     "FundingSemesterTotal",
     "FundingSettlementCreate",
@@ -533,6 +532,7 @@ __all__ = (
     "PointsRulebookCreate",
     "PointsRulebookCreateTieBreakItem",
     "PointsRulebookHistoryResponseRulebookHistory",
+    "PointsRulebookPage",
     "PointsRulebookRead",
     "PointsRulebookReadEligibilityItem",
     "PointsRulebookReadFamily",

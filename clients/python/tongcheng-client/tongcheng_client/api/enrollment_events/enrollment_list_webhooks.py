@@ -6,14 +6,32 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.problem import Problem
-from ...types import Response
+from ...types import UNSET, Response, Unset
 
 
-def _get_kwargs() -> dict[str, Any]:
+def _get_kwargs(
+    *,
+    limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
         "method": "get",
         "url": "/api/enrollment/webhooks",
+        "params": params,
     }
 
     return _kwargs
@@ -25,6 +43,11 @@ def _parse_response(
     if response.status_code == 200:
         response_200 = response.json()
         return response_200
+
+    if response.status_code == 422:
+        response_422 = Problem.from_dict(response.json())
+
+        return response_422
 
     if 400 <= response.status_code <= 499:
         response_4xx = Problem.from_dict(response.json())
@@ -51,15 +74,25 @@ def _build_response(
 def sync_detailed(
     *,
     client: AuthenticatedClient,
+    limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
 ) -> Response[Any | Problem]:
     """List Webhooks
 
      **进度推送 (the feed pushed to the platform) — BRIEF §2, plan 二(四)**
 
-    The caller's webhooks → ``{items: [{id, url, delivered_up_to, attempts, next_attempt_at, last_error,
-    last_delivered_at, created_at}], next_cursor: null}`` (no secrets).
+    The caller's webhooks by id → ``{items: [{id, url, delivered_up_to, attempts, next_attempt_at,
+    last_error,
+    last_delivered_at, created_at}], next_cursor}`` (no secrets). 422 ``invalid_cursor`` for a cursor
+    this list did
+    not give.
 
     Roles: platform.
+
+    Args:
+        limit (int | Unset): page size, 1–1000 (每页条数); default 100 Default: 100.
+        cursor (None | str | Unset): the next_cursor of the previous page, as given (opaque);
+            absent: from the start. 422 invalid_cursor for any other text
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -69,7 +102,10 @@ def sync_detailed(
         Response[Any | Problem]
     """
 
-    kwargs = _get_kwargs()
+    kwargs = _get_kwargs(
+        limit=limit,
+        cursor=cursor,
+    )
 
     response = client.get_httpx_client().request(
         **kwargs,
@@ -81,15 +117,25 @@ def sync_detailed(
 def sync(
     *,
     client: AuthenticatedClient,
+    limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
 ) -> Any | Problem | None:
     """List Webhooks
 
      **进度推送 (the feed pushed to the platform) — BRIEF §2, plan 二(四)**
 
-    The caller's webhooks → ``{items: [{id, url, delivered_up_to, attempts, next_attempt_at, last_error,
-    last_delivered_at, created_at}], next_cursor: null}`` (no secrets).
+    The caller's webhooks by id → ``{items: [{id, url, delivered_up_to, attempts, next_attempt_at,
+    last_error,
+    last_delivered_at, created_at}], next_cursor}`` (no secrets). 422 ``invalid_cursor`` for a cursor
+    this list did
+    not give.
 
     Roles: platform.
+
+    Args:
+        limit (int | Unset): page size, 1–1000 (每页条数); default 100 Default: 100.
+        cursor (None | str | Unset): the next_cursor of the previous page, as given (opaque);
+            absent: from the start. 422 invalid_cursor for any other text
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -101,21 +147,33 @@ def sync(
 
     return sync_detailed(
         client=client,
+        limit=limit,
+        cursor=cursor,
     ).parsed
 
 
 async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
+    limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
 ) -> Response[Any | Problem]:
     """List Webhooks
 
      **进度推送 (the feed pushed to the platform) — BRIEF §2, plan 二(四)**
 
-    The caller's webhooks → ``{items: [{id, url, delivered_up_to, attempts, next_attempt_at, last_error,
-    last_delivered_at, created_at}], next_cursor: null}`` (no secrets).
+    The caller's webhooks by id → ``{items: [{id, url, delivered_up_to, attempts, next_attempt_at,
+    last_error,
+    last_delivered_at, created_at}], next_cursor}`` (no secrets). 422 ``invalid_cursor`` for a cursor
+    this list did
+    not give.
 
     Roles: platform.
+
+    Args:
+        limit (int | Unset): page size, 1–1000 (每页条数); default 100 Default: 100.
+        cursor (None | str | Unset): the next_cursor of the previous page, as given (opaque);
+            absent: from the start. 422 invalid_cursor for any other text
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -125,7 +183,10 @@ async def asyncio_detailed(
         Response[Any | Problem]
     """
 
-    kwargs = _get_kwargs()
+    kwargs = _get_kwargs(
+        limit=limit,
+        cursor=cursor,
+    )
 
     response = await client.get_async_httpx_client().request(**kwargs)
 
@@ -135,15 +196,25 @@ async def asyncio_detailed(
 async def asyncio(
     *,
     client: AuthenticatedClient,
+    limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
 ) -> Any | Problem | None:
     """List Webhooks
 
      **进度推送 (the feed pushed to the platform) — BRIEF §2, plan 二(四)**
 
-    The caller's webhooks → ``{items: [{id, url, delivered_up_to, attempts, next_attempt_at, last_error,
-    last_delivered_at, created_at}], next_cursor: null}`` (no secrets).
+    The caller's webhooks by id → ``{items: [{id, url, delivered_up_to, attempts, next_attempt_at,
+    last_error,
+    last_delivered_at, created_at}], next_cursor}`` (no secrets). 422 ``invalid_cursor`` for a cursor
+    this list did
+    not give.
 
     Roles: platform.
+
+    Args:
+        limit (int | Unset): page size, 1–1000 (每页条数); default 100 Default: 100.
+        cursor (None | str | Unset): the next_cursor of the previous page, as given (opaque);
+            absent: from the start. 422 invalid_cursor for any other text
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -156,5 +227,7 @@ async def asyncio(
     return (
         await asyncio_detailed(
             client=client,
+            limit=limit,
+            cursor=cursor,
         )
     ).parsed

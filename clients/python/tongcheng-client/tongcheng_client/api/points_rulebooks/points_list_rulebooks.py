@@ -6,7 +6,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.points_list_rulebooks_state_type_0 import PointsListRulebooksStateType0
-from ...models.points_rulebook_read import PointsRulebookRead
+from ...models.points_rulebook_page import PointsRulebookPage
 from ...models.problem import Problem
 from ...types import UNSET, Response, Unset
 
@@ -15,6 +15,8 @@ def _get_kwargs(
     *,
     season: int | None | Unset = UNSET,
     state: None | PointsListRulebooksStateType0 | Unset = UNSET,
+    limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
@@ -35,6 +37,15 @@ def _get_kwargs(
         json_state = state
     params["state"] = json_state
 
+    params["limit"] = limit
+
+    json_cursor: None | str | Unset
+    if isinstance(cursor, Unset):
+        json_cursor = UNSET
+    else:
+        json_cursor = cursor
+    params["cursor"] = json_cursor
+
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
     _kwargs: dict[str, Any] = {
@@ -48,14 +59,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Problem | list[PointsRulebookRead] | None:
+) -> PointsRulebookPage | Problem | None:
     if response.status_code == 200:
-        response_200 = []
-        _response_200 = response.json()
-        for response_200_item_data in _response_200:
-            response_200_item = PointsRulebookRead.from_dict(response_200_item_data)
-
-            response_200.append(response_200_item)
+        response_200 = PointsRulebookPage.from_dict(response.json())
 
         return response_200
 
@@ -77,7 +83,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Problem | list[PointsRulebookRead]]:
+) -> Response[PointsRulebookPage | Problem]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -91,30 +97,38 @@ def sync_detailed(
     client: AuthenticatedClient,
     season: int | None | Unset = UNSET,
     state: None | PointsListRulebooksStateType0 | Unset = UNSET,
-) -> Response[Problem | list[PointsRulebookRead]]:
+    limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
+) -> Response[PointsRulebookPage | Problem]:
     """List Rulebooks
 
      **积分细则 (rulebook) — BRIEF §5, plan 二(四): the season's points rules as data**
 
-    Every rulebook (积分细则), by season then creation; filter with ``?season=`` and ``?state=``.
+    The rulebooks (积分细则), by season then creation → ``{items: [Rulebook], next_cursor}``; filter with
+    ``?season=`` and ``?state=``. 422 ``invalid_cursor`` for a cursor this list did not give.
 
     Roles: bureau, platform, auditor, service.
 
     Args:
         season (int | None | Unset):
         state (None | PointsListRulebooksStateType0 | Unset):
+        limit (int | Unset): page size, 1–1000 (每页条数); default 100 Default: 100.
+        cursor (None | str | Unset): the next_cursor of the previous page, as given (opaque);
+            absent: from the start. 422 invalid_cursor for any other text
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[PointsRulebookRead]]
+        Response[PointsRulebookPage | Problem]
     """
 
     kwargs = _get_kwargs(
         season=season,
         state=state,
+        limit=limit,
+        cursor=cursor,
     )
 
     response = client.get_httpx_client().request(
@@ -129,31 +143,39 @@ def sync(
     client: AuthenticatedClient,
     season: int | None | Unset = UNSET,
     state: None | PointsListRulebooksStateType0 | Unset = UNSET,
-) -> Problem | list[PointsRulebookRead] | None:
+    limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
+) -> PointsRulebookPage | Problem | None:
     """List Rulebooks
 
      **积分细则 (rulebook) — BRIEF §5, plan 二(四): the season's points rules as data**
 
-    Every rulebook (积分细则), by season then creation; filter with ``?season=`` and ``?state=``.
+    The rulebooks (积分细则), by season then creation → ``{items: [Rulebook], next_cursor}``; filter with
+    ``?season=`` and ``?state=``. 422 ``invalid_cursor`` for a cursor this list did not give.
 
     Roles: bureau, platform, auditor, service.
 
     Args:
         season (int | None | Unset):
         state (None | PointsListRulebooksStateType0 | Unset):
+        limit (int | Unset): page size, 1–1000 (每页条数); default 100 Default: 100.
+        cursor (None | str | Unset): the next_cursor of the previous page, as given (opaque);
+            absent: from the start. 422 invalid_cursor for any other text
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[PointsRulebookRead]
+        PointsRulebookPage | Problem
     """
 
     return sync_detailed(
         client=client,
         season=season,
         state=state,
+        limit=limit,
+        cursor=cursor,
     ).parsed
 
 
@@ -162,30 +184,38 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
     season: int | None | Unset = UNSET,
     state: None | PointsListRulebooksStateType0 | Unset = UNSET,
-) -> Response[Problem | list[PointsRulebookRead]]:
+    limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
+) -> Response[PointsRulebookPage | Problem]:
     """List Rulebooks
 
      **积分细则 (rulebook) — BRIEF §5, plan 二(四): the season's points rules as data**
 
-    Every rulebook (积分细则), by season then creation; filter with ``?season=`` and ``?state=``.
+    The rulebooks (积分细则), by season then creation → ``{items: [Rulebook], next_cursor}``; filter with
+    ``?season=`` and ``?state=``. 422 ``invalid_cursor`` for a cursor this list did not give.
 
     Roles: bureau, platform, auditor, service.
 
     Args:
         season (int | None | Unset):
         state (None | PointsListRulebooksStateType0 | Unset):
+        limit (int | Unset): page size, 1–1000 (每页条数); default 100 Default: 100.
+        cursor (None | str | Unset): the next_cursor of the previous page, as given (opaque);
+            absent: from the start. 422 invalid_cursor for any other text
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Problem | list[PointsRulebookRead]]
+        Response[PointsRulebookPage | Problem]
     """
 
     kwargs = _get_kwargs(
         season=season,
         state=state,
+        limit=limit,
+        cursor=cursor,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -198,25 +228,31 @@ async def asyncio(
     client: AuthenticatedClient,
     season: int | None | Unset = UNSET,
     state: None | PointsListRulebooksStateType0 | Unset = UNSET,
-) -> Problem | list[PointsRulebookRead] | None:
+    limit: int | Unset = 100,
+    cursor: None | str | Unset = UNSET,
+) -> PointsRulebookPage | Problem | None:
     """List Rulebooks
 
      **积分细则 (rulebook) — BRIEF §5, plan 二(四): the season's points rules as data**
 
-    Every rulebook (积分细则), by season then creation; filter with ``?season=`` and ``?state=``.
+    The rulebooks (积分细则), by season then creation → ``{items: [Rulebook], next_cursor}``; filter with
+    ``?season=`` and ``?state=``. 422 ``invalid_cursor`` for a cursor this list did not give.
 
     Roles: bureau, platform, auditor, service.
 
     Args:
         season (int | None | Unset):
         state (None | PointsListRulebooksStateType0 | Unset):
+        limit (int | Unset): page size, 1–1000 (每页条数); default 100 Default: 100.
+        cursor (None | str | Unset): the next_cursor of the previous page, as given (opaque);
+            absent: from the start. 422 invalid_cursor for any other text
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Problem | list[PointsRulebookRead]
+        PointsRulebookPage | Problem
     """
 
     return (
@@ -224,5 +260,7 @@ async def asyncio(
             client=client,
             season=season,
             state=state,
+            limit=limit,
+            cursor=cursor,
         )
     ).parsed
