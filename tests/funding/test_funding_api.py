@@ -4,16 +4,10 @@ approval, disbursement, adjustments, transfers, budget, totals — BRIEF §8, pl
 from datetime import date, timedelta
 from decimal import Decimal
 
-import pytest
 
-from funding_kit import Funding, id_number, paid_on_today, seat
+from funding_kit import id_number, paid_on_today, seat
 
 AUTUMN = "2025-autumn"
-
-
-@pytest.fixture
-def f(make_service, auth):
-    return Funding(make_service("funding"), auth)
 
 
 def money_sum(values):

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 
 from common.schemas import SHANGHAI
 from common.sheet_writer import read_csv
-from funding_kit import Funding, paid_on_today, seat
+from funding_kit import paid_on_today, seat
 
 READ = {"bureau", "finance", "auditor"}
 MATRIX = {
@@ -53,11 +53,6 @@ ROLES = ["platform", "department:police", "department:hrss", "bureau", "finance"
 PATH_VALUES = {"school_code": "PS001", "semester": "2025-autumn", "code": "2025-autumn", "kind": "tariffs", "seat_id": "1", "settlement_id": "1",
                "year": "2025", "application_no": "HY2025-1-000001", "view": "totals"}
 sqlite_only = pytest.mark.parametrize("backend", ["sqlite"], indirect=True)
-
-
-@pytest.fixture
-def f(make_service, auth):
-    return Funding(make_service("funding"), auth)
 
 
 @sqlite_only

@@ -5,14 +5,13 @@ budget; exact to the fen (integers inside, yuan strings out)."""
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from common.schemas import fen_to_yuan
 from funding.forecast import by_budget_year, project
 from funding.settlement_rules import default_period
-from funding_kit import Funding, seat
+from funding_kit import seat
 
 YEAR = [("2025-autumn", default_period("2025-autumn")), ("2026-spring", default_period("2026-spring"))]
 
@@ -47,11 +46,6 @@ def test_the_total_is_seats_times_tariff_to_the_fen(seats, latest):
         assert all(s.completing <= s.continuing for s in f.schools)
         assert all(type(s.amount_fen) is int for s in f.schools)
         assert f.seats <= len(seats)
-
-
-@pytest.fixture
-def f(make_service, auth):
-    return Funding(make_service("funding"), auth)
 
 
 def test_forecast_through_the_service(f, backend):

@@ -5,21 +5,15 @@ models — BRIEF §8."""
 import threading
 from pathlib import Path
 
-import pytest
 from alembic import command
 from sqlalchemy import text
 
 from common.db import alembic_config, upgrade_to_head
 from funding import ledger_store
-from funding_kit import Funding, paid_on_today, seat
+from funding_kit import paid_on_today, seat
 
 SERVICE_DIR = Path(__file__).resolve().parents[2] / "services" / "funding"
 AUTUMN = "2025-autumn"
-
-
-@pytest.fixture
-def f(make_service, auth):
-    return Funding(make_service("funding"), auth)
 
 
 def paid_and_adjusted(f):

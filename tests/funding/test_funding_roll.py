@@ -8,14 +8,14 @@ from decimal import Decimal
 
 import pytest
 
-from funding_kit import Funding, seat
+from funding_kit import seat
 
 AUTUMN = "2025-autumn"  # 1 Sep 2025 – 31 Jan 2026: 153 days
 
 
 @pytest.fixture
-def f(make_service, auth):
-    f = Funding(make_service("funding"), auth)
+def f(f):
+    """conftest's funding service with the autumn semester and the two schools' tariffs."""
     f.semester(AUTUMN)
     for school in ("PS001", "PS002"):
         f.tariff(school, AUTUMN, "3000.00", "3000.00")

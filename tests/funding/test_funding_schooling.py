@@ -7,15 +7,10 @@ from datetime import date
 
 import pytest
 
-from funding_kit import Funding, seat
+from funding_kit import seat
 
 YEARS = (2025, 2026, 2027, 2028)
 SEMESTERS = [code for y in YEARS for code in (f"{y}-autumn", f"{y + 1}-spring")]
-
-
-@pytest.fixture
-def f(make_service, auth):
-    return Funding(make_service("funding"), auth)
 
 
 def _seats(prefix, school, grade, n, level=None, start="2025-09-01"):
