@@ -112,25 +112,11 @@ def evaluator(p: dict[str, Any], cutoff: str, county: str) -> Evaluate:
 
         return insurance
 
-    if kind == "residence":
-        def residence(f: Mapping) -> tuple[str | None, int]:
-            d = f.get("continuous_since")
-            if type(d) is not str:
-                if d is None:
-                    return "fact_incomplete", 0
-                d = d.isoformat()
-            if d > cutoff:
-                return "dated_after_cutoff", 0
-            if not (any_county or f.get("county_code") == county):
-                return "outside_county", 0
-            if valid and (status := f.get("status")) != "valid":
-                return ("permit_suspended" if status == "suspended" else "permit_not_valid"), 0
-            return None, fixed + rate * (cut_year - int(d[:4]) - (cut_md < d[5:])) if per_year else fixed
-
-        return residence
+    permit_valid = valid and kind == "residence"  # the residence item's permit must be valid (its condition)
 
     def dated(f: Mapping) -> tuple[str | None, int]:
-        """Homes and businesses: dated by ``acquired_on`` / ``registered_on`` / ``established_on``."""
+        """Residence, homes and businesses: dated by ``continuous_since`` / ``acquired_on`` / ``registered_on`` /
+        ``established_on``; then each kind's own conditions (the permit's status, the share, the licence)."""
         d = f.get(dated_by)
         if type(d) is not str:
             if d is None:
@@ -140,6 +126,8 @@ def evaluator(p: dict[str, Any], cutoff: str, county: str) -> Evaluate:
             return "dated_after_cutoff", 0
         if not (any_county or f.get("county_code") == county):
             return "outside_county", 0
+        if permit_valid and (status := f.get("status")) != "valid":
+            return ("permit_suspended" if status == "suspended" else "permit_not_valid"), 0
         if min_share is not None:
             try:
                 if Decimal(f.get("share_percent")) < min_share:
