@@ -36,9 +36,9 @@ def test_an_opened_season_takes_applications_through_to_a_published_placement(tm
         assert done["rulebook_created"] == 1 and done["rulebook_published"] == 1 and done["schools_created"] == 60
         again = open_season(roles, YEAR)  # idempotent: nothing new
         assert not again["rulebook_created"] and not again["rulebook_published"] and not again["schools_created"]
-        books = roles.bureau.points.get("/rulebooks", season=YEAR)
+        books = list(roles.bureau.points.pages("/rulebooks", season=YEAR))
         assert [(b["id"], b["state"]) for b in books] == [(f"HY-{YEAR}", "published")]
-        semesters = {s["code"] for s in roles.bureau.funding.get("/semesters")["items"]}
+        semesters = {s["code"] for s in roles.bureau.funding.pages("/semesters")}
         assert {f"{YEAR}-autumn", f"{YEAR + 1}-spring"} <= semesters
 
         pool = make_stubs(roles, Registry.from_cohort(cohort), YEAR)

@@ -185,6 +185,8 @@ CONSUMERS = textwrap.dedent('''
                                                 "facts": {"tax_record": {"tax_no": "T-1", "county_code": "331003",
                                                                          "paid_since": "2020-01-01"}}}]})
     out["points_what_if"] = what_if.guardians[0].facts.tax_record is not None
+    from points import explain
+    out["points_explain"] = explain._DEPARTMENT.get("tax_record")
 
     from enrollment import schemas as eschemas
     out["enrollment_claims"] = "tax_record" in eschemas.ApplicationIn.model_fields["claims"].annotation.model_fields
@@ -245,6 +247,7 @@ def test_adding_a_department_is_one_entry_in_the_vocabulary(tmp_path):
     assert out["points_fields"] == ["tax_no", "county_code", "paid_since"]
     assert out["points_normalised"] == {"tax_no": "T-1", "county_code": "331003", "paid_since": "2020-01-01"}
     assert out["points_digest_covers"] is True and out["points_what_if"] is True
+    assert out["points_explain"] == ["税务", "Tax bureau"]  # how an explanation names the department
     assert out["enrollment_claims"] is True
     assert out["stubs"] is True and out["registry"] == "tax_record"
     assert out["secrets"] == ["department", "tax"]

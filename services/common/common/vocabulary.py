@@ -174,11 +174,20 @@ class BusinessLicenseClaim(StrictModel):
 
 @dataclass(frozen=True)
 class Department:
-    """A partner department: ``code`` as roles, requests and credentials name it (``dept-<code>``), its names."""
+    """A partner department: ``code`` as roles, requests and credentials name it (``dept-<code>``), its names, and
+    how a sentence names it (``said_zh`` / ``said_en``: points' explanations, "the police has not verified ..."; its
+    names when not given)."""
 
     code: str
     name_zh: str
     name_en: str
+    said_zh: str = ""
+    said_en: str = ""
+
+    @property
+    def in_sentence(self) -> tuple[str, str]:
+        """(中文, English) as a sentence names the department."""
+        return self.said_zh or self.name_zh, self.said_en or self.name_en
 
     @property
     def name(self) -> str:
@@ -216,10 +225,10 @@ class FactKind:
 
 
 DEPARTMENT_TABLE: list[Department] = [
-    Department("police", "公安", "Police"),
-    Department("hrss", "人社", "HR & social security"),
-    Department("housing", "住建", "Housing"),
-    Department("market", "市场监管", "Market supervision"),
+    Department("police", "公安", "Police", said_en="the police"),
+    Department("hrss", "人社", "HR & social security", said_zh="人力社保"),
+    Department("housing", "住建", "Housing", said_zh="住建/自然资源部门", said_en="the housing department"),
+    Department("market", "市场监管", "Market supervision", said_en="market supervision"),
 ]
 
 FACT_KIND_TABLE: list[FactKind] = [

@@ -11,6 +11,7 @@ import threading
 from decimal import Decimal
 from typing import Any
 
+from common.vocabulary import DEPARTMENT_BY_CODE, DEPARTMENT_OF
 from points.breakdown import DECIMALS
 
 
@@ -22,9 +23,8 @@ _DATED_BY = {"continuous_since": ("连续居住起始日", "the start of continu
              "acquired_on": ("房产取得日", "the date the home was acquired"),
              "registered_on": ("租赁登记日", "the date the lease was registered"),
              "established_on": ("营业执照成立日", "the date the business was established")}
-_DEPARTMENT = {"residence_permit": ("公安", "the police"), "social_insurance": ("人力社保", "HR & social security"),
-               "housing": ("住建/自然资源部门", "the housing department"),
-               "business_license": ("市场监管", "market supervision")}
+_DEPARTMENT = {kind: DEPARTMENT_BY_CODE[dept].in_sentence for kind, dept in DEPARTMENT_OF.items()}
+"""fact kind → (中文, English) of the department that verifies it, as a sentence names it (common.vocabulary)."""
 _LICENSE_STATUS = {"active": ("存续", "active"), "revoked": ("吊销", "revoked"), "cancelled": ("注销", "cancelled")}
 _OUTCOME = {"mismatch": ("{dept_zh}核验的记录与申报不符", "{dept_en} found a record that differs from the claim"),
             "not_found": ("{dept_zh}未查到记录", "{dept_en} found no record"),
