@@ -592,7 +592,7 @@ def test_gateway_in_front_of_the_real_points_service(make_gateway, make_service)
     points = make_service("points")
     gw = make_gateway(points=httpx.ASGITransport(app=points.app))
     ok = gw.get("/api/points/rulebooks", headers={**bearer("tok-platform"), "X-Request-ID": "rid-e2e"})
-    assert ok.status_code == 200 and isinstance(ok.json(), list) and ok.headers["x-request-id"] == "rid-e2e"
+    assert ok.status_code == 200 and isinstance(ok.json()["items"], list) and ok.headers["x-request-id"] == "rid-e2e"
     refused = gw.get("/api/points/rulebooks", headers=bearer("tok-police"))  # departments may not read rulebooks
     assert_problem(refused, 403, "forbidden")
     missing = gw.get("/api/points/scores/HY2025-1-000404", headers=bearer("tok-bureau"))
