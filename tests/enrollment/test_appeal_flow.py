@@ -96,10 +96,13 @@ def test_a_disputed_placement_rule_is_ready_at_once_and_a_bad_fact_is_refused(wo
     bureau, platform = auth("bureau"), auth("platform")
     run = app.post("/runs", json={"season": 2025, "grade": 1, "seed": "s"}, headers=bureau).json()
     app.post(f"/runs/{run['id']}/publish", headers=bureau)
-    bad = app.post("/appeals", headers=platform, json={
-        "run_id": run["id"], "application_no": nos["a1"], "reason": "x",
-        "disputes": {"type": "fact", "guardian_no": 2, "kind": "social_insurance"}})
-    assert bad.status_code == 422 and bad.json()["code"] == "no_such_fact"
+    for guardian_no, field in ((2, "disputes.guardian_no"), (3, "disputes.fact.guardian_no"),
+                               (0, "disputes.fact.guardian_no")):  # a1 lists one guardian; 3 and 0 none ever
+        bad = app.post("/appeals", headers=platform, json={
+            "run_id": run["id"], "application_no": nos["a1"], "reason": "x",
+            "disputes": {"type": "fact", "guardian_no": guardian_no, "kind": "social_insurance"}})
+        assert bad.status_code == 422, bad.text
+        assert [(e["field"], e["code"]) for e in bad.json()["errors"]] == [(field, "unknown_guardian")], bad.text
     unclaimed = app.post("/appeals", headers=platform, json={
         "run_id": run["id"], "application_no": nos["a1"], "reason": "x",
         "disputes": {"type": "fact", "guardian_no": 1, "kind": "housing"}})
@@ -238,7 +241,9 @@ def test_the_bureau_names_the_disputed_fact_when_upholding(world, auth):
     assert [a["disputes"] for a in lodged] == [None, None]
     fact = {"type": "fact", "guardian_no": 1, "kind": "residence_permit"}
     for body, code in (({"decision": "rejected", "disputes": fact}, "disputes_when_upheld"),
-                       ({"decision": "upheld", "disputes": {**fact, "kind": "housing"}}, "no_such_fact")):
+                       ({"decision": "upheld", "disputes": {**fact, "kind": "housing"}}, "no_such_fact"),
+                       ({"decision": "upheld", "disputes": {**fact, "guardian_no": 2}}, "unknown_guardian"),
+                       ({"decision": "upheld", "disputes": {**fact, "guardian_no": 3}}, "validation_error")):
         refused = app.post(f"/appeals/{lodged[0]['id']}/decision", json=body, headers=bureau)
         assert refused.status_code == 422 and refused.json()["code"] == code, refused.text
     assert app.get(f"/appeals/{lodged[0]['id']}", headers=bureau).json()["state"] == "lodged"

@@ -1130,6 +1130,7 @@ PRODUCERS: dict[str, Bad] = {c.code: c for c in [  # type: ignore[misc]
     bad("applications", "p", "claims", change=lambda b: {**b, "guardians": b["guardians"][:1], "claims": {
         "housing": [{"guardian_no": 2, "tenure": "rented", "lease_no": "L-1"}]}},
         code="unknown_guardian", field="claims.housing"),
+    bad("cases", "p", "guardians.0.guardian_no", 3, code="guardian_no_range"),
     bad("applications", "p", "claims", change=_claims({"housing": [
         {"guardian_no": 1, "tenure": "rented", "lease_no": "L-1"},
         {"guardian_no": 1, "tenure": "rented", "lease_no": "L-2"}]}), code="duplicate_claim", field="claims.housing"),
@@ -1238,6 +1239,42 @@ def test_each_rule_code_is_produced_through_the_services(world, code):
     resp = world[ep.service].request(method, path, content=content, headers={**as_role(ep.role), **headers})
     body = assert_problem(resp, case.status, None, case.field or None)
     assert code in _errors_codes(body), resp.text
+
+
+GUARDIAN_BEYOND = [  # (endpoint, at, value, field, code): a number naming no guardian of the family, at every bound
+    ("applications", "claims", {"housing": [{"guardian_no": 3, "tenure": "rented", "lease_no": "L-1"}]},
+     "claims.housing.0", "unknown_guardian"),
+    ("applications", "claims", {"business_license": [{"guardian_no": 0, "uscc": "92331003MA2ABCDE19"}]},
+     "claims.business_license.0.guardian_no", "unknown_guardian"),
+    ("cases", "claims", {"business_license": [{"guardian_no": 3, "uscc": "92331003MA2ABCDE19"}]},
+     "claims.business_license.0.guardian_no", "unknown_guardian"),
+    ("cases", "claims", {"housing": [{"guardian_no": 2, "tenure": "rented", "lease_no": "L-1"}]}, "",
+     "unknown_guardian"),
+    ("appeals", "disputes", {"type": "fact", "guardian_no": 3, "kind": "residence_permit"},
+     "disputes.fact.guardian_no", "unknown_guardian"),
+    ("rechecks", "guardian_no", 3, "guardian_no", "unknown_guardian"),
+    ("cases", "guardians.0.guardian_no", 3, "guardians.0.guardian_no", "guardian_no_range"),
+    ("cases", "guardians.0.guardian_no", 0, "guardians.0.guardian_no", "guardian_no_range"),
+    ("what-if", "guardians.0.guardian_no", 3, "guardians.0.guardian_no", "guardian_no_range"),
+]
+
+
+@pytest.mark.parametrize("ep_name, at, value, field, code", GUARDIAN_BEYOND,
+                         ids=[f"{e}:{a}={json.dumps(v)[:40]}" for e, a, v, _, _ in GUARDIAN_BEYOND])
+def test_a_guardian_no_beyond_the_family_answers_its_rule_code(world, ep_name, at, value, field, code):
+    """A claim, disputed fact or re-check naming guardian 0, 3 (no family has one) or 2 (of a one-guardian family)
+    is ``unknown_guardian``, never pydantic's ``less_than_equal``; a guardian's own position outside 1–2 is
+    ``guardian_no_range`` (issue 17: every refusal names its rule)."""
+    ep = ENDPOINTS[ep_name]
+    body = with_value(ep.body(world.data), at, value)
+    if ep_name == "cases" and at == "claims" and value.get("housing"):
+        body["guardians"] = body["guardians"][:1]
+    headers = {"content-type": "application/json", **({"Idempotency-Key": f"beyond-{ep_name}-{at}-{value}"}
+                                                      if ep.keyed else {})}
+    resp = world[ep.service].request(ep.method, ep.path.format(**world.data), headers={**as_role(ep.role), **headers},
+                                     content=json.dumps(body, ensure_ascii=False).encode())
+    answered = assert_problem(resp, 422, None, field or None)
+    assert [e["code"] for e in answered["errors"]] == [code], resp.text
 
 
 OWN_TESTS = {"school_not_admitting", "datetime_format", "bad_upload", "idempotency_key_reused"}

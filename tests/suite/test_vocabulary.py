@@ -117,7 +117,7 @@ class TaxRecordFacts(StrictModel):
 
 
 class TaxRecordClaim(StrictModel):
-    guardian_no: GuardianNo
+    guardian_no: GuardianRef
     tax_no: DocumentNo
 
 '''

@@ -29,7 +29,8 @@ RULES: dict[str, str] = {
     "duplicate_guardian": "监护人重复（同一身份证号码或同一序号出现两次）",
     "guardian_is_child": "监护人的身份证号码与儿童相同",
     "guardian_age": "监护人出生不早于儿童，或在儿童出生时未满规定年龄",
-    "unknown_guardian": "佐证材料指向的监护人不在监护人列表中",
+    "guardian_no_range": "监护人序号（guardian_no）只能是1或2",
+    "unknown_guardian": "所指的监护人（guardian_no）不在该家庭的监护人列表中",
     "duplicate_claim": "同一监护人同一类佐证材料只能申报一项",
     # values
     "money_format": "金额须为最多两位小数的十进制字符串（如 \"3000.00\"），不得为JSON数字",

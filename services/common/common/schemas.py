@@ -226,7 +226,36 @@ GradeParam = Annotated[IntParam, AfterValidator(_grade)]
 suite runs no other grade, so an empty 200 would hide the typo)."""
 """The entry grade, 1 or 7; ``true``, ``1.0`` and ``"1"`` refused (a lax ``Literal[1, 7]`` takes ``true``)."""
 
-GuardianNo = Annotated[int, Strict(), Field(ge=1, le=2, description="1 or 2: the guardian's position")]
+MAX_GUARDIANS = 2
+"""A family names one or two guardians (BRIEF §4 step 2); ``guardian_no`` is a guardian's position, 1 or 2."""
+
+
+def _guardian_position(value: int) -> int:
+    if not 1 <= value <= MAX_GUARDIANS:
+        raise refuse("guardian_no_range", f"guardian_no {value} is no guardian's position: a family has guardians "
+                                          f"1 to {MAX_GUARDIANS}")
+    return value
+
+
+def _guardian_reference(value: int) -> int:
+    if not 1 <= value <= MAX_GUARDIANS:
+        raise refuse("unknown_guardian", f"guardian_no {value} names no guardian: a family has guardians 1 to "
+                                         f"{MAX_GUARDIANS}")
+    return value
+
+
+_GUARDIAN_BOUNDS = {"minimum": 1, "maximum": MAX_GUARDIANS}
+GuardianNo = Annotated[int, Strict(), AfterValidator(_guardian_position),
+                       Field(description="1 or 2: the guardian's position", json_schema_extra=_GUARDIAN_BOUNDS)]
+"""A guardian's own position in its family's list (``guardians[].guardian_no``): another number is 422
+``guardian_no_range``; ``true`` and ``1.0`` are ``int_type``."""
+GuardianRef = Annotated[int, Strict(), AfterValidator(_guardian_reference),
+                        Field(description="1 or 2: the guardian this names (its guardian_no)",
+                              json_schema_extra=_GUARDIAN_BOUNDS)]
+"""A reference to one of the family's guardians (a claim's, a disputed fact's, a re-check's ``guardian_no``): a
+number beyond any family's guardians (0, 3, ...) is 422 ``unknown_guardian``, the code a claim naming a guardian
+the family has not listed gets from the rules across fields (enrollment ``rules.check_application``, verification
+``CaseIn``), so a platform switches on one code whichever bound the number broke."""
 
 
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")

@@ -33,7 +33,7 @@ from common.errors import pydantic_errors
 from common.examples import attach as attach_examples
 from common.ids import USCCShape
 from common.refusals import refuse
-from common.schemas import Count, Day, Flag, GuardianNo, PlainText, StrictModel
+from common.schemas import Count, Day, Flag, GuardianRef, PlainText, StrictModel
 from common.townships import COUNTY_CODE, check_township
 
 # ---- field types shared by facts and claims ------------------------------------------------------------------
@@ -150,14 +150,14 @@ class BusinessLicenseFacts(StrictModel):
 # ---- claims, per kind a family claims (``guardian_no`` = the guardian's position) -----------------------------
 
 class OwnedHomeClaim(StrictModel):
-    guardian_no: GuardianNo
+    guardian_no: GuardianRef
     tenure: Literal["owned"]
     certificate_no: CertificateNo
     share_percent: Percent
 
 
 class RentedHomeClaim(StrictModel):
-    guardian_no: GuardianNo
+    guardian_no: GuardianRef
     tenure: Literal["rented"]
     lease_no: DocumentNo
 
@@ -166,7 +166,7 @@ HousingClaim = Annotated[Union[OwnedHomeClaim, RentedHomeClaim], Field(discrimin
 
 
 class BusinessLicenseClaim(StrictModel):
-    guardian_no: GuardianNo
+    guardian_no: GuardianRef
     uscc: USCCShape
 
 

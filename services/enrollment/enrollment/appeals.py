@@ -16,7 +16,7 @@ from common import paging
 from common.vocabulary import ALWAYS
 from enrollment import appeals_flow
 from enrollment.errors import (AppealNotFound, AppealWindowClosed, DisputesWhenUpheld, DuplicateAppeal, InvalidState,
-                               NoSuchFact, NotInRun)
+                               NoSuchFact, NotInRun, UnknownGuardian)
 from enrollment.models import Appeal, Application, PlacementRow
 from enrollment.runs import get_run
 
@@ -26,8 +26,8 @@ def lodge_appeal(session: Session, *, run_id: int, application_no: str, reason: 
     """A family's appeal (复核), lodged by the platform while the run is published and its window open.
     ``disputes``: ``{type: "fact", guardian_no, kind}`` (a fact of one guardian) or ``{type: "placement_rule",
     rule}``, or None. Errors: 404 run; 409 ``appeal_window_closed``; 422 ``not_in_run``; 409
-    ``duplicate_appeal``; 422 ``no_such_fact`` (the application has no such guardian, or claimed no such home or
-    business for them)."""
+    ``duplicate_appeal``; 422 ``unknown_guardian`` (the application lists no such guardian: field
+    ``disputes.guardian_no``); 422 ``no_such_fact`` (it claimed no such home or business for that guardian)."""
     run = get_run(session, run_id)
     if run.state != "published" or run.window_ends_on is None or today > run.window_ends_on:
         raise AppealWindowClosed(f"run {run_id} is {run.state}"
@@ -60,7 +60,10 @@ def _disputed(session: Session, application_no: str, disputes: dict[str, Any] | 
         return {"disputes": appeals_flow.PLACEMENT_RULE, "rule": disputes["rule"]}
     app = session.scalar(select(Application).where(Application.application_no == application_no))
     guardian_no, kind = disputes["guardian_no"], disputes["kind"]
-    asked = app is not None and guardian_no <= len(app.guardians) and (
+    if app is not None and guardian_no > len(app.guardians):
+        raise UnknownGuardian(f"application {application_no} lists {len(app.guardians)} guardian(s), not guardian "
+                              f"{guardian_no}", field="disputes.guardian_no")
+    asked = app is not None and (
         kind in ALWAYS
         or any(c.get("guardian_no") == guardian_no for c in (app.claims or {}).get(kind, [])))
     if not asked:

@@ -140,6 +140,13 @@ class NoSuchFact(Invalid):
     code = "no_such_fact"
 
 
+class UnknownGuardian(Invalid):
+    """An appeal disputes a fact of a guardian the application does not list (422, field
+    ``disputes.guardian_no``): the rule code a claim naming such a guardian gets at submission."""
+
+    code = "unknown_guardian"
+
+
 class DisputesWhenUpheld(Invalid):
     """Only an upheld appeal names what it disputes (422, field ``disputes``)."""
 

@@ -170,7 +170,8 @@ def lodge(body: AppealIn, who: Platform, session: WriteSession, request: Request
     """A family's appeal (复核) while the run is published and its window open (409 ``appeal_window_closed``),
     naming what it disputes: ``disputes: {type: "fact", guardian_no, kind}`` (a fact of one guardian, which its
     department checks again once the appeal is upheld) or ``{type: "placement_rule", rule}``. 422
-    ``no_such_fact``, ``not_in_run``; 409 ``duplicate_appeal``."""
+    ``unknown_guardian`` (a guardian the application does not list), ``no_such_fact``, ``not_in_run``; 409
+    ``duplicate_appeal``."""
     def effect():
         appeal = appeals.lodge_appeal(session, run_id=body.run_id, application_no=body.application_no,
                                       reason=body.reason, who=who.subject, today=today, now=utcnow(),
@@ -186,7 +187,7 @@ def decide(appeal_id: Annotated[IntParam, Path(ge=1, le=ROW_ID_MAX)], body: Deci
     re-check to that department's queue (through the outbox) and the appeal follows it: ``progress``
     ``waiting_for_department`` → ``rescored`` → ``included_in_run`` (:mod:`enrollment.appeals_flow`). Upholding,
     the bureau may name what is disputed (``disputes``, as at lodging; it replaces the family's): 422
-    ``no_such_fact``, ``disputes_when_upheld``."""
+    ``unknown_guardian``, ``no_such_fact``, ``disputes_when_upheld``."""
     def effect():
         appeal = appeals.decide_appeal(session, appeal_id, decision=body.decision, note=body.note,
                                        who=who.subject, now=utcnow(),

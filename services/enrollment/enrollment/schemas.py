@@ -5,7 +5,7 @@ takes (:class:`common.vocabulary.Claims`, BRIEF §4 step 3), so that a stored ap
 verification.
 Areas are decimal strings with at most 2 places (``"3600.00"``; integers accepted), never JSON floats.
 Grades and guardian numbers are strict integers (``true`` and ``1.0`` refused: common.schemas ``Grade``,
-``GuardianNo``); free text is ``PlainText`` with a length bound (NUL, control characters and lone surrogates refused:
+``GuardianRef``: a guardian named beyond 1 or 2 is ``unknown_guardian``); free text is ``PlainText`` with a length bound (NUL, control characters and lone surrogates refused:
 PostgreSQL cannot store NUL).
 """
 
@@ -20,7 +20,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from common.examples import attach as attach_examples
 from common.ids import IdNumber
 from common.refusals import refuse
-from common.schemas import Count, Day, Grade, GuardianNo, Phone, PersonName, PlainText, RowId, StrictModel, WordsText
+from common.schemas import Count, Day, Grade, GuardianRef, Phone, PersonName, PlainText, RowId, StrictModel, WordsText
 from common.townships import check_township
 from common.vocabulary import Claims, KindCode
 from enrollment import examples
@@ -343,7 +343,7 @@ class DisputedFact(StrictModel):
     check it again."""
 
     type: Literal["fact"]
-    guardian_no: GuardianNo
+    guardian_no: GuardianRef
     kind: KindCode
 
 

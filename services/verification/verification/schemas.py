@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, Strict, field_validator, mode
 from common.examples import attach as attach_examples
 from common.ids import IdNumber
 from common.refusals import refuse
-from common.schemas import Day, Grade, GuardianNo, PersonName, PlainText, StrictModel, day_in_shanghai
+from common.schemas import Day, Grade, GuardianNo, GuardianRef, PersonName, PlainText, StrictModel, day_in_shanghai
 from common.vocabulary import CLAIMED, Claims
 from verification import examples
 from verification.facts import Department, Kind, Outcome, State
@@ -164,7 +164,7 @@ class RecheckIn(StrictModel):
     ref: Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9:-]{0,59}$", description="the appeal, e.g. "
                               "enrollment-appeal-12; idempotent by it")]
     application_no: ApplicationNo
-    guardian_no: GuardianNo
+    guardian_no: GuardianRef
     kind: Kind
     ground: Annotated[PlainText, Field(min_length=1, max_length=4000, description="the family's ground (申诉理由)")]
 

@@ -22,7 +22,7 @@ class EnrollmentDisputedFact:
     check it again.
 
         Attributes:
-            guardian_no (int): 1 or 2: the guardian's position
+            guardian_no (int): 1 or 2: the guardian this names (its guardian_no)
             kind (EnrollmentDisputedFactKind):
             type_ (Literal['fact']):
     """

@@ -19,7 +19,7 @@ class EnrollmentOwnedHomeClaim:
     """
     Attributes:
         certificate_no (str):
-        guardian_no (int): 1 or 2: the guardian's position
+        guardian_no (int): 1 or 2: the guardian this names (its guardian_no)
         share_percent (float | str):
         tenure (Literal['owned']):
     """

@@ -12,7 +12,7 @@ T = TypeVar("T", bound="VerificationBusinessLicenseClaim")
 class VerificationBusinessLicenseClaim:
     """
     Attributes:
-        guardian_no (int): 1 or 2: the guardian's position
+        guardian_no (int): 1 or 2: the guardian this names (its guardian_no)
         uscc (str):
     """
 

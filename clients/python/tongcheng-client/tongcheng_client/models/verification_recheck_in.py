@@ -17,7 +17,7 @@ class VerificationRecheckIn:
     Attributes:
         application_no (str):
         ground (str): the family's ground (申诉理由)
-        guardian_no (int): 1 or 2: the guardian's position
+        guardian_no (int): 1 or 2: the guardian this names (its guardian_no)
         kind (VerificationRecheckInKind):
         ref (str): the appeal, e.g. enrollment-appeal-12; idempotent by it
     """

@@ -18,7 +18,7 @@ T = TypeVar("T", bound="VerificationRentedHomeClaim")
 class VerificationRentedHomeClaim:
     """
     Attributes:
-        guardian_no (int): 1 or 2: the guardian's position
+        guardian_no (int): 1 or 2: the guardian this names (its guardian_no)
         lease_no (str):
         tenure (Literal['rented']):
     """

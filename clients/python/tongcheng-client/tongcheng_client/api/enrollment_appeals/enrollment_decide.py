@@ -89,7 +89,7 @@ def sync_detailed(
     ``waiting_for_department`` → ``rescored`` → ``included_in_run`` (:mod:`enrollment.appeals_flow`).
     Upholding,
     the bureau may name what is disputed (``disputes``, as at lodging; it replaces the family's): 422
-    ``no_such_fact``, ``disputes_when_upheld``.
+    ``unknown_guardian``, ``no_such_fact``, ``disputes_when_upheld``.
 
     Roles: bureau.
 
@@ -137,7 +137,7 @@ def sync(
     ``waiting_for_department`` → ``rescored`` → ``included_in_run`` (:mod:`enrollment.appeals_flow`).
     Upholding,
     the bureau may name what is disputed (``disputes``, as at lodging; it replaces the family's): 422
-    ``no_such_fact``, ``disputes_when_upheld``.
+    ``unknown_guardian``, ``no_such_fact``, ``disputes_when_upheld``.
 
     Roles: bureau.
 
@@ -180,7 +180,7 @@ async def asyncio_detailed(
     ``waiting_for_department`` → ``rescored`` → ``included_in_run`` (:mod:`enrollment.appeals_flow`).
     Upholding,
     the bureau may name what is disputed (``disputes``, as at lodging; it replaces the family's): 422
-    ``no_such_fact``, ``disputes_when_upheld``.
+    ``unknown_guardian``, ``no_such_fact``, ``disputes_when_upheld``.
 
     Roles: bureau.
 
@@ -226,7 +226,7 @@ async def asyncio(
     ``waiting_for_department`` → ``rescored`` → ``included_in_run`` (:mod:`enrollment.appeals_flow`).
     Upholding,
     the bureau may name what is disputed (``disputes``, as at lodging; it replaces the family's): 422
-    ``no_such_fact``, ``disputes_when_upheld``.
+    ``unknown_guardian``, ``no_such_fact``, ``disputes_when_upheld``.
 
     Roles: bureau.
 

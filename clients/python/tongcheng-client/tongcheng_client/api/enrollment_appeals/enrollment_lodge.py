@@ -83,7 +83,9 @@ def sync_detailed(
     naming what it disputes: ``disputes: {type: "fact", guardian_no, kind}`` (a fact of one guardian,
     which its
     department checks again once the appeal is upheld) or ``{type: "placement_rule", rule}``. 422
-    ``no_such_fact``, ``not_in_run``; 409 ``duplicate_appeal``.
+    ``unknown_guardian`` (a guardian the application does not list), ``no_such_fact``, ``not_in_run``;
+    409
+    ``duplicate_appeal``.
 
     Roles: platform.
 
@@ -127,7 +129,9 @@ def sync(
     naming what it disputes: ``disputes: {type: "fact", guardian_no, kind}`` (a fact of one guardian,
     which its
     department checks again once the appeal is upheld) or ``{type: "placement_rule", rule}``. 422
-    ``no_such_fact``, ``not_in_run``; 409 ``duplicate_appeal``.
+    ``unknown_guardian`` (a guardian the application does not list), ``no_such_fact``, ``not_in_run``;
+    409
+    ``duplicate_appeal``.
 
     Roles: platform.
 
@@ -166,7 +170,9 @@ async def asyncio_detailed(
     naming what it disputes: ``disputes: {type: "fact", guardian_no, kind}`` (a fact of one guardian,
     which its
     department checks again once the appeal is upheld) or ``{type: "placement_rule", rule}``. 422
-    ``no_such_fact``, ``not_in_run``; 409 ``duplicate_appeal``.
+    ``unknown_guardian`` (a guardian the application does not list), ``no_such_fact``, ``not_in_run``;
+    409
+    ``duplicate_appeal``.
 
     Roles: platform.
 
@@ -208,7 +214,9 @@ async def asyncio(
     naming what it disputes: ``disputes: {type: "fact", guardian_no, kind}`` (a fact of one guardian,
     which its
     department checks again once the appeal is upheld) or ``{type: "placement_rule", rule}``. 422
-    ``no_such_fact``, ``not_in_run``; 409 ``duplicate_appeal``.
+    ``unknown_guardian`` (a guardian the application does not list), ``no_such_fact``, ``not_in_run``;
+    409
+    ``duplicate_appeal``.
 
     Roles: platform.
 
