@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from common.examples import CHILD_ID, GUARDIAN2_ID, GUARDIAN_ID, USCC
+from datetime import date
+
+from common.examples import CHILD_ID, GUARDIAN2_ID, GUARDIAN_ID, USCC, id_number
 
 CHILD = {"name": "王小雨", "id_number": CHILD_ID, "birth_date": "2018-03-15"}
 FATHER = {"name": "王建国", "id_number": GUARDIAN_ID, "relation": "父亲", "phone": "13805761234"}
@@ -19,6 +21,16 @@ APPLICATION: dict[str, Any] = {
     "season": 2025, "grade": 1, "child": CHILD, "guardians": [FATHER, MOTHER], "township_code": "331003003",
     "public_choices": ["HYGP00301", "HYGP00302"], "private_choices": ["HYMP00301"], "claims": CLAIMS}
 """申请: what the platform sends to ``POST /applications``."""
+
+NEIGHBOUR_APPLICATION: dict[str, Any] = {
+    "season": 2025, "grade": 1,
+    "child": {"name": "陈浩然", "id_number": id_number("331003", date(2018, 9, 2), 31, "M"), "birth_date": "2018-09-02"},
+    "guardians": [{"name": "陈志强", "id_number": id_number("341126", date(1986, 12, 8), 17, "M"), "relation": "父亲",
+                   "phone": "13757612345"}],
+    "township_code": "331003003", "public_choices": ["HYGP00301"], "private_choices": ["HYMP00301"],
+    "claims": {"housing": [{"guardian_no": 1, "tenure": "rented", "lease_no": "HYZL-2024-00417"}]}}
+"""A neighbour's son, rented home, one guardian: the second application of ``POST /applications/batch``'s example
+(the batch sends whole applications; a child sent twice would be refused as ``duplicate_application``)."""
 
 APPLICATION_OUT: dict[str, Any] = {
     **APPLICATION, "application_no": "HY2025-1-000123", "state": "submitted", "child": CHILD,
@@ -98,6 +110,7 @@ VALUES: dict[str, list[Any]] = {
     "cursor": [None],
     "semester": ["2025-autumn"],
     "items": [[SCHOOL_OUT]],
+    "ApplicationBatchIn.items": [[NEIGHBOUR_APPLICATION]],
     "RunOut.state": ["published"],
     "AgeExceptionIn.reason": [AGE_REASON],
     "AgeExceptionOut.reason": [AGE_REASON],

@@ -87,7 +87,7 @@ VALUES: dict[str, list[Any]] = {
     "created": [1],
     "existing": [0],
     "confirmed_role": ["school"],
-    "attending": [[205, 206], 93],
+    "attending": [[206, 207], 93],  # seat 205 is the leaver: a seat on the roll once (duplicate_seat)
     "left": [1],
     "unchanged": [0],
     "entries_digest": ["c41d7a2e9b0f3c6d8e1a4b7f0c2d5e8a1b3c6d9e2f4a7b0c3d5e8f1a2b4c6d9e"],

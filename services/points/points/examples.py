@@ -11,6 +11,15 @@ from typing import Any
 RULEBOOK: dict[str, Any] = json.loads((Path(__file__).parent / "rulebooks" / "HY-2025.json").read_text("utf-8"))
 """积分细则 HY-2025 as shipped (BRIEF §5)."""
 
+RULEBOOK_REVISION: dict[str, Any] = {**RULEBOOK, "id": "HY-2025-v2",
+                                     "name": "黄岩区2025年随迁子女积分入学细则（修订稿）"}
+"""What the bureau sends to ``POST /rulebooks`` (and ``PUT`` while a draft): a revision of the shipped HY-2025 under
+a new id (a published rulebook never changes; every suite has the shipped HY-2025 already: 409
+``rulebook_exists``)."""
+
+RULEBOOK_REVISION_EDIT: dict[str, Any] = {**RULEBOOK_REVISION, "name": "黄岩区2025年随迁子女积分入学细则（修订稿二）"}
+"""``PUT /rulebooks/HY-2025-v2``: the draft's name corrected."""
+
 RULEBOOK_READ: dict[str, Any] = {**RULEBOOK, "state": "published", "version": 1, "created_by": "bureau:bureau-1",
                                  "created_at": "2025-03-01T02:00:00Z", "updated_at": "2025-03-01T02:00:00Z",
                                  "published_at": "2025-03-02T01:00:00Z"}

@@ -173,10 +173,14 @@ class RulebookBody(StrictModel):
 
 
 class RulebookCreate(RulebookBody):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [examples.RULEBOOK_REVISION]})
+
     id: RulebookId | None = Field(default=None, description="default: HY-<season>-v<n>")
 
 
 class RulebookUpdate(RulebookBody):
+    model_config = ConfigDict(extra="forbid", json_schema_extra={"examples": [examples.RULEBOOK_REVISION_EDIT]})
+
     id: RulebookId | None = Field(default=None, description="when given, must be the id in the path")
 
 
