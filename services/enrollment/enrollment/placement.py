@@ -190,12 +190,16 @@ def place(
     school_list = checked_schools(schools)
     digest = _digest(ranking.cols, list(map(ranking.order.__getitem__, ranking.by_id)), school_list, seed, mechanism)
     rd = rounds(ranking, school_list, mechanism)
-    ranked, big = ranking.ranked, len(ranking.ranked) + 1
-    r1, r2, r3, pub_codes, prv_codes = rd.r1, rd.r2, rd.r3, rd.pub_codes, rd.prv_codes
-    worst1 = [max(keys) if keys else -1 for keys in rd.pub_admitted]  # largest admitted key per school (cut-off)
+    placements, waitlist = _placements(ranking, rd)
+    cutoffs, counts = _school_figures(ranking, rd, school_list)
+    return PlacementResult(placements, waitlist, cutoffs, counts, digest, seed, mechanism)
 
-    # Assemble in application_no / school-code order: the result is reproducible byte for byte. Placements are
-    # immutable, so equal ones are shared.
+
+def _placements(ranking: Ranking, rd: Rounds) -> tuple[dict[str, Placement], dict[str, str]]:
+    """Each applicant's place from the rounds' outcome (``{application_no: Placement}``), or its waitlist reason
+    (``no_seat`` / ``ineligible``), in application_no order so the result is reproducible byte for byte. Placements
+    are immutable, so equal ones are shared."""
+    ranked, r1, r2, r3, pub_codes, prv_codes = ranking.ranked, rd.r1, rd.r2, rd.r3, rd.pub_codes, rd.prv_codes
     memo: dict[tuple, Placement] = {}
     placements: dict[str, Placement] = {}
     waitlist: dict[str, str] = {}
@@ -216,13 +220,22 @@ def place(
         if p is None:
             p = memo[spec] = Placement(*spec)
         placements[a.id] = p
+    return placements, waitlist
 
+
+def _school_figures(ranking: Ranking, rd: Rounds, school_list: Sequence[School]
+                    ) -> tuple[dict[str, Cutoff | None], dict[str, SchoolCount]]:
+    """Per school, in code order: its cut-off (the last applicant admitted: the largest admitted key of round 1 at a
+    public school, the last rank of round 2 at a private one; ``None`` when nobody was) and its head counts by
+    round (capacity 0 for a school not active)."""
+    ranked, big, pub_codes, prv_codes = ranking.ranked, len(ranking.ranked) + 1, rd.pub_codes, rd.prv_codes
+    worst1 = [max(keys) if keys else -1 for keys in rd.pub_admitted]  # largest admitted key per school (cut-off)
     filled = {sch.code: [0, 0, 0] for sch in school_list}
     for s, keys in enumerate(rd.pub_admitted):
         filled[pub_codes[s]][0] = len(keys)
     for s, code in enumerate(prv_codes):
         filled[code][1] = rd.prv_cap[s] - rd.after_round2[s]
-    for s in r3.values():
+    for s in rd.r3.values():
         filled[prv_codes[s]][2] += 1
     cutoffs: dict[str, Cutoff | None] = {}
     counts: dict[str, SchoolCount] = {}
@@ -237,7 +250,7 @@ def place(
         cutoffs[sch.code] = cut
         by_round = filled[sch.code]
         counts[sch.code] = SchoolCount(sch.capacity if sch.status == ACTIVE else 0, sum(by_round), tuple(by_round))
-    return PlacementResult(placements, waitlist, cutoffs, counts, digest, seed, mechanism)
+    return cutoffs, counts
 
 
 @dataclass(frozen=True, slots=True)
