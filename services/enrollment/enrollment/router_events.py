@@ -23,14 +23,14 @@ Platform = Caller("platform")
 
 @router.get("/events", tags=["events"], response_model=None)
 def event_feed(who: Reader, session: ReadSession, after: Annotated[IntParam, Query(ge=0, le=ROW_ID_MAX)] = 0,
-               limit: Limit = 100, cursor: Cursor = None) -> dict[str, Any]:
+               limit: Limit = 100, cursor: Cursor = None) -> Response:
     """Every change of an application's state, oldest first, after event id ``after`` (0: from the start) →
     ``{items: [{id, application_no, kind: "submitted" | "verified" | "scored" | "withdrawn" | "placed" | "moved" |
     "final", season, grade, run_id, at, data}], next_cursor, last_id}``; resume with ``after=last_id`` or
     ``cursor=next_cursor``. Ids are stable and increase in the order the changes were committed. ``verified``
     (every fact answered, again after a correction) and ``scored`` (every score stored) come from verification's
     and points' own change feeds, which enrollment follows on each dispatcher pass."""
-    return events.page(session, after=after, limit=limit, cursor=cursor)
+    return Response(events.page_json(session, after=after, limit=limit, cursor=cursor), media_type="application/json")
 
 
 @router.post("/placements/status", tags=["events"], response_model=None)
