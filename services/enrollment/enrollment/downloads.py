@@ -54,23 +54,26 @@ def roster_rows(session: Session, run_id: int) -> tuple[Any, list[dict[str, Any]
     scores = {a["id"]: a["family_score"] for a in json.loads(run.snapshot)["applicants"]}
     schools = {s.code: s for s in session.scalars(select(School))}
     towns = townships()
-    stmt = (select(PlacementRow, Application).join(Application, Application.application_no ==
-                                                   PlacementRow.application_no)
-            .where(PlacementRow.run_id == run_id))
+    stmt = (select(PlacementRow.application_no, PlacementRow.school_code, PlacementRow.round, PlacementRow.tier,
+                   PlacementRow.choice_rank, PlacementRow.reason, Application.child_name, Application.child_id_number,
+                   Application.child_birth_date, Application.township_code, Application.guardians)
+            .join(Application, Application.application_no == PlacementRow.application_no)
+            .where(PlacementRow.run_id == run_id))  # plain rows of the columns shown, not ORM objects (issue 15)
+    purchased = (placement.ROUND_PRIVATE, placement.ROUND_DISTRICT)
     rows = []
-    for p, app in session.execute(stmt):
+    for p in session.execute(stmt):
         school = schools.get(p.school_code) if p.school_code else None
-        guardian = app.guardians[0] if app.guardians else {}
+        guardian = p.guardians[0] if p.guardians else {}
         score = scores.get(p.application_no)
         rows.append({
             "school_code": p.school_code, "school_name": school.name if school else None,
-            "application_no": p.application_no, "child_name": app.child_name,
-            "child_id_number": mask_id(app.child_id_number), "child_birth_date": app.child_birth_date,
-            "township_code": app.township_code, "township_name": towns.get(app.township_code, {}).get("name_zh"),
+            "application_no": p.application_no, "child_name": p.child_name,
+            "child_id_number": mask_id(p.child_id_number), "child_birth_date": p.child_birth_date,
+            "township_code": p.township_code, "township_name": towns.get(p.township_code, {}).get("name_zh"),
             "guardian_name": guardian.get("name"), "guardian_phone": mask_phone(guardian.get("phone")),
-            "round": p.round, "purchased_seat": p.round in (placement.ROUND_PRIVATE, placement.ROUND_DISTRICT)
-            if p.round else None, "tier": p.tier, "choice_rank": p.choice_rank,
-            "family_score": Decimal(score) if score is not None else None, "reason": p.reason})
+            "round": p.round, "purchased_seat": p.round in purchased if p.round else None, "tier": p.tier,
+            "choice_rank": p.choice_rank, "family_score": Decimal(score) if score is not None else None,
+            "reason": p.reason})
     rows.sort(key=lambda r: (r["school_code"] is None, r["school_code"] or "", r["round"] or 0, r["application_no"]))
     return run, rows, schools
 
