@@ -18,7 +18,9 @@ reader that wants the API's names skips one row; :func:`read_csv` does). Cells:
 
 XLSX sheets have a bold Chinese header row, the grey field-name row beneath, both frozen, and column widths fitted
 to the content (CJK characters counted double, at most 60). CSV is UTF-8 with a BOM (so spreadsheet programs read
-the Chinese right), CRLF line ends. openpyxl only (write-only mode: a large export streams).
+the Chinese right), CRLF line ends. XLSX parts are written directly (inline strings, a style per number
+format; openpyxl's helpers for sheet names, column letters and date serials): openpyxl's cell objects cost
+most of a 20,000-row roster's CPU (issue 15). ``common.sheets`` (openpyxl) reads them back.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import zipfile
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timezone
 from decimal import Decimal
@@ -41,6 +44,7 @@ DATE_FORMAT = "yyyy-mm-dd"
 DATETIME_FORMAT = 'yyyy-mm-dd hh:mm:ss "+08:00"'
 _PLAIN_NUMBER = re.compile(r"[+-]?[0-9]+(\.[0-9]+)?")
 _ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+_WIDE = re.compile("[\u2e80-\U0010ffff]")
 _BAD_TITLE = str.maketrans({c: "_" for c in "[]:*?/\\"})
 
 
@@ -62,7 +66,8 @@ def _decimal_format(value: Decimal) -> str:
 
 
 def _width(text: str) -> int:
-    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in text)
+    """Characters shown, CJK (from U+2E80) counted double."""
+    return len(text) if text.isascii() else len(text) + len(_WIDE.findall(text))
 
 
 def _shown(value: Any) -> str:
@@ -74,68 +79,148 @@ def _shown(value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def _xlsx_cell(ws: Any, value: Any) -> Any:
-    from openpyxl.cell import WriteOnlyCell
+_MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PKG_RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+_TEXT_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_ATTR_ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"})
+_HEAD, _NAMES = 1, 2  # cellXfs: 0 plain, 1 the bold header row, 2 the grey italic field-name row, 3… number formats
 
+
+class _Styles:
+    """The workbook's number formats, each a cell style (``s`` index) on first use."""
+
+    def __init__(self) -> None:
+        self.formats: dict[str, int] = {}
+
+    def of(self, number_format: str) -> int:
+        index = self.formats.get(number_format)
+        if index is None:
+            index = self.formats[number_format] = 3 + len(self.formats)
+        return index
+
+    def xml(self) -> str:
+        fmts = "".join(f'<numFmt numFmtId="{164 + i}" formatCode="{code.translate(_ATTR_ESCAPES)}"/>'
+                       for i, code in enumerate(self.formats))
+        xfs = "".join(f'<xf numFmtId="{164 + i}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'
+                      for i in range(len(self.formats)))
+        font = '<sz val="11"/><name val="Calibri"/><family val="2"/>'
+        return (f'{_XML}<styleSheet xmlns="{_MAIN}">'
+                f'<numFmts count="{len(self.formats)}">{fmts}</numFmts>'
+                f'<fonts count="3"><font>{font}</font><font><b val="1"/>{font}</font>'
+                f'<font><i val="1"/><color rgb="00808080"/>{font}</font></fonts>'
+                '<fills count="2"><fill><patternFill/></fill><fill><patternFill patternType="gray125"/></fill></fills>'
+                '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>'
+                '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+                f'<cellXfs count="{3 + len(self.formats)}"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+                '<xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>'
+                f'<xf numFmtId="0" fontId="2" fillId="0" borderId="0" xfId="0" applyFont="1"/>{xfs}</cellXfs>'
+                '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>')
+
+
+def _text_cell(ref: str, text: str, style: int = 0) -> str:
+    s = f' s="{style}"' if style else ""
+    return f'<c r="{ref}" t="inlineStr"{s}><is><t xml:space="preserve">{text.translate(_TEXT_ESCAPES)}</t></is></c>'
+
+
+def _xlsx_cell(ref: str, value: Any, styles: _Styles, to_excel: Any) -> str:
+    """One ``<c>`` element (``""`` for an empty cell): text as inline text (never a formula, control characters
+    XML cannot hold as U+FFFD), numbers as numbers, dates and datetimes as serials with their number format."""
+    if value is None:
+        return ""
     if isinstance(value, bool):
-        return "是" if value else "否"
-    if isinstance(value, datetime):
-        cell = WriteOnlyCell(ws, value=shanghai(value).replace(tzinfo=None))
-        cell.number_format = DATETIME_FORMAT
-        return cell
-    if isinstance(value, date):
-        cell = WriteOnlyCell(ws, value=value)
-        cell.number_format = DATE_FORMAT
-        return cell
-    if isinstance(value, Decimal):
-        cell = WriteOnlyCell(ws, value=value)
-        cell.number_format = _decimal_format(value)
-        return cell
+        return _text_cell(ref, "是" if value else "否")
     if isinstance(value, str):
-        value = _ILLEGAL.sub("\ufffd", value)  # control characters XML cannot hold
-        if value.startswith(FORMULA_START):  # even "-5": kept as the text it is
-            cell = WriteOnlyCell(ws, value=value)
-            cell.data_type = "s"  # openpyxl would store "=..." as a formula
-            return cell
-    return value
+        return _text_cell(ref, _ILLEGAL.sub("\ufffd", value)) if value else ""
+    if isinstance(value, int):
+        return f'<c r="{ref}"><v>{value}</v></c>'
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            raise ValueError(f"{value} is not a number a spreadsheet can hold")
+        return f'<c r="{ref}" s="{styles.of(_decimal_format(value))}"><v>{value:f}</v></c>'
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise ValueError(f"{value} is not a number a spreadsheet can hold")
+        return f'<c r="{ref}"><v>{value!r}</v></c>'
+    if isinstance(value, datetime):
+        serial = to_excel(shanghai(value).replace(tzinfo=None))
+        return f'<c r="{ref}" s="{styles.of(DATETIME_FORMAT)}"><v>{serial!r}</v></c>'
+    if isinstance(value, date):
+        return f'<c r="{ref}" s="{styles.of(DATE_FORMAT)}"><v>{to_excel(value)!r}</v></c>'
+    raise ValueError(f"cannot write a {type(value).__name__} into a spreadsheet cell")
+
+
+def _sheet_xml(columns: Columns, rows: Iterable[dict[str, Any]], styles: _Styles) -> bytes:
+    from openpyxl.utils import get_column_letter
+    from openpyxl.utils.datetime import to_excel
+
+    fields = [field for field, _ in columns]
+    table = [[row.get(field) for field in fields] for row in rows]
+    widths = [max(_width(zh), _width(field)) for field, zh in columns]
+    for row in table:
+        for i, value in enumerate(row):
+            widths[i] = max(widths[i], _width(_shown(value)))
+    letters = [get_column_letter(i) for i in range(1, len(columns) + 1)]
+    cols = "".join(f'<col min="{i}" max="{i}" width="{min(60, w + 2)}" customWidth="1"/>'
+                   for i, w in enumerate(widths, start=1))
+    out = [f'{_XML}<worksheet xmlns="{_MAIN}" xmlns:r="{_RELS}"><sheetViews><sheetView workbookViewId="0">'
+           '<pane ySplit="2" topLeftCell="A3" activePane="bottomLeft" state="frozen"/>'
+           '<selection pane="bottomLeft" activeCell="A3" sqref="A3"/></sheetView></sheetViews>'
+           f'<sheetFormatPr baseColWidth="8" defaultRowHeight="15"/>{"<cols>" + cols + "</cols>" if cols else ""}'
+           '<sheetData>',
+           '<row r="1">' + "".join(_text_cell(f"{c}1", zh, _HEAD) for c, (_, zh) in zip(letters, columns)) + "</row>",
+           '<row r="2">' + "".join(_text_cell(f"{c}2", f, _NAMES) for c, f in zip(letters, fields)) + "</row>"]
+    for n, row in enumerate(table, start=3):
+        out.append(f'<row r="{n}">' + "".join(_xlsx_cell(f"{c}{n}", v, styles, to_excel)
+                                              for c, v in zip(letters, row)) + "</row>")
+    out.append("</sheetData></worksheet>")
+    return "".join(out).encode("utf-8")
 
 
 def workbook(sheets: Iterable[tuple[str, Columns, Iterable[dict[str, Any]]]]) -> bytes:
     """An .xlsx of ``[(sheet name, columns, rows)]`` (cells and header rows as the module says; a sheet name is cut
-    to 31 characters, ``[]:*?/\\`` replaced by ``_``)."""
-    from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
+    to 31 characters, ``[]:*?/\\`` replaced by ``_``, a repeated name numbered as openpyxl does). The parts of the
+    package are written directly (inline text, one style per number format): the CPU of a per-cell object model
+    was most of a roster download's (issue 15)."""
+    from openpyxl.workbook.child import avoid_duplicate_name
 
-    wb = Workbook(write_only=True)
+    styles = _Styles()
+    names: list[str] = []
+    parts: list[bytes] = []
     for name, columns, rows in sheets:
-        ws = wb.create_sheet(name.translate(_BAD_TITLE)[:31])
-        fields = [field for field, _ in columns]
-        rows = [[row.get(field) for field in fields] for row in rows]
-        widths = [max(_width(zh), _width(field)) for field, zh in columns]
-        for row in rows:
-            for i, value in enumerate(row):
-                widths[i] = max(widths[i], _width(_shown(value)))
-        for i, w in enumerate(widths, start=1):
-            ws.column_dimensions[get_column_letter(i)].width = min(60, w + 2)
-        ws.freeze_panes = "A3"
-        head = []
-        for _, zh in columns:
-            cell = WriteOnlyCell(ws, value=zh)
-            cell.font = Font(bold=True)
-            head.append(cell)
-        ws.append(head)
-        names = []
-        for field in fields:
-            cell = WriteOnlyCell(ws, value=field)
-            cell.font = Font(italic=True, color="808080")
-            names.append(cell)
-        ws.append(names)
-        for row in rows:
-            ws.append([_xlsx_cell(ws, v) for v in row])
+        names.append(avoid_duplicate_name(names, name.translate(_BAD_TITLE)[:31]))
+        parts.append(_sheet_xml(columns, rows, styles))
+    if not parts:
+        raise ValueError("a workbook needs at least one sheet")
+    n = len(parts)
+    sheet_list = "".join(f'<sheet name="{title.translate(_ATTR_ESCAPES)}" sheetId="{i}" r:id="rId{i}"/>'
+                         for i, title in enumerate(names, start=1))
     buf = io.BytesIO()
-    wb.save(buf)
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
+        z.writestr("[Content_Types].xml", (
+            f'{_XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+            '<Default Extension="xml" ContentType="application/xml"/>'
+            '<Override PartName="/xl/workbook.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+            '<Override PartName="/xl/styles.xml" '
+            'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+            + "".join(f'<Override PartName="/xl/worksheets/sheet{i}.xml" '
+                      'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+                      for i in range(1, n + 1)) + "</Types>"))
+        z.writestr("_rels/.rels", f'{_XML}<Relationships xmlns="{_PKG_RELS}"><Relationship Id="rId1" '
+                                  f'Type="{_RELS}/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+        z.writestr("xl/workbook.xml", f'{_XML}<workbook xmlns="{_MAIN}" xmlns:r="{_RELS}"><bookViews>'
+                                      f'<workbookView activeTab="0"/></bookViews><sheets>{sheet_list}</sheets></workbook>')
+        z.writestr("xl/_rels/workbook.xml.rels", (
+            f'{_XML}<Relationships xmlns="{_PKG_RELS}">'
+            + "".join(f'<Relationship Id="rId{i}" Type="{_RELS}/worksheet" Target="worksheets/sheet{i}.xml"/>'
+                      for i in range(1, n + 1))
+            + f'<Relationship Id="rId{n + 1}" Type="{_RELS}/styles" Target="styles.xml"/></Relationships>'))
+        z.writestr("xl/styles.xml", styles.xml())
+        for i, part in enumerate(parts, start=1):
+            z.writestr(f"xl/worksheets/sheet{i}.xml", part)
     return buf.getvalue()
 
 
