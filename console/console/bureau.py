@@ -1,5 +1,6 @@
 """The education bureau's pages (区教育局): season overview, runs (start, compare, publish, appeals, finalise),
-reports with the 95 % chart, schools and seats.
+reports with the 95 % chart, planning (seats short and the fewest extra public seats per township), schools and
+seats.
 
 Every page calls the services through the gateway as the signed-in person (``page.gateway``); every action is a
 plain form post with the session's CSRF token (HTMX enhances the appeal decisions in place).
@@ -14,6 +15,7 @@ from typing import Any
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import Response
 
+from common.townships import townships
 from console.charts import bars
 from console.clients import ApiError
 from console.history import link as history_link
@@ -387,6 +389,58 @@ async def reports(page: Page = Bureau, season: int | None = None, view: str = ""
     return page.render("bureau_reports.html", title="统计报表 Reports", season=season, report=report,
                        charts=charts, grade_names=GRADE_NAMES, tables=REPORT_TABLES,
                        rows={v: _report_rows(report or {}, v) for v in REPORT_TABLES})
+
+
+PLANNING_COLUMNS = [("township", "乡镇（街道） township"), ("shortfall", "学位缺口 seats short"),
+                    ("extra_public_seats", "新增公办学位 extra public seats"),
+                    ("reached", "达标后公办比例 share with them %"), ("one_fewer", "少一个 with one fewer %"),
+                    ("where", "学位分配 where they go"), ("purchased_seats", "年级购买学位 grade's purchased seats"),
+                    ("semester_cost", "学期费用（元） semester cost (yuan)")]
+
+
+def _planning_rows(grade: dict) -> list[dict]:
+    """One row per township short of the target: the fewest extra public seats, or why none reach it."""
+    rows = []
+    for f in grade.get("fewest_extra_public_seats") or []:
+        found = f.get("extra_public_seats") is not None
+        rows.append({"township": f.get("township_name") or f.get("township_code") or "—",
+                     "shortfall": f.get("shortfall"),
+                     "extra_public_seats": f["extra_public_seats"] if found else "无法达标 unreachable",
+                     "reached": (f.get("reached") or {}).get("public_share") if found else f.get("reason"),
+                     "one_fewer": (f.get("one_fewer") or {}).get("public_share"),
+                     "where": "、".join(f"{s['school_code']} +{s['seats']}" for s in f.get("seats_by_school") or []),
+                     "purchased_seats": (f.get("grade") or {}).get("purchased_seats"),
+                     "semester_cost": (f.get("grade") or {}).get("semester_cost")})
+    return rows
+
+
+@router.get("/planning")
+async def planning(page: Page = Bureau, season: int | None = None, semester: str = "", township: str = "",
+                   grade: int = 1, seats: int = 0) -> Response:
+    """Planning (学位规划): how many seats, where, at what cost — the bureau's what-if (issue 13's
+    ``POST /planning/what-if``, nothing stored) over each grade's latest run: the public share against the target,
+    the purchased seats and their semester cost at ``semester``'s tariffs, and per township short of the target its
+    seats short (学位缺口) and the fewest extra public seats (新增公办学位) that reach it. ``township``, ``grade`` and
+    ``seats`` ask for extra public seats in one township first. The API's refusal is shown next to the form."""
+    season = _season(page, season)
+    body: dict[str, Any] = {"season": season}
+    if semester:
+        body["semester"] = semester
+    if township and seats:
+        body["township_seats"] = [{"township_code": township, "grade": grade, "seats": seats}]
+    answer, problem = None, None
+    try:
+        answer = await page.gateway.post(page.who, "enrollment", "/planning/what-if", body)
+    except ApiError as exc:
+        if exc.status not in (404, 422, 503):
+            raise
+        problem = exc.detail
+    towns = [(code, row["name_zh"]) for code, row in townships().items()]
+    return page.render("bureau_planning.html", title="学位规划 Planning", season=season, answer=answer,
+                       problem=problem, grade_names=GRADE_NAMES, columns=PLANNING_COLUMNS,
+                       rows={g["grade"]: _planning_rows(g) for g in (answer or {}).get("grades", [])},
+                       form={"semester": semester, "township": township, "grade": grade, "seats": seats or ""},
+                       townships=[("", "—")] + towns)
 
 
 IMPORTS = {"schools": ("enrollment", "学校 schools"), "seats": ("enrollment", "随迁子女学位 migrant seats"),

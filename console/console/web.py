@@ -39,7 +39,8 @@ ROLE_NAMES = {"bureau": "区教育局 Education bureau", "finance": "区财政�
 DEPARTMENT_NAMES = {d.code: d.name for d in DEPARTMENT_TABLE}
 MENUS = {
     "bureau": [("概览 Overview", f"{ROOT}/bureau"), ("录取批次 Runs", f"{ROOT}/bureau/runs"),
-               ("报表 Reports", f"{ROOT}/bureau/reports"), ("学校与学位 Schools", f"{ROOT}/bureau/schools"),
+               ("报表 Reports", f"{ROOT}/bureau/reports"), ("学位规划 Planning", f"{ROOT}/bureau/planning"),
+               ("学校与学位 Schools", f"{ROOT}/bureau/schools"),
                ("导入 Upload", f"{ROOT}/bureau/imports"), ("在校确认 Rolls", f"{ROOT}/rolls"),
                ("变更记录 History", f"{ROOT}/history")],
     "department": [("核验队列 My queue", f"{ROOT}/clerk/queue")],

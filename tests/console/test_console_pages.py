@@ -526,3 +526,37 @@ def test_the_appeals_queue_shows_progress_and_the_decision_names_the_disputed_fa
     client.post("/console/bureau/appeals/4/decision", data={
         "csrf": csrf_of(page.text), "run_id": "5", "decision": "rejected", "dispute_type": "fact", "note": ""})
     assert "disputes" not in json.loads(gateway.last("/api/enrollment/appeals/4/decision").content)  # only upheld
+
+
+def test_the_planning_page_shows_the_fewest_extra_public_seats_per_short_township(console):
+    """学位规划: the page asks the what-if (nothing stored) with the township's extra seats from its form, and shows
+    per township short of 95 % its 学位缺口 and 新增公办学位, where they go, the share reached and the cost."""
+    from enrollment.planning_schemas import PlanningOut
+
+    client, gateway, sign_in = console
+    example = PlanningOut.model_config["json_schema_extra"]["examples"][0]
+    unreachable = {**example["grades"][0]["fewest_extra_public_seats"][0], "township_code": "331003107",
+                   "township_name": "院桥镇", "extra_public_seats": None, "reaches_target": False,
+                   "reason_code": "no_public_school", "reason": "no active public school serves it",
+                   "seats_by_school": [], "reached": None, "one_fewer": None, "grade": None}
+    answer = {**example, "grades": [{**example["grades"][0], "fewest_extra_public_seats": [
+        *example["grades"][0]["fewest_extra_public_seats"], unreachable]}]}
+    gateway.routes[("POST", "/api/enrollment/planning/what-if")] = answer
+    sign_in("bureau")
+    page = client.get("/console/bureau/planning", params={"season": 2025, "semester": "2025-autumn",
+                                                          "township": "331003003", "grade": 1, "seats": 30})
+    assert page.status_code == 200, page.text
+    asked = json.loads(gateway.last("/api/enrollment/planning/what-if").content)
+    assert asked == {"season": 2025, "semester": "2025-autumn",
+                     "township_seats": [{"township_code": "331003003", "grade": 1, "seats": 30}]}
+    table = page.text[page.text.index("<table>"):page.text.index("</table>")]
+    assert "西城街道" in table and "<td>291</td>" in table and "<td>408</td>" in table  # 学位缺口 → 新增公办学位
+    assert "HYGP00301 +125" in table and "<td>95.02</td>" in table and "<td>4002000.00</td>" in table
+    assert "院桥镇" in table and "无法达标 unreachable" in table and "no active public school serves it" in table
+    assert "学位规划 Planning" in page.text and "778" in page.text  # the menu; all short townships together
+
+    gateway.routes[("POST", "/api/enrollment/planning/what-if")] = lambda r: httpx.Response(
+        404, json={"code": "no_snapshot", "detail": "season 2025 has no placement run to plan from"})
+    page = client.get("/console/bureau/planning", params={"season": 2025})
+    assert page.status_code == 200 and "season 2025 has no placement run to plan from" in page.text
+    assert json.loads(gateway.last("/api/enrollment/planning/what-if").content) == {"season": 2025}
