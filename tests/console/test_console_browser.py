@@ -23,7 +23,9 @@ from tongcheng.staff import run as staff
 pytestmark = pytest.mark.processes
 MAIN_PAGES = {  # role → (page path, screenshot name)
     "bureau": [("/console/bureau", "bureau-overview"), ("/console/bureau/runs", "bureau-runs"),
-               ("/console/bureau/reports", "bureau-reports"), ("/console/bureau/schools", "bureau-schools"),
+               ("/console/bureau/reports", "bureau-reports"),
+               ("/console/bureau/planning?semester=2025-autumn", "bureau-planning"),
+               ("/console/bureau/schools", "bureau-schools"),
                ("/console/bureau/imports", "bureau-imports"), ("/console/rolls", "bureau-rolls"),
                ("/console/history", "bureau-change-history-form")],
     "police": [("/console/clerk/queue", "clerk-queue")],
