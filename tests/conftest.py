@@ -15,6 +15,12 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, settings
+
+# The machine's cores are shared (CI, other runs): a property test's examples are judged by what they check, never by
+# how fast the generator ran. Tests that set their own settings keep them; the fuzz runs (make fuzz) set their own.
+settings.register_profile("tongcheng", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("tongcheng")
 
 from shared_kit import TEST_SECRET, create_pg_database, drop_pg_database, pg_unavailable_reason  # sets the env
 from common.identity import IDENTITY_HEADER, Identity, mint  # noqa: E402  (after the env)
