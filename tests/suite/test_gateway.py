@@ -521,6 +521,26 @@ def test_rate_limit_is_429_with_retry_after_per_credential(make_gateway):
     assert gw.get("/api/points/x", headers=bearer("tok-bureau")).status_code == 200  # someone else's bucket
 
 
+def test_moving_window_counts_the_requests_of_the_last_window(monkeypatch):
+    """The in-process window (memory://): ``limit`` requests in any ``window_s`` seconds, a refused one not
+    counted, the wait until the oldest expires; each key its own."""
+    from gateway import auth
+
+    clock = [100.0]
+    monkeypatch.setattr(auth.time, "monotonic", lambda: clock[0])
+    window = auth.MovingWindow(2, 1.0)
+    assert window.hit("a") is None
+    clock[0] = 100.4
+    assert window.hit("a") is None
+    assert window.hit("a") == pytest.approx(0.6)  # the first expires at 101.0
+    assert window.hit("b") is None
+    clock[0] = 101.0
+    assert window.hit("a") is None  # the first has expired; the refused one was never counted
+    assert window.hit("a") == pytest.approx(0.4)
+    clock[0] = 102.5
+    assert window.hit("a") is None and window.hit("a") is None and window.hit("a") is not None
+
+
 REDIS = os.environ.get("TONGCHENG_TEST_REDIS", "redis://127.0.0.1:6379/0")
 
 

@@ -206,7 +206,8 @@ class RequestContextMiddleware:
                     await self._answer(scope, send_with_id, 400, "bad_request",
                                        "the body must be JSON in UTF-8 (RFC 8259 §8.1)")
                     return
-                elif json_depth(body) > self.max_depth:
+                elif (body.count(b"[") + body.count(b"{") > self.max_depth  # never deeper than its brackets
+                      and json_depth(body) > self.max_depth):
                     await self._answer(scope, send_with_id, 422, "json_too_deep",
                                        f"JSON nested deeper than {self.max_depth} levels")
                     return
