@@ -8,16 +8,15 @@ and the bureau.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Coroutine
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
-from fastapi.routing import APIRoute
 
 from common import access
 from common.db import ReadSession, WriteSession
+from common.direct import direct_route
 from common.identity import Caller, Identity, require
 from common.paging import Cursor, Limit
 from common.idempotency import IdempotencyKey, commit_idempotent
@@ -55,30 +54,24 @@ SCORE_READERS = require("platform", "bureau", "service", "auditor")
 _APPLICATION_NO = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{0,39}")  # ApplicationNo's pattern and length
 
 
-class _ScoreReadRoute(APIRoute):
-    """``GET /scores/{application_no}`` called directly (issue 15): FastAPI's dependency solving and its
-    worker-thread hop cost the platform's most frequent request more than the read itself.
+async def _read_directly(request: Request) -> Response | None:
+    """``GET /scores/{application_no}`` answered directly (issue 15, :func:`common.direct.direct_route`): FastAPI's
+    dependency solving and its worker-thread hop cost the platform's most frequent request more than the read
+    itself.
 
-    The route is declared as usual (so OpenAPI documents it as before, from :func:`get_score`'s signature); only its
-    handler differs. A path that passes ``ApplicationNo``'s checks is answered by :func:`read_score` with the caller
-    checked by the same ``require`` check ``Caller`` uses (401/403 problems raised as there), on the event loop:
-    on SQLite the keyed read takes some 20 µs and a thread hop costs more; on PostgreSQL it goes to a worker
-    thread as every sync endpoint does. Any other path, and any request with a query string (the read takes none),
-    goes to FastAPI's own handler with the app's dependencies: its answers (422) stay as they were."""
-
-    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
-        declared = super().get_route_handler()
-
-        async def handle(request: Request) -> Response:
-            application_no = request.path_params.get("application_no", "")
-            if request.scope["query_string"] or _APPLICATION_NO.fullmatch(application_no) is None:
-                return await declared(request)  # the app's own checks of a query, FastAPI's 422
-            who = await SCORE_READERS(request)
-            if request.app.state.db.backend == "sqlite":
-                return read_score(request, application_no, who)
-            return await run_in_threadpool(read_score, request, application_no, who)
-
-        return handle
+    The route is declared as usual (so OpenAPI documents it as before, from :func:`get_score`'s signature). A path
+    that passes ``ApplicationNo``'s checks is answered by :func:`read_score` with the caller checked by the same
+    ``require`` check ``Caller`` uses (401/403 problems raised as there), on the event loop: on SQLite the keyed
+    read takes some 20 µs and a thread hop costs more; on PostgreSQL it goes to a worker thread as every sync
+    endpoint does. Any other path, and any request with a query string (the read takes none), goes to FastAPI's
+    own handler with the app's dependencies (``None``): its answers (422) stay as they were."""
+    application_no = request.path_params.get("application_no", "")
+    if request.scope["query_string"] or _APPLICATION_NO.fullmatch(application_no) is None:
+        return None  # the app's own checks of a query, FastAPI's 422
+    who = await SCORE_READERS(request)
+    if request.app.state.db.backend == "sqlite":
+        return read_score(request, application_no, who)
+    return await run_in_threadpool(read_score, request, application_no, who)
 
 
 def read_score(request: Request, application_no: str, who: Identity) -> Response:
@@ -94,7 +87,7 @@ def get_score(application_no: ApplicationNo, who: Annotated[Identity, Depends(SC
               request: Request) -> Response:
     """The stored Score with its breakdown; 404 ``not_scored``. (Declared first: routes are matched in order.)
 
-    The platform's most frequent request (issue 15), answered by ``_ScoreReadRoute`` without FastAPI's dependency
+    The platform's most frequent request (issue 15), answered by ``_read_directly`` without FastAPI's dependency
     solving: one keyed row (``Database.one_row``) and the bytes ``service.score_answer`` keeps for the stored
     score. The breakdown and its explanation are the family's personal data: the read is recorded in the access
     log (``GET /access-log``), written behind the answer in batches (``common.access.Recorder``)."""
@@ -102,7 +95,7 @@ def get_score(application_no: ApplicationNo, who: Annotated[Identity, Depends(SC
 
 
 router.add_api_route("/scores/{application_no}", get_score, methods=["GET"], tags=["scores"], response_model=ScoreRead,
-                     route_class_override=_ScoreReadRoute)
+                     route_class_override=direct_route(_read_directly))
 
 
 @router.get("/rulebooks", tags=["rulebooks"], response_model=RulebookPage)

@@ -82,11 +82,7 @@ def sync_detailed(
     422 with ``field`` and ``code``; 409 ``duplicate_application`` with ``existing_application_no``; 409
     ``season_closed`` (``field: "season"``, ``final_run_id``) once a run of the season and grade is
     final. A keyed
-    request stored before that still replays its 201. (The platform's most frequent write, issue 15: the
-    session
-    is opened here, not by the ``WriteSession`` dependency, whose set-up and tear-down take a thread-
-    pool hop
-    each.)
+    request stored before that still replays its 201.
 
     Roles: platform.
 
@@ -133,11 +129,7 @@ def sync(
     422 with ``field`` and ``code``; 409 ``duplicate_application`` with ``existing_application_no``; 409
     ``season_closed`` (``field: "season"``, ``final_run_id``) once a run of the season and grade is
     final. A keyed
-    request stored before that still replays its 201. (The platform's most frequent write, issue 15: the
-    session
-    is opened here, not by the ``WriteSession`` dependency, whose set-up and tear-down take a thread-
-    pool hop
-    each.)
+    request stored before that still replays its 201.
 
     Roles: platform.
 
@@ -179,11 +171,7 @@ async def asyncio_detailed(
     422 with ``field`` and ``code``; 409 ``duplicate_application`` with ``existing_application_no``; 409
     ``season_closed`` (``field: "season"``, ``final_run_id``) once a run of the season and grade is
     final. A keyed
-    request stored before that still replays its 201. (The platform's most frequent write, issue 15: the
-    session
-    is opened here, not by the ``WriteSession`` dependency, whose set-up and tear-down take a thread-
-    pool hop
-    each.)
+    request stored before that still replays its 201.
 
     Roles: platform.
 
@@ -228,11 +216,7 @@ async def asyncio(
     422 with ``field`` and ``code``; 409 ``duplicate_application`` with ``existing_application_no``; 409
     ``season_closed`` (``field: "season"``, ``final_run_id``) once a run of the season and grade is
     final. A keyed
-    request stored before that still replays its 201. (The platform's most frequent write, issue 15: the
-    session
-    is opened here, not by the ``WriteSession`` dependency, whose set-up and tear-down take a thread-
-    pool hop
-    each.)
+    request stored before that still replays its 201.
 
     Roles: platform.
 

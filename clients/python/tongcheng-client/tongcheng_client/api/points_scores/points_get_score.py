@@ -72,7 +72,7 @@ def sync_detailed(
     The stored Score with its breakdown; 404 ``not_scored``. (Declared first: routes are matched in
     order.)
 
-    The platform's most frequent request (issue 15), answered by ``_ScoreReadRoute`` without FastAPI's
+    The platform's most frequent request (issue 15), answered by ``_read_directly`` without FastAPI's
     dependency
     solving: one keyed row (``Database.one_row``) and the bytes ``service.score_answer`` keeps for the
     stored
@@ -116,7 +116,7 @@ def sync(
     The stored Score with its breakdown; 404 ``not_scored``. (Declared first: routes are matched in
     order.)
 
-    The platform's most frequent request (issue 15), answered by ``_ScoreReadRoute`` without FastAPI's
+    The platform's most frequent request (issue 15), answered by ``_read_directly`` without FastAPI's
     dependency
     solving: one keyed row (``Database.one_row``) and the bytes ``service.score_answer`` keeps for the
     stored
@@ -155,7 +155,7 @@ async def asyncio_detailed(
     The stored Score with its breakdown; 404 ``not_scored``. (Declared first: routes are matched in
     order.)
 
-    The platform's most frequent request (issue 15), answered by ``_ScoreReadRoute`` without FastAPI's
+    The platform's most frequent request (issue 15), answered by ``_read_directly`` without FastAPI's
     dependency
     solving: one keyed row (``Database.one_row``) and the bytes ``service.score_answer`` keeps for the
     stored
@@ -197,7 +197,7 @@ async def asyncio(
     The stored Score with its breakdown; 404 ``not_scored``. (Declared first: routes are matched in
     order.)
 
-    The platform's most frequent request (issue 15), answered by ``_ScoreReadRoute`` without FastAPI's
+    The platform's most frequent request (issue 15), answered by ``_read_directly`` without FastAPI's
     dependency
     solving: one keyed row (``Database.one_row``) and the bytes ``service.score_answer`` keeps for the
     stored
