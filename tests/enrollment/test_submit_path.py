@@ -3,6 +3,8 @@ child between the duplicate check and the insert still gets 409 with the winner'
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from fastapi.responses import JSONResponse
 
@@ -60,3 +62,41 @@ def test_a_twin_winning_the_race_is_a_duplicate_and_nothing_is_stored(enrollment
     other = application(public=["S3"])
     taken = enrollment.post("/applications", json=other, headers={**auth("platform"), "Idempotency-Key": "race"})
     assert taken.status_code == 201 and taken.json()["application_no"].endswith("000002")
+
+
+def test_what_the_direct_submit_leaves_to_fastapi_is_answered_as_before(enrollment, auth, monkeypatch):
+    """``POST /applications`` is answered by ``router._submit_directly`` only when well-formed (issue 15); every
+    other request gets FastAPI's answer, in FastAPI's order, and nothing is stored."""
+    from enrollment import router
+
+    direct = []
+    real = router._submit
+
+    def counted(*args):
+        direct.append(1)
+        return real(*args)
+
+    monkeypatch.setattr(router, "_submit", counted)
+    body = application(public=["S1"])
+    raw = json.dumps(body).encode()
+    platform = {**auth("platform"), "Content-Type": "application/json"}
+    cases = [  # (headers, query, body) → status, code
+        (platform, "", b'{"season": 2025,', 422, "json_invalid"),
+        ({"Content-Type": "application/json"}, "", b'{"season": ', 422, "json_invalid"),  # before the identity
+        ({"Content-Type": "application/json"}, "", raw, 401, None),
+        ({**auth("bureau"), "Content-Type": "application/json"}, "", raw, 403, "forbidden"),
+        (platform, "?x=1", raw, 422, "unknown_parameter"),
+        ({**platform, "Idempotency-Key": "has space"}, "", raw, 422, None),
+        (platform, "", json.dumps({**body, "grade": 3}).encode(), 422, None),
+        (platform, "", json.dumps({**body, "extra": 1}).encode(), 422, None),
+        (platform, "", b"[]", 422, None),
+    ]
+    for headers, query, content, status, code in cases:
+        resp = enrollment.post("/applications" + query, content=content, headers=headers)
+        assert resp.status_code == status, (content[:40], resp.text)
+        if code:
+            answer = resp.json()
+            assert code in (answer["code"], answer.get("errors", [{}])[0].get("code")), resp.text
+    assert direct == [] and enrollment.get("/outbox", headers=auth("bureau")).json()["pending"] == 0
+    ok = enrollment.post("/applications", content=raw, headers={**platform, "Idempotency-Key": "k-direct"})
+    assert ok.status_code == 201 and direct == [1]
