@@ -147,3 +147,23 @@ def test_unreachable_township_names_why():
     f = planning_search.fewest_seats(ranking, g.mechanism, schools, {}, {}, "T3",
                                      planning_search.Counts(0, 1, 0), TARGET)
     assert f.seats is None and f.reason_code == "no_public_school"
+
+
+@given(seasons())
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_under_immediate_acceptance_the_number_reaches_the_target_and_one_fewer_does_not(g):
+    """Immediate acceptance (志愿优先) is not monotone in seats: the search still answers a number that reaches the
+    target with one fewer short, said ``exact: false``."""
+    g = replace(g, mechanism=placement.IMMEDIATE_ACCEPTANCE)
+    now = planning._place(g, g.schools, TARGET, {})
+    ranking = placement.rank(g.applicants, g.seed)
+    for row in now["townships"]:
+        if row["shortfall"] <= 0 or row["township_code"] is None:
+            continue
+        town = row["township_code"]
+        counts = planning_search.Counts(row["placed_public"], row["placed_purchased"], row["waitlisted"])
+        f = planning_search.fewest_seats(ranking, g.mechanism, g.schools, {}, {}, town, counts, TARGET)
+        assert not f.exact
+        if f.seats is not None:
+            assert township_row(g, {town: f.seats}, town)["meets_target"]
+            assert not township_row(g, {town: f.seats - 1}, town)["meets_target"]

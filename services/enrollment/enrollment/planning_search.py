@@ -283,6 +283,8 @@ def fewest_seats(ranking: placement.Ranking, mechanism: str, schools: Sequence[S
         if c.meets(target):
             break
         goal, lo = need(c.placed, target), m  # placed grew (waitlisted children found private seats): need more
+    while not exact and m > 0 and p.at(m - 1).meets(target):  # not monotone: one fewer must not reach it
+        m, c = m - 1, p.at(m - 1)
     found.seats, found.at, found.rounds, found.where = m, c, p.states[m], p.where(m)
     found.one_fewer = p.at(m - 1)
     found.placements = p.runs
