@@ -15,7 +15,7 @@ from fractions import Fraction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from enrollment import planning, planning_search, placement
+from enrollment import placement, planning, planning_search
 from enrollment.placement import Applicant, School
 
 TOWNS = ["T1", "T2", "T3"]
@@ -54,17 +54,22 @@ def township_row(g: planning.Grade, towns: dict[str, int], town: str) -> dict:
     return next((r for r in rows if r["township_code"] == town), {"meets_target": False})
 
 
-@given(seasons())
-@SETTINGS
-def test_fewest_seats_reach_the_target_and_no_fewer_do(g):
+def searched(g: planning.Grade):
+    """(township row, the search's answer) for each township of ``g`` short of the target."""
     now = planning._place(g, g.schools, TARGET, {})
     ranking = placement.rank(g.applicants, g.seed)
     for row in now["townships"]:
-        if row["shortfall"] <= 0 or row["township_code"] is None:
-            continue
+        if row["shortfall"] > 0 and row["township_code"] is not None:
+            counts = planning_search.Counts(row["placed_public"], row["placed_purchased"], row["waitlisted"])
+            yield row, planning_search.fewest_seats(ranking, g.mechanism, g.schools, {}, {}, row["township_code"],
+                                                    counts, TARGET)
+
+
+@given(seasons())
+@SETTINGS
+def test_fewest_seats_reach_the_target_and_no_fewer_do(g):
+    for row, f in searched(g):
         town = row["township_code"]
-        counts = planning_search.Counts(row["placed_public"], row["placed_purchased"], row["waitlisted"])
-        f = planning_search.fewest_seats(ranking, g.mechanism, g.schools, {}, {}, town, counts, TARGET)
         assert f.exact and f.shortfall == row["shortfall"]
         if f.seats is None:
             assert f.reason
@@ -155,14 +160,8 @@ def test_under_immediate_acceptance_the_number_reaches_the_target_and_one_fewer_
     """Immediate acceptance (志愿优先) is not monotone in seats: the search still answers a number that reaches the
     target with one fewer short, said ``exact: false``."""
     g = replace(g, mechanism=placement.IMMEDIATE_ACCEPTANCE)
-    now = planning._place(g, g.schools, TARGET, {})
-    ranking = placement.rank(g.applicants, g.seed)
-    for row in now["townships"]:
-        if row["shortfall"] <= 0 or row["township_code"] is None:
-            continue
+    for row, f in searched(g):
         town = row["township_code"]
-        counts = planning_search.Counts(row["placed_public"], row["placed_purchased"], row["waitlisted"])
-        f = planning_search.fewest_seats(ranking, g.mechanism, g.schools, {}, {}, town, counts, TARGET)
         assert not f.exact
         if f.seats is not None:
             assert township_row(g, {town: f.seats}, town)["meets_target"]
