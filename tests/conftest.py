@@ -22,8 +22,15 @@ from hypothesis import HealthCheck, settings
 settings.register_profile("tongcheng", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile("tongcheng")
 
-from shared_kit import TEST_SECRET, create_pg_database, drop_pg_database, pg_unavailable_reason  # sets the env
+from shared_kit import (TEST_SECRET, create_pg_database, drop_pg_database, finish_pg_drops,  # sets the env
+                        migrated_database_url, pg_unavailable_reason)
 from common.identity import IDENTITY_HEADER, Identity, mint  # noqa: E402  (after the env)
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """The PostgreSQL databases dropped in the background (``shared_kit.drop_pg_database``) and the templates are
+    gone before the run ends."""
+    finish_pg_drops()
 
 
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
@@ -66,15 +73,21 @@ def auth() -> Callable[..., dict[str, str]]:
 
 
 @pytest.fixture
-def make_service(new_database_url: Callable[[str], str], tmp_path: Path) -> Iterator[Callable[..., TestClient]]:
+def make_service(backend: str, tmp_path: Path) -> Iterator[Callable[..., TestClient]]:
     """Factory: ``make_service("points", clients=..., **settings)`` → a started in-process TestClient of that
-    service on a fresh database of the current backend. ``create_app_kwargs`` go to ``create_app``."""
+    service on a fresh database of the current backend, already migrated (a copy of the test process's template:
+    ``shared_kit.migrated_database_url``; the app's own upgrade on start then finds it at head). ``create_app_kwargs``
+    go to ``create_app``."""
     started: list[TestClient] = []
+    created: list[str] = []
 
     def make(name: str, *, create_app_kwargs: dict | None = None, **overrides: object) -> TestClient:
         config = importlib.import_module(f"{name}.config")
         main = importlib.import_module(f"{name}.main")
-        settings = config.Settings(internal_secret=TEST_SECRET, database_url=new_database_url(name),
+        url = migrated_database_url(name, backend, tmp_path)
+        if backend == "postgres":
+            created.append(url)
+        settings = config.Settings(internal_secret=TEST_SECRET, database_url=url,
                                    data_dir=tmp_path / "data", **overrides)
         client = TestClient(main.create_app(settings, **(create_app_kwargs or {})), raise_server_exceptions=False)
         client.__enter__()
@@ -84,3 +97,5 @@ def make_service(new_database_url: Callable[[str], str], tmp_path: Path) -> Iter
     yield make
     for client in reversed(started):
         client.__exit__(None, None, None)
+    for url in created:
+        drop_pg_database(url)

@@ -20,7 +20,6 @@ import importlib
 import itertools
 import json
 import re
-import uuid
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -35,7 +34,7 @@ from sqlalchemy import inspect, text
 from common.identity import IDENTITY_HEADER, Identity, mint
 from common.refusals import listed
 from common.vocabulary import DEPARTMENTS
-from shared_kit import TEST_SECRET, create_pg_database, drop_pg_database
+from shared_kit import TEST_SECRET, drop_pg_database, migrated_database_url
 
 SEASON = 2025
 TOWN_EAST, TOWN_WEST = "331003001", "331003003"  # 东城, 西城
@@ -370,10 +369,7 @@ def start_stack(backend: str, folder: Path, *, http_clients: dict[str, dict[str,
 
     try:
         for name in ORDER:
-            if backend == "sqlite":
-                urls[name] = f"sqlite:///{folder / (name + '-' + uuid.uuid4().hex[:6] + '.db')}"
-            else:
-                urls[name] = create_pg_database(f"rel_{name}")
+            urls[name] = migrated_database_url(name, backend, folder, label=f"rel_{name}")  # at head already
             config = importlib.import_module(f"{name}.config")
             main = importlib.import_module(f"{name}.main")
             extra = dict(settings.get(name, {}))
