@@ -6,6 +6,9 @@ PY := $(VENV)/bin/python
 SIZE ?= 6000
 SEED ?= 2025
 PYTEST_ARGS ?=
+# make test's and make fuzz's pytest processes (pytest-xdist; each test file runs whole in one of them, so its module
+# fixtures are built once); WORKERS=0 runs everything in one process
+WORKERS ?= 2
 REPLICAS ?= 1
 
 .PHONY: setup demo test test-sqlite up down bench fuzz load season-large clean help client
@@ -35,7 +38,7 @@ var/secrets.env: | $(VENV)/.installed
 setup: $(VENV)/.installed var/secrets.env
 
 test: setup
-	$(PY) -m pytest -q -m "not slow" $(PYTEST_ARGS)
+	$(PY) -m pytest -q -m "not slow" -n $(WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 up: setup
 	$(PY) -m tongcheng.cli up --replicas $(REPLICAS)
@@ -49,8 +52,8 @@ demo: setup
 bench: setup
 	$(PY) -m bench
 
-fuzz: setup
-	$(PY) -m pytest -q -m slow tests/reliability $(PYTEST_ARGS)
+fuzz: setup  # every test marked slow, in every folder: the long runs and the PostgreSQL twins make test samples
+	$(PY) -m pytest -q -m slow -n $(WORKERS) --dist loadfile tests $(PYTEST_ARGS)
 
 client: setup  # the generated client, from the suite's description built offline (no process, no network)
 	$(PY) -m tongcheng.describe --client

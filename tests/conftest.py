@@ -33,6 +33,18 @@ def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
     finish_pg_drops()
 
 
+@pytest.hookimpl(tryfirst=True)  # before ``-m "not slow"`` deselects
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """``@pytest.mark.pg_sample(keep)``: of a wide table's PostgreSQL twins (a parameter, or a parametrized fixture,
+    equal to ``"postgres"``), ``make test`` runs those where ``keep(params)`` is true, a representative sample; the
+    others are marked ``slow`` and run in ``make fuzz``. The SQLite side of the table always runs whole."""
+    for item in items:
+        marker = item.get_closest_marker("pg_sample")
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        if marker is not None and "postgres" in params.values() and not marker.args[0](params):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
 def backend(request: pytest.FixtureRequest) -> str:
     """``"sqlite"`` or ``"postgres"``; the latter skips with the reason when PostgreSQL is absent."""

@@ -239,14 +239,24 @@ def test_the_lists_are_found(world):
     assert len(found) >= 24, sorted(found)
 
 
-def test_every_list_refuses_every_cursor_it_did_not_give(world):
+def lists_of(endpoints: list[ListEndpoint], part: str) -> list[ListEndpoint]:
+    """``"sample"``: the first list found of each service; ``"rest"``: every other list."""
+    sample = list({e.service: e for e in reversed(endpoints)}.values())
+    return sample if part == "sample" else [e for e in endpoints if e not in sample]
+
+
+@pytest.mark.pg_sample(lambda params: params["part"] == "sample")  # make fuzz: every list on PostgreSQL too
+@pytest.mark.parametrize("part", ["sample", "rest"])
+def test_every_list_refuses_every_cursor_it_did_not_give(world, part):
     """The table of hostile cursors, and another list's genuine cursor, against every list: 422 ``invalid_cursor``
-    naming ``cursor``, nothing written; its own cursor (where a page of one has a next) is taken."""
+    naming ``cursor``, nothing written; its own cursor (where a page of one has a next) is taken. In two parts, one
+    list of each service and the others: ``make test`` runs both on SQLite and the first on PostgreSQL."""
     endpoints = list_endpoints(world)
     genuine = {e.label: c for e in endpoints if (c := first_cursor(world, e))}
     assert len(genuine) >= 10, genuine  # enough lists hand out cursors to swap them between lists
+    assert len(lists_of(endpoints, "sample")) == len(SERVICES)
     failures = []
-    for endpoint in endpoints:
+    for endpoint in lists_of(endpoints, part):
         foreign = {f"cursor of {label}": c for label, c in genuine.items() if label != endpoint.label}
         before = {s: world.digest(s) for s in SERVICES}
         for label, cursor in {**HOSTILE, **foreign}.items():
