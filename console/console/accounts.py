@@ -29,8 +29,25 @@ from console.models import CONSOLE_ROLES, SignInFailures, Staff
 
 USERNAME = re.compile(r"^[a-z][a-z0-9._-]{1,63}$")
 MIN_PASSWORD = 10
-_hasher = PasswordHasher()  # argon2id, RFC 9106 low-memory profile (t=3, m=64 MiB, p=4)
+HASH_PROFILES = {
+    "rfc9106-low-memory": PasswordHasher(),  # argon2id, RFC 9106 low-memory profile (t=3, m=64 MiB, p=4): the default
+    "tests-only-fast": PasswordHasher(time_cost=1, memory_cost=1024, parallelism=1),  # 1 MiB: never in production
+}
+"""The argon2 parameters a console may hash with (setting ``CONSOLE_PASSWORD_HASH_PROFILE``). A hash keeps its
+parameters, so one made under another profile still verifies, and a sign-in under the default rehashes it with the
+default's (``check_needs_rehash``)."""
+_hasher = HASH_PROFILES["rfc9106-low-memory"]
 _dummy: list[str] = []  # a hash to verify against for unknown usernames: the same work, so timing tells nothing
+
+
+def use_hash_profile(name: str) -> None:
+    """Hash (and rehash) passwords of this process with the profile ``name`` of :data:`HASH_PROFILES` from now on
+    (``create_app`` calls it with the console's setting; the test suite with ``"tests-only-fast"``). KeyError for
+    an unknown name."""
+    global _hasher
+    if HASH_PROFILES[name] is not _hasher:
+        _hasher = HASH_PROFILES[name]
+        _dummy.clear()  # the unknown-username hash costs what the profile's hashes cost
 
 
 def _dummy_hash() -> str:

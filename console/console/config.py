@@ -25,6 +25,9 @@ class Settings(ServiceSettings):
     secure_cookies: Literal["auto", "always", "never"] = Field(
         default="auto", description="cookie Secure flag: auto = when the request came over TLS (X-Forwarded-Proto)")
     season: int = Field(default=2025, description="the season the pages open on (each page lets one choose)")
+    password_hash_profile: Literal["rfc9106-low-memory", "tests-only-fast"] = Field(
+        default="rfc9106-low-memory", description="argon2 parameters of new password hashes (console.accounts."
+        "HASH_PROFILES); tests-only-fast (1 MiB, one pass) is for the test suite only, never a real console")
 
     @model_validator(mode="after")
     def _console_secret(self) -> "Settings":

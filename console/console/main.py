@@ -21,7 +21,7 @@ from common.health import install_health
 from common.logging import configure_logging
 from common.middleware import RequestContextMiddleware
 from console import auditor, bureau, clerk, finance, history, rolls, router
-from console.accounts import PasswordSignIn
+from console.accounts import PasswordSignIn, use_hash_profile
 from console.clients import ApiError, Gateway
 from console.config import Settings
 from console.web import (ROOT, CsrfRefused, PageForbidden, PageNotFound, SecurityHeaders, SignInNeeded, redirect,
@@ -34,6 +34,7 @@ def create_app(settings: Settings | None = None, gateway_transport=None) -> Fast
     """Build the console; ``gateway_transport`` lets a test put an app or a mock in place of the gateway."""
     settings = settings or Settings()
     configure_logging("console", settings.log_level)
+    use_hash_profile(settings.password_hash_profile)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):

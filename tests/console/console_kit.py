@@ -173,7 +173,8 @@ def console_suite(tmp_path_factory):
     accounts = ensure_demo_staff(var)
     passwords = {line.split()[0]: line.split()[-1] for line in accounts.read_text().splitlines()[1:]}
     suite = Suite(var=var, ports={name: free_port() for name in DEFAULT_PORTS},
-                  extra_env={**DEMO_ENV, "TONGCHENG_LOG_LEVEL": "INFO"},  # the access log names the person
+                  extra_env={**DEMO_ENV, "TONGCHENG_LOG_LEVEL": "INFO",  # the access log names the person
+                             "CONSOLE_PASSWORD_HASH_PROFILE": "tests-only-fast"},  # as tests/console/conftest.py
                   console=True)
     district = generate_district(SIZE)
     cohort = generate(SIZE, SEED, district=district)

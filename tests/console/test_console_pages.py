@@ -47,7 +47,7 @@ def console(tmp_path):
     from console.main import create_app
 
     settings = Settings(internal_secret=TEST_SECRET, console_secret=CONSOLE_SECRET,
-                        database_url=f"sqlite:///{tmp_path / 'console.db'}")
+                        database_url=f"sqlite:///{tmp_path / 'console.db'}", password_hash_profile="tests-only-fast")
     gateway = FakeGateway()
     app = create_app(settings, gateway_transport=httpx.MockTransport(gateway))
     with TestClient(app, base_url="http://testserver") as client:

@@ -236,7 +236,7 @@ def console_app(tmp_path):
     from console.main import create_app
 
     settings = Settings(internal_secret=TEST_SECRET, console_secret=CONSOLE_SECRET,
-                        database_url=f"sqlite:///{tmp_path / 'console.db'}")
+                        database_url=f"sqlite:///{tmp_path / 'console.db'}", password_hash_profile="tests-only-fast")
     calls: list[httpx.Request] = []
 
     def gateway(request: httpx.Request) -> httpx.Response:
