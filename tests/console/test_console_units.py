@@ -78,6 +78,29 @@ def test_accounts_refuse_what_they_cannot_hold(db):
         assert stored.startswith("$argon2id$") and "a-long-password" not in stored
 
 
+def test_a_hash_of_the_test_profile_is_rehashed_with_the_default_at_sign_in(db):
+    """The tests' fast argon2 profile never outlives a sign-in under the default: the stored hash is made again with
+    the RFC 9106 low-memory parameters (m=64 MiB, t=3, p=4) and still takes the same password."""
+    from console.accounts import use_hash_profile
+
+    with db.write_session() as s:
+        add_staff(s, "feng", "right-password", "auditor")  # tests/console/conftest.py: the fast profile
+        s.commit()
+        fast = s.execute(text("SELECT password_hash FROM staff")).scalar_one()
+    assert fast.startswith("$argon2id$v=19$m=1024,t=1,p=1$")
+    use_hash_profile("rfc9106-low-memory")
+    try:
+        with db.write_session() as s:
+            assert PasswordSignIn().authenticate(s, "feng", "right-password").username == "feng"
+            s.commit()
+            again = s.execute(text("SELECT password_hash FROM staff")).scalar_one()
+        assert again.startswith("$argon2id$v=19$m=65536,t=3,p=4$")
+        with db.write_session() as s:
+            assert PasswordSignIn().authenticate(s, "feng", "right-password").username == "feng"
+    finally:
+        use_hash_profile("tests-only-fast")
+
+
 def test_five_wrong_passwords_pause_then_a_right_one_counts_afresh(db):
     sign_in = PasswordSignIn(lockout_failures=5, lockout_minutes=15)
     with db.write_session() as s:
