@@ -802,6 +802,7 @@ def test_every_write_endpoint_has_its_table():
     bodiless = {*((service, "POST", "/access-log/purge") for service in ("enrollment", "points", "verification",
                                                                           "funding")),
                 ("enrollment", "POST", "/applications/{}/withdraw"), ("enrollment", "POST", "/runs/{}/finalise"),
+                ("verification", "POST", "/cases/{}/withdrawal"),
                 ("enrollment", "POST", "/search-keys/rekey"),
                 ("enrollment", "POST", "/outbox/flush"), ("points", "POST", "/rulebooks/{}/publish"),
                 ("points", "POST", "/scores/{}"), ("funding", "POST", "/settlements/{}/approve")}

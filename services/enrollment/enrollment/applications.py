@@ -305,7 +305,9 @@ def get_application(session: Session, no: str, *, for_update: bool = False) -> A
 
 def withdraw_application(session: Session, no: str, *, today: date, now: datetime, settings: Settings) -> Application:
     """Withdraw up to the season's cut-off day (setting ``withdraw_cutoff``, the rulebook's 积分截止日): the record
-    stays, state ``withdrawn``, excluded from later runs. Withdrawing twice answers the same record.
+    stays, state ``withdrawn``, excluded from later runs; its verification case is withdrawn through the outbox
+    (topic ``verification.withdrawals``: the case's requests leave the departments' queues, verification's
+    ``POST /cases/{no}/withdrawal``). Withdrawing twice answers the same record and queues nothing more.
     Errors: 409 ``withdrawal_closed`` after the cut-off; 409 ``invalid_state`` once placed by a final run."""
     app = get_application(session, no, for_update=True)
     if app.state == "withdrawn":
@@ -320,6 +322,8 @@ def withdraw_application(session: Session, no: str, *, today: date, now: datetim
         raise InvalidState(f"application {no} is already placed by a final run")
     app.state, app.withdrawn_at, app.version = "withdrawn", now, app.version + 1
     events.record(session, events.WITHDRAWN, [(no, app.season, app.grade, {})], now=now)
+    outbox.enqueue(session, topic=outbox.TOPIC_WITHDRAWALS, ref=no, payload={"application_no": no}, now=now,
+                   idempotency_key=f"withdrawal-{no}")
     session.flush()
     return app
 

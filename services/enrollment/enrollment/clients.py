@@ -45,6 +45,12 @@ class VerificationClient(ServiceClient):
         outbox) → the re-check; idempotent by ``ref``. Raises ``Unavailable`` / ``UpstreamError``."""
         return self.request("POST", "/rechecks", json=body, idempotency_key=idempotency_key)
 
+    def withdraw_case(self, body: dict[str, Any], *, idempotency_key: str) -> dict[str, Any]:
+        """``POST /cases/{application_no}/withdrawal`` (a withdrawn application, via the outbox): its case leaves
+        the departments' queues; idempotent. Raises ``Unavailable`` / ``UpstreamError`` (404 ``case_not_found``
+        while the case itself has not arrived: the outbox retries)."""
+        return self.request("POST", f"/cases/{body['application_no']}/withdrawal", idempotency_key=idempotency_key)
+
     def recheck(self, ref: str) -> dict[str, Any] | None:
         """``GET /rechecks/{ref}`` → ``{department, open, result: {id, outcome, ...} | null, ...}``, or ``None``
         while verification has not received it yet (404). Raises ``Unavailable`` / ``UpstreamError``."""

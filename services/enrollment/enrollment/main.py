@@ -57,6 +57,7 @@ def create_app(settings: Settings | None = None, *, http_clients: dict[str, http
             send_cases=lambda cases, key: clients["verification"].register_cases(cases, idempotency_key=key),
             send_seats=lambda body, key: clients["funding"].handover(body, idempotency_key=key),
             send_recheck=lambda body, key: clients["verification"].request_recheck(body, idempotency_key=key),
+            send_withdrawal=lambda body, key: clients["verification"].withdraw_case(body, idempotency_key=key),
             appeals=appeals,
             feed=ProgressFeed(app.state.db, verification=clients["verification"], points=clients["points"],
                               lease_s=settings.outbox_lease_s) if settings.progress_feed else None,

@@ -42,7 +42,11 @@ TOPIC_CASES = "verification.cases"  # one row per application: a verification ca
 TOPIC_SEATS = "funding.seats"  # one row per finalised run and chunk: {run_id, seats: [≤ 1000]}
 TOPIC_RECHECKS = "verification.rechecks"  # one row per upheld appeal of a fact: {ref, application_no, guardian_no,
 # kind, ground} (enrollment.appeals_flow)
-TOPICS = (TOPIC_CASES, TOPIC_SEATS, TOPIC_RECHECKS)
+TOPIC_WITHDRAWALS = "verification.withdrawals"  # one row per withdrawn application: {application_no}; its case
+# leaves the departments' queues (verification.withdrawals)
+TOPICS = (TOPIC_CASES, TOPIC_WITHDRAWALS, TOPIC_SEATS, TOPIC_RECHECKS)
+"""In the order of a pass: a withdrawal after the cases, so a case and its withdrawal queued together arrive in
+that order (a withdrawal that still arrives first is refused, 404 ``case_not_found``, and retried)."""
 UNDELIVERED = ("pending", "failing")
 """The states of a row not yet delivered (the third is ``delivered``), named rather than ``!= 'delivered'``: a claim
 then reads the rows to send through the index on (state, topic, id), where ``!=`` read every row of the topic
@@ -97,15 +101,16 @@ class FlushResult:
 
 
 class Dispatcher:
-    """Delivers due outbox rows. ``send_cases(cases, key)``, ``send_seats(body, key)`` and ``send_recheck(body,
-    key)`` do the HTTP calls and raise ``DomainError`` (``Unavailable`` / ``UpstreamError``) when the upstream does
+    """Delivers due outbox rows. ``send_cases(cases, key)``, ``send_seats(body, key)``, ``send_recheck(body,
+    key)`` and ``send_withdrawal(body, key)`` do the HTTP calls and raise ``DomainError`` (``Unavailable`` / ``UpstreamError``) when the upstream does
     not take them. ``appeals`` (an :class:`enrollment.appeals_flow.AppealFlow`), ``feed`` (an
     :class:`enrollment.progress_feed.ProgressFeed`) and ``webhooks`` (an :class:`enrollment.webhooks.Deliverer`)
     are followed on every pass too."""
 
     def __init__(self, db: Database, *, send_cases: Callable[[list[dict[str, Any]], str], Any],
                  send_seats: Callable[[dict[str, Any], str], Any],
-                 send_recheck: Callable[[dict[str, Any], str], Any] | None = None, appeals: Any = None,
+                 send_recheck: Callable[[dict[str, Any], str], Any] | None = None,
+                 send_withdrawal: Callable[[dict[str, Any], str], Any] | None = None, appeals: Any = None,
                  feed: Any = None, webhooks: Any = None,
                  batch_size: int = 1000, backoff_s: float = 2.0, backoff_max_s: float = 300.0, lease_s: float = 15.0,
                  interval_s: float = 1.0):
@@ -114,6 +119,8 @@ class Dispatcher:
         self.one_by_one = {TOPIC_SEATS: send_seats}
         if send_recheck is not None:
             self.one_by_one[TOPIC_RECHECKS] = send_recheck
+        if send_withdrawal is not None:
+            self.one_by_one[TOPIC_WITHDRAWALS] = send_withdrawal
         self.appeals, self.feed, self.webhooks = appeals, feed, webhooks
         self.batch_size, self.backoff_s, self.backoff_max_s = batch_size, backoff_s, backoff_max_s
         self.lease_s, self.interval_s = lease_s, interval_s

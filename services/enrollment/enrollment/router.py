@@ -214,15 +214,18 @@ def get_application(no: Annotated[ApplicationNoParam, Path()], who: Reader, sess
 
 @router.post("/applications/{no}/withdraw", response_model=ApplicationOut, tags=["applications"])
 def withdraw(no: Annotated[ApplicationNoParam, Path()], who: Reader, session: WriteSession, request: Request,
-             today: Today, settings: SettingsDep, key: IdempotencyKey = None) -> Response:
+             today: Today, settings: SettingsDep, dispatcher: DispatcherDep, key: IdempotencyKey = None) -> Response:
     """Withdraw up to the season's cut-off (409 ``withdrawal_closed`` after); the record stays, state
-    ``withdrawn``, and later runs leave it out. The answer is the application whole: recorded in the access log in
-    the same transaction (a replay records nothing more)."""
+    ``withdrawn``, and later runs leave it out; its verification case leaves the departments' queues (handed over
+    through the outbox, topic ``verification.withdrawals``). The answer is the application whole: recorded in the
+    access log in the same transaction (a replay records nothing more)."""
     def effect():
         app = applications.withdraw_application(session, no, today=today, now=utcnow(), settings=settings)
         applications.record_read(session, who, app.application_no, "POST /applications/{no}/withdraw", app.season)
         return applications.application_view(app)
-    return commit_idempotent(session, idempotency_keys, request, who, key, {"withdraw": no}, effect)
+    resp = commit_idempotent(session, idempotency_keys, request, who, key, {"withdraw": no}, effect)
+    dispatcher.kick()
+    return resp
 
 
 # ---- outbox --------------------------------------------------------------------------------------------------

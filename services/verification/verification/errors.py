@@ -31,6 +31,13 @@ class RequestSuperseded(Conflict):
     code = "request_superseded"
 
 
+class CaseWithdrawn(Conflict):
+    """The application was withdrawn (enrollment's hand-over, :mod:`verification.withdrawals`): its requests left
+    the queues and take no more answers or re-checks (409)."""
+
+    code = "case_withdrawn"
+
+
 class DuplicateItem(Invalid):
     """The same request appears twice in one batch (422 for that item)."""
 

@@ -57,6 +57,9 @@ VALUES: dict[str, list[Any]] = {
     "GuardianIn.name": ["王建国"],
     "GuardianIn.id_number": [GUARDIAN_ID],
     "CaseBatchIn.items": [[CASE]],
+    "CaseWithdrawalOut.withdrawn_at": ["2025-04-20T02:00:00Z"],
+    "CaseWithdrawalOut.requests": [[{"id": 311, "kind": "residence_permit", "department": "police", "guardian_no": 1,
+                                     "state": "withdrawn"}]],
     "ResultBatchIn.items": [[{"request_id": 311, **RESULT}]],
 }
 

@@ -15,7 +15,7 @@ from verification.errors import FactsInvalid
 
 Kind = KindCode
 Department = DepartmentCode
-State = Literal["pending", "answered", "superseded"]
+State = Literal["pending", "answered", "superseded", "withdrawn"]
 
 
 def parse_facts(kind: str, facts: Any) -> dict[str, Any]:

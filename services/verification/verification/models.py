@@ -37,12 +37,16 @@ class Case(Base):
     seq: Mapped[int] = mapped_column(Integer, unique=True, doc="change-feed position; rises when results change")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    withdrawn_at: Mapped[datetime | None] = mapped_column(
+        UTCDateTime(), nullable=True, doc="the family withdrew the application (verification.withdrawals): its "
+                                          "requests are state withdrawn and take no more answers")
 
     __table_args__ = (Index("ix_cases_season_grade_seq", "season", "grade", "seq"),)
 
 
 class VerificationRequest(Base):
-    """One guardian's claim of one kind, addressed to one department (state pending / answered / superseded)."""
+    """One guardian's claim of one kind, addressed to one department (state pending / answered / superseded /
+    withdrawn: the application was withdrawn, :mod:`verification.withdrawals`)."""
 
     __tablename__ = "requests"
 

@@ -16,7 +16,7 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from common.db import utcnow
-from verification.errors import CaseNotFound, Conflict, RequestNotFound
+from verification.errors import CaseNotFound, CaseWithdrawn, Conflict, RequestNotFound
 from verification.models import Case, Result, VerificationRequest
 from verification.reads import result_view
 
@@ -33,7 +33,7 @@ def request_recheck(session: Session, *, application_no: str, guardian_no: int, 
     marked as the re-check ``ref`` with the family's ``ground`` → :func:`recheck_view`. Idempotent by ``ref``: the
     same ref again answers the re-check as it stands (open or answered). 404 ``case_not_found``,
     ``request_not_found`` (no such guardian or kind on the case); 409 ``recheck_conflict`` when ``ref`` names
-    another request. A request already re-checked for another appeal is re-opened for this one."""
+    another request, ``case_withdrawn`` when the application was withdrawn. A request already re-checked for another appeal is re-opened for this one."""
     existing = session.scalar(select(VerificationRequest).where(VerificationRequest.recheck_ref == ref))
     if existing is not None:
         if (existing.application_no, existing.guardian_no, existing.kind) != (application_no, guardian_no, kind):
@@ -48,6 +48,8 @@ def request_recheck(session: Session, *, application_no: str, guardian_no: int, 
         VerificationRequest.kind == kind, VerificationRequest.state != "superseded").with_for_update())
     if req is None:
         raise RequestNotFound(f"application {application_no} has no {kind} request for guardian {guardian_no}")
+    if req.state == "withdrawn":
+        raise CaseWithdrawn(f"application {application_no} was withdrawn: its facts are not checked again")
     session.execute(update(VerificationRequest).where(VerificationRequest.id == req.id).values(
         recheck_ref=ref, recheck_ground=ground, recheck_open=True, recheck_requested_at=utcnow(),
         recheck_result_id=None))

@@ -17,17 +17,18 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from common import access
-from common.db import ReadSession, WriteSession
+from common.db import ReadSession, WriteSession, utcnow
 from common.errors import DomainError, errors_of, pydantic_errors
 from common.idempotency import IdempotencyKey, commit_idempotent
 from common.identity import Caller
 from common.paging import Cursor, Limit
 from common.schemas import ApplicationNoParam, GradeParam, IntParam
-from verification import rechecks, reads, service
+from verification import rechecks, reads, service, withdrawals
 from verification.errors import DuplicateItem, Invalid
 from verification.models import access_log, idempotency_keys
 from verification.rules import KINDS
 from verification.schemas import (MAX_ID, CaseBatchIn, CaseBatchOut, CaseFacts, CaseFactsPage, CaseIn, CaseOut,
+                                  CaseWithdrawalOut,
                                   RecheckIn, RecheckOut, RequestDetail, RequestPage, ResultBatchIn, ResultBatchOut, ResultIn, ResultItemIn,
                                   ResultOut)
 
@@ -100,6 +101,17 @@ def register_cases(body: CaseBatchIn, request: Request, who: Registrar, session:
         session, idempotency_keys, request, who, key, body, effect))
 
 
+@router.post("/cases/{application_no}/withdrawal", response_model=CaseWithdrawalOut)
+def withdraw_case(application_no: Annotated[ApplicationNoParam, Path()], request: Request, who: Registrar,
+                  session: WriteSession, key: IdempotencyKey = None) -> JSONResponse:
+    """The family withdrew the application (enrollment's hand-over through its outbox, issue 17) → ``{application_no,
+    withdrawn_at, requests}``: every live request of the case becomes ``withdrawn``, leaves its department's queue
+    (an open re-check is closed too), keeps its results, and takes no more answers (409 ``case_withdrawn``).
+    Idempotent: again, the same ``withdrawn_at``. 404 ``case_not_found``."""
+    return commit_idempotent(session, idempotency_keys, request, who, key, {"application_no": application_no},
+                             lambda: withdrawals.withdraw_case(session, application_no, now=utcnow()))
+
+
 @router.get("/queue", response_model=RequestPage)
 def list_queue(who: Department, session: WriteSession, season: Season = None, kind: Kind = None,
                limit: Limit = 100, cursor: Cursor = None) -> dict[str, Any]:
@@ -133,7 +145,8 @@ def post_result(request_id: RequestId, body: ResultIn, request: Request, who: De
     """Answer one of the department's requests (BRIEF §4 step 4) → 201 Result. On an answered request the new
     result is a correction that supersedes the current one (both kept). ``Idempotency-Key`` required (400
     ``idempotency_key_required``); 404 ``request_not_found`` for another department's request; 422
-    ``invalid_facts`` / ``contradicts_claim``; 409 ``request_superseded``."""
+    ``invalid_facts`` / ``contradicts_claim``; 409 ``request_superseded``, ``case_withdrawn`` (the family withdrew
+    the application: the request left the queue)."""
 
     def effect() -> dict[str, Any]:
         outcome = service.answer_requests(session, who, [(request_id, body)])[0]
@@ -234,7 +247,8 @@ def request_recheck(body: RecheckIn, request: Request, who: Registrar, session: 
     request of that kind goes back to its department's queue marked ``recheck: {appeal_ref, ground,
     requested_at}``; its current result still counts until the department posts the next one, which closes the
     re-check (``result``). Idempotent by ``ref``. 404 ``case_not_found`` / ``request_not_found``; 409
-    ``recheck_conflict`` when ``ref`` already names another request."""
+    ``recheck_conflict`` when ``ref`` already names another request, ``case_withdrawn`` for a withdrawn
+    application."""
     return commit_idempotent(session, idempotency_keys, request, who, key, body,
                              lambda: rechecks.request_recheck(session, application_no=body.application_no,
                                                               guardian_no=body.guardian_no, kind=body.kind,

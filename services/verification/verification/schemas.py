@@ -93,6 +93,14 @@ class CaseOut(BaseModel):
     requests: list[RequestBrief]
 
 
+class CaseWithdrawalOut(BaseModel):
+    """``POST /cases/{application_no}/withdrawal``: when the case was withdrawn, its requests (all ``withdrawn``)."""
+
+    application_no: str
+    withdrawn_at: datetime
+    requests: list[RequestBrief]
+
+
 class CaseBatchOut(BaseModel):
     """``created`` new cases, ``existing`` replays (``amended`` of which changed their claims)."""
 

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 from common.db import utcnow
 from common.errors import DomainError
 from common.identity import Identity
-from verification.errors import RequestNotFound, RequestSuperseded
+from verification.errors import CaseWithdrawn, RequestNotFound, RequestSuperseded
 from verification.facts import parse_facts
 from verification.models import Case, Result, SeqCounter, VerificationRequest
 from verification.reads import RESULT_FIELDS
@@ -130,7 +130,7 @@ def _request_row(case_id: int, body: CaseIn, plan: PlannedRequest, now: datetime
             "state": "pending", "current_result_id": None, "revision": 0, "created_at": now, "answered_at": None}
 
 
-_KNOWN = (select(CASES.c.id, CASES.c.application_no, CASES.c.fingerprint)
+_KNOWN = (select(CASES.c.id, CASES.c.application_no, CASES.c.fingerprint, CASES.c.withdrawn_at.is_not(None))
           .where(CASES.c.application_no.in_(bindparam("nos", expanding=True))))
 
 
@@ -140,6 +140,7 @@ def register_cases(session: Session, cases: list[CaseIn] | Mapping[str, Prepared
     :func:`prepare_cases` made of them.
 
     Idempotent by ``application_no``: a case registered with the same body is ``existing`` and nothing changes.
+    A withdrawn case (:mod:`verification.withdrawals`) registered again is ``existing`` whatever its body.
     A case registered again with a *different* body is ``amended``: live requests whose subject or claim changed,
     or that are no longer claimed, become ``superseded`` (their results kept as history) and new ``pending``
     requests replace them. Two items with the same ``application_no`` in one call: the later one wins.
@@ -152,10 +153,11 @@ def register_cases(session: Session, cases: list[CaseIn] | Mapping[str, Prepared
     now = utcnow()
     prepared = cases if isinstance(cases, Mapping) else prepare_cases(cases)
     lock_application_nos(session, prepared)
-    known = {no: (cid, fp) for cid, no, fp in session.execute(_KNOWN, {"nos": list(prepared)})}
+    known = {no: (cid, fp, withdrawn)
+             for cid, no, fp, withdrawn in session.execute(_KNOWN, {"nos": list(prepared)})}
     fresh = [no for no in prepared if no not in known]
-    amended = {known[no][0]: case for no, case in prepared.items()
-               if no in known and known[no][1] != case.fingerprint}
+    amended = {known[no][0]: case for no, case in prepared.items()  # a withdrawn case is never amended back
+               if no in known and known[no][1] != case.fingerprint and not known[no][2]}
     new_requests = _amend(session, amended, now) if amended else []
     first = take_seqs(session, len(fresh) + len(amended))
     ids: dict[str, int] = {}
@@ -254,7 +256,8 @@ def answer_requests(session: Session, who: Identity, items: list[tuple[int, Resu
 
     Per item, in order: the stored Result as a JSON-ready dict (:func:`result_view`'s shape; a correction when the
     request was answered, naming the result it supersedes) or the :class:`DomainError` that refused it (404
-    ``request_not_found`` for a missing or another department's request, 409 ``request_superseded``, 422
+    ``request_not_found`` for a missing or another department's request, 409 ``request_superseded`` /
+    ``case_withdrawn`` (:mod:`verification.withdrawals`), 422
     ``invalid_facts`` / ``contradicts_claim``). Refused items write nothing. The requests are locked (``FOR
     UPDATE``) in id order, so concurrent answers to the same request queue up and each correction names the
     right predecessor. Statements: the locked read, one ``executemany`` insert of the results, one update of the
@@ -273,6 +276,9 @@ def answer_requests(session: Session, who: Identity, items: list[tuple[int, Resu
                 raise RequestNotFound(f"no request {rid} in your department's queue")
             if req.state == "superseded":
                 raise RequestSuperseded(f"request {rid} belongs to an amended case and takes no more answers")
+            if req.state == "withdrawn":
+                raise CaseWithdrawn(f"request {rid}'s application was withdrawn by the family: it left the queue and "
+                                    "takes no more answers")
             if body.outcome == "not_found" and body.facts is not None:
                 check_answer(req.kind, req.claim, body.outcome, body.facts, today=now.date())
             facts = parse_facts(req.kind, body.facts) if body.facts is not None else None

@@ -280,6 +280,7 @@ from .verification_case_facts import VerificationCaseFacts
 from .verification_case_facts_page import VerificationCaseFactsPage
 from .verification_case_in import VerificationCaseIn
 from .verification_case_out import VerificationCaseOut
+from .verification_case_withdrawal_out import VerificationCaseWithdrawalOut
 from .verification_claims import VerificationClaims
 from .verification_get_progress_response_get_progress import (
     VerificationGetProgressResponseGetProgress,
@@ -560,6 +561,7 @@ __all__ = (
     "VerificationCaseFactsPage",
     "VerificationCaseIn",
     "VerificationCaseOut",
+    "VerificationCaseWithdrawalOut",
     "VerificationClaims",
     "VerificationGetProgressResponseGetProgress",
     "VerificationGuardianFacts",

@@ -77,9 +77,11 @@ def sync_detailed(
      **入学申请 (application) — BRIEF §4 step 2, plan 二(四): submitted by the Taizhou platform**
 
     Withdraw up to the season's cut-off (409 ``withdrawal_closed`` after); the record stays, state
-    ``withdrawn``, and later runs leave it out. The answer is the application whole: recorded in the
-    access log in
-    the same transaction (a replay records nothing more).
+    ``withdrawn``, and later runs leave it out; its verification case leaves the departments' queues
+    (handed over
+    through the outbox, topic ``verification.withdrawals``). The answer is the application whole:
+    recorded in the
+    access log in the same transaction (a replay records nothing more).
 
     Roles: bureau, platform.
 
@@ -119,9 +121,11 @@ def sync(
      **入学申请 (application) — BRIEF §4 step 2, plan 二(四): submitted by the Taizhou platform**
 
     Withdraw up to the season's cut-off (409 ``withdrawal_closed`` after); the record stays, state
-    ``withdrawn``, and later runs leave it out. The answer is the application whole: recorded in the
-    access log in
-    the same transaction (a replay records nothing more).
+    ``withdrawn``, and later runs leave it out; its verification case leaves the departments' queues
+    (handed over
+    through the outbox, topic ``verification.withdrawals``). The answer is the application whole:
+    recorded in the
+    access log in the same transaction (a replay records nothing more).
 
     Roles: bureau, platform.
 
@@ -156,9 +160,11 @@ async def asyncio_detailed(
      **入学申请 (application) — BRIEF §4 step 2, plan 二(四): submitted by the Taizhou platform**
 
     Withdraw up to the season's cut-off (409 ``withdrawal_closed`` after); the record stays, state
-    ``withdrawn``, and later runs leave it out. The answer is the application whole: recorded in the
-    access log in
-    the same transaction (a replay records nothing more).
+    ``withdrawn``, and later runs leave it out; its verification case leaves the departments' queues
+    (handed over
+    through the outbox, topic ``verification.withdrawals``). The answer is the application whole:
+    recorded in the
+    access log in the same transaction (a replay records nothing more).
 
     Roles: bureau, platform.
 
@@ -196,9 +202,11 @@ async def asyncio(
      **入学申请 (application) — BRIEF §4 step 2, plan 二(四): submitted by the Taizhou platform**
 
     Withdraw up to the season's cut-off (409 ``withdrawal_closed`` after); the record stays, state
-    ``withdrawn``, and later runs leave it out. The answer is the application whole: recorded in the
-    access log in
-    the same transaction (a replay records nothing more).
+    ``withdrawn``, and later runs leave it out; its verification case leaves the departments' queues
+    (handed over
+    through the outbox, topic ``verification.withdrawals``). The answer is the application whole:
+    recorded in the
+    access log in the same transaction (a replay records nothing more).
 
     Roles: bureau, platform.
 

@@ -88,7 +88,9 @@ def sync_detailed(
     result is a correction that supersedes the current one (both kept). ``Idempotency-Key`` required
     (400
     ``idempotency_key_required``); 404 ``request_not_found`` for another department's request; 422
-    ``invalid_facts`` / ``contradicts_claim``; 409 ``request_superseded``.
+    ``invalid_facts`` / ``contradicts_claim``; 409 ``request_superseded``, ``case_withdrawn`` (the
+    family withdrew
+    the application: the request left the queue).
 
     Roles: department.
 
@@ -136,7 +138,9 @@ def sync(
     result is a correction that supersedes the current one (both kept). ``Idempotency-Key`` required
     (400
     ``idempotency_key_required``); 404 ``request_not_found`` for another department's request; 422
-    ``invalid_facts`` / ``contradicts_claim``; 409 ``request_superseded``.
+    ``invalid_facts`` / ``contradicts_claim``; 409 ``request_superseded``, ``case_withdrawn`` (the
+    family withdrew
+    the application: the request left the queue).
 
     Roles: department.
 
@@ -179,7 +183,9 @@ async def asyncio_detailed(
     result is a correction that supersedes the current one (both kept). ``Idempotency-Key`` required
     (400
     ``idempotency_key_required``); 404 ``request_not_found`` for another department's request; 422
-    ``invalid_facts`` / ``contradicts_claim``; 409 ``request_superseded``.
+    ``invalid_facts`` / ``contradicts_claim``; 409 ``request_superseded``, ``case_withdrawn`` (the
+    family withdrew
+    the application: the request left the queue).
 
     Roles: department.
 
@@ -225,7 +231,9 @@ async def asyncio(
     result is a correction that supersedes the current one (both kept). ``Idempotency-Key`` required
     (400
     ``idempotency_key_required``); 404 ``request_not_found`` for another department's request; 422
-    ``invalid_facts`` / ``contradicts_claim``; 409 ``request_superseded``.
+    ``invalid_facts`` / ``contradicts_claim``; 409 ``request_superseded``, ``case_withdrawn`` (the
+    family withdrew
+    the application: the request left the queue).
 
     Roles: department.
 

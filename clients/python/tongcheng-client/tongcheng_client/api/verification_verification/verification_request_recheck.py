@@ -85,7 +85,8 @@ def sync_detailed(
     requested_at}``; its current result still counts until the department posts the next one, which
     closes the
     re-check (``result``). Idempotent by ``ref``. 404 ``case_not_found`` / ``request_not_found``; 409
-    ``recheck_conflict`` when ``ref`` already names another request.
+    ``recheck_conflict`` when ``ref`` already names another request, ``case_withdrawn`` for a withdrawn
+    application.
 
     Roles: service:enrollment, bureau.
 
@@ -132,7 +133,8 @@ def sync(
     requested_at}``; its current result still counts until the department posts the next one, which
     closes the
     re-check (``result``). Idempotent by ``ref``. 404 ``case_not_found`` / ``request_not_found``; 409
-    ``recheck_conflict`` when ``ref`` already names another request.
+    ``recheck_conflict`` when ``ref`` already names another request, ``case_withdrawn`` for a withdrawn
+    application.
 
     Roles: service:enrollment, bureau.
 
@@ -174,7 +176,8 @@ async def asyncio_detailed(
     requested_at}``; its current result still counts until the department posts the next one, which
     closes the
     re-check (``result``). Idempotent by ``ref``. 404 ``case_not_found`` / ``request_not_found``; 409
-    ``recheck_conflict`` when ``ref`` already names another request.
+    ``recheck_conflict`` when ``ref`` already names another request, ``case_withdrawn`` for a withdrawn
+    application.
 
     Roles: service:enrollment, bureau.
 
@@ -219,7 +222,8 @@ async def asyncio(
     requested_at}``; its current result still counts until the department posts the next one, which
     closes the
     re-check (``result``). Idempotent by ``ref``. 404 ``case_not_found`` / ``request_not_found``; 409
-    ``recheck_conflict`` when ``ref`` already names another request.
+    ``recheck_conflict`` when ``ref`` already names another request, ``case_withdrawn`` for a withdrawn
+    application.
 
     Roles: service:enrollment, bureau.
 
