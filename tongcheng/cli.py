@@ -5,7 +5,8 @@ semesters|tariffs FILE`` and ``import-district PATH`` (the bureau's files throug
 ``rekey-search-hashes`` (the keyed hashes under a new key), ``purge-access-log`` (access records past retention
 on every service), ``generate``, ``stubs``, ``season``, ``demo``, ``verify-run
 FILE`` (no suite needed) and ``staff`` (the console's accounts). Every call to the suite goes through the gateway
-(``--gateway``, default http://127.0.0.1:8000) with the real roles' credentials from ``var/tokens.json``.
+(``--gateway``; by default the one ``tongcheng up`` started, whose address it records in ``var/run/gateway.url``
+— on free ports too —, else http://127.0.0.1:8000) with the real roles' credentials from ``var/tokens.json``.
 ``tongcheng COMMAND --help`` explains each.
 """
 
@@ -51,10 +52,24 @@ def _cohort_args(p: argparse.ArgumentParser, size: int = 6000) -> None:
     p.add_argument("--seed", type=int, default=2025, help="random seed; the same seed gives the same cohort")
 
 
+GATEWAY_URL_FILE = Path("run") / "gateway.url"
+"""Under ``var/``: the address of the gateway ``tongcheng up`` started (removed by ``tongcheng down``)."""
+
+
+def running_gateway(var: Path) -> str:
+    """The gateway of the suite ``tongcheng up`` started with this ``var`` (``--free-ports`` included), else the
+    default address."""
+    try:
+        return (var / GATEWAY_URL_FILE).read_text(encoding="utf-8").strip() or DEFAULT_GATEWAY
+    except FileNotFoundError:
+        return DEFAULT_GATEWAY
+
+
 def _common(p: argparse.ArgumentParser, gateway: bool = True) -> None:
     p.add_argument("--var", type=Path, default=REPO / "var", help="folder of secrets, tokens, data, logs (var/)")
     if gateway:
-        p.add_argument("--gateway", default=DEFAULT_GATEWAY, help=f"gateway URL (default {DEFAULT_GATEWAY})")
+        p.add_argument("--gateway", default=None,
+                       help=f"gateway URL (default: the one `tongcheng up` started, else {DEFAULT_GATEWAY})")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -235,6 +250,7 @@ def cmd_up(args: argparse.Namespace) -> int:
     except RuntimeError:
         suite.stop_all()
         raise
+    (args.var / GATEWAY_URL_FILE).write_text(suite.url() + "\n", encoding="utf-8")  # the other commands' default
     accounts = ensure_demo_staff(args.var, suite.database_urls.get("console"))
     if not args.no_practice:
         _open_season(Roles.connect(suite.url(), args.var), PRACTICE_SEASON)
@@ -244,6 +260,15 @@ def cmd_up(args: argparse.Namespace) -> int:
     console.print(f"[bold]staff console[/bold]  {suite.url()}/console/  (sign in with an account from {accounts}: "
                   f"bureau, finance, auditor, {', '.join(DEPARTMENTS)}, school; `tongcheng staff --help` manages "
                   "them)")
+    tokens = args.var / "tokens.json"
+    console.print(f"[bold]credentials[/bold]  {tokens}: one bearer token per caller (platform-taizhou, bureau-1, "
+                  "dept-police, ...); for example, the platform's applications:")
+    for line in (f"TOKEN=$({sys.executable} -c 'import json,sys; print(json.load(open(sys.argv[1]))"
+                 f"[\"platform-taizhou\"])' {tokens})",
+                 f"curl -s '{suite.url()}/api/enrollment/applications?season={PRACTICE_SEASON}' "
+                 "-H \"Authorization: Bearer $TOKEN\""):
+        console.print("  " + line, markup=False, highlight=False, soft_wrap=True)
+    console.print(f"API description {suite.url()}/docs; the five-minute quick start is in README.md")
     console.print(f"logs in {args.var / 'logs'}; stop with `make down`")
     return 0
 
@@ -276,6 +301,7 @@ def cmd_staff(args: argparse.Namespace) -> int:
 
 def cmd_down(args: argparse.Namespace) -> int:
     Suite(var=args.var).stop_all()
+    (args.var / GATEWAY_URL_FILE).unlink(missing_ok=True)
     console.print("stopped")
     return 0
 
@@ -469,6 +495,8 @@ def cmd_verify_run(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if getattr(args, "gateway", DEFAULT_GATEWAY) is None:
+        args.gateway = running_gateway(args.var)
     from tongcheng.season import SeasonError
 
     try:

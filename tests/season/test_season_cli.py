@@ -75,3 +75,22 @@ def test_demo_with_free_ports_does_not_send_the_reader_to_port_8000(tmp_path, ca
     assert used == ports and "127.0.0.1:18555" in out and "--free-ports" in out and ":8000" not in out
     assert main(["demo", "--size", "10", "--var", str(tmp_path)]) == 0
     assert "http://127.0.0.1:8000/console/" in capsys.readouterr().out
+
+
+def test_the_commands_find_the_gateway_tongcheng_up_started(tmp_path, capsys, monkeypatch):
+    """After ``tongcheng up --free-ports`` the README's ``tongcheng stubs --once`` went to port 8000 ("cannot reach
+    the suite"): ``up`` records its gateway in ``var/run/gateway.url`` and every command defaults to it; ``down``
+    removes it; ``--gateway`` still wins."""
+    from tongcheng.cli import GATEWAY_URL_FILE, running_gateway
+
+    seen = []
+    monkeypatch.setattr("tongcheng.cli.cmd_stubs", lambda args: seen.append(args.gateway) or 0)
+    monkeypatch.setattr("tongcheng.suite.Suite.stop_all", lambda self: None)
+    assert running_gateway(tmp_path) == "http://127.0.0.1:8000"
+    (tmp_path / "run").mkdir()
+    (tmp_path / GATEWAY_URL_FILE).write_text("http://127.0.0.1:50347\n")
+    assert main(["stubs", "--once", "--var", str(tmp_path)]) == 0
+    assert main(["stubs", "--once", "--var", str(tmp_path), "--gateway", "http://gw.example:8000"]) == 0
+    assert main(["down", "--var", str(tmp_path)]) == 0 and not (tmp_path / GATEWAY_URL_FILE).exists()
+    assert main(["stubs", "--once", "--var", str(tmp_path)]) == 0
+    assert seen == ["http://127.0.0.1:50347", "http://gw.example:8000", "http://127.0.0.1:8000"]

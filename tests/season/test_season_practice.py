@@ -1,18 +1,24 @@
 """The practice season (issue 17): ``tongcheng season open YEAR`` (what ``make up`` runs for 2026) leaves a running
 suite (five processes on free ports) with a season that takes applications — rulebook HY-2026 published, the
 district's schools, seats, plans, semesters and tariffs — and a newcomer's applications go all the way: verified
-by the stub departments, scored, placed in a run and published. Opening twice changes nothing."""
+by the stub departments, scored, placed in a run and published. Opening twice changes nothing. The README's
+quick start is played first, as written (its shell block, with ``var/`` the test's folder), on the fresh suite."""
 
 from __future__ import annotations
 
+import json
+import re
+import subprocess
 import time
 import uuid
+from pathlib import Path
 
 import pytest
 
 from season_kit import wait_for
 from shared_kit import free_port
 from tongcheng.api import Roles
+from tongcheng.cli import GATEWAY_URL_FILE
 from tongcheng.cohort import generate
 from tongcheng.demo import DEMO_ENV, make_stubs
 from tongcheng.practice import PRACTICE_SEASON, district_for, open_season
@@ -22,6 +28,22 @@ from tongcheng.suite import DEFAULT_PORTS, Suite
 
 pytestmark = pytest.mark.processes
 YEAR, SIZE = PRACTICE_SEASON, 12
+REPO = Path(__file__).resolve().parents[2]
+
+
+def play_readme_quick_start(var: Path, gateway: str) -> list[dict]:
+    """Run the README's quick-start block (bash, from the repository) against ``gateway``, its ``var/`` being the
+    test's folder → the JSON answers it printed, in order. ``tongcheng stubs`` finds the gateway as after
+    ``tongcheng up --free-ports`` (``var/run/gateway.url``)."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    block = re.search(r"```sh\n(.*?)```", readme[readme.index("## Five minutes as the platform"):], re.S).group(1)
+    assert block.startswith("GW=http://127.0.0.1:8000;"), block[:80]
+    block = block.replace("GW=http://127.0.0.1:8000", f"GW={gateway}", 1).replace("var/", f"{var}/")
+    block = block.replace("tongcheng stubs ", f"tongcheng stubs --var {var} ")
+    done = subprocess.run(["bash", "-eu", "-o", "pipefail", "-c", block], cwd=REPO, capture_output=True, text=True,
+                          timeout=240)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    return [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
 
 
 def test_an_opened_season_takes_applications_through_to_a_published_placement(tmp_path):
@@ -40,6 +62,16 @@ def test_an_opened_season_takes_applications_through_to_a_published_placement(tm
         assert [(b["id"], b["state"]) for b in books] == [(f"HY-{YEAR}", "published")]
         semesters = {s["code"] for s in roles.bureau.funding.pages("/semesters")}
         assert {f"{YEAR}-autumn", f"{YEAR + 1}-spring"} <= semesters
+
+        (var / GATEWAY_URL_FILE).write_text(suite.url() + "\n", encoding="utf-8")  # as `tongcheng up` leaves it
+        answers = play_readme_quick_start(var, suite.url())
+        submitted, queue, job, score, run, published, placement, mine = answers
+        assert submitted["application_no"] == f"HY{YEAR}-1-000001" and submitted["state"] == "submitted", answers
+        assert {r["application_no"] for r in queue["items"]} == {submitted["application_no"]}, queue
+        assert job["id"] == 1 and score["eligible"] is True, (job, score)
+        assert run["id"] == 1 and published["state"] == "published", (run, published)
+        assert placement["run_state"] == "published" and placement["placed"] is True, placement
+        assert [a["application_no"] for a in mine["items"]] == [submitted["application_no"]], mine
 
         pool = make_stubs(roles, Registry.from_cohort(cohort), YEAR)
         pool.start()
