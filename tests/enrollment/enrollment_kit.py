@@ -85,14 +85,23 @@ class FakeUpstream:
 
 class FakeVerification(FakeUpstream):
     """``POST /cases/batch``, idempotent by application_no; ``refuse`` names application_nos it answers 422 for
-    (when they are in a batch)."""
+    (when they are in a batch). ``POST /cases/{no}/withdrawal``: ``withdrawn`` (404 ``case_not_found`` for a case
+    it has not taken)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.cases: dict[str, dict[str, Any]] = {}
         self.refuse: set[str] = set()
+        self.withdrawn: set[str] = set()
 
     def answer(self, request: httpx.Request, body: Any) -> httpx.Response:
+        if request.url.path.endswith("/withdrawal"):
+            no = request.url.path.split("/")[2]
+            if no not in self.cases:
+                return httpx.Response(404, json={"code": "case_not_found", "detail": f"no case {no}"})
+            self.withdrawn.add(no)
+            return httpx.Response(200, json={"application_no": no, "withdrawn_at": "2025-04-20T02:00:00Z",
+                                             "requests": []})
         assert request.url.path == "/cases/batch" and request.headers.get("idempotency-key")
         nos = [c["application_no"] for c in body["items"]]
         if self.refuse & set(nos):
