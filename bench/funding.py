@@ -6,8 +6,8 @@
    early leavers and seats outside the semester. Target: ≤ 3 s.
 2. The same through the service: seats stored in a fresh database, then ``POST /settlements/run`` in process
    (FastAPI TestClient): reads the seats, settles, stores every line — the figure held to ≤ 3 s. Then each draft is
-   approved (``POST /settlements/{id}/approve``: re-reads the seats, re-settles, compares the stored lines, appends
-   the ledger entry), timed apart. The run also prints this process's CPU time (SQLite's work included, PostgreSQL's
+   approved (``POST /settlements/{id}/approve``: computes the lines again as the draft did, compares them with the
+   stored ones, digests them and appends the ledger entry), timed apart. The run also prints this process's CPU time (SQLite's work included, PostgreSQL's
    server apart), which tells the work from the waiting on a machine other processes share. ``--service-schools`` of them (default all). SQLite by default;
    ``--postgres postgresql://postgres@127.0.0.1:5432`` runs it and 3. on scratch PostgreSQL databases (dropped
    after).

@@ -12,22 +12,24 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Integer, Select, literal, select
 from sqlalchemy.orm import Session
 
-from common.db import utcnow
+from common.db import insert_rows, utcnow
 from funding import ledger
 from funding.models import (SETTLED, Adjustment, Disbursement, LedgerEntry, LedgerHead, LedgerSeat, PurchasedSeat,
                             Roll, RollConfirmation, RollEntry, Settlement, SettlementLine)
 from funding.settlement_rules import lines_digest
 
 
-def append_ledger(session: Session, kind: str, payload: dict[str, Any], *, seats: Iterable[int] = ()) -> LedgerEntry:
+def append_ledger(session: Session, kind: str, payload: dict[str, Any], *, seats: Iterable[int] = (),
+                  seats_from: Select | None = None) -> LedgerEntry:
     """Append one entry after locking the head row (``SELECT ... FOR UPDATE``; SQLite writes are serialised by
     ``BEGIN IMMEDIATE``). ``payload`` holds ``settlement_id`` and ``amount_fen`` (int fen) and only plain JSON.
-    The seats the body names (:func:`funding.ledger.seats_named`) and ``seats`` (those its records cover: an
-    approved settlement's lines, a roll confirmation's entries) are indexed in ``ledger_seats`` for
-    ``GET /ledger?seat_id=``."""
+    The seats the body names (:func:`funding.ledger.seats_named`) and ``seats`` (those its records cover: a roll
+    confirmation's entries) are indexed in ``ledger_seats`` for ``GET /ledger?seat_id=``; so are the seat ids
+    ``seats_from`` selects (an approved settlement's lines, copied by the database in one ``INSERT … SELECT``;
+    ``ValueError`` when the body names seats too, which could repeat one)."""
     head = session.scalars(select(LedgerHead).where(LedgerHead.id == 1).with_for_update()).one()
     at = utcnow()
     entry = ledger.next_entry(head.seq, head.hash, kind, {**payload, "at": at.isoformat()})
@@ -37,8 +39,14 @@ def append_ledger(session: Session, kind: str, payload: dict[str, Any], *, seats
     head.seq, head.hash = entry.seq, entry.hash
     session.flush()
     named = sorted(ledger.seats_named(payload) | set(seats))
-    if named:
-        session.execute(LedgerSeat.__table__.insert(), [{"seat_id": s, "seq": entry.seq} for s in named])
+    # an approval covers a school's 20 000 lines: a bulk write of plain tuples (executemany / COPY)
+    insert_rows(session, LedgerSeat.__table__, ("seat_id", "seq"), [(s, entry.seq) for s in named])
+    if seats_from is not None:
+        if named:
+            raise ValueError("seats_from is for an entry that names no seats itself")
+        sub = seats_from.subquery()
+        session.execute(LedgerSeat.__table__.insert().from_select(
+            ["seat_id", "seq"], select(sub.c[0], literal(entry.seq, Integer))))
     return row
 
 

@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from datetime import date
 
-from sqlalchemy import Select, and_, func, or_, select, update
+from sqlalchemy import ColumnElement, Select, and_, func, or_, select, update
 from sqlalchemy.orm import Session
 
 from common.db import driver_rows, insert_ignoring_conflicts, utcnow
@@ -104,12 +104,18 @@ def seat_spans(rows: list[tuple]) -> list[Seat3]:
 
 
 def billable_select(session: Session, school_code: str, semester: Semester, settings: Settings) -> Select:
-    """The query behind :func:`billable_seats`: ``(seat_id, start, end)`` in no particular order, the grade windows
-    in SQL (one condition per grade the school teaches, on the ``(school_code, start_date, …)`` index)."""
+    """The query behind :func:`billable_seats`: ``(seat_id, start, end)`` in no particular order."""
     return (select(PurchasedSeat.id, PurchasedSeat.start_date, PurchasedSeat.end_date)
-            .where(PurchasedSeat.school_code == school_code, PurchasedSeat.start_date <= semester.ends_on,
-                   or_(PurchasedSeat.end_date.is_(None), PurchasedSeat.end_date >= semester.starts_on),
-                   in_grades_clause(semester, school_level(session, school_code), settings)))
+            .where(billable_clause(session, school_code, semester, settings)))
+
+
+def billable_clause(session: Session, school_code: str, semester: Semester, settings: Settings) -> ColumnElement:
+    """SQL condition on ``purchased_seats``: a seat of the school that meets ``semester`` with its pupil in the
+    school's grades during it — the grade windows in SQL (one condition per grade the school teaches), all on the
+    ``(school_code, start_date, end_date, grade)`` index, so a school's seats are read from the index alone."""
+    return and_(PurchasedSeat.school_code == school_code, PurchasedSeat.start_date <= semester.ends_on,
+                or_(PurchasedSeat.end_date.is_(None), PurchasedSeat.end_date >= semester.starts_on),
+                in_grades_clause(semester, school_level(session, school_code), settings))
 
 
 def in_grades_clause(semester: Semester, level: str, settings: Settings):

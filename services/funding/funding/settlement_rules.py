@@ -10,7 +10,6 @@ A seat whose span misses the semester has 0 days and yields no line. A school's 
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -102,7 +101,9 @@ def settle(tariff_fen: int, period: Period, seats: Iterable[tuple[int, date, dat
 def lines_digest(lines: Iterable[Line]) -> str:
     """SHA-256 hex of the canonical JSON of the lines sorted by seat id — the approval ledger entry carries it,
     so a later edit of an approved line is detectable."""
-    canon = json.dumps(sorted([int(s), int(d), int(a)] for s, d, a in lines), separators=(",", ":"))
+    # the bytes of json.dumps(sorted([[s, d, a], …]), separators=(",", ":")), built directly ("%d" of an int is its
+    # JSON text): a school's 20 000 lines digest in a few milliseconds instead of going through the JSON encoder
+    canon = "[" + ",".join(["[%d,%d,%d]" % (s, d, a) for s, d, a in sorted(map(tuple, lines))]) + "]"
     return hashlib.sha256(canon.encode()).hexdigest()
 
 
