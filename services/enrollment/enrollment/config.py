@@ -114,8 +114,11 @@ class Settings(ServiceSettings):
     def _check_month_day(cls, value: str) -> str:
         return _month_day(value)
 
+    # A nine-year school (grades 1–9) is held to the stricter norm of its two sections: the primary class limit
+    # (fewer pupils a classroom) and the junior area norms (more m² a pupil), so its approved capacity never
+    # exceeds what either section's norms allow.
     def class_limit(self, level: str) -> int:
-        return self.class_limit_primary if level == "primary" else self.class_limit_junior
+        return self.class_limit_junior if level == "junior" else self.class_limit_primary
 
     def floor_norm(self, level: str) -> Decimal:
         return self.floor_norm_primary if level == "primary" else self.floor_norm_junior

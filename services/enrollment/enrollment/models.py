@@ -31,7 +31,7 @@ class School(Base):
     code: Mapped[str] = mapped_column(String(32), primary_key=True)
     name: Mapped[str] = mapped_column(String(120))
     kind: Mapped[str] = mapped_column(String(10))  # public | private
-    level: Mapped[str] = mapped_column(String(10))  # primary | junior
+    level: Mapped[str] = mapped_column(String(10))  # primary | junior | nine_year (九年一贯制, grades 1–9)
     township_code: Mapped[str] = mapped_column(String(12))
     catchment_townships: Mapped[list[str]] = mapped_column(JSON, default=list)
     floor_area_x100: Mapped[int | None] = mapped_column(Integer)  # m² × 100

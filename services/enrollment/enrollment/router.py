@@ -20,7 +20,7 @@ from enrollment.config import Settings
 from enrollment.deps import Cursor, DispatcherDep, GradeQ, Limit, SeasonQ, SettingsDep, Today
 from enrollment.models import idempotency_keys
 from enrollment.schemas import (SCHOOL_CODE, AgeExceptionIn, AgeExceptionOut, ApplicationBatchIn, ApplicationIn, ApplicationOut,
-                                BatchOut, IntakeOut, OutboxStatus, Page, PlanIn, SchoolCreate, SchoolOut,
+                                BatchOut, IntakeOut, Level, OutboxStatus, Page, PlanIn, SchoolCreate, SchoolOut,
                                 SchoolUpdate, SeatsIn)
 
 router = APIRouter()
@@ -60,7 +60,7 @@ def replace_school(code: Code, body: SchoolUpdate, who: Bureau, session: WriteSe
 
 @router.get("/schools", response_model=Page, tags=["schools"])
 def list_schools(who: Reader, session: ReadSession, settings: SettingsDep,
-                 kind: Literal["public", "private"] | None = None, level: Literal["primary", "junior"] | None = None,
+                 kind: Literal["public", "private"] | None = None, level: Level | None = None,
                  limit: Limit = 100, cursor: Cursor = None) -> dict[str, Any]:
     """Schools in code order: ``{items: [School], next_cursor}``."""
     rows, nxt = schools.list_schools(session, kind=kind, level=level, limit=limit, cursor=cursor)

@@ -16,7 +16,12 @@ from common.ids import birth_date_of, check_uscc
 from common.vocabulary import CLAIMED
 
 GRADE_LEVEL = {1: "primary", 7: "junior"}
-LEVEL_GRADES = {"primary": (1, 2, 3, 4, 5, 6), "junior": (7, 8, 9)}
+"""The level a school must be of to take an intake grade, nine-year schools apart (:data:`INTAKE_LEVELS`)."""
+LEVEL_GRADES = {"primary": (1, 2, 3, 4, 5, 6), "junior": (7, 8, 9), "nine_year": (1, 2, 3, 4, 5, 6, 7, 8, 9)}
+"""The grades a school of each level teaches; a nine-year school (九年一贯制) teaches grades 1–9."""
+INTAKE_LEVELS = {1: ("primary", "nine_year"), 7: ("junior", "nine_year")}
+"""The levels of the schools that take pupils in each intake grade: a nine-year school takes both grade 1 (its
+primary section) and grade 7 (pupils joining its junior section)."""
 MAX_PUBLIC_CHOICES = 5
 MAX_PRIVATE_CHOICES = 3
 
@@ -85,7 +90,7 @@ class SchoolRef:
     """What choice checks need to know about a school."""
 
     kind: str  # "public" | "private"
-    level: str  # "primary" | "junior"
+    level: str  # "primary" | "junior" | "nine_year"
     status: str  # "active" | "phasing_out" | "closed"
 
 
@@ -102,10 +107,11 @@ def check_choices(grade: int, public: Sequence[str], private: Sequence[str],
                   schools: Mapping[str, SchoolRef]) -> list[Problem]:
     """Problems with an application's school choices (BRIEF §4 step 2): each list distinct, every code an
     existing school of the right kind (public list → public schools, private list → private migrant schools),
-    of the grade's level (grade 1 → primary, 7 → junior) and admitting (not phasing out or closed).
+    of a level that takes the grade (grade 1 → primary or nine-year, 7 → junior or nine-year,
+    :data:`INTAKE_LEVELS`) and admitting (not phasing out or closed).
     Codes: ``duplicate_choice``, ``unknown_school``, ``wrong_school_kind``, ``wrong_level``,
     ``school_not_admitting``. The list-length limits (≤ 5, ≤ 3) are schema rules."""
-    level = GRADE_LEVEL[grade]
+    levels = INTAKE_LEVELS[grade]
     problems: list[Problem] = []
     for name, kind, codes in (("public_choices", "public", public), ("private_choices", "private", private)):
         seen: set[str] = set()
@@ -118,9 +124,9 @@ def check_choices(grade: int, public: Sequence[str], private: Sequence[str],
                 problems.append(Problem(where, "unknown_school", f"no school with code {code}"))
             elif school.kind != kind:
                 problems.append(Problem(where, "wrong_school_kind", f"school {code} is {school.kind}, not {kind}"))
-            elif school.level != level:
+            elif school.level not in levels:
                 problems.append(Problem(where, "wrong_level",
-                                        f"school {code} is {school.level}; grade {grade} needs {level}"))
+                                        f"school {code} is {school.level}; grade {grade} needs {GRADE_LEVEL[grade]}"))
             elif school.status != "active":
                 problems.append(Problem(where, "school_not_admitting",
                                         f"school {code} is {school.status} and takes no new pupils"))

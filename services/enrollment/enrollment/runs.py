@@ -23,7 +23,7 @@ from enrollment.config import Settings
 from enrollment.counters import applications_sequence, lock_sequence, next_numbers
 from enrollment.errors import AppealsPending, InvalidState, MixedRulebooks, NotPublished, RunNotFound, SnapshotInvalid
 from enrollment.models import Appeal, Application, Intake, PlacementRow, Run, School
-from enrollment.rules import GRADE_LEVEL, add_working_days, month_day, official_calendar_knows, window_calendar
+from enrollment.rules import INTAKE_LEVELS, add_working_days, month_day, official_calendar_knows, window_calendar
 from enrollment.schemas import RunIn
 from enrollment.schools import final_taken
 
@@ -75,7 +75,7 @@ def snapshot(session: Session, season: int, grade: int,
     taken = final_taken(session, season, grade)
     rows = session.execute(select(School, Intake.seats).join(Intake, Intake.school_code == School.code)
                            .where(Intake.season == season, Intake.grade == grade,
-                                  School.level == GRADE_LEVEL[grade]).order_by(School.code)).all()
+                                  School.level.in_(INTAKE_LEVELS[grade])).order_by(School.code)).all()
     schools = [placement.School(code=s.code, kind=s.kind, township=s.township_code,
                                 capacity=max(0, seats - taken.get(s.code, 0)),
                                 catchment=frozenset(s.catchment_townships if s.kind == "public" else ()),

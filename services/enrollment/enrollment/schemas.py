@@ -24,12 +24,13 @@ from common.schemas import Count, Day, Grade, GuardianRef, Phone, PersonName, Pl
 from common.townships import check_township
 from common.vocabulary import Claims, KindCode
 from enrollment import examples
-from enrollment.rules import MAX_PRIVATE_CHOICES, MAX_PUBLIC_CHOICES
+from enrollment.rules import LEVEL_GRADES, MAX_PRIVATE_CHOICES, MAX_PUBLIC_CHOICES
 
 MAX_BATCH = 1000
 
 Season = Annotated[int, Strict(), Field(ge=2000, le=2100, description="the season's year")]
-Level = Literal["primary", "junior"]
+Level = Literal["primary", "junior", "nine_year"]
+"""A school's level (学段): primary (grades 1–6), junior (7–9) or nine-year (九年一贯制, 1–9)."""
 SchoolStatus = Literal["active", "phasing_out", "closed"]
 SCHOOL_CODE = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,31}$"
 SchoolCode = Annotated[str, Strict(), Field(pattern=SCHOOL_CODE)]
@@ -89,7 +90,7 @@ class SchoolFields(StrictModel):
 
     @model_validator(mode="after")
     def _by_kind(self) -> "SchoolFields":
-        allowed = {"primary": {"1", "2", "3", "4", "5", "6"}, "junior": {"7", "8", "9"}}[self.level]
+        allowed = {str(g) for g in LEVEL_GRADES[self.level]}
         if self.kind == "private":
             if self.floor_area_m2 is None or self.land_area_m2 is None:
                 raise refuse("school_fields", "a private school needs floor_area_m2 and land_area_m2")

@@ -18,7 +18,7 @@ from enrollment.config import Settings
 from enrollment.errors import (BelowPlaced, CodeMismatch, FieldImmutable, PlanOverCapacity, SchoolClosed, SchoolExists,
                                SchoolNotFound, SchoolPhasingOut, WrongLevel, WrongSchoolKind)
 from enrollment.models import Intake, PlacementRow, Run, School, change_history
-from enrollment.rules import GRADE_LEVEL
+from enrollment.rules import INTAKE_LEVELS
 from enrollment.scale import Capacity, Norms, approved_capacity, check_plan
 from enrollment.schemas import SCHOOL_CODE, SchoolCreate, SchoolFields, SchoolUpdate
 
@@ -193,7 +193,7 @@ def _check_intake(school: School, kind: str, grade: int) -> None:
     if school.kind != kind:
         raise WrongSchoolKind(f"school {school.code} is {school.kind}: "
                       f"{'seats are for public schools' if kind == 'public' else 'plans are for private schools'}")
-    if GRADE_LEVEL.get(grade) != school.level:
+    if school.level not in INTAKE_LEVELS.get(grade, ()):
         raise WrongLevel(f"school {school.code} is {school.level}; grade {grade} is not its intake grade",
                          field="grade")
 
