@@ -193,9 +193,9 @@ def approve(session: Session, row: Settlement, who: Identity, settings: Settings
     tariff = current_tariff(session, row.school_code, row.semester_code)
     semester = get_semester(session, row.semester_code)
     # the lines computed now exactly as the draft computed them, against the stored ones: both read as integer
-    # tuples by seat (20 000 a school), compared in one list comparison
-    fresh = driver_rows(session, line_select(session, row.school_code, semester, row.tariff_fen, settings)
-                        .order_by(PurchasedSeat.id))
+    # tuples by seat (20 000 a school), compared in one list comparison. Sorted here, not by an ORDER BY, which
+    # PostgreSQL may serve by walking the whole seats table in id order
+    fresh = sorted(driver_rows(session, line_select(session, row.school_code, semester, row.tariff_fen, settings)))
     lines = stored_lines(session, row.id)
     if tariff is None or tariff.version != row.tariff_version or fresh != lines:
         raise errors.SettlementOutdated(f"settlement {row.id} no longer matches the current tariff or seats; "
