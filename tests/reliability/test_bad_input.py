@@ -392,6 +392,11 @@ CASES += [
                                                                                "land_area_m2": RAW}),
     bad("schools", "area-negative", "kind", None, change=lambda b: {**private_school("NEWR"), "floor_area_m2": "-1"},
         field="floor_area_m2"),
+    # Decimal() reads full-width digits and underscores: an area is ASCII digits (common.schemas.DECIMAL_TEXT)
+    bad("schools", "area-full-width", "kind", None,
+        change=lambda b: {**private_school("NEWR"), "floor_area_m2": full_width("3000")}, field="floor_area_m2"),
+    bad("schools", "area-underscore", "kind", None,
+        change=lambda b: {**private_school("NEWR"), "land_area_m2": "9_000"}, field="land_area_m2"),
     bad("schools", "classrooms-grade-7", "kind", None,
         change=lambda b: {**private_school("NEWR"), "classrooms": {"7": 2}}, field=None),
     bad("schools", "classrooms-bool", "kind", None,
@@ -566,6 +571,8 @@ CASES += [
     bad("rulebooks", "cap-json-number", "items.0.cap", 40), bad("rulebooks", "cap-3-decimals", "items.0.cap", "40.001"),
     bad("rulebooks", "cap-negative", "items.0.cap", "-1.00"), bad("rulebooks", "cap-nan", "items.0.cap", raw="NaN"),
     bad("rulebooks", "cap-nan-text", "items.0.cap", "NaN"), bad("rulebooks", "rate-exponent", "items.1.rate", "2e0"),
+    bad("rulebooks", "cap-full-width", "items.0.cap", full_width("40") + ".00"),
+    bad("rulebooks", "rate-underscore", "items.1.rate", "0_2.00"),
     bad("rulebooks", "item-kind-unknown", "items.0.kind", "bonus", field=None),
     bad("rulebooks", "min-age-bool", "eligibility.2.min_age.1", raw="true", field=None),
     bad("rulebooks", "tie-break-unknown", "tie_break", ["family_score", "height"], field="tie_break.1"),
@@ -603,6 +610,9 @@ CASES += unknown_field_cases("semesters", [("created_by", "bureau-9"), ("days", 
 CASES += money_cases("tariffs", "operating_cost_per_pupil")
 CASES += [bad("tariffs", "standard-negative", "standard", "-0.01")]
 CASES += text_nul_cases("tariffs", "note")
+# funding's free text takes no bidi embedding, override or isolate, as every other service's (common.schemas)
+CASES += [bad("tariffs", "note-rlo", "note", "\u202e说明"), bad("tariffs", "note-rli", "note", "说\u2067明"),
+          bad("roll-confirm", "left-note-rlo", "left.0.note", "转学\u202e")]
 CASES += unknown_field_cases("tariffs", [("suggestion", "1.00"), ("version", 1), ("decided_by", "x")])
 CASES += [Bad("tariffs", "semester-unknown", path="/tariffs/R1/2030-autumn", change=lambda b: b, status=404,
               code="semester_not_found", field=None)]

@@ -76,7 +76,11 @@ class StrictModel(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
 
-_MONEY_TEXT = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+DECIMAL_TEXT = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+"""A decimal as the API takes it: ASCII digits, an optional '-' and fraction. ``Decimal()`` alone would also take
+"1_000", " 1", full-width (``１２``) and other Unicode digits, so every decimal field matches this first (money, points,
+areas, a rulebook's numbers)."""
+_MONEY_TEXT = DECIMAL_TEXT
 _DAY_TEXT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 
 

@@ -20,7 +20,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from common.examples import attach as attach_examples
 from common.ids import IdNumber
 from common.refusals import refuse
-from common.schemas import Count, Day, Grade, GuardianRef, Phone, PersonName, PlainText, RowId, StrictModel, WordsText
+from common.schemas import DECIMAL_TEXT, Count, Day, Grade, GuardianRef, Phone, PersonName, PlainText, RowId, StrictModel, WordsText
 from common.townships import check_township
 from common.vocabulary import Claims, KindCode
 from enrollment import examples
@@ -43,8 +43,8 @@ Mechanism = Literal["deferred_acceptance", "immediate_acceptance"]
 def _area(value: Any) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, int | str):
         raise refuse("area_format", 'an area is a decimal string such as "3600.50" or an integer, never a JSON float')
-    if isinstance(value, str) and (value != value.strip() or "e" in value.lower() or value.startswith(("+", "-"))):
-        raise refuse("area_format", "an area is a plain non-negative number of m²")
+    if isinstance(value, str) and (not DECIMAL_TEXT.fullmatch(value) or value.startswith("-")):
+        raise refuse("area_format", "an area is a plain non-negative number of m² in ASCII digits")
     try:
         amount = Decimal(value)
     except InvalidOperation:

@@ -13,7 +13,7 @@ from common.examples import attach as attach_examples
 from common.ids import IdNumber
 from common.logging import mask_id  # noqa: F401  (re-exported for reports and settlements)
 from common.refusals import refuse
-from common.schemas import Day, NonNegativeMoney, PersonName, PositiveMoney, RowId, StrictModel, fen_to_yuan
+from common.schemas import BIDI_CONTROLS, Day, NonNegativeMoney, PersonName, PositiveMoney, RowId, StrictModel, fen_to_yuan
 from funding import examples
 
 CODE = r"^[A-Za-z0-9][A-Za-z0-9_-]*$"
@@ -29,8 +29,8 @@ def _text(value: str) -> str:
     if value != value.strip():
         raise refuse("text_characters", "text must not start or end with spaces")
     for ch in value:
-        if unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn") and ch not in "\n":
-            raise refuse("text_characters", f"text contains a control or invalid character U+{ord(ch):04X}")
+        if (unicodedata.category(ch) in ("Cc", "Cs", "Co", "Cn") and ch not in "\n") or ch in BIDI_CONTROLS:
+            raise refuse("text_characters", f"text contains a control, bidi or invalid character U+{ord(ch):04X}")
     return value
 
 

@@ -15,6 +15,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from common.schemas import DECIMAL_TEXT
 from common.townships import COUNTY_CODE
 from points.kinds import evaluator, insurance_check, permit_check
 
@@ -123,6 +124,8 @@ def to_centipoints(value: Any, field: str, *, allow_negative: bool = False) -> i
     """``"0.20"`` → ``20``. Points are decimal strings with at most 2 places (integers accepted); never floats."""
     if isinstance(value, bool) or not isinstance(value, (str, int, Decimal)):
         raise RulebookError(field, 'points must be a decimal string such as "0.20"')
+    if isinstance(value, str) and not DECIMAL_TEXT.fullmatch(value):  # "１２", "1_2", " 12" (which Decimal() takes)
+        raise RulebookError(field, "points must be plain ASCII digits with an optional '-' and at most 2 decimals")
     try:
         amount = Decimal(value)
     except InvalidOperation:

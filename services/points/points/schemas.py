@@ -15,7 +15,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 
 from common.examples import attach as attach_examples
 from common.refusals import refuse
-from common.schemas import Count, Day, Flag, Grade, GuardianNo, StrictModel, day_in_shanghai
+from common.schemas import DECIMAL_TEXT, Count, Day, Flag, Grade, GuardianNo, StrictModel, day_in_shanghai
 from common.vocabulary import what_if_facts_model
 from points import examples
 
@@ -42,6 +42,8 @@ Text = Annotated[str, Strict(), Field(min_length=1, max_length=200), AfterValida
 def _points(value: Any) -> Decimal:
     if not isinstance(value, str):
         raise refuse("points_format", 'points must be a decimal string such as "0.20", never a JSON number')
+    if not DECIMAL_TEXT.fullmatch(value):
+        raise refuse("points_format", "points must be plain ASCII digits with an optional '-' and at most 2 decimals")
     try:
         amount = Decimal(value)
     except InvalidOperation:
