@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from enrollment.appeals_flow import AppealFlow
 from enrollment.clients import ScoreView
-from enrollment_kit import PERMIT, TOWN_A, answer_queue, application, insurance, public_school
+from enrollment_kit import MONDAY, PERMIT, TOWN_A, answer_queue, application, insurance, public_school, upstreams
 
 def upheld_on_a_fact(suite, auth):
     """Three children for S1's two seats, the appellant's social insurance not found so run 1 leaves it out; its
@@ -254,3 +254,41 @@ def test_the_bureau_names_the_disputed_fact_when_upholding(world, auth):
     rule = app.post(f"/appeals/{lodged[1]['id']}/decision", headers=bureau, json={
         "decision": "upheld", "disputes": {"type": "placement_rule", "rule": "catchment"}}).json()
     assert rule["disputes"] == {"type": "placement_rule", "rule": "catchment"} and rule["progress"] == "ready_for_rerun"
+
+
+def test_a_withdrawn_application_takes_no_appeal_and_its_pending_recheck_settles(make_service, auth, backend):
+    """An appeal upheld, then the family withdraws before the outbox hands the re-check over: verification answers
+    the re-check 409 ``case_withdrawn`` for good, so the row is settled (delivered, the answer kept), never retried
+    for ever; a second appeal of the withdrawn application, or upholding one, is 409 ``application_withdrawn``.
+    Withdrawals close on 04-30 by default, before any run: this district keeps them open to the end of the year."""
+    verification = make_service("verification")
+    points = make_service("points", create_app_kwargs={"http_clients": {"verification": verification}})
+    enrollment = make_service("enrollment", outbox_dispatcher=False, today=MONDAY, withdraw_cutoff="12-31",
+                              create_app_kwargs={"http_clients": {"verification": verification, "points": points,
+                                                                  "funding": upstreams()[3]["funding"]}})
+    suite = verification, points, enrollment
+    bureau, platform = auth("bureau"), auth("platform")
+    appellant, run, _ = upheld_on_a_fact(suite, auth)
+    other = next(p["application_no"] for p in enrollment.get(f"/runs/{run['id']}/placements", headers=bureau)
+                 .json()["items"] if p["application_no"] != appellant)
+    late = enrollment.post("/appeals", headers=platform, json={"run_id": run["id"], "application_no": other,
+                                                               "reason": "分数有误 (score wrong)"})
+    assert late.status_code == 201, late.text
+
+    assert enrollment.post(f"/applications/{appellant}/withdraw", headers=platform).status_code == 200
+    assert enrollment.post(f"/applications/{other}/withdraw", headers=platform).status_code == 200
+    flushed = enrollment.post("/outbox/flush", headers=bureau).json()
+    assert flushed["topics"]["verification.rechecks"] == {"pending": 0, "delivered": 1, "failing": 0}, flushed
+    assert flushed["topics"]["verification.withdrawals"]["delivered"] == 2, flushed
+    assert enrollment.post("/outbox/flush", headers=bureau).json()["failing"] == 0
+    assert not [r for r in verification.get("/queue", headers=auth("department", "hrss")).json()["items"]
+                if r["application_no"] == appellant]
+
+    again = enrollment.post("/appeals", headers=platform, json={"run_id": run["id"], "application_no": appellant,
+                                                                "reason": "再次复核 (again)"})
+    assert again.status_code == 409 and again.json()["code"] == "application_withdrawn", again.text
+    upheld = enrollment.post(f"/appeals/{late.json()['id']}/decision", json={"decision": "upheld"}, headers=bureau)
+    assert upheld.status_code == 409 and upheld.json()["code"] == "application_withdrawn", upheld.text
+    assert enrollment.get(f"/appeals/{late.json()['id']}", headers=bureau).json()["state"] == "lodged"
+    rejected = enrollment.post(f"/appeals/{late.json()['id']}/decision", json={"decision": "rejected"}, headers=bureau)
+    assert rejected.status_code == 200 and rejected.json()["state"] == "rejected", rejected.text

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from common import paging
 from common.vocabulary import ALWAYS
 from enrollment import appeals_flow
-from enrollment.errors import (AppealNotFound, AppealWindowClosed, DisputesWhenUpheld, DuplicateAppeal, InvalidState,
+from enrollment.errors import (AppealNotFound, AppealWindowClosed, ApplicationWithdrawn, DisputesWhenUpheld, DuplicateAppeal, InvalidState,
                                NoSuchFact, NotInRun, UnknownGuardian)
 from enrollment.models import Appeal, Application, PlacementRow
 from enrollment.runs import get_run
@@ -26,7 +26,7 @@ def lodge_appeal(session: Session, *, run_id: int, application_no: str, reason: 
     """A family's appeal (复核), lodged by the platform while the run is published and its window open.
     ``disputes``: ``{type: "fact", guardian_no, kind}`` (a fact of one guardian) or ``{type: "placement_rule",
     rule}``, or None. Errors: 404 run; 409 ``appeal_window_closed``; 422 ``not_in_run``; 409
-    ``duplicate_appeal``; 422 ``unknown_guardian`` (the application lists no such guardian: field
+    ``duplicate_appeal``; 409 ``application_withdrawn`` (the family withdrew it); 422 ``unknown_guardian`` (the application lists no such guardian: field
     ``disputes.guardian_no``); 422 ``no_such_fact`` (it claimed no such home or business for that guardian)."""
     run = get_run(session, run_id)
     if run.state != "published" or run.window_ends_on is None or today > run.window_ends_on:
@@ -37,6 +37,7 @@ def lodge_appeal(session: Session, *, run_id: int, application_no: str, reason: 
                                                     PlacementRow.application_no == application_no)) is None:
         raise NotInRun(f"application {application_no} is not in run {run_id}",
                       field="application_no")
+    _not_withdrawn(session, application_no)
     existing = session.scalar(select(Appeal.id).where(Appeal.run_id == run_id, Appeal.application_no == application_no))
     if existing is not None:
         raise DuplicateAppeal(f"appeal {existing} already lodged for {application_no} on run {run_id}",
@@ -50,6 +51,13 @@ def lodge_appeal(session: Session, *, run_id: int, application_no: str, reason: 
     except IntegrityError:
         raise DuplicateAppeal(f"an appeal is already lodged for {application_no} on run {run_id}") from None
     return appeal
+
+
+def _not_withdrawn(session: Session, application_no: str) -> None:
+    """409 ``application_withdrawn`` when the family withdrew ``application_no`` (nothing of it is checked again)."""
+    if session.scalar(select(Application.state).where(Application.application_no == application_no)) == "withdrawn":
+        raise ApplicationWithdrawn(f"application {application_no} was withdrawn: its appeals are not taken or upheld",
+                                   field="application_no")
 
 
 def _disputed(session: Session, application_no: str, disputes: dict[str, Any] | None) -> dict[str, Any]:
@@ -78,8 +86,11 @@ def decide_appeal(session: Session, appeal_id: int, *, decision: str, note: str,
     (:func:`enrollment.appeals_flow.on_upheld`: the department's re-check of a disputed fact, or ready for the
     re-run). ``disputes`` (upholding only; 422 ``disputes_when_upheld`` otherwise): what the bureau names as
     disputed, replacing what the family named (``{type: "fact", guardian_no, kind}`` checked like at lodging, 422
-    ``no_such_fact``; or ``{type: "placement_rule", rule}``)."""
+    ``no_such_fact``; or ``{type: "placement_rule", rule}``). 409 ``application_withdrawn``: upholding an appeal of
+    an application withdrawn since it was lodged (rejecting it stays possible)."""
     appeal = get_appeal(session, appeal_id)
+    if decision == "upheld":
+        _not_withdrawn(session, appeal.application_no)
     named: dict[str, Any] = {}
     if disputes is not None:
         if decision != "upheld":

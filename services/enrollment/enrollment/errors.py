@@ -116,6 +116,13 @@ class WithdrawalClosed(Conflict):
     code = "withdrawal_closed"
 
 
+class ApplicationWithdrawn(Conflict):
+    """The family withdrew the application: no appeal is lodged or upheld for it (its verification case has left
+    the departments' queues, so no fact of it can be checked again)."""
+
+    code = "application_withdrawn"
+
+
 class MixedRulebooks(Conflict):
     """The season's scores come from several rulebooks: rescore before a run."""
 

@@ -204,6 +204,9 @@ class Dispatcher:
             try:
                 send(row["payload"], row["key"])
             except DomainError as exc:
+                if _settled(exc):
+                    self._delivered([row], token, result, note=_describe(exc)[:1000])
+                    continue
                 self._failed([row], token, exc, result)
                 if not _refused(exc):
                     self._failed(rows[i + 1:], token, None, result, count=False)
@@ -212,9 +215,11 @@ class Dispatcher:
             self._delivered([row], token, result)
         return False
 
-    def _delivered(self, rows: list[dict[str, Any]], token: str, result: FlushResult) -> None:
+    def _delivered(self, rows: list[dict[str, Any]], token: str, result: FlushResult, *,
+                   note: str | None = None) -> None:
+        """Mark ``rows`` delivered; ``note``: the upstream's final answer when it settled them by a refusal."""
         self.leases.release(token, ids=[r["id"] for r in rows], state="delivered", delivered_at=utcnow(),
-                            attempts=OutboxRow.attempts + 1, last_error=None)
+                            attempts=OutboxRow.attempts + 1, last_error=note)
         result.attempted += len(rows)
         result.delivered += len(rows)
 
@@ -280,6 +285,17 @@ def _batch_key(rows: list[dict[str, Any]]) -> str:
     """The same rows → the same key, so a resent batch replays; another composition → another key."""
     digest = hashlib.sha256(",".join(r["ref"] for r in rows).encode()).hexdigest()[:40]
     return f"enrollment-cases-{digest}"
+
+
+SETTLED_BY = frozenset({"case_withdrawn"})
+"""Upstream refusals that settle a hand-over for good: a re-check (or a withdrawal) of a case whose application was
+withdrawn meanwhile has nothing left to do. The row is marked delivered with the answer kept in ``last_error``,
+instead of being retried with backoff for ever."""
+
+
+def _settled(exc: Exception) -> bool:
+    """``exc`` is verification's final answer for the row (a code of :data:`SETTLED_BY`)."""
+    return isinstance(exc, UpstreamError) and exc.code in SETTLED_BY
 
 
 def _refused(exc: Exception) -> bool:
