@@ -10,6 +10,7 @@ PYTEST_ARGS ?=
 # fixtures are built once); WORKERS=0 runs everything in one process
 WORKERS ?= 2
 REPLICAS ?= 1
+FREE_PORTS ?=
 
 .PHONY: setup demo test test-sqlite up down bench fuzz load season-large clean help client
 
@@ -18,6 +19,7 @@ help:
 	@echo "make test   set up and run every test (SQLite, and PostgreSQL where reachable)"
 	@echo "make up / make down   start / stop the five processes on the embedded default"
 	@echo "make up REPLICAS=2    two processes of each service and of the gateway, on PostgreSQL"
+	@echo "make up FREE_PORTS=1  free ports instead of 8000 and 8101-8104 (a shared machine)"
 	@echo "make bench  print the performance figures; make fuzz / make load: long runs"
 	@echo "make client regenerate the platform's typed client (clients/python/tongcheng-client) from the description"
 
@@ -41,7 +43,7 @@ test: setup
 	$(PY) -m pytest -q -m "not slow" -n $(WORKERS) --dist loadfile $(PYTEST_ARGS)
 
 up: setup
-	$(PY) -m tongcheng.cli up --replicas $(REPLICAS)
+	$(PY) -m tongcheng.cli up --replicas $(REPLICAS)$(if $(FREE_PORTS), --free-ports)
 
 down:
 	@test -x $(PY) && $(PY) -m tongcheng.cli down || true
