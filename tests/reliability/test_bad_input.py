@@ -623,6 +623,7 @@ CASES += [bad("handover", "grade-true", "seats.0.grade", raw="true"),
           bad("handover", "grade-huge", "seats.0.grade", raw=HUGE),
           bad("handover", "no-seats", "seats", []), bad("handover", "1001-seats", "seats", [{}] * 1001),
           bad("handover", "run-id-number", "run_id", raw="9")]
+CASES += text_nul_cases("handover", "run_id") + [bad("handover", "run-id-rlo", "run_id", "\u202e12")]
 CASES += unknown_field_cases("handover", [("seats.0.id", 1), ("seats.0.end_date", "2025-12-31"), ("status", "x")])
 CASES += day_cases("seat-end", "end_date")
 CASES += text_nul_cases("seat-end", "reason")

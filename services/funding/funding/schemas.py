@@ -133,7 +133,7 @@ class SeatIn(StrictModel):
 class Handover(StrictModel):
     """Placed pupils handed over by enrollment when a run is finalised (≤ 1000 seats per call)."""
 
-    run_id: Annotated[str, Strict(), Field(min_length=1, max_length=64)] | None = None
+    run_id: Reference | None = None
     seats: list[SeatIn] = Field(min_length=1, max_length=1000)
 
 
