@@ -494,6 +494,9 @@ async def upload(request: Request, page: Page = Bureau) -> Response:
 SCHOOL_COLUMNS = [("code", "学校代码 code"), ("name", "名称 name"), ("kind", "类型 kind"), ("level", "学段 level"),
                   ("township_code", "乡镇街道 township"), ("status", "状态 status"),
                   ("approved_capacity", "核定规模 approved capacity"), ("intakes", "学位/计划 seats or plan")]
+SCHOOL_WORDS = {"kind": {"public": "公办 public", "private": "民办 private"},
+                "level": {"primary": "小学 primary", "junior": "初中 junior", "nine_year": "九年一贯制 nine-year"}}
+"""How the schools page and its downloads show the register's codes for kind and level (学段: 九年一贯制 is grades 1–9)."""
 
 
 @router.get("/schools")
@@ -511,7 +514,8 @@ async def schools(page: Page = Bureau, kind: str = "", cursor: str = "", season:
         changes = [("学校 school", history_link("school", school_code=s["code"]))]
         changes += [(f"{i['grade']}年级 grade {i['grade']}", history_link(record, school_code=s["code"], season=season,
                                                                        grade=i["grade"])) for i in mine]
-        rows.append({**s, "intakes": intakes, "changes": changes})
+        words = {key: SCHOOL_WORDS[key].get(s.get(key), s.get(key)) for key in SCHOOL_WORDS}
+        rows.append({**s, **words, "intakes": intakes, "changes": changes})
     if format in ("csv", "xlsx"):
         return download(f"tongcheng-schools-{season}", SCHOOL_COLUMNS, rows, format)
     return page.render("bureau_schools.html", title="学校与学位 Schools and seats", season=season, rows=rows,

@@ -560,3 +560,25 @@ def test_the_planning_page_shows_the_fewest_extra_public_seats_per_short_townshi
     page = client.get("/console/bureau/planning", params={"season": 2025})
     assert page.status_code == 200 and "season 2025 has no placement run to plan from" in page.text
     assert json.loads(gateway.last("/api/enrollment/planning/what-if").content) == {"season": 2025}
+
+
+def test_the_schools_page_and_its_download_name_the_kind_and_level_in_words(console):
+    """The register stores codes (``public``, ``nine_year``); the bureau reads 公办 and 九年一贯制 (issue 19)."""
+    client, gateway, sign_in = console
+    schools = [{"code": "HYMN00101", "name": "黄岩九年一贯制随迁子女学校", "kind": "private", "level": "nine_year",
+                "township_code": "331003001", "status": "active", "approved_capacity": 900,
+                "intakes": [{"season": 2025, "grade": 1, "seats": 45}, {"season": 2025, "grade": 7, "seats": 50}]},
+               {"code": "HYGP00101", "name": "黄岩区第一小学", "kind": "public", "level": "primary",
+                "township_code": "331003001", "status": "active", "approved_capacity": 1200, "intakes": []},
+               {"code": "HYGX00101", "name": "未来学校", "kind": "public", "level": "senior",
+                "township_code": "331003001", "status": "active", "approved_capacity": 1, "intakes": []}]
+    gateway.routes[("GET", "/api/enrollment/schools")] = {"items": schools, "next_cursor": None}
+    sign_in("bureau")
+    page = client.get("/console/bureau/schools", params={"season": 2025})
+    assert page.status_code == 200
+    cells = re.findall(r"<td>([^<]*)</td>", page.text)
+    assert cells[:5] == ["HYMN00101", "黄岩九年一贯制随迁子女学校", "民办 private", "九年一贯制 nine-year", "331003001"]
+    assert "公办 public" in cells and "小学 primary" in cells
+    assert "senior" in cells  # a code the console does not know is shown as it is, not hidden
+    rows = _csv(client.get("/console/bureau/schools", params={"season": 2025, "format": "csv"}))
+    assert rows[1][2:4] == ["民办 private", "九年一贯制 nine-year"]
