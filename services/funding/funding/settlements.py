@@ -90,11 +90,14 @@ def compute_draft(session: Session, school_code: str, semester_code: str, who: I
                                    f"PUT /tariffs/{school_code}/{semester_code} first")
     period = period_of(semester)
     confirmed = roll.confirmed_clause(session, school_code, semester_code)
+    billable = schooling.billable_clause(session, school_code, semester, settings)
     # the seats in grades, and those on the roll that ended before they started (no line): with the lines, the
-    # seats awaiting confirmation follow without probing the roll for every seat twice
+    # seats awaiting confirmation follow without probing the roll for every seat twice. ``end_date IS NOT NULL``
+    # first: for an open seat ``end < start`` is NULL, and NULL AND x must evaluate x, so without it the roll is
+    # read and hashed for every school (PostgreSQL's hashed subplan) to find the rare seat that never came
+    ended_before_start = and_(PurchasedSeat.end_date.is_not(None), PurchasedSeat.end_date < PurchasedSeat.start_date)
     in_grades, never_came = session.execute(
-        select(func.count(), func.count(case((and_(PurchasedSeat.end_date < PurchasedSeat.start_date, confirmed), 1))))
-        .where(schooling.billable_clause(session, school_code, semester, settings))).one()
+        select(func.count(), func.count(case((and_(ended_before_start, confirmed), 1)))).where(billable)).one()
     now = utcnow()
     fields = dict(state="draft", tariff_fen=tariff.standard_fen, tariff_version=tariff.version,
                   semester_days=period.days, total_fen=0, line_count=0, awaiting_count=0,
@@ -115,7 +118,8 @@ def compute_draft(session: Session, school_code: str, semester_code: str, who: I
     session.flush()
     # one INSERT … SELECT: the database reads the seats, joins the roll and writes every line; a school's 20 000
     # seats never become Python objects (issue 19: 50 schools × 20 000 seats within 3 s)
-    lines = line_select(session, school_code, semester, tariff.standard_fen, settings, confirmed=confirmed).subquery()
+    lines = line_select(session, school_code, semester, tariff.standard_fen, settings, confirmed=confirmed,
+                        billable=billable).subquery()
     session.connection().execute(SettlementLine.__table__.insert().from_select(
         ["settlement_id", "seat_id", "days", "amount_fen"],
         select(literal(row.id, Integer), lines.c.seat_id, lines.c.days, lines.c.amount_fen)))
@@ -128,20 +132,22 @@ def compute_draft(session: Session, school_code: str, semester_code: str, who: I
 
 
 def line_select(session: Session, school_code: str, semester: Semester, tariff_fen: int, settings: Settings, *,
-                confirmed: ColumnElement | None = None) -> Select:
+                confirmed: ColumnElement | None = None, billable: ColumnElement | None = None) -> Select:
     """SQL: the lines a settlement of the school for the semester bills now, ``(seat_id, days, amount_fen)`` in no
     particular order — its seats in the school's grades that semester (:func:`funding.schooling.billable_clause`),
-    on the confirmed roll (:func:`funding.roll.confirmed_clause`; ``confirmed`` when the caller has it), holding at
-    least one day of it, each at ``tariff_fen`` prorated by days (:mod:`funding.settlement_sql`, the SQL twin of
-    :func:`funding.settlement_rules.settle`). Integers only. A seat that meets the semester holds at least one day
+    on the confirmed roll (:func:`funding.roll.confirmed_clause`; ``billable`` and ``confirmed`` when the caller has
+    them), holding at least one day of it, each at ``tariff_fen`` prorated by days (:mod:`funding.settlement_sql`,
+    the SQL twin of :func:`funding.settlement_rules.settle`). Integers only. A seat that meets the semester holds at least one day
     of it unless it ended before it started (a pupil who never came), hence the last condition."""
     period = period_of(semester)
     days = days_held(period, PurchasedSeat.start_date, PurchasedSeat.end_date)
     if confirmed is None:
         confirmed = roll.confirmed_clause(session, school_code, semester.code)
+    if billable is None:
+        billable = schooling.billable_clause(session, school_code, semester, settings)
     return (select(PurchasedSeat.id.label("seat_id"), days.label("days"),
                    prorate(tariff_fen, days, period.days).label("amount_fen"))
-            .where(schooling.billable_clause(session, school_code, semester, settings), confirmed,
+            .where(billable, confirmed,
                    or_(PurchasedSeat.end_date.is_(None), PurchasedSeat.end_date >= PurchasedSeat.start_date)))
 
 
