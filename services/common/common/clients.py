@@ -11,6 +11,7 @@ from typing import Any
 import httpx
 from tenacity import retry, retry_if_exception, stop_after_attempt, wait_exponential
 
+from common import json_codec
 from common.errors import DomainError, Unavailable
 from common.identity import IDENTITY_HEADER, Identity, mint
 from common.logging import request_id_var
@@ -68,7 +69,7 @@ class ServiceClient:
             err = UpstreamError(str(body.get("detail", resp.text[:200])), code=str(body.get("code", "upstream_error")))
             err.status = resp.status_code if resp.status_code < 500 else 502
             raise err
-        return resp.json() if resp.content else None
+        return json_codec.loads(resp.content) if resp.content else None  # orjson: the pages are large
 
     def close(self) -> None:
         self.http.close()
