@@ -53,6 +53,13 @@ def _wait(client, auth, job_id, state: str = "done", timeout_s: float = 20) -> d
     raise AssertionError(f"job {job_id} not {state}: {job}")
 
 
+def _wait_done(client, auth, job_id, done: int, timeout_s: float = 20) -> None:
+    deadline = time.monotonic() + timeout_s
+    while _job(client, auth, job_id)["done"] < done:
+        assert time.monotonic() < deadline, f"job {job_id} never reached {done} done"
+        time.sleep(0.02)
+
+
 def _cases(fake: FakeVerification, n: int) -> None:
     for k in range(1, n + 1):
         fake.put(case(eligible_guardian(1), application_no=f"HY2025-1-{k:06d}"))
@@ -67,7 +74,8 @@ def test_a_killed_holders_job_is_resumed_elsewhere_and_finished_once(new_databas
     second = None
     try:
         job_id = first.post("/scoring-jobs", json={"season": 2025, "grade": 1}, headers=auth("bureau")).json()["id"]
-        assert reached.wait(20)  # two pages of ten committed, the third on its way
+        assert reached.wait(20)  # the third page asked for (while the second is stored: one page ahead)
+        _wait_done(first, auth, job_id, 20)  # two pages of ten committed, the third on its way
         first.app.state.jobs.leases.stop(hand_back=False)  # SIGKILL: the lease is no longer renewed
         held = _job(first, auth, job_id)
         assert (held["state"], held["done"]) == ("running", 20)

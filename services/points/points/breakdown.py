@@ -71,9 +71,12 @@ class Score(NamedTuple):
                 "residence_township_code": self.residence_township_code, "facts_digest": self.facts_digest,
                 "scored_at": self.scored_at}
 
-    def to_dict(self) -> dict[str, Any]:
-        """Score as JSON data (decimal strings), the shape of docs/api.md."""
+    def to_dict(self, *, scored_at: str | None = None) -> dict[str, Any]:
+        """Score as JSON data (decimal strings), the shape of docs/api.md; ``scored_at`` given: with that instead of
+        ``self.scored_at`` (as ``self._replace(scored_at=...).to_dict()``, without copying the tuple)."""
         out = self.summary()
+        if scored_at is not None:
+            out["scored_at"] = scored_at
         out["eligibility"] = [{"rule": c.rule, "met": c.met, "reason": c.reason, "guardian_no": c.guardian_no}
                               for c in self.eligibility]
         out["guardians"] = [{"guardian_no": g.guardian_no, "total": _2f(g.total), "items": [

@@ -9,6 +9,7 @@ every kind's results become a list of ``{id, outcome, department, facts}``, fact
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from typing import Any
 from urllib.parse import quote
@@ -16,7 +17,7 @@ from urllib.parse import quote
 from common.clients import ServiceClient, UpstreamError
 from common.vocabulary import FACT_DATES, OUTCOMES
 from points.errors import CaseNotFound
-from points.rules import FACT_FIELDS, KINDS
+from points.rules import FACT_FIELDS, KINDS, gc_paused
 
 _DATE_FIELDS = frozenset(FACT_DATES)
 _OUTCOMES = frozenset(OUTCOMES)
@@ -26,31 +27,44 @@ def _date(value: Any) -> str | None:
     if not isinstance(value, str):
         return None
     try:
-        return date.fromisoformat(value).isoformat()
+        day = date.fromisoformat(value)
     except ValueError:
         return None
+    if len(value) == 10 and value[4] == "-" and value[7] == "-":
+        return value  # YYYY-MM-DD, read: already its own ISO text
+    return day.isoformat()
 
 
-def _facts(kind: str, raw: Any) -> dict[str, Any] | None:
-    if not isinstance(raw, Mapping):
+_FIELDS = {kind: tuple((name, name in _DATE_FIELDS) for name in FACT_FIELDS[kind]) for kind in KINDS}
+"""Each kind's fields as ``(name, is a date)``, looked up once instead of per fact (issue 15)."""
+
+
+def _facts(fields: tuple[tuple[str, bool], ...], raw: Any) -> dict[str, Any] | None:
+    if type(raw) is not dict and not isinstance(raw, Mapping):
         return None
     out = {}
-    for name in FACT_FIELDS[kind]:
+    for name, is_date in fields:
         value = raw.get(name)
-        if name in _DATE_FIELDS:
+        if value is None:
+            continue
+        if is_date:
             value = _date(value)
+            if value is None:
+                continue
         elif isinstance(value, (dict, list)):
-            value = None
-        if value is not None:
-            out[name] = value
+            continue
+        out[name] = value
     return out
 
 
-def _result(kind: str, raw: Any) -> dict[str, Any] | None:
-    if not isinstance(raw, Mapping) or raw.get("outcome") not in _OUTCOMES:
+def _result(fields: tuple[tuple[str, bool], ...], raw: Any) -> dict[str, Any] | None:
+    if type(raw) is not dict and not isinstance(raw, Mapping):
         return None
-    return {"id": raw.get("id"), "outcome": raw["outcome"], "department": raw.get("department"),
-            "facts": _facts(kind, raw.get("facts"))}
+    outcome = raw.get("outcome")
+    if outcome not in _OUTCOMES:
+        return None
+    return {"id": raw.get("id"), "outcome": outcome, "department": raw.get("department"),
+            "facts": _facts(fields, raw.get("facts"))}
 
 
 def normalise_case(raw: Mapping[str, Any]) -> dict[str, Any]:
@@ -59,15 +73,22 @@ def normalise_case(raw: Mapping[str, Any]) -> dict[str, Any]:
     for g in raw.get("guardians") or ():
         if not isinstance(g, Mapping) or not isinstance(g.get("guardian_no"), int):
             continue
-        results_raw = g.get("results") if isinstance(g.get("results"), Mapping) else {}
+        results_raw = g.get("results")
+        if not isinstance(results_raw, Mapping):
+            results_raw = {}
         results: dict[str, list] = {}
-        for kind in KINDS:
+        for kind, fields in _FIELDS.items():
             value = results_raw.get(kind)
-            items = value if isinstance(value, list) else [value]
-            kept = [r for r in (_result(kind, v) for v in items) if r is not None]
-            if kept:
-                results[kind] = kept
-        pending = sorted(k for k in (g.get("pending") or ()) if k in KINDS)
+            if value is None:
+                continue
+            if isinstance(value, list):
+                kept = [r for r in (_result(fields, v) for v in value) if r is not None]
+                if kept:
+                    results[kind] = kept
+            elif (one := _result(fields, value)) is not None:
+                results[kind] = [one]
+        pending = g.get("pending")
+        pending = sorted(k for k in pending if k in KINDS) if pending else []
         guardians.append({"guardian_no": g["guardian_no"], "results": results, "pending": pending})
     return {"application_no": raw.get("application_no"), "season": raw.get("season"), "grade": raw.get("grade"),
             "child_birth_date": _date(raw.get("child_birth_date")), "seq": raw.get("seq"),
@@ -99,12 +120,24 @@ class VerificationClient(ServiceClient):
         if cursor:
             params["cursor"] = cursor
         body = self.request("GET", "/facts", params=params) or {}
-        items = [normalise_case(raw) for raw in body.get("items") or () if isinstance(raw, Mapping)]
+        with gc_paused():  # thousands of small dicts, no cycles (rules.score_many)
+            items = [normalise_case(raw) for raw in body.get("items") or () if isinstance(raw, Mapping)]
         return items, body.get("next_cursor")
 
     def iter_pages(self, season: int, grade: int, *, changed_after: int | None = None,
                    limit: int = 1000) -> Iterator[list[dict[str, Any]]]:
-        """Every page in turn."""
+        """Every page in turn; the next one is asked for (and decoded) in a worker thread while the caller works on
+        the current one, so verification builds it meanwhile instead of after (issue 15: a scoring job's pages
+        alternated between the two services). At most one page ahead; a failure comes out where its page would."""
+        pages = self._pages(season, grade, changed_after=changed_after, limit=limit)
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="facts-ahead") as worker:
+            upcoming = worker.submit(next, pages, None)
+            while (page := upcoming.result()) is not None:
+                upcoming = worker.submit(next, pages, None)
+                yield page
+
+    def _pages(self, season: int, grade: int, *, changed_after: int | None,
+               limit: int) -> Iterator[list[dict[str, Any]]]:
         cursor = None
         while True:
             items, cursor = self.facts_page(season, grade, changed_after=changed_after, cursor=cursor, limit=limit)

@@ -31,11 +31,12 @@ from common.db import Database, utcnow
 from common.errors import DomainError
 from common.identity import Identity
 from common.leases import Leases
+from common.schemas import utc_text
 from points import service
 from points.clients import VerificationClient
 from points.errors import JobNotFound
 from points.models import ScoringJob
-from points.rules import facts_digest, score_many
+from points.rules import facts_digest, gc_paused, score_many
 
 log = logging.getLogger("points.jobs")
 
@@ -110,10 +111,14 @@ def rescore_page(session: Session, rules: Any, cases: list[dict[str, Any]]) -> t
     """Score and store the cases whose facts digest or rulebook differ from the stored score → (rescored,
     unchanged). Never commits."""
     stored = service.stored_digests(session, [c["application_no"] for c in cases])
-    changed = [c for c in cases if stored.get(c["application_no"]) != (facts_digest(c), rules.rulebook_id)]
+    changed = [c for c in cases if (old := stored.get(c["application_no"])) is None  # never scored: no digest
+               or old != (facts_digest(c), rules.rulebook_id)]
     now = utcnow()
-    service.store_scores(session, [service.score_row(s, now, c.get("seq"))
-                                   for s, c in zip(score_many(rules, changed), changed)])
+    scored_at = utc_text(now)
+    with gc_paused():  # a page of breakdowns: no cycles, but thousands of containers alive (see score_many)
+        rows = [service.score_row(s, now, c.get("seq"), s.to_dict(scored_at=scored_at))
+                for s, c in zip(score_many(rules, changed), changed)]
+    service.store_scores(session, rows)
     return len(changed), len(cases) - len(changed)
 
 

@@ -11,16 +11,16 @@ import re
 import threading
 import weakref
 from collections import OrderedDict
-from datetime import date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Text, bindparam, cast, select, update
+from sqlalchemy import Text, bindparam, cast, delete, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from common import history, paging
-from common.db import Database, insert_ignoring_conflicts, utcnow
+from common import history, json_codec, paging
+from common.db import Database, bind_processor, insert_ignoring_conflicts, insert_rows, utcnow
 from common.identity import Identity
 from common.schemas import utc_text
 from points.explain import explain_score
@@ -231,17 +231,24 @@ def _points(centi: int) -> str:
     return f"{sign}{abs(centi) // 100}.{abs(centi) % 100:02d}"
 
 
-def score_row(score: Score, scored_at: datetime, source_seq: int | None) -> dict[str, Any]:
-    """The stored columns of one score (points in hundredths) and its breakdown as JSON."""
-    detail = score._replace(scored_at=utc_text(scored_at)).to_dict()
-    since = score.tie_break.earliest_continuous_since
-    return {"application_no": score.application_no, "season": score.season, "grade": score.grade,
-            "rulebook_id": score.rulebook_id, "cutoff_date": date.fromisoformat(score.cutoff_date),
-            "eligible": score.eligible, "family_score": _centi(score.family_score),
-            "other_guardian_score": _centi(score.tie_break.other_guardian_score),
-            "earliest_continuous_since": date.fromisoformat(since) if since else None,
-            "residence_township_code": score.residence_township_code, "facts_digest": score.facts_digest,
-            "source_seq": source_seq, "detail": detail, "scored_at": scored_at}
+SCORE_COLUMNS = ("application_no", "season", "grade", "rulebook_id", "cutoff_date", "eligible", "family_score",
+                 "other_guardian_score", "earliest_continuous_since", "residence_township_code", "facts_digest",
+                 "source_seq", "detail", "scored_at", "seq")
+"""The columns of a stored score in the order of :func:`score_row`'s tuple (``seq`` last, added when stored)."""
+
+
+def score_row(score: Score, scored_at: datetime, source_seq: int | None,
+              detail: dict[str, Any] | None = None) -> tuple[Any, ...]:
+    """The stored columns of one score (:data:`SCORE_COLUMNS` but ``seq``) as the database driver takes them: points
+    in hundredths, dates as ISO text, ``scored_at`` as the instant, and the breakdown (``detail``, else
+    ``score.to_dict`` with ``scored_at``) encoded once as JSON text (issue 15: SQLAlchemy's ``json.dumps`` per bind
+    and its per-row parameter processing were most of storing a page)."""
+    if detail is None:
+        detail = score.to_dict(scored_at=utc_text(scored_at))
+    tie = score.tie_break
+    return (score.application_no, score.season, score.grade, score.rulebook_id, score.cutoff_date, score.eligible,
+            _centi(score.family_score), _centi(tie.other_guardian_score), tie.earliest_continuous_since,
+            score.residence_township_code, score.facts_digest, source_seq, json_codec.dumps_text(detail), scored_at)
 
 
 def take_seqs(session: Session, count: int) -> int:
@@ -255,21 +262,26 @@ def take_seqs(session: Session, count: int) -> int:
     return new - count + 1
 
 
-def store_scores(session: Session, rows: list[dict[str, Any]]) -> None:
-    """Insert or replace the current score of each application (one row per application), each with a new
-    change-feed ``seq`` (:func:`take_seqs`, in the order given)."""
+def store_scores(session: Session, rows: list[tuple[Any, ...]]) -> None:
+    """Insert or replace the current score of each application (one row per application; rows from
+    :func:`score_row`), each with a new change-feed ``seq`` (:func:`take_seqs`, in the order given).
+
+    One bulk write (``common.db.insert_rows``: SQLite ``executemany``, PostgreSQL ``COPY``) after one ``DELETE`` of
+    the scores it replaces. The counter row :func:`take_seqs` locks first serialises the transactions that store
+    scores, so no other one inserts an application's score between the delete and the insert."""
     if not rows:
         return
     first = take_seqs(session, len(rows))
-    rows = [{**r, "seq": first + i} for i, r in enumerate(rows)]
-    nos = [r["application_no"] for r in rows]
-    existing = set(session.scalars(select(StoredScore.application_no).where(StoredScore.application_no.in_(nos))))
-    fresh = [r for r in rows if r["application_no"] not in existing]
-    again = [r for r in rows if r["application_no"] in existing]
-    if fresh:
-        session.execute(StoredScore.__table__.insert(), fresh)
-    if again:
-        session.execute(update(StoredScore), again)
+    session.execute(delete(StoredScore).where(StoredScore.application_no.in_([r[0] for r in rows])))
+    bind = bind_processor(session, StoredScore.__table__.c.scored_at)  # UTCDateTime as the driver takes it
+    instants: dict[datetime, Any] = {}  # a page's rows share one instant: bound once
+    out = []
+    for i, row in enumerate(rows):
+        *columns, when = row
+        if (at := instants.get(when)) is None:
+            at = instants[when] = bind(when)
+        out.append((*columns, at, first + i))
+    insert_rows(session, StoredScore.__table__, SCORE_COLUMNS, out)
 
 
 def stored_digests(session: Session, application_nos: list[str]) -> dict[str, tuple[str, str]]:
@@ -284,9 +296,10 @@ def score_case(session: Session, case: dict[str, Any]) -> dict[str, Any]:
     row = current_rulebook(session, case["season"])
     rules = rules_of(row)
     score = score_family(rules, case)
-    stored = score_row(score, utcnow(), case.get("seq"))
-    store_scores(session, [stored])
-    return explain_score(stored["detail"], rules)
+    now = utcnow()
+    detail = score.to_dict(scored_at=utc_text(now))
+    store_scores(session, [score_row(score, now, case.get("seq"), detail)])
+    return explain_score(detail, rules)
 
 
 def get_score(session: Session, application_no: str) -> dict[str, Any]:
@@ -429,4 +442,4 @@ def what_if(session: Session, body: WhatIfIn) -> dict[str, Any]:
     rules = rules_of(row)
     case = {"application_no": None, "season": rules.season, "grade": body.grade,
             "child_birth_date": body.child_birth_date.isoformat(), "guardians": guardians}
-    return explain_score(score_family(rules, case)._replace(scored_at=utc_text(utcnow())).to_dict(), rules)
+    return explain_score(score_family(rules, case).to_dict(scored_at=utc_text(utcnow())), rules)
