@@ -24,6 +24,7 @@ def test_progress_counts_each_department_and_names_the_oldest_pending(verificati
     assert set(by) == {"police", "market", "housing", "hrss"}
     assert (by["police"]["answered"], by["police"]["pending"]) == (1, 3)
     assert by["police"]["oldest_pending_id"] == police[1]["id"] and by["police"]["oldest_pending_at"]
+    assert all(d["oldest_pending_at"].endswith("Z") for d in by.values())  # UTC with Z, as every instant answered
     for department, entry in by.items():  # each oldest pending request's own creation time, not another's
         asked = verification.get(f"/requests/{entry['oldest_pending_id']}", headers=as_role("bureau")).json()
         assert asked["department"] == department

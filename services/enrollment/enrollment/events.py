@@ -23,6 +23,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from common import paging
+from common.schemas import utc_text
 from enrollment.counters import next_numbers
 from enrollment.errors import Invalid
 from enrollment.evidence import Outcome
@@ -106,15 +107,16 @@ def page(session: Session, *, after: int, limit: int, cursor: str | None = None)
 
 
 def page_json(session: Session, *, after: int, limit: int, cursor: str | None = None) -> bytes:
-    """:func:`page` encoded once as the API's JSON (compact UTF-8, ``at`` in ISO 8601: the bytes FastAPI's
-    ``JSONResponse`` would give for it, without its per-value ``jsonable_encoder`` walk)."""
+    """:func:`page` encoded once as the API's JSON (compact UTF-8, ``at`` in UTC with ``Z`` like every instant
+    answered, without FastAPI's per-value ``jsonable_encoder`` walk)."""
     return json.dumps(page(session, after=after, limit=limit, cursor=cursor), ensure_ascii=False, allow_nan=False,
                       separators=(",", ":"), default=_iso).encode("utf-8")
 
 
 def _iso(value: Any) -> str:
+    """An event's ``at`` as every instant of an answer is written (docs/api.md Conventions): UTC with ``Z``."""
     if isinstance(value, datetime):
-        return value.isoformat()
+        return utc_text(value)
     raise TypeError(f"{type(value).__name__} is not JSON")
 
 

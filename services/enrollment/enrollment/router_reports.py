@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path, Response
 
 from common.db import ReadSession
 from common.identity import Caller
-from common.schemas import ROW_ID_MAX, IntParam
+from common.schemas import ROW_ID_MAX, IntParam, json_ready
 from enrollment import run_reports
 from enrollment.deps import SettingsDep
 
@@ -28,7 +28,7 @@ def _answer(report: dict[str, Any], format: str, view: str, name: str) -> dict[s
         return Response(run_reports.report_xlsx(report), media_type=XLSX,
                         headers={"Content-Disposition": f'attachment; filename="{name}.xlsx"'})
     if format != "csv":
-        return report
+        return json_ready(report)  # the run's times in UTC with ``Z``, as every answer writes an instant
     return Response(run_reports.report_csv(report, view), media_type="text/csv; charset=utf-8",
                     headers={"Content-Disposition": f'attachment; filename="{name}-{view}.csv"'})
 

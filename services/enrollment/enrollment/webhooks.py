@@ -46,6 +46,7 @@ from sqlalchemy.orm import Session
 from common import paging
 from common.db import Database, utcnow
 from common.leases import Leases
+from common.schemas import utc_text
 from enrollment.errors import WebhookNotFound
 from enrollment.events import event_view
 from enrollment.models import Event, Webhook
@@ -225,5 +226,5 @@ class Deliverer:
 
 def _iso(value: Any) -> str:
     if isinstance(value, datetime):
-        return value.isoformat()
+        return utc_text(value)  # the bytes GET /events gives for the event
     raise TypeError(f"{value!r} is not JSON")

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from common import paging
 from common.identity import DEPARTMENTS, Identity
+from common.schemas import utc_text
 from verification.errors import CaseNotFound, RequestNotFound
 from verification.models import Case, Result, VerificationRequest
 from verification.rules import KINDS, facts_digest, mask_id_number, mask_name
@@ -161,5 +162,5 @@ def progress(session: Session, season: int) -> dict[str, Any]:
         if state == "pending":
             entry["oldest_pending_id"] = first_id
             at = created.get(first_id)
-            entry["oldest_pending_at"] = at.isoformat() if at else None
+            entry["oldest_pending_at"] = utc_text(at) if at else None
     return {"season": season, "departments": list(out.values())}
