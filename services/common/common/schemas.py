@@ -284,11 +284,21 @@ def _words(value: str) -> str:
 PlainText = Annotated[str, Strict(), AfterValidator(_text)]
 """Free text (notes, reasons, grounds, document numbers, school names): NUL, other C0/C1 control characters, bidi
 embeddings/overrides/isolates (U+202A–U+202E, U+2066–U+2069) and lone surrogates refused (PostgreSQL cannot store
-NUL); newlines and tabs allowed. Add a ``Field(max_length=...)``."""
+NUL); newlines and tabs allowed. Bound it with :func:`text` (not ``Annotated[PlainText, Field(max_length=...)]``)."""
+
+
+def text(*, max_length: int, min_length: int | None = None, words: bool = False, **field: Any) -> Any:
+    """:data:`PlainText` (``words``: :data:`WordsText`) of ``min_length``–``max_length`` characters, the bounds (and
+    a ``pattern``) checked on the string before its characters: too long is pydantic's ``string_too_long`` ("String
+    should have at most 2000 characters"). A ``Field`` put after the character check instead is checked as a
+    generic length, answered ``too_long`` "at most 2000 items" (数组元素太多), as if the text were a list."""
+    checks = (AfterValidator(_text), AfterValidator(_words)) if words else (AfterValidator(_text),)
+    return Annotated[str, Strict(), Field(min_length=min_length, max_length=max_length, **field), *checks]
+
 
 WordsText = Annotated[PlainText, AfterValidator(_words)]
 """A short label of words (a guardian's relation 父亲 / 外祖母 / legal guardian): letters, marks, digits, spaces and
-``·-()（）/`` only; an emoji, a symbol or a format character is 422 ``text_characters``."""
+``·-()（）/`` only; an emoji, a symbol or a format character is 422 ``text_characters``. Bounded: ``text(words=True)``."""
 
 
 

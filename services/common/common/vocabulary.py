@@ -33,7 +33,7 @@ from common.errors import pydantic_errors
 from common.examples import attach as attach_examples
 from common.ids import USCCShape
 from common.refusals import refuse
-from common.schemas import Count, Day, Flag, GuardianRef, PlainText, StrictModel
+from common.schemas import Count, Day, Flag, GuardianRef, StrictModel, text
 from common.townships import COUNTY_CODE, check_township
 
 # ---- field types shared by facts and claims ------------------------------------------------------------------
@@ -69,10 +69,10 @@ def normalize_certificate_no(value: str) -> str:
     return folded
 
 
-CertificateNo = Annotated[PlainText, Field(min_length=1, max_length=80), AfterValidator(normalize_certificate_no)]
+CertificateNo = Annotated[text(min_length=1, max_length=80), AfterValidator(normalize_certificate_no)]
 """不动产权证书 number: opaque, no check digit; full-width brackets and digits are folded to ASCII, spaces dropped;
 NUL and other control characters refused (422)."""
-DocumentNo = Annotated[PlainText, Field(min_length=1, max_length=80, pattern=r"^\S(.*\S)?$")]
+DocumentNo = text(min_length=1, max_length=80, pattern=r"^\S(.*\S)?$")
 """A document number (lease, 租赁备案号): no leading or trailing spaces; NUL and control characters refused."""
 Months = Annotated[Count, Field(le=1200)]
 """Continuous months of contributions: 0–1,200 (a hundred years)."""

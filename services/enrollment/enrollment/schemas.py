@@ -5,7 +5,7 @@ takes (:class:`common.vocabulary.Claims`, BRIEF §4 step 3), so that a stored ap
 verification.
 Areas are decimal strings with at most 2 places (``"3600.00"``; integers accepted), never JSON floats.
 Grades and guardian numbers are strict integers (``true`` and ``1.0`` refused: common.schemas ``Grade``,
-``GuardianRef``: a guardian named beyond 1 or 2 is ``unknown_guardian``); free text is ``PlainText`` with a length bound (NUL, control characters and lone surrogates refused:
+``GuardianRef``: a guardian named beyond 1 or 2 is ``unknown_guardian``); free text is ``PlainText`` with a length bound (``common.schemas.text``) (NUL, control characters and lone surrogates refused:
 PostgreSQL cannot store NUL).
 """
 
@@ -20,7 +20,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from common.examples import attach as attach_examples
 from common.ids import IdNumber
 from common.refusals import refuse
-from common.schemas import DECIMAL_TEXT, Count, Day, Grade, GuardianRef, Phone, PersonName, PlainText, RowId, StrictModel, WordsText
+from common.schemas import DECIMAL_TEXT, Count, Day, Grade, GuardianRef, Phone, PersonName, RowId, StrictModel, text
 from common.townships import check_township
 from common.vocabulary import Claims, KindCode
 from enrollment import examples
@@ -38,6 +38,11 @@ ApplicationNo = Annotated[str, Strict(), Field(min_length=1, max_length=40, patt
                                                description="application_no, e.g. HY2025-1-000123")]
 TownshipCode = Annotated[str, Strict(), AfterValidator(check_township)]
 Mechanism = Literal["deferred_acceptance", "immediate_acceptance"]
+
+SchoolName = text(min_length=1, max_length=120)
+RuleName = text(min_length=1, max_length=60)
+Reason = text(min_length=1, max_length=4000)
+Note = text(max_length=4000)
 
 
 def _area(value: Any) -> Decimal:
@@ -77,7 +82,7 @@ class SchoolFields(StrictModel):
     """School fields (``PUT /schools/{code}`` replaces them). Private schools need the area and classroom fields;
     public schools need ``catchment_townships`` (BRIEF §6, §7)."""
 
-    name: Annotated[PlainText, Field(min_length=1, max_length=120)]
+    name: SchoolName
     kind: Literal["public", "private"]
     level: Level
     township_code: TownshipCode
@@ -165,7 +170,7 @@ class IntakeOut(BaseModel):
 
 # ---- applications --------------------------------------------------------------------------------------------
 
-Relation = Annotated[WordsText, Field(min_length=1, max_length=20, pattern=r"^\S(.*\S)?$")]
+Relation = text(min_length=1, max_length=20, pattern=r"^\S(.*\S)?$", words=True)
 
 
 class Child(StrictModel):
@@ -209,7 +214,7 @@ class AgeExceptionIn(StrictModel):
     season: Season
     grade: Grade
     child_id_number: IdNumber
-    reason: Annotated[PlainText, Field(min_length=1, max_length=500, examples=["因病推迟一年入学，有医院证明"])]
+    reason: Annotated[text(min_length=1, max_length=500), Field(examples=["因病推迟一年入学，有医院证明"])]
 
 
 class AgeExceptionOut(BaseModel):
@@ -353,19 +358,19 @@ class DisputedRule(StrictModel):
     re-runs."""
 
     type: Literal["placement_rule"]
-    rule: Annotated[PlainText, Field(min_length=1, max_length=60)]
+    rule: RuleName
 
 
 class AppealIn(StrictModel):
     run_id: RowId
     application_no: ApplicationNo
-    reason: Annotated[PlainText, Field(min_length=1, max_length=4000)]
+    reason: Reason
     disputes: Annotated[Union[DisputedFact, DisputedRule], Field(discriminator="type")] | None = None
 
 
 class DecisionIn(StrictModel):
     decision: Literal["upheld", "rejected"]
-    note: Annotated[PlainText, Field(max_length=4000)] = ""
+    note: Note = ""
     # upholding: what the bureau found disputed (replaces what the family named; a fact is checked like at lodging)
     disputes: Annotated[Union[DisputedFact, DisputedRule], Field(discriminator="type")] | None = None
 

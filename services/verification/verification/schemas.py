@@ -17,7 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field, Strict, field_validator, mode
 from common.examples import attach as attach_examples
 from common.ids import IdNumber
 from common.refusals import refuse
-from common.schemas import Day, Grade, GuardianNo, GuardianRef, PersonName, PlainText, StrictModel, day_in_shanghai
+from common.schemas import Day, Grade, GuardianNo, GuardianRef, PersonName, StrictModel, day_in_shanghai, text
 from common.vocabulary import CLAIMED, Claims
 from verification import examples
 from verification.facts import Department, Kind, Outcome, State
@@ -25,6 +25,8 @@ from verification.facts import Department, Kind, Outcome, State
 MAX_BATCH = 1000
 MAX_ID = 2**31 - 1  # ids and seqs are 32-bit integer columns; larger values are refused at the edge
 ApplicationNo = Annotated[str, Strict(), Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9-]{0,39}$")]
+
+Note = text(max_length=2000)
 
 
 # ---- cases ---------------------------------------------------------------------------------------------------
@@ -119,7 +121,7 @@ class ResultIn(StrictModel):
 
     outcome: Outcome
     facts: dict[str, Any] | None = None
-    note: Annotated[PlainText, Field(max_length=2000)] | None = None
+    note: Note | None = None
 
 
 class ResultItemIn(ResultIn):
@@ -174,7 +176,7 @@ class RecheckIn(StrictModel):
     application_no: ApplicationNo
     guardian_no: GuardianRef
     kind: Kind
-    ground: Annotated[PlainText, Field(min_length=1, max_length=4000, description="the family's ground (申诉理由)")]
+    ground: Annotated[text(min_length=1, max_length=4000), Field(description="the family's ground (申诉理由)")]
 
 
 class RecheckOut(BaseModel):
