@@ -22,6 +22,9 @@ def test_semesters_and_tariff_versions(f, backend):
     assert custom["days"] == 47 and custom["name"] == "暑期"
     assert f.post("bureau", "/semesters", {"code": AUTUMN}).json()["code"] == "semester_exists"
     assert f.post("bureau", "/semesters", {"code": "2025-summer"}).status_code == 422  # no default dates
+    for code in ("0000-autumn", "9999-autumn"):  # no calendar day there: refused in words, not Python's
+        refused = f.post("bureau", "/semesters", {"code": code})
+        assert refused.status_code == 422 and "isoformat" not in refused.json()["detail"], refused.text
     assert f.post("bureau", "/semesters", {"code": "x", "starts_on": "2025-09-02",
                                            "ends_on": "2025-09-01"}).status_code == 422
     listed = f.ok(f.get("auditor", "/semesters"))

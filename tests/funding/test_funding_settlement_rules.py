@@ -20,7 +20,8 @@ def test_semester_lengths_and_defaults():
     assert default_period("2026-spring") == Period(date(2026, 2, 1), date(2026, 7, 15))
     assert default_period("2024-spring").days == 166  # leap February
     assert default_period("2025-autumn", autumn=("09-01", "12-31")).ends_on == date(2025, 12, 31)
-    for bad in ("2025-summer", "25-autumn", "autumn", "２０２５-autumn"):
+    assert default_period("0999-spring") == Period(date(999, 2, 1), date(999, 7, 15))  # a 4-digit year is a year
+    for bad in ("2025-summer", "25-autumn", "autumn", "２０２５-autumn", "0000-autumn", "9999-autumn", "9999-spring"):
         with pytest.raises(ValueError):
             default_period(bad)
     with pytest.raises(ValueError):

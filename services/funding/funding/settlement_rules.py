@@ -118,11 +118,13 @@ def default_period(code: str, *, autumn: tuple[str, str] = ("09-01", "01-31"),
     if not (year_text.isascii() and year_text.isdigit() and len(year_text) == 4) or kind not in ("autumn", "spring"):
         raise ValueError(f"no default dates for semester {code!r}: give starts_on and ends_on")
     year = int(year_text)
+    if not 1 <= year < 9999:  # a calendar day's year, also the following year's (an autumn's end)
+        raise ValueError(f"no default dates for semester {code!r}: the year must be 0001–9998")
     first, last = autumn if kind == "autumn" else spring
-    starts_on = date.fromisoformat(f"{year}-{first}")
-    ends_on = date.fromisoformat(f"{year}-{last}")
+    starts_on = date.fromisoformat(f"{year:04d}-{first}")
+    ends_on = date.fromisoformat(f"{year:04d}-{last}")
     if ends_on < starts_on:
-        ends_on = date.fromisoformat(f"{year + 1}-{last}")
+        ends_on = date.fromisoformat(f"{year + 1:04d}-{last}")
     return Period(starts_on, ends_on)
 
 
