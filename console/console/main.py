@@ -11,6 +11,7 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from sqlalchemy import text
@@ -88,6 +89,14 @@ def create_app(settings: Settings | None = None, gateway_transport=None) -> Fast
                                exc.detail)
         status = exc.status if exc.status in (409, 412, 422, 429, 503, 504) else 502
         return _error_page(request, status, f"{exc.status} {exc.code}", exc.detail)
+
+    @app.exception_handler(RequestValidationError)
+    async def _malformed(request: Request, exc: RequestValidationError):
+        """A query parameter a page cannot read (``?season=abc``): the error page naming it, not FastAPI's JSON."""
+        fields = sorted({str(e["loc"][-1]) for e in exc.errors() if e.get("loc")})
+        return _error_page(request, 422, "422 参数无效 Invalid parameter",
+                           f"这个地址的参数无效：{', '.join(fields)}。 The address has a value this page cannot read: "
+                           f"{', '.join(fields)}.")
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException):

@@ -582,3 +582,14 @@ def test_the_schools_page_and_its_download_name_the_kind_and_level_in_words(cons
     assert "senior" in cells  # a code the console does not know is shown as it is, not hidden
     rows = _csv(client.get("/console/bureau/schools", params={"season": 2025, "format": "csv"}))
     assert rows[1][2:4] == ["民办 private", "九年一贯制 nine-year"]
+
+
+@pytest.mark.parametrize("path", ["/console/bureau?season=abc", "/console/bureau/planning?season=1e3",
+                                  "/console/bureau/schools?season=%EF%BC%91", "/console/bureau/reports?season=twenty"])
+def test_a_parameter_a_page_cannot_read_is_the_error_page_not_json(console, path):
+    """A tester typed ``?season=abc``: FastAPI's ``{"detail": [...]}`` JSON came back. A refusal is a page."""
+    client, _, sign_in = console
+    sign_in("bureau")
+    page = client.get(path)
+    assert page.status_code == 422 and page.headers["content-type"].startswith("text/html"), page.text[:200]
+    assert "season" in page.text and '"detail"' not in page.text
