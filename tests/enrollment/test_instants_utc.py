@@ -1,7 +1,7 @@
 """Every instant in an answer is UTC with ``Z`` (docs/api.md Conventions, issue 17), also where an answer is built
-as a dict rather than a response model: the platform's feed (``GET /events`` and the webhook body that repeats it)
-and a run's report (its ``run``). A tester found ``+00:00`` in both (and in verification's ``GET /progress``,
-tests/verification/test_progress.py)."""
+as a dict rather than a response model: the platform's feed (``GET /events`` and the webhook body that repeats it),
+a run's report and its snapshot file (their ``run``). A tester found ``+00:00`` in all of them (and in
+verification's ``GET /progress``, tests/verification/test_progress.py)."""
 
 from __future__ import annotations
 
@@ -39,4 +39,6 @@ def test_the_feed_and_a_runs_report_write_instants_in_utc_with_z(world, auth):
     report = app.get(f"/reports/runs/{run['id']}", headers=bureau)
     assert report.status_code == 200 and _all_z(report.json()) == {}
     assert report.json()["run"]["created_at"] == app.get(f"/runs/{run['id']}", headers=bureau).json()["created_at"]
+    snapshot = app.get(f"/runs/{run['id']}/snapshot", headers=bureau)  # the run's file (docs/run-snapshot.md)
+    assert snapshot.status_code == 200 and _all_z(snapshot.json()["run"]) == {}
 

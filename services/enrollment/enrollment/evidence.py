@@ -18,12 +18,13 @@ import hashlib
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from common.schemas import utc_text
 from enrollment import placement, placement_checks
 from enrollment.placement import Applicant, Placement, School
 
@@ -395,6 +396,9 @@ def snapshot_file(run: Mapping[str, Any], stored: Mapping[str, Any], outcomes: M
 
 
 def _plain(value: Any) -> Any:
+    """A run's time as every answer writes an instant (UTC with ``Z``), a date as ``YYYY-MM-DD``."""
+    if isinstance(value, datetime):
+        return utc_text(value)
     return value.isoformat() if hasattr(value, "isoformat") else value
 
 
