@@ -1,16 +1,19 @@
 """The score read's fast path (issue 15) answers exactly what the slow path answers: ``GET /scores/{no}`` gives the
 bytes of ``JSONResponse(service.get_score(...))`` (the stored breakdown explained with its rulebook), for scores
 of many shapes, on a first read and a repeated one, and after every kind of rescoring (through the endpoint, by a
-write that bypasses this process's endpoints, by a scoring job)."""
+write that bypasses this process's endpoints, by a scoring job). ``GET /score-changes`` (driver rows, orjson) gives
+the bytes of the ORM read rendered by ``JSONResponse``."""
 
 from __future__ import annotations
 
 import json
 
 from fastapi.responses import JSONResponse
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from common.db import utcnow
+from common.paging import encode
+from common.schemas import utc_text
 from shared_kit import TEST_SECRET
 from points import service
 from points.models import Rulebook, StoredScore
@@ -141,3 +144,33 @@ def test_answers_kept_only_from_a_published_rulebook_and_a_missing_score_is_404(
     assert first == slow(client, no)
     assert no not in service._ANSWERS.get(db.engine, {})
     assert client.get("/scores/HY2025-1-999999", headers=auth("platform")).json()["code"] == "not_scored"
+
+
+def slow_changes(client, after: int, limit: int) -> bytes:
+    """``GET /score-changes`` as it was made before issue 15's lean read: ORM rows, then ``JSONResponse``."""
+    with client.app.state.db.read_session() as session:
+        rows = session.execute(select(StoredScore.seq, StoredScore.application_no, StoredScore.season,
+                                      StoredScore.grade, StoredScore.rulebook_id, StoredScore.eligible,
+                                      StoredScore.family_score, StoredScore.scored_at)
+                               .where(StoredScore.seq > after).order_by(StoredScore.seq).limit(limit + 1)).all()
+    rows, more = rows[:limit], len(rows) > limit
+    items = [{"seq": seq, "application_no": no, "season": season, "grade": grade, "rulebook_id": rid,
+              "eligible": ok, "family_score": service._points(fam), "scored_at": utc_text(at)}
+             for seq, no, season, grade, rid, ok, fam, at in rows]
+    nxt = encode("score-changes", items[-1]["seq"]) if more else None
+    return JSONResponse({"items": items, "next_cursor": nxt, "last_seq": items[-1]["seq"] if items else after}).body
+
+
+def test_score_changes_are_the_slow_answer_byte_for_byte(make_service, auth, backend):
+    client, fake = with_fake(make_service, TEST_SECRET)
+    families = sample_families()
+    for family in families:
+        fake.put(family)
+        assert client.post(f"/scores/{family['application_no']}", headers=auth("bureau")).status_code == 200
+    fake.correct(families[1]["application_no"], 1, "business_license", license_("2022-01-01"))
+    assert client.post(f"/scores/{families[1]['application_no']}", headers=auth("bureau")).status_code == 200
+    for after, limit in ((0, 100), (0, 3), (3, 3), (7, 2), (9, 100), (50, 10)):
+        resp = client.get("/score-changes", params={"after": after, "limit": limit}, headers=auth("bureau"))
+        assert resp.status_code == 200 and resp.headers["content-type"] == "application/json", resp.text
+        assert resp.content == slow_changes(client, after, limit), (after, limit)
+    assert [i["eligible"] for i in json.loads(slow_changes(client, 0, 100))["items"]].count(True) >= 2

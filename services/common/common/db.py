@@ -162,6 +162,16 @@ def bind_processor(session: Session, column: Any) -> Any:
     return process if process is not None else (lambda value: value)
 
 
+def result_processor(session: Session, column: Any) -> Any:
+    """``driver value → Python value`` for ``column`` on the session's database, as SQLAlchemy reads it (the
+    dialect's processing, then a ``TypeDecorator``'s ``process_result_value``): for a column of
+    :func:`driver_rows` whose driver value differs by backend (a boolean is 0 / 1 from sqlite3; a datetime is text).
+    ``None`` stays ``None``."""
+    dialect = session.get_bind().dialect
+    process = column.type.dialect_impl(dialect).result_processor(dialect, None)
+    return process if process is not None else (lambda value: value)
+
+
 def driver_rows(session: Session, stmt: Executable) -> list[tuple[Any, ...]]:
     """Every row of a Core ``select`` run in the session's transaction, as the DBAPI driver returns them: plain
     tuples without SQLAlchemy's per-row result processing (a third of the time when a settlement reads a school's

@@ -14,7 +14,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse
 
-from common import access
+from common import access, json_codec
 from common.db import ReadSession, WriteSession
 from common.direct import direct_route
 from common.identity import Caller, Identity, require
@@ -202,7 +202,8 @@ def score_changes(who: Caller("bureau", "service"), session: ReadSession,
     resume with ``after=last_seq`` (or ``cursor=next_cursor``, :mod:`common.paging`). Seqs are taken in commit
     order, so nothing committed is skipped. What enrollment follows to put ``scored`` in the platform's feed
     (issue 13)."""
-    return JSONResponse(service.score_changes(session, after=after, limit=limit, cursor=cursor))
+    return Response(json_codec.dumps(service.score_changes(session, after=after, limit=limit, cursor=cursor)),
+                    media_type="application/json")  # the bytes JSONResponse renders, by orjson
 
 
 @router.post("/scoring-jobs", tags=["scoring jobs"], status_code=202, response_model=JobRead)

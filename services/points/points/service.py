@@ -20,7 +20,8 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from common import history, json_codec, paging
-from common.db import Database, bind_processor, insert_ignoring_conflicts, insert_rows, utcnow
+from common.db import (Database, bind_processor, driver_rows, insert_ignoring_conflicts, insert_rows,
+                       result_processor, utcnow)
 from common.identity import Identity
 from common.schemas import utc_text
 from points.explain import explain_score
@@ -413,15 +414,25 @@ def score_changes(session: Session, *, after: int, limit: int, cursor: str | Non
     family_score, scored_at}], next_cursor, last_seq}``; resume with ``after=last_seq``. A score replaced twice since
     ``after`` appears once, at its latest seq."""
     after = max(after, paging.after_id("score-changes", cursor))
-    rows = session.execute(select(StoredScore.seq, StoredScore.application_no, StoredScore.season, StoredScore.grade,
-                                  StoredScore.rulebook_id, StoredScore.eligible, StoredScore.family_score,
-                                  StoredScore.scored_at)
-                           .where(StoredScore.seq > after).order_by(StoredScore.seq).limit(limit + 1)).all()
-    rows, nxt = paging.cut(rows, limit, "score-changes", key=lambda r: r.seq)
-    items = [{"seq": seq, "application_no": no, "season": season, "grade": grade, "rulebook_id": rid,
-              "eligible": ok, "family_score": _points(fam), "scored_at": utc_text(at)}
-             for seq, no, season, grade, rid, ok, fam, at in rows]
+    rows = driver_rows(session, _CHANGES.where(StoredScore.seq > after).limit(limit + 1))
+    rows, nxt = paging.cut(rows, limit, "score-changes", key=lambda r: r[0])
+    flag = result_processor(session, StoredScore.__table__.c.eligible)
+    instant = result_processor(session, StoredScore.__table__.c.scored_at)
+    texts: dict[Any, str] = {}  # the driver's scored_at → its text: a job's page of scores shares one instant
+    items = []
+    for seq, no, season, grade, rid, ok, fam, at in rows:
+        if (text := texts.get(at)) is None:
+            text = texts[at] = utc_text(instant(at))
+        items.append({"seq": seq, "application_no": no, "season": season, "grade": grade, "rulebook_id": rid,
+                      "eligible": flag(ok), "family_score": _points(fam), "scored_at": text})
     return {"items": items, "next_cursor": nxt, "last_seq": items[-1]["seq"] if items else after}
+
+
+_CHANGES = select(StoredScore.seq, StoredScore.application_no, StoredScore.season, StoredScore.grade,
+                  StoredScore.rulebook_id, StoredScore.eligible, StoredScore.family_score,
+                  StoredScore.scored_at).order_by(StoredScore.seq)
+"""The change feed's columns, read as the driver gives them (``common.db.driver_rows``; issue 15: SQLAlchemy's
+per-row processing and a datetime parsed and formatted per row were most of a page of enrollment's follow)."""
 
 
 def what_if(session: Session, body: WhatIfIn) -> dict[str, Any]:
