@@ -20,6 +20,7 @@ import base64
 import re
 import shutil
 import sys
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -125,9 +126,13 @@ def world(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
         stack.ok(stack.call("points", "POST", "/rulebooks", "bureau", json_body=draft), 201)
         stack.ok(stack.call("points", "PUT", "/rulebooks/RB-C", "bureau", json_body={**draft, "name": "修订"},
                             headers={"If-Match": '"v1"'}))
-        for grade in (1, 1):
-            stack.ok(stack.call("points", "POST", "/scoring-jobs", "bureau",
-                                json_body={"season": SEASON, "grade": grade}), 202)
+        jobs = [stack.ok(stack.call("points", "POST", "/scoring-jobs", "bureau",
+                                    json_body={"season": SEASON, "grade": grade}), 202) for grade in (1, 1)]
+        deadline = time.monotonic() + 60  # finished before the tests look: a job still running writes meanwhile
+        while any(stack.ok(stack.call("points", "GET", f"/scoring-jobs/{job['id']}", "bureau"))["state"] == "running"
+                  for job in jobs):
+            assert time.monotonic() < deadline, "the world's scoring jobs never finished"
+            time.sleep(0.05)
         stack.data.update({"code": cohort.public, "school_code": cohort.private, "semester": "2025-autumn",
                            "funding:code": "2025-autumn", "run_id": run["id"], "rulebook_id": "RB-C",
                            "season": SEASON, "grade": 1})
