@@ -16,13 +16,14 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import datetime
+from datetime import datetime, timezone
 from typing import Any
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from common import paging
+from common.db import driver_rows
 from common.schemas import utc_text
 from enrollment.counters import next_numbers
 from enrollment.errors import Invalid
@@ -90,34 +91,45 @@ def event_view(e: Event) -> dict[str, Any]:
 
 _PAGE = (select(Event.id, Event.application_no, Event.kind, Event.season, Event.grade, Event.run_id, Event.at,
                 Event.data).where(Event.id > bindparam("after")).order_by(Event.id).limit(bindparam("fetch")))
-"""Built once: a keyset read on the primary key, plain rows (no ORM objects) (issues 13, 15)."""
+"""Built once: a keyset read on the primary key, rows as the driver gives them (issues 13, 15)."""
 
 
-def page(session: Session, *, after: int, limit: int, cursor: str | None = None) -> dict[str, Any]:
-    """Events with id > ``after`` (and after ``cursor``, :mod:`common.paging` listing ``events``, when given),
-    oldest first, at most ``limit`` → ``{items, next_cursor, last_id}``: ``next_cursor`` resumes after this page
-    when more may follow (else null); ``last_id`` = the last id given (or where the page started): resume with
-    ``after=last_id`` (or ``cursor=next_cursor``). One query: a keyset read on the primary key."""
+def _page_rows(session: Session, *, after: int, limit: int, cursor: str | None) -> tuple[list[dict[str, Any]],
+                                                                                         str | None, int]:
+    """The page's events as dicts with ``at`` already as its text (:func:`_utc_iso`), its
+    ``next_cursor`` and ``last_id``. Rows come from the driver (:func:`common.db.driver_rows`), without
+    SQLAlchemy's per-row processing: on SQLite ``data`` is JSON text and ``at`` the stored naive UTC text, on
+    PostgreSQL psycopg gives a parsed ``data`` and an aware ``at``."""
     after = max(after, paging.after_id("events", cursor))
-    rows = session.execute(_PAGE, {"after": after, "fetch": limit + 1}).all()
-    items, nxt = paging.cut(rows, limit, "events", key=lambda e: e.id)
-    return {"items": [{"id": e.id, "application_no": e.application_no, "kind": e.kind, "season": e.season,
-                       "grade": e.grade, "run_id": e.run_id, "at": e.at, "data": e.data} for e in items],
-            "next_cursor": nxt, "last_id": items[-1].id if items else after}
+    rows = driver_rows(session, _PAGE.params(after=after, fetch=limit + 1))
+    items, nxt = paging.cut(rows, limit, "events", key=lambda e: e[0])
+    loads, text = json.loads, str
+    out = [{"id": i, "application_no": no, "kind": kind, "season": season, "grade": grade, "run_id": run_id,
+            "at": _utc_iso(at), "data": loads(data) if type(data) is text else data}
+           for i, no, kind, season, grade, run_id, at, data in items]
+    return out, nxt, items[-1][0] if items else after
+
+
+def _utc_iso(at: Any) -> str:
+    """``at`` as every instant of an answer is written (docs/api.md Conventions, :func:`common.schemas.utc_text`):
+    UTC with ``Z``."""
+    if isinstance(at, str):  # SQLite: naive UTC as stored
+        at = datetime.fromisoformat(at)
+    return utc_text(at.replace(tzinfo=timezone.utc) if at.tzinfo is None else at)
 
 
 def page_json(session: Session, *, after: int, limit: int, cursor: str | None = None) -> bytes:
-    """:func:`page` encoded once as the API's JSON (compact UTF-8, ``at`` in UTC with ``Z`` like every instant
-    answered, without FastAPI's per-value ``jsonable_encoder`` walk)."""
-    return json.dumps(page(session, after=after, limit=limit, cursor=cursor), ensure_ascii=False, allow_nan=False,
-                      separators=(",", ":"), default=_iso).encode("utf-8")
+    """Events with id > ``after`` (and after ``cursor``, :mod:`common.paging` listing ``events``, when given),
+    oldest first, at most ``limit``, as the API's JSON ``{items, next_cursor, last_id}``: ``next_cursor`` resumes
+    after this page when more may follow (else null); ``last_id`` = the last id given (or where the page started):
+    resume with ``after=last_id`` (or ``cursor=next_cursor``). One query: a keyset read on the primary key. Encoded
+    once (compact UTF-8, ``at`` in UTC with ``Z`` like every instant answered, without FastAPI's per-value
+    ``jsonable_encoder`` walk)."""
+    items, nxt, last = _page_rows(session, after=after, limit=limit, cursor=cursor)
+    return _ENCODE({"items": items, "next_cursor": nxt, "last_id": last}).encode("utf-8")
 
 
-def _iso(value: Any) -> str:
-    """An event's ``at`` as every instant of an answer is written (docs/api.md Conventions): UTC with ``Z``."""
-    if isinstance(value, datetime):
-        return utc_text(value)
-    raise TypeError(f"{type(value).__name__} is not JSON")
+_ENCODE = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
 
 
 def bulk_status(session: Session, numbers: Iterable[str]) -> list[dict[str, Any]]:

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from common.db import driver_rows
 from common.schemas import utc_text
 from enrollment import diff, evidence, explain, placement
 from enrollment.errors import ApplicationNotInRun, GateFailed, NoPreviousRun, NotPublished, OtherGrade, RunNotFound
@@ -39,25 +40,30 @@ def _engine_cutoffs(result: placement.PlacementResult) -> dict[str, Any]:
 
 
 def stored_outcomes(session: Session, run_id: int) -> dict[str, evidence.Outcome]:
-    """The run's placement rows as outcomes, application_no → Outcome."""
-    rows = session.execute(select(PlacementRow.application_no, PlacementRow.round, PlacementRow.school_code,
-                                  PlacementRow.tier, PlacementRow.choice_rank, PlacementRow.reason)
-                           .where(PlacementRow.run_id == run_id))
-    return {r.application_no: evidence.Outcome(r.round, r.school_code, r.tier, r.choice_rank, r.reason) for r in rows}
+    """The run's placement rows as outcomes, application_no → Outcome (plain columns read as the driver gives
+    them: :func:`common.db.driver_rows`)."""
+    rows = driver_rows(session, select(PlacementRow.application_no, PlacementRow.round, PlacementRow.school_code,
+                                       PlacementRow.tier, PlacementRow.choice_rank, PlacementRow.reason)
+                       .where(PlacementRow.run_id == run_id))
+    return {no: evidence.Outcome(*rest) for no, *rest in rows}
 
 
-def check_stored(session: Session, run: Run) -> dict[str, Any]:
-    """The gate over what is stored: the run's frozen snapshot, its digest and cut-offs, its placement rows."""
+def check_stored(session: Session, run: Run, outcomes: dict[str, evidence.Outcome] | None = None) -> dict[str, Any]:
+    """The gate over what is stored: the run's frozen snapshot, its digest and cut-offs, its placement rows
+    (``outcomes``: :func:`stored_outcomes`, read here when not given)."""
     doc = json.loads(run.snapshot)
     applicants, schools, _ = evidence.engine_input(doc)
-    return evidence.gate(applicants, schools, stored_outcomes(session, run.id), seed=run.seed,
-                         mechanism=run.mechanism, input_digest=run.input_digest, stored_cutoffs=doc.get("cutoffs"))
+    return evidence.gate(applicants, schools, stored_outcomes(session, run.id) if outcomes is None else outcomes,
+                         seed=run.seed, mechanism=run.mechanism, input_digest=run.input_digest,
+                         stored_cutoffs=doc.get("cutoffs"))
 
 
-def require_gate(session: Session, run: Run, *, now: datetime) -> None:
+def require_gate(session: Session, run: Run, *, now: datetime,
+                 outcomes: dict[str, evidence.Outcome] | None = None) -> None:
     """Check the run again from what is stored before it is published; store the answer with the run. 409
-    ``gate_failed`` naming every failed check with its numbers (``failed: [check, ...]``) — the run stays a draft."""
-    answer = check_stored(session, run)
+    ``gate_failed`` naming every failed check with its numbers (``failed: [check, ...]``) — the run stays a draft.
+    ``outcomes``: the run's :func:`stored_outcomes`, when the caller has them already."""
+    answer = check_stored(session, run, outcomes)
     if not answer["passed"]:
         bad = evidence.failed(answer)
         raise GateFailed(f"run {run.id} cannot be published: "

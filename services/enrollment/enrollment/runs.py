@@ -213,9 +213,10 @@ def publish_run(session: Session, run: Run, *, window_days: int, today: date, no
     build does not know (counted Monday–Friday then: upgrade ``chinesecalendar``)."""
     ends_on = add_working_days(today, window_days)
     if run.state == "draft":  # the gate (issue 13): 409 gate_failed naming every failed check
-        evidence_store.require_gate(session, run, now=now)
+        outcomes = evidence_store.stored_outcomes(session, run.id)  # read once: the gate's and the events'
+        evidence_store.require_gate(session, run, now=now, outcomes=outcomes)
         session.flush()
-        events.on_publish(session, run, evidence_store.stored_outcomes(session, run.id), now=now)
+        events.on_publish(session, run, outcomes, now=now)
         appeals_flow.on_publish(session, run, now=now)  # the upheld appeals this re-run includes
     _transition(session, run, "draft", "published", window_ends_on=ends_on, published_at=now)
     if not official_calendar_knows(ends_on):
@@ -266,7 +267,7 @@ def _transition(session: Session, run: Run, source: str, target: str, **values: 
                            .values(state=target, version=Run.version + 1, **values)).rowcount
     if done != 1:
         raise InvalidState(f"run {run.id} changed meanwhile; only a {source} run can become {target}")
-    session.refresh(run)
+    session.refresh(run, ["state", "version", *values])  # what the update wrote (not the megabytes of snapshot)
 
 
 # ---- placements for families ---------------------------------------------------------------------------------
