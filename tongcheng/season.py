@@ -353,7 +353,7 @@ class Season:
 
         if self.pool is None and case is not None:
             self.log("no stub departments: the appeal waits for hrss's answer")
-        self._wait("the appeal's re-check and rescoring", ready, interval_s=0.3,
+        self._wait("the appeal's re-check and rescoring", ready, interval_s=0.1,
                    marker=lambda: ((state.get("progress"), state.get("last_error")), f"appeal {state}"))
         preview = bureau.get("/runs/preview", season=self.season, grade=grade)
         if appeal["id"] not in [a["id"] for a in preview["would_include"]]:
@@ -400,7 +400,7 @@ class Season:
             self.progress.update(task, completed=expected if not seats.get("pending") else 0)
             return outbox["pending"] == 0
 
-        self._wait("enrollment's outbox to hand the purchased seats to funding", handed,
+        self._wait("enrollment's outbox to hand the purchased seats to funding", handed, interval_s=0.1,
                    marker=lambda: (outbox.get("delivered"), f"outbox {outbox}"))
         count = sum(1 for _ in self.roles.bureau.funding.pages("/purchased-seats"))
         self.progress.update(task, completed=count)

@@ -155,6 +155,7 @@ class FollowResult:
     waiting: int = 0
     failed: int = 0
     errors: list[str] = field(default_factory=list)
+    next_check_at: datetime | None = None  # the soonest look this pass scheduled (the dispatcher wakes for it)
 
 
 class AppealFlow:
@@ -199,14 +200,14 @@ class AppealFlow:
             answer = (recheck or {}).get("result")
             if recheck is None or recheck.get("open") or not answer:
                 result.waiting += 1
-                self._later(appeal, token, department=(recheck or {}).get("department"), error=None)
+                self._later(appeal, token, result, department=(recheck or {}).get("department"), error=None)
                 return
             score = self.points.score_now(appeal.application_no,
                                           idempotency_key=f"{recheck_ref(appeal.id)}-rescore-{answer['id']}")
         except DomainError as exc:
             result.failed += 1
             result.errors.append(f"appeal {appeal.id}: {exc}")
-            self._later(appeal, token, department=None, error=f"{getattr(exc, 'code', '')}: {exc}"[:1000])
+            self._later(appeal, token, result, department=None, error=f"{getattr(exc, 'code', '')}: {exc}"[:1000])
             return
         now = utcnow()
         self.leases.release(token, ids=[appeal.id], progress=RESCORED, ready_at=now, next_check_at=None,
@@ -218,10 +219,12 @@ class AppealFlow:
         log.info("appeal %s rescored after %s's answer (%s): eligible %s, %s points", appeal.id,
                  recheck.get("department"), answer.get("outcome"), score.eligible, score.family_score)
 
-    def _later(self, appeal: Appeal, token: str, *, department: str | None, error: str | None) -> None:
+    def _later(self, appeal: Appeal, token: str, result: FollowResult, *, department: str | None,
+               error: str | None) -> None:
         delay = min(self.poll_s * (2 ** min(appeal.checks, 20)), self.poll_max_s)
-        values: dict[str, Any] = {"checks": appeal.checks + 1, "last_error": error,
-                                  "next_check_at": utcnow() + timedelta(seconds=delay)}
+        at = utcnow() + timedelta(seconds=delay)
+        values: dict[str, Any] = {"checks": appeal.checks + 1, "last_error": error, "next_check_at": at}
         if department:
             values["department"] = department
         self.leases.release(token, ids=[appeal.id], **values)
+        result.next_check_at = at if result.next_check_at is None else min(result.next_check_at, at)

@@ -101,7 +101,7 @@ class Settings(ServiceSettings):
     webhook_allow_private: bool = Field(default=False, description="allow http and private/loopback webhook URLs")
     # Appeals waiting for their department's re-check (enrollment.appeals_flow): looked at again after this many
     # seconds, doubled per look up to the longest.
-    appeal_poll_s: float = Field(default=1.0, gt=0, description="first wait before asking again, seconds")
+    appeal_poll_s: float = Field(default=0.25, gt=0, description="first wait before asking again, seconds")
     appeal_poll_max_s: float = Field(default=30.0, gt=0, description="longest wait between looks, seconds")
 
     @property

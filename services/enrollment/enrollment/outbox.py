@@ -273,11 +273,15 @@ class Dispatcher:
 
     def _loop(self) -> None:
         while not self._stop.is_set():
+            wait_s = self.interval_s
             try:
-                self.flush()
+                result = self.flush()
+                due = result.appeals.next_check_at if result.appeals is not None else None
+                if due is not None:  # an appeal's next look comes before the next pass: wake for it
+                    wait_s = max(0.0, min(wait_s, (due - utcnow()).total_seconds()))
             except Exception:  # noqa: BLE001 - the dispatcher must survive a bad pass (database restart...)
                 log.exception("outbox pass failed")
-            self._wake.wait(self.interval_s)
+            self._wake.wait(wait_s)
             self._wake.clear()
 
 

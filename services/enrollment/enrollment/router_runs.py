@@ -182,7 +182,7 @@ def lodge(body: AppealIn, who: Platform, session: WriteSession, request: Request
 
 @router.post("/appeals/{appeal_id}/decision", response_model=AppealOut, tags=["appeals"])
 def decide(appeal_id: Annotated[IntParam, Path(ge=1, le=ROW_ID_MAX)], body: DecisionIn, who: Bureau, session: WriteSession,
-           request: Request, key: IdempotencyKey = None) -> Response:
+           request: Request, dispatcher: DispatcherDep, key: IdempotencyKey = None) -> Response:
     """upheld | rejected, once (409 ``invalid_state`` after). Upholding an appeal that disputes a fact sends the
     re-check to that department's queue (through the outbox) and the appeal follows it: ``progress``
     ``waiting_for_department`` → ``rescored`` → ``included_in_run`` (:mod:`enrollment.appeals_flow`). Upholding,
@@ -193,7 +193,9 @@ def decide(appeal_id: Annotated[IntParam, Path(ge=1, le=ROW_ID_MAX)], body: Deci
                                        who=who.subject, now=utcnow(),
                                        disputes=body.disputes.model_dump() if body.disputes else None)
         return appeals_flow.view(appeal)
-    return commit_idempotent(session, idempotency_keys, request, who, key, body, effect)
+    resp = commit_idempotent(session, idempotency_keys, request, who, key, body, effect)
+    dispatcher.kick()  # an upheld fact's re-check is in the outbox: hand it over now, not at the next pass
+    return resp
 
 
 @router.get("/appeals", response_model=Page, tags=["appeals"])
