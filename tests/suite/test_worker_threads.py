@@ -1,5 +1,5 @@
 """The app factory's start-up tuning (issue 8, ``common.app.build_app``): the worker-thread limit of sync endpoints
-(``TONGCHENG_WORKER_THREADS``) and the frozen start-up heap."""
+(``TONGCHENG_WORKER_THREADS``), the frozen start-up heap and the garbage collector's threshold."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from fastapi import APIRouter
 from fastapi.testclient import TestClient
 from pydantic import ValidationError
 
-from common.app import build_app
+from common.app import GC_THRESHOLD, build_app
 from common.config import ServiceSettings
 from shared_kit import TEST_SECRET
 from server_kit import serving
@@ -50,8 +50,8 @@ class Probe:
             return {"ok": 1}
 
         @self.router.get("/frozen")
-        def frozen() -> dict[str, int]:
-            return {"frozen": gc.get_freeze_count()}
+        def frozen() -> dict[str, object]:
+            return {"frozen": gc.get_freeze_count(), "threshold": list(gc.get_threshold())}
 
 
 def _app(settings: ServiceSettings, probe: Probe):
@@ -98,6 +98,10 @@ def test_no_more_sync_requests_run_at_once_than_worker_threads(tmp_path: Path) -
 def test_start_up_heap_is_frozen_while_serving_and_released_on_shutdown(tmp_path: Path) -> None:
     probe = Probe()
     gc.unfreeze()
+    before = gc.get_threshold()
     with TestClient(_app(_settings(tmp_path), probe)) as client:
-        assert client.get("/frozen").json()["frozen"] > 10_000  # modules, the app, its routes and models
+        got = client.get("/frozen").json()
+        assert got["frozen"] > 10_000  # modules, the app, its routes and models
+        assert got["threshold"] == list(GC_THRESHOLD)  # fewer collections while serving (issue 15)
     assert gc.get_freeze_count() == 0
+    assert gc.get_threshold() == before
