@@ -109,12 +109,26 @@ def _describe(o: Outcome | None) -> str:
 
 # ---- the stability certificate ---------------------------------------------------------------------------------
 
+class _Chains(dict):
+    """application_no → :func:`chain_key`, computed on first use (the certificate's two checks share them: each
+    key is a SHA-256)."""
+
+    def __init__(self, applicants: Sequence[Applicant], seed: str):
+        super().__init__()
+        self.by_id, self.seed = {a.id: a for a in applicants}, seed
+
+    def __missing__(self, no: str) -> tuple[int, int, int, str]:
+        key = self[no] = chain_key(self.by_id[no], self.seed)
+        return key
+
+
 def cutoffs_from(applicants: Sequence[Applicant], schools: Sequence[School], outcomes: Mapping[str, Outcome],
-                 seed: str) -> dict[str, dict[str, Any] | None]:
+                 seed: str, chains: Mapping[str, tuple] | None = None) -> dict[str, dict[str, Any] | None]:
     """Per school (every school given, code order) the last applicant admitted in its choice round — round 1 for
     public schools (highest ``(tier, chain_key)``), round 2 for private ones (highest ``chain_key``) — derived from
     the stored placements: ``{application_no, tier (public only), family_score, other_score, earliest_since,
     lottery_key, admitted}``; None when the school admitted nobody in that round. O(N)."""
+    chains = _Chains(applicants, seed) if chains is None else chains
     by_code = {s.code: s for s in schools}
     worst: dict[str, tuple[tuple, Applicant]] = {}
     admitted: dict[str, int] = {}
@@ -126,7 +140,7 @@ def cutoffs_from(applicants: Sequence[Applicant], schools: Sequence[School], out
         if (s.kind, o.round) not in ((placement.PUBLIC, placement.ROUND_PUBLIC),
                                      (placement.PRIVATE, placement.ROUND_PRIVATE)):
             continue
-        key = ((tier(a, s),) if s.kind == placement.PUBLIC else ()) + chain_key(a, seed)
+        key = ((tier(a, s),) if s.kind == placement.PUBLIC else ()) + chains[a.id]
         admitted[s.code] = admitted.get(s.code, 0) + 1
         if s.code not in worst or key > worst[s.code][0]:
             worst[s.code] = (key, a)
@@ -148,7 +162,7 @@ def _usable(s: School, kind: str) -> bool:
 
 
 def blocking_pairs(applicants: Sequence[Applicant], schools: Sequence[School], outcomes: Mapping[str, Outcome],
-                   seed: str) -> list[tuple[str, str]]:
+                   seed: str, chains: Mapping[str, tuple] | None = None) -> list[tuple[str, str]]:
     """Round-1 blocking pairs (application_no, school code) counted from the cut-offs, O(N·k): an eligible
     applicant lists a usable public school before the school they got in round 1 (or at all, when round 1 gave
     them nothing), and that school either kept a seat free or admitted, as its last, someone the applicant
@@ -157,10 +171,11 @@ def blocking_pairs(applicants: Sequence[Applicant], schools: Sequence[School], o
     taken = dict.fromkeys(usable, 0)
     worst: dict[str, tuple] = {}
     by_id = {a.id: a for a in applicants}
+    chains = _Chains(applicants, seed) if chains is None else chains
     for no, o in outcomes.items():
         if o.round == placement.ROUND_PUBLIC and o.school_code in usable and no in by_id:
             taken[o.school_code] += 1
-            key = (tier(by_id[no], usable[o.school_code]),) + chain_key(by_id[no], seed)
+            key = (tier(by_id[no], usable[o.school_code]),) + chains[no]
             if o.school_code not in worst or key > worst[o.school_code]:
                 worst[o.school_code] = key
     pairs = []
@@ -179,7 +194,7 @@ def blocking_pairs(applicants: Sequence[Applicant], schools: Sequence[School], o
             if taken[code] < s.capacity:
                 pairs.append((a.id, code))
                 continue
-            chain = chain or chain_key(a, seed)
+            chain = chain or chains[a.id]
             if (tier(a, s),) + chain < worst[code]:
                 pairs.append((a.id, code))
     pairs.sort()
@@ -191,12 +206,13 @@ def certificate(applicants: Sequence[Applicant], schools: Sequence[School], outc
     """The stability certificate of a run: ``{blocking_pairs: int, examples: [[application_no, school], ...] (≤ 10),
     required: bool (deferred acceptance must have none; immediate acceptance, 志愿优先, usually has some and is
     not held to it), method, cutoffs: {school: cut-off | None}}`` — see :func:`blocking_pairs`, :func:`cutoffs_from`."""
-    pairs = blocking_pairs(applicants, schools, outcomes, seed)
+    chains = _Chains(applicants, seed)  # each applicant's chain key once, for both
+    pairs = blocking_pairs(applicants, schools, outcomes, seed, chains)
     return {"blocking_pairs": len(pairs), "examples": [list(p) for p in pairs[:EXAMPLES]],
             "required": mechanism == placement.DEFERRED_ACCEPTANCE,
             "method": "round 1: every eligible applicant's public choices above their placement against each "
                       "school's free seats and last admitted (tier, tie-break chain), O(N·k)",
-            "cutoffs": cutoffs_from(applicants, schools, outcomes, seed)}
+            "cutoffs": cutoffs_from(applicants, schools, outcomes, seed, chains)}
 
 
 # ---- the gate --------------------------------------------------------------------------------------------------
@@ -292,22 +308,34 @@ def check_cutoffs(stored: Mapping[str, Any] | None, derived: Mapping[str, Any]) 
 
 
 def check_digest(stated: str, applicants: Sequence[Applicant], schools: Sequence[School], seed: str,
-                 mechanism: str) -> dict[str, Any]:
-    """The run's input digest recomputes from the frozen snapshot (:func:`enrollment.placement.input_digest`)."""
-    recomputed = placement.input_digest(applicants, schools, seed, mechanism)
+                 mechanism: str, again: placement.PlacementResult | None = None) -> dict[str, Any]:
+    """The run's input digest recomputes from the frozen snapshot (:func:`enrollment.placement.input_digest`;
+    ``again``: the snapshot placed again, whose ``input_digest`` is that same value)."""
+    recomputed = again.input_digest if again is not None else placement.input_digest(applicants, schools, seed,
+                                                                                       mechanism)
     return _check("digest", recomputed == stated,
                   f"the inputs hash to {recomputed}, the run states {stated}: an input was changed",
                   stated=stated, recomputed=recomputed)
 
 
-def check_reproduced(applicants: Sequence[Applicant], schools: Sequence[School], outcomes: Mapping[str, Outcome],
-                     seed: str, mechanism: str) -> dict[str, Any]:
-    """Placing the snapshot again gives the stored outcome of every applicant (same placement and round, same
-    waitlist reason; ``not_scored`` stands for the engine's ``ineligible``)."""
+def _place_again(applicants: Sequence[Applicant], schools: Sequence[School], seed: str,
+                 mechanism: str) -> placement.PlacementResult | placement.PlacementInputError:
     try:
-        again = outcomes_of(placement.place(applicants, schools, seed=seed, mechanism=mechanism))
+        return placement.place(applicants, schools, seed=seed, mechanism=mechanism)
     except placement.PlacementInputError as exc:
-        return _check("reproduced", False, f"the snapshot cannot be placed: {exc}", differing=None)
+        return exc
+
+
+def check_reproduced(applicants: Sequence[Applicant], schools: Sequence[School], outcomes: Mapping[str, Outcome],
+                     seed: str, mechanism: str,
+                     placed: placement.PlacementResult | placement.PlacementInputError | None = None) -> dict[str, Any]:
+    """Placing the snapshot again gives the stored outcome of every applicant (same placement and round, same
+    waitlist reason; ``not_scored`` stands for the engine's ``ineligible``). ``placed``: the snapshot placed
+    again already (or the engine's refusal), placed here when not given."""
+    placed = _place_again(applicants, schools, seed, mechanism) if placed is None else placed
+    if isinstance(placed, placement.PlacementInputError):
+        return _check("reproduced", False, f"the snapshot cannot be placed: {placed}", differing=None)
+    again = outcomes_of(placed)
     differ = []
     for no in sorted(again.keys() | outcomes.keys()):
         want, got = again.get(no), outcomes.get(no)
@@ -326,10 +354,12 @@ def gate(applicants: Sequence[Applicant], schools: Sequence[School], outcomes: M
     """Every check a run passes before publication (公示), issue 13: ``{passed, checks: [{name, passed, first (the
     first offence, null when passed), <numbers>}], certificate}`` with checks, in order: ``digest``, ``reproduced``,
     ``accounted``, ``capacity``, ``own_choices``, ``cutoffs``, ``stability``. Cost: one placement (≈ 0.15 s for
-    20,000 applicants) plus O(N·k)."""
+    20,000 applicants; its input digest is the one the digest check compares) plus O(N·k)."""
     cert = certificate(applicants, schools, outcomes, seed, mechanism)
-    checks = [check_digest(input_digest, applicants, schools, seed, mechanism),
-              check_reproduced(applicants, schools, outcomes, seed, mechanism),
+    placed = _place_again(applicants, schools, seed, mechanism)  # once, for the digest and the reproduction
+    checks = [check_digest(input_digest, applicants, schools, seed, mechanism,
+                           None if isinstance(placed, placement.PlacementInputError) else placed),
+              check_reproduced(applicants, schools, outcomes, seed, mechanism, placed),
               check_accounted(applicants, outcomes),
               check_capacity(schools, outcomes),
               check_own_choices(applicants, schools, outcomes),

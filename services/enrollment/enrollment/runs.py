@@ -17,6 +17,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, defer
 
 from common import paging
+from common.db import driver_rows, insert_rows
 from enrollment import appeals_flow, events, evidence_store, outbox, placement, reports
 from enrollment.clients import ScoreView
 from enrollment.config import Settings
@@ -31,6 +32,7 @@ log = logging.getLogger(__name__)
 
 NOT_SCORED = "not_scored"  # waitlist reason when points holds no score for the application
 SEATS_CHUNK = 1000
+PLACEMENT_COLUMNS = ("run_id", "application_no", "round", "school_code", "tier", "choice_rank", "reason")
 _APPLICATION_NO = re.compile(r"HY[0-9]{4}-[0-9]-[0-9]{6,}")  # rules.application_no
 
 
@@ -54,23 +56,24 @@ def snapshot(session: Session, season: int, grade: int,
     (returned in the third element, waitlisted ``not_scored``).
     """
     placed = _final_placed(session, season, grade)
-    apps = session.execute(select(Application.application_no, Application.township_code,
-                                  Application.public_choices, Application.private_choices)
-                           .where(Application.season == season, Application.grade == grade,
-                                  Application.state == "submitted").order_by(Application.application_no)).all()
+    apps = driver_rows(session, select(Application.application_no, Application.township_code,
+                                       Application.public_choices, Application.private_choices)
+                       .where(Application.season == season, Application.grade == grade,
+                              Application.state == "submitted").order_by(Application.application_no))
     applicants, unscored = [], set()
-    for a in apps:
-        if a.application_no in placed:
+    for no, township, public, private in apps:  # the choices: JSON text on SQLite, lists from psycopg
+        if no in placed:
             continue
-        s = scores.get(a.application_no)
+        s = scores.get(no)
         if s is None:
-            unscored.add(a.application_no)
+            unscored.add(no)
         applicants.append(placement.Applicant(
-            id=a.application_no, family_score=s.family_score if s else Decimal("0.00"),
+            id=no, family_score=s.family_score if s else Decimal("0.00"),
             other_score=s.other_guardian_score if s else Decimal("0.00"),
             earliest_since=s.earliest_continuous_since if s else None,
-            township=(s.residence_township_code if s else None) or a.township_code,
-            public_choices=tuple(a.public_choices), private_choices=tuple(a.private_choices),
+            township=(s.residence_township_code if s else None) or township,
+            public_choices=tuple(json.loads(public) if isinstance(public, str) else public),
+            private_choices=tuple(json.loads(private) if isinstance(private, str) else private),
             eligible=bool(s and s.eligible)))
     taken = final_taken(session, season, grade)
     rows = session.execute(select(School, Intake.seats).join(Intake, Intake.school_code == School.code)
@@ -140,13 +143,10 @@ def create_run(session: Session, body: RunIn, scores: dict[str, ScoreView], *, w
     session.execute(update(Run).where(Run.season == body.season, Run.grade == body.grade, Run.id != run.id,
                                       Run.state.in_(("draft", "published")))
                     .values(state="superseded", superseded_by=run.id, version=Run.version + 1))
-    rows = [{"run_id": run.id, "application_no": no, "round": p.round, "school_code": p.school_code,
-             "tier": p.tier, "choice_rank": p.choice_rank, "reason": None} for no, p in result.placements.items()]
-    rows += [{"run_id": run.id, "application_no": no, "round": None, "school_code": None, "tier": None,
-              "choice_rank": None, "reason": NOT_SCORED if no in unscored else reason}
+    rows = [(run.id, no, p.round, p.school_code, p.tier, p.choice_rank, None) for no, p in result.placements.items()]
+    rows += [(run.id, no, None, None, None, None, NOT_SCORED if no in unscored else reason)
              for no, reason in result.waitlist.items()]
-    if rows:
-        session.execute(PlacementRow.__table__.insert(), rows)
+    insert_rows(session, PlacementRow.__table__, PLACEMENT_COLUMNS, rows)  # plain integers and text: one bulk write
     return run
 
 
