@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
-from common import paging
+from common import json_codec, paging
 from common.db import bind_processor, driver_rows, insert_rows
 from common.schemas import utc_text
 from enrollment.counters import next_numbers
@@ -135,10 +135,8 @@ def page_json(session: Session, *, after: int, limit: int, cursor: str | None = 
     once (compact UTF-8, ``at`` in UTC with ``Z`` like every instant answered, without FastAPI's per-value
     ``jsonable_encoder`` walk)."""
     items, nxt, last = _page_rows(session, after=after, limit=limit, cursor=cursor)
-    return _ENCODE({"items": items, "next_cursor": nxt, "last_id": last}).encode("utf-8")
-
-
-_ENCODE = json.JSONEncoder(ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode
+    doc = {"items": items, "next_cursor": nxt, "last_id": last}
+    return json_codec.dumps_text(doc).encode("utf-8")  # orjson: the bytes json's compact encoder gave, faster
 
 
 def bulk_status(session: Session, numbers: Iterable[str]) -> list[dict[str, Any]]:
