@@ -24,6 +24,7 @@ from typing import Any
 import httpx
 from tenacity import RetryCallState, Retrying, retry_if_exception, stop_after_attempt, stop_after_delay
 
+from common import json_codec
 from common.vocabulary import DEPARTMENTS
 
 DEFAULT_GATEWAY = "http://127.0.0.1:8000"
@@ -172,10 +173,12 @@ class ServiceApi:
 
 
 def _json(resp: httpx.Response) -> Any:
+    """The answer's JSON (:func:`common.json_codec.loads`: orjson, the season's feed pages are 200 KB each), its
+    text when it is not JSON, None when empty."""
     if not resp.content:
         return None
     try:
-        return resp.json()
+        return json_codec.loads(resp.content)
     except ValueError:
         return resp.text
 
