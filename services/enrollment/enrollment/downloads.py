@@ -8,12 +8,14 @@ a session and never commit.
 from __future__ import annotations
 
 import json
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from common.db import driver_rows
 from common.logging import mask_id, mask_phone, mask_text
 from common.sheet_writer import Columns
 from common.townships import townships
@@ -58,22 +60,25 @@ def roster_rows(session: Session, run_id: int) -> tuple[Any, list[dict[str, Any]
                    PlacementRow.choice_rank, PlacementRow.reason, Application.child_name, Application.child_id_number,
                    Application.child_birth_date, Application.township_code, Application.guardians)
             .join(Application, Application.application_no == PlacementRow.application_no)
-            .where(PlacementRow.run_id == run_id))  # plain rows of the columns shown, not ORM objects (issue 15)
+            .where(PlacementRow.run_id == run_id))  # the driver's rows of the columns shown (issue 15)
     purchased = (placement.ROUND_PRIVATE, placement.ROUND_DISTRICT)
     rows = []
-    for p in session.execute(stmt):
-        school = schools.get(p.school_code) if p.school_code else None
-        guardian = p.guardians[0] if p.guardians else {}
-        score = scores.get(p.application_no)
+    # on SQLite the birth date comes as ISO text and the guardians as JSON text; psycopg gives a date and a list
+    for (no, code, round_, tier, rank, reason, name, id_number, birth, township,
+         guardians) in driver_rows(session, stmt):
+        school = schools.get(code) if code else None
+        guardians = json.loads(guardians) if isinstance(guardians, str) else guardians
+        guardian = guardians[0] if guardians else {}
+        score = scores.get(no)
         rows.append({
-            "school_code": p.school_code, "school_name": school.name if school else None,
-            "application_no": p.application_no, "child_name": p.child_name,
-            "child_id_number": mask_id(p.child_id_number), "child_birth_date": p.child_birth_date,
-            "township_code": p.township_code, "township_name": towns.get(p.township_code, {}).get("name_zh"),
+            "school_code": code, "school_name": school.name if school else None,
+            "application_no": no, "child_name": name, "child_id_number": mask_id(id_number),
+            "child_birth_date": date.fromisoformat(birth) if isinstance(birth, str) else birth,
+            "township_code": township, "township_name": towns.get(township, {}).get("name_zh"),
             "guardian_name": guardian.get("name"), "guardian_phone": mask_phone(guardian.get("phone")),
-            "round": p.round, "purchased_seat": p.round in purchased if p.round else None, "tier": p.tier,
-            "choice_rank": p.choice_rank, "family_score": Decimal(score) if score is not None else None,
-            "reason": p.reason})
+            "round": round_, "purchased_seat": round_ in purchased if round_ else None, "tier": tier,
+            "choice_rank": rank, "family_score": Decimal(score) if score is not None else None,
+            "reason": reason})
     rows.sort(key=lambda r: (r["school_code"] is None, r["school_code"] or "", r["round"] or 0, r["application_no"]))
     return run, rows, schools
 
