@@ -65,8 +65,9 @@ def marks(session: Session, roll_id: int | None) -> dict[int, tuple[str, date | 
 def confirmed_clause(session: Session, school_code: str, semester_code: str) -> ColumnElement:
     """SQL condition on ``purchased_seats``: the seat is on the school's confirmed roll for the semester (named as
     attending or as having left); false before any confirmation. The roll's seat ids are one primary-key range of
-    ``roll_entries``, which the database turns into a set once (SQLite's ``IN`` list, PostgreSQL's hashed subplan)
-    and probes per seat — the roll join done in SQL, no seat read into Python."""
+    ``roll_entries``, which the database turns into a set once (SQLite's ``IN`` list; PostgreSQL's hash semi join,
+    or a hashed subplan where it lacks statistics) and probes per seat — the roll join done in SQL, no seat read
+    into Python."""
     roll_id = session.scalar(select(Roll.id).where(Roll.school_code == school_code,
                                                    Roll.semester_code == semester_code))
     if roll_id is None:

@@ -137,8 +137,8 @@ def line_select(session: Session, school_code: str, semester: Semester, tariff_f
     particular order — its seats in the school's grades that semester (:func:`funding.schooling.billable_clause`),
     on the confirmed roll (:func:`funding.roll.confirmed_clause`; ``billable`` and ``confirmed`` when the caller has
     them), holding at least one day of it, each at ``tariff_fen`` prorated by days (:mod:`funding.settlement_sql`,
-    the SQL twin of :func:`funding.settlement_rules.settle`). Integers only. A seat that meets the semester holds at least one day
-    of it unless it ended before it started (a pupil who never came), hence the last condition."""
+    the SQL twin of :func:`funding.settlement_rules.settle`). Integers only. A seat that meets the semester holds at
+    least one day of it unless it ended before it started (a pupil who never came), hence the last condition."""
     period = period_of(semester)
     days = days_held(period, PurchasedSeat.start_date, PurchasedSeat.end_date)
     if confirmed is None:
