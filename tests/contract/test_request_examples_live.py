@@ -168,7 +168,6 @@ def test_every_request_example_is_accepted_by_the_running_suite(stack: Stack):
     [appeal] = example("POST /api/enrollment/appeals", "platform",
                        ids={"run_id": run["id"], "application_no": app["application_no"]})
     example("POST /api/enrollment/appeals/{appeal_id}/decision", "bureau", params={"appeal_id": appeal["id"]})
-    example("POST /api/enrollment/planning/what-if", "bureau")  # plans from the season's latest run
 
     # funding: the semester, HYMP00301's tariff (and the others'), the seats handed over, the roll, settlements
     example("POST /api/funding/semesters", "bureau")
@@ -179,6 +178,7 @@ def test_every_request_example_is_accepted_by_the_running_suite(stack: Stack):
             params={"school_code": private["code"], "semester": autumn})
     for code in ("HYMP00302", "HYMP00303"):
         call("funding", "PUT", f"/tariffs/{code}/{autumn}", "bureau", tariff)
+    example("POST /api/enrollment/planning/what-if", "bureau")  # the latest run, costed at the semester's tariffs
     [handed] = example("POST /api/funding/purchased-seats/handover", "bureau")
     seat = handed["items"][0]["seat_id"]
     pupil = examples["POST /api/funding/purchased-seats/handover"][0]["seats"][0]

@@ -116,14 +116,21 @@ class FakeVerification(FakeUpstream):
 
 
 class FakeFunding(FakeUpstream):
-    """``POST /purchased-seats/handover``: one seat per application_no, whatever is resent; ``GET /tariffs``."""
+    """``POST /purchased-seats/handover``: one seat per application_no, whatever is resent; ``GET /tariffs``;
+    ``GET /semesters/{code}`` for the codes in ``semesters`` (404 ``semester_not_found`` otherwise)."""
 
     def __init__(self) -> None:
         super().__init__()
         self.seats: dict[str, dict[str, Any]] = {}
         self.tariffs: dict[str, str] = {}  # school code → standard (yuan), answered by GET /tariffs, one page
+        self.semesters: set[str] = {"2025-autumn", "2026-spring"}
 
     def answer(self, request: httpx.Request, body: Any) -> httpx.Response:
+        if request.method == "GET" and request.url.path.startswith("/semesters/"):
+            code = request.url.path.removeprefix("/semesters/")
+            if code not in self.semesters:
+                return httpx.Response(404, json={"code": "semester_not_found", "detail": f"no semester '{code}'"})
+            return httpx.Response(200, json={"code": code})
         if request.method == "GET" and request.url.path == "/tariffs":
             semester = request.url.params["semester"]
             return httpx.Response(200, json={"items": [{"school_code": c, "semester": semester, "standard": v}

@@ -65,3 +65,17 @@ def test_what_if_more_seats(world, auth):  # noqa: F811
         {"township_code": "331003999", "grade": 1, "seats": 1}]}, headers=bureau)
     assert bad.status_code == 422 and bad.json()["field"] == "township_seats.0.township_code"
     assert app.post("/planning/what-if", json={"season": 2025}, headers=auth("platform")).status_code == 403
+
+
+def test_what_if_at_a_semester_funding_does_not_hold_is_refused(world, auth):
+    """A tester's 1999-nope was answered 200 with every tariff missing and a cost of 0.00."""
+    app, _, funding, _ = world
+    bureau = auth("bureau")
+    app.post("/runs", json=RUN, headers=bureau)
+    funding.tariffs = {"P1": "3000.00"}
+    bad = app.post("/planning/what-if", json={"season": 2025, "semester": "1999-nope"}, headers=bureau)
+    assert bad.status_code == 422, bad.text
+    assert (bad.json()["code"], bad.json()["field"]) == ("unknown_semester", "semester")
+    assert "1999-nope" in bad.json()["detail"]
+    good = app.post("/planning/what-if", json={"season": 2025, "semester": "2025-autumn"}, headers=bureau)
+    assert good.status_code == 200 and good.json()["purchased"]["missing_tariffs"] == ["P2"]

@@ -34,6 +34,11 @@ def test_semesters_and_tariff_versions(f, backend):
     rest = f.ok(f.get("auditor", "/semesters", params={"limit": 2, "cursor": first["next_cursor"]}))
     assert [s["code"] for s in first["items"] + rest["items"]] == ["2025-summer-camp", AUTUMN, "2026-spring"]
     assert rest["next_cursor"] is None
+    assert f.ok(f.get("finance", f"/semesters/{AUTUMN}")) == sem  # one semester, as it was created
+    missing = f.get("auditor", "/semesters/1999-nope")
+    assert (missing.status_code, missing.json()["code"]) == (404, "semester_not_found")
+    assert f.get("school:PS001", f"/semesters/{AUTUMN}").status_code == 403
+    assert f.ok(f.get("service:enrollment", f"/semesters/{AUTUMN}"))["code"] == AUTUMN
 
     # the suggestion is the lower input and is the standard when none is given
     v1 = f.tariff("PS001", AUTUMN, "3200.00", "3000")

@@ -17,6 +17,7 @@ READ = {"bureau", "finance", "auditor"}
 MATRIX = {
     ("POST", "/semesters"): {"bureau"},
     ("GET", "/semesters"): READ,
+    ("GET", "/semesters/{code}"): READ | {"service:enrollment"},  # the planning what-if checks the semester
     ("GET", "/semesters/{code}/history"): READ,
     ("POST", "/imports/{kind}"): {"bureau"},
     ("PUT", "/tariffs/{school_code}/{semester}"): {"bureau"},

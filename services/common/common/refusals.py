@@ -50,6 +50,7 @@ RULES: dict[str, str] = {
     "roll_empty": "在校确认至少要列出一名在读或离校的学生",
     # school choices (BRIEF §4 step 2)
     "unknown_school": "学校代码不存在",
+    "unknown_semester": "资金服务中没有这个学期，请先配置学期",
     "duplicate_choice": "同一学校填报了两次",
     "wrong_school_kind": "学校类型不符（公办志愿填公办学校，民办志愿填民办学校）",
     "wrong_level": "学校学段与年级不符",

@@ -15,6 +15,8 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+from urllib.parse import quote
+
 import httpx
 
 from common.clients import ServiceClient, UpstreamError
@@ -153,6 +155,11 @@ class PointsClient(ServiceClient):
 
 
 class FundingClient(ServiceClient):
+    def semester(self, code: str) -> dict[str, Any]:
+        """``GET /semesters/{code}`` → the semester; raises ``UpstreamError`` 404 ``semester_not_found`` for a
+        semester funding does not hold, ``Unavailable`` when funding does not answer."""
+        return self.request("GET", f"/semesters/{quote(code, safe='')}")
+
     def tariffs(self, semester: str) -> dict[str, Decimal]:
         """``GET /tariffs?semester=`` (all pages) → school code → ``standard`` (yuan per pupil per semester,
         Decimal). Raises ``Unavailable`` / ``UpstreamError`` (502 for a malformed amount)."""

@@ -24,6 +24,12 @@ class PlanOverCapacity(Invalid):
     code = "plan_over_capacity"
 
 
+class UnknownSemester(Invalid):
+    """A planning what-if costed at a semester (学期) funding does not hold: its tariffs would all be missing."""
+
+    code = "unknown_semester"
+
+
 class SchoolPhasingOut(Invalid):
     """A phasing-out school takes no new pupils (plan 三(五))."""
 

@@ -13,7 +13,8 @@ from common.identity import Caller
 from common.townships import check_township
 from enrollment import planning
 from enrollment.deps import Clients, SettingsDep
-from enrollment.errors import Invalid, UnknownSchool
+from common.clients import UpstreamError
+from enrollment.errors import Invalid, UnknownSchool, UnknownSemester
 from enrollment.models import School
 from enrollment.planning_schemas import PlanningOut
 from enrollment.schemas import PlanningIn
@@ -31,7 +32,8 @@ def what_if(body: PlanningIn, who: Bureau, session: ReadSession, settings: Setti
     ``shortfall``), purchased seats and their semester cost at ``semester``'s tariffs (from funding), and per
     township short of the target the fewest extra public seats (新增公办学位) with which placement run again reaches
     it — where they go, the share reached and with one fewer, the grade's purchased seats and cost with them, or
-    why no number does — and all of them together; totals. 404 ``no_snapshot``; 422 ``unknown_school`` /
+    why no number does — and all of them together; totals. 404 ``no_snapshot``; 422 ``unknown_semester`` (a
+    ``semester`` funding does not hold), ``unknown_school`` /
     ``invalid`` naming the item; 503 when funding does not answer (with a ``semester``)."""
     names = dict(session.execute(select(School.code, School.name)).all())
     changes: dict[int, dict[str, int]] = defaultdict(dict)
@@ -47,7 +49,16 @@ def what_if(body: PlanningIn, who: Bureau, session: ReadSession, settings: Setti
             raise Invalid(str(exc), code="township_unknown", field=f"township_seats.{i}.township_code") from None
         towns[t.grade][t.township_code] = towns[t.grade].get(t.township_code, 0) + t.seats
     grades = planning.latest_grades(session, body.season)
-    tariffs = clients["funding"].tariffs(body.semester) if body.semester else None
+    tariffs = None
+    if body.semester:
+        try:
+            clients["funding"].semester(body.semester)
+        except UpstreamError as exc:
+            if exc.code != "semester_not_found":
+                raise
+            raise UnknownSemester(f"funding holds no semester {body.semester}; configure it with POST /semesters",
+                                  field="semester") from None
+        tariffs = clients["funding"].tariffs(body.semester)
     answer = planning.what_if(grades, changes=changes, township_seats=towns, tariffs=tariffs,
                               target=settings.public_share_target, names=names)
     return {"season": body.season, "semester": body.semester, **answer}

@@ -72,6 +72,14 @@ def list_semesters(who: Caller(*READERS), session: ReadSession, limit: Limit = 1
     return SemesterPage(items=[_semester(s) for s in rows], next_cursor=nxt)
 
 
+@router.get("/semesters/{code}", tags=["semesters"], response_model=SemesterRead)
+def read_semester(code: SemesterPath, who: Caller(*READERS, "service:enrollment"), session: ReadSession
+                  ) -> SemesterRead:
+    """One semester (学期) → Semester ``{code, name, starts_on, ends_on, days, created_by, created_at}``; 404
+    ``semester_not_found``. Enrollment's planning what-if asks it before costing purchased seats at its tariffs."""
+    return _semester(semesters.get_semester(session, code))
+
+
 @router.get("/semesters/{code}/history", tags=["semesters"])
 def semester_history(code: SemesterPath, who: Caller(*READERS), session: ReadSession, limit: Limit = 100,
                      cursor: Cursor = None) -> dict[str, Any]:

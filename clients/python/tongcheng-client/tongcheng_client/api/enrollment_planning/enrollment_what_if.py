@@ -85,7 +85,9 @@ def sync_detailed(
     reaches
     it — where they go, the share reached and with one fewer, the grade's purchased seats and cost with
     them, or
-    why no number does — and all of them together; totals. 404 ``no_snapshot``; 422 ``unknown_school`` /
+    why no number does — and all of them together; totals. 404 ``no_snapshot``; 422 ``unknown_semester``
+    (a
+    ``semester`` funding does not hold), ``unknown_school`` /
     ``invalid`` naming the item; 503 when funding does not answer (with a ``semester``).
 
     Roles: bureau.
@@ -134,7 +136,9 @@ def sync(
     reaches
     it — where they go, the share reached and with one fewer, the grade's purchased seats and cost with
     them, or
-    why no number does — and all of them together; totals. 404 ``no_snapshot``; 422 ``unknown_school`` /
+    why no number does — and all of them together; totals. 404 ``no_snapshot``; 422 ``unknown_semester``
+    (a
+    ``semester`` funding does not hold), ``unknown_school`` /
     ``invalid`` naming the item; 503 when funding does not answer (with a ``semester``).
 
     Roles: bureau.
@@ -178,7 +182,9 @@ async def asyncio_detailed(
     reaches
     it — where they go, the share reached and with one fewer, the grade's purchased seats and cost with
     them, or
-    why no number does — and all of them together; totals. 404 ``no_snapshot``; 422 ``unknown_school`` /
+    why no number does — and all of them together; totals. 404 ``no_snapshot``; 422 ``unknown_semester``
+    (a
+    ``semester`` funding does not hold), ``unknown_school`` /
     ``invalid`` naming the item; 503 when funding does not answer (with a ``semester``).
 
     Roles: bureau.
@@ -225,7 +231,9 @@ async def asyncio(
     reaches
     it — where they go, the share reached and with one fewer, the grade's purchased seats and cost with
     them, or
-    why no number does — and all of them together; totals. 404 ``no_snapshot``; 422 ``unknown_school`` /
+    why no number does — and all of them together; totals. 404 ``no_snapshot``; 422 ``unknown_semester``
+    (a
+    ``semester`` funding does not hold), ``unknown_school`` /
     ``invalid`` naming the item; 503 when funding does not answer (with a ``semester``).
 
     Roles: bureau.
