@@ -139,3 +139,36 @@ def test_logs_carry_no_id_numbers_or_names(verification, as_role, caplog):
     text = json.dumps(lines, ensure_ascii=False)
     for g in body["guardians"]:
         assert g["id_number"] not in text and g["name"] not in text
+
+
+def test_a_page_is_the_json_of_its_model_and_each_item_its_single_read(verification, as_role, backend):
+    """GET /facts encodes its page itself (issue 15): the bytes are those FastAPI gives for ``CaseFactsPage``
+    (validated, then dumped), each item is the case's own GET /facts/{no} (which still goes through the model) and
+    its digest :func:`verification.rules.facts_digest` of its facts."""
+    from datetime import date
+
+    from verification.rules import facts_digest
+    from verification.schemas import CaseFactsPage
+
+    reqs = {n: register(verification, as_role, n, guardians=1 + n % 2, business=n % 3 == 0)[1] for n in range(1, 7)}
+    items = [{"request_id": reqs[n]["residence_permit/1"], "outcome": "confirmed", "facts": PERMIT,
+              "note": "核验通过 ✓ \"A\\B\""} for n in (1, 2, 3)]
+    items.append({"request_id": reqs[4]["residence_permit/1"], "outcome": "not_found"})
+    assert verification.post("/results/batch", json={"items": items},
+                             headers=as_role("police", **{"Idempotency-Key": "f"})).json()["stored"] == 4
+    correction = {"outcome": "mismatch", "facts": {**PERMIT, "status": "expired"}}
+    verification.post(f"/requests/{reqs[2]['residence_permit/1']}/results", json=correction,
+                      headers=as_role("police", **{"Idempotency-Key": "c"}))
+    insurance = [{"request_id": reqs[n]["social_insurance/1"], "outcome": "confirmed", "facts": INSURANCE}
+                 for n in (1, 2)]
+    verification.post("/results/batch", json={"items": insurance}, headers=as_role("hrss", **{"Idempotency-Key": "i"}))
+    resp = verification.get("/facts?season=2025&limit=4", headers=as_role("service:points"))
+    assert resp.status_code == 200 and resp.headers["content-type"] == "application/json"
+    assert resp.content == CaseFactsPage.model_validate_json(resp.content).model_dump_json().encode()
+    page = resp.json()
+    assert len(page["items"]) == 4 and page["next_cursor"]
+    for item in page["items"]:
+        single = verification.get(f"/facts/{item['application_no']}", headers=as_role("service:points")).json()
+        assert item == single
+        assert item["digest"] == facts_digest(item["season"], item["grade"],
+                                              date.fromisoformat(item["child_birth_date"]), item["guardians"])

@@ -4,6 +4,7 @@ progress per department (BRIEF §4 steps 4–5). Each takes a session; a page co
 from __future__ import annotations
 
 from collections import defaultdict
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import bindparam, func, or_, select
@@ -14,7 +15,7 @@ from common.identity import DEPARTMENTS, Identity
 from common.schemas import utc_text
 from verification.errors import CaseNotFound, RequestNotFound
 from verification.models import Case, Result, VerificationRequest
-from verification.rules import KINDS, facts_digest, mask_id_number, mask_name
+from verification.rules import KINDS, canonical_digest, mask_id_number, mask_name
 
 RESULT_FIELDS = ("id", "request_id", "outcome", "facts", "note", "department", "answered_at", "supersedes")
 """The fields of a Result as the API gives it (``ResultOut``)."""
@@ -90,28 +91,40 @@ _OPEN = (select(_REQUESTS.id)
 def _facts_of(session: Session, cases: list[Any]) -> list[dict[str, Any]]:
     """CaseFacts for ``cases`` (rows of :data:`_CASE_COLUMNS`) with one more query: their live requests joined to
     their current results. Core rows, no ORM objects: a page of 1,000 cases and some 5,000 results is this
-    read's whole cost (issue 15)."""
+    read's whole cost (issue 15). Each guardian's canonical facts (:func:`verification.rules.facts_digest`'s
+    input) are gathered in the same walk over the rows."""
     by_case: dict[int, dict[int, dict[str, Any]]] = defaultdict(dict)
+    canonical: dict[tuple[int, int], dict[str, Any]] = {}  # (case id, guardian_no) → {kind: {outcome, facts, department}}
     if cases:
-        for row in session.execute(_LIVE_WITH_RESULTS, {"case_ids": [c.id for c in cases]}):
-            g = by_case[row.case_id].setdefault(row.guardian_no, {"guardian_no": row.guardian_no,
-                                                                  "results": dict.fromkeys(KINDS), "pending": []})
-            if row.state == "pending" or row.result_id is None:
-                g["pending"].append(row.kind)
+        for (case_id, guardian_no, kind, state, result_id, request_id, outcome, facts, note, department, answered_at,
+             supersedes) in session.execute(_LIVE_WITH_RESULTS, {"case_ids": [c.id for c in cases]}):
+            g = by_case[case_id].get(guardian_no)
+            if g is None:
+                g = by_case[case_id][guardian_no] = {"guardian_no": guardian_no, "results": dict.fromkeys(KINDS),
+                                                     "pending": []}
+                canonical[case_id, guardian_no] = dict.fromkeys(KINDS)
+            if state == "pending" or result_id is None:
+                g["pending"].append(kind)
             else:
-                g["results"][row.kind] = {"id": row.result_id, "request_id": row.request_id, "outcome": row.outcome,
-                                          "facts": row.facts, "note": row.note, "department": row.department,
-                                          "answered_at": row.answered_at, "supersedes": row.supersedes}
+                g["results"][kind] = {"id": result_id, "request_id": request_id, "outcome": outcome, "facts": facts,
+                                      "note": note, "department": department, "answered_at": answered_at,
+                                      "supersedes": supersedes}
+                canonical[case_id, guardian_no][kind] = {"outcome": outcome, "facts": facts, "department": department}
     out = []
     for case in cases:
-        guardians = sorted(by_case[case.id].values(), key=lambda g: g["guardian_no"])
+        guardians = sorted(by_case[case.id].values(), key=_GUARDIAN_NO)
         for g in guardians:
-            g["pending"].sort(key=KINDS.index)
+            if len(g["pending"]) > 1:
+                g["pending"].sort(key=KINDS.index)
         out.append({"application_no": case.application_no, "season": case.season, "grade": case.grade,
                     "child_birth_date": case.child_birth_date, "seq": case.seq,
-                    "digest": facts_digest(case.season, case.grade, case.child_birth_date, guardians),
+                    "digest": canonical_digest(case.season, case.grade, case.child_birth_date, [
+                        (g["guardian_no"], canonical[case.id, g["guardian_no"]], g["pending"]) for g in guardians]),
                     "guardians": guardians})
     return out
+
+
+_GUARDIAN_NO = itemgetter("guardian_no")
 
 
 def case_facts(session: Session, application_no: str) -> dict[str, Any]:

@@ -139,6 +139,18 @@ def facts_digest(season: int, grade: int, child_birth_date: date, guardians: lis
     })
 
 
+def canonical_digest(season: int, grade: int, child_birth_date: date,
+                     guardians: list[tuple[int, Mapping[str, Mapping[str, Any] | None], list[str]]]) -> str:
+    """:func:`facts_digest` from what it keeps of each guardian, already gathered (a page of CaseFacts builds them
+    as it reads its rows; issue 15): ``guardians`` = ``[(guardian_no, {kind: {outcome, facts, department} | None},
+    pending)]`` in ``guardian_no`` order. The same text is hashed: ``sort_keys`` orders the kinds and fields."""
+    return hashlib.sha256(json.dumps({
+        "season": season, "grade": grade, "child_birth_date": child_birth_date.isoformat(),
+        "guardians": [{"guardian_no": no, "results": results, "pending": sorted(pending)}
+                      for no, results, pending in guardians],
+    }, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str).encode()).hexdigest()
+
+
 def mask_name(name: str) -> str:
     """``张三`` → ``张*``, ``欧阳娜娜`` → ``欧***``, ``Ali`` → ``A**`` (first character kept)."""
     return name[:1] + "*" * max(len(name) - 1, 1) if name else name
