@@ -172,3 +172,11 @@ def test_a_page_is_the_json_of_its_model_and_each_item_its_single_read(verificat
         assert item == single
         assert item["digest"] == facts_digest(item["season"], item["grade"],
                                               date.fromisoformat(item["child_birth_date"]), item["guardians"])
+
+
+def test_facts_of_record_reads_stored_text_as_json_loads_does():
+    from verification.reads import facts_of_record
+
+    for text in (None, "null", '{"a": 1, "b": "\\u6d59 \\ud83d\\ude00", "c": [true, null, 18446744073709551617]}',
+                 '{"a": "\\ud800"}'):
+        assert facts_of_record(text) == (None if text is None else json.loads(text))
