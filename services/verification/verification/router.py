@@ -240,8 +240,9 @@ def list_case_facts(who: FeedReader, session: ReadSession, season: Season = None
     (so points re-scores only those); ``answered=true`` only cases with no request pending (enrollment's feed of
     ``verified`` follows ``changed_after`` with it: the answer that completes a case gives it a new seq, so no
     case is missed, and the cases still waiting are not read again and again). Two queries per page whatever its
-    size. The page is built as ``CaseFactsPage`` and encoded once (:func:`_json`), not validated again by FastAPI:
-    the model's validation and dump of 1,000 cases cost more than reading them (issue 15)."""
+    size."""
+    # the page is built as CaseFactsPage and encoded once (_json), not validated again by FastAPI: the model's
+    # validation and dump of 1,000 cases cost more than reading them (issue 15)
     if grade not in (None, 1, 7):
         raise Invalid("grade is 1 or 7", code="grade_unknown", field="grade")
     items, nxt = reads.facts_page(session, season=season, grade=grade, changed_after=changed_after, limit=limit,
