@@ -194,3 +194,22 @@ def test_racing_batches_of_corrections_and_amendments_stay_consistent(verificati
     bodies.update(amended)
     check_requests_follow_last_bodies(verification, {b["application_no"]: b for b in bodies.values()})
     assert len(set(seqs(verification).values())) == len(bodies)
+
+
+def test_a_case_batch_is_fingerprinted_from_its_cases_canonical_json():
+    """POST /cases/batch hands its Idempotency-Key fingerprint the canonical JSON it joined from its cases' (issue
+    15): the same digest as the body's own canonical JSON, and each case the fingerprint of its own body."""
+    from types import SimpleNamespace
+
+    from common.idempotency import fingerprint
+    from verification.rules import sha256_of
+    from verification.schemas import CaseBatchIn
+
+    items = [case_body(f"HY2025-1-{n:06d}", serial=n, guardians=1 + n % 2, business=n % 3 == 0) for n in range(1, 5)]
+    items[2]["guardians"][0]["name"] = "欧阳·娜娜"
+    body = CaseBatchIn.model_validate({"items": [*items, items[0]]})  # a number twice: both in the fingerprint
+    request = SimpleNamespace(method="POST", url=SimpleNamespace(path="/cases/batch", query=""))
+    prepared, canonical = service.prepare_batch(body.items)
+    assert fingerprint(request, canonical) == fingerprint(request, body)
+    assert list(prepared) == [i["application_no"] for i in items]
+    assert all(prepared[c.application_no].fingerprint == sha256_of(c.model_dump(mode="json")) for c in body.items)

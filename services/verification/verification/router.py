@@ -98,7 +98,8 @@ def register_cases(body: CaseBatchIn, request: Request, who: Registrar, session:
     numbers in first-seen order). Each case idempotent by ``application_no``; one invalid case refuses the call
     (422 naming ``items.<i>.<field>``)."""
 
-    prepared = service.prepare_cases(body.items)  # pure work, before the write transaction takes the lock
+    # pure work, before the write transaction takes the lock; the body's canonical JSON for its key's fingerprint
+    prepared, canonical = service.prepare_batch(body.items)
 
     def effect() -> CaseBatchOut:
         regs = service.register_cases(session, prepared)
@@ -107,7 +108,7 @@ def register_cases(body: CaseBatchIn, request: Request, who: Registrar, session:
                             amended=count["amended"], application_nos=[r.application_no for r in regs])
 
     return _once_more_on_race(session, lambda: commit_idempotent(
-        session, idempotency_keys, request, who, key, body, effect))
+        session, idempotency_keys, request, who, key, canonical, effect))
 
 
 @router.post("/cases/{application_no}/withdrawal", response_model=CaseWithdrawalOut)

@@ -13,6 +13,7 @@ counter row.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -23,14 +24,16 @@ from typing import Any
 from sqlalchemy import bindparam, case as sql_case, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
-from common.db import utcnow
+from common.db import bind_processor, insert_rows, utcnow
 from common.errors import DomainError
+from common.idempotency import Canonical
 from common.identity import Identity
+from common.json_codec import dumps_text
 from verification.errors import CaseWithdrawn, RequestNotFound, RequestSuperseded
 from verification.facts import parse_facts
 from verification.models import Case, Result, SeqCounter, VerificationRequest
 from verification.reads import RESULT_FIELDS
-from verification.rules import PlannedRequest, check_answer, planned_requests, sha256_of
+from verification.rules import PlannedRequest, canonical_json, check_answer, planned_requests
 from verification.schemas import CaseIn, ResultIn
 
 log = logging.getLogger("verification.service")
@@ -115,19 +118,35 @@ class PreparedCase:
 def prepare_cases(cases: list[CaseIn]) -> dict[str, PreparedCase]:
     """Distinct ``application_no`` (first-seen order; of two items with one number the later wins) → the case
     fingerprinted and planned. Pure: the router runs it before the write transaction takes the lock."""
+    return prepare_batch(cases)[0]
+
+
+def prepare_batch(cases: list[CaseIn]) -> tuple[dict[str, PreparedCase], Canonical]:
+    """:func:`prepare_cases`, and the canonical JSON of the body ``{"items": cases}``
+    (:class:`common.idempotency.Canonical`, the text its Idempotency-Key fingerprint hashes) joined from each case's
+    canonical JSON, which the case's own fingerprint hashes: one dump and one encoding of each case, not two
+    (issue 15)."""
     out: dict[str, PreparedCase] = {}
+    texts = []
     for body in cases:
         data = body.model_dump(mode="json")
-        out[body.application_no] = PreparedCase(body, sha256_of(data),
+        text = canonical_json(data)
+        texts.append(text)
+        out[body.application_no] = PreparedCase(body, hashlib.sha256(text.encode()).hexdigest(),
                                                 planned_requests(data["guardians"], data["claims"]))
-    return out
+    return out, Canonical('{"items":[' + ",".join(texts) + "]}")
 
 
-def _request_row(case_id: int, body: CaseIn, plan: PlannedRequest, now: datetime) -> dict[str, Any]:
-    return {"case_id": case_id, "application_no": body.application_no, "season": body.season, "grade": body.grade,
-            "kind": plan.kind, "department": plan.department, "guardian_no": plan.guardian_no,
-            "subject_name": plan.subject_name, "subject_id_number": plan.subject_id_number, "claim": plan.claim,
-            "state": "pending", "current_result_id": None, "revision": 0, "created_at": now, "answered_at": None}
+REQUEST_COLUMNS = ("case_id", "application_no", "season", "grade", "kind", "department", "guardian_no", "subject_name",
+                   "subject_id_number", "claim", "state", "revision", "recheck_open", "created_at")
+"""What a new request row sets (:func:`_request_row`; the other columns are null)."""
+
+
+def _request_row(case_id: int, body: CaseIn, plan: PlannedRequest, created_at: Any) -> tuple[Any, ...]:
+    """A new ``pending`` request in :data:`REQUEST_COLUMNS` order, as :func:`common.db.insert_rows` writes it: the
+    claim as its JSON text, ``created_at`` already bound for the database."""
+    return (case_id, body.application_no, body.season, body.grade, plan.kind, plan.department, plan.guardian_no,
+            plan.subject_name, plan.subject_id_number, dumps_text(plan.claim), "pending", 0, False, created_at)
 
 
 _KNOWN = (select(CASES.c.id, CASES.c.application_no, CASES.c.fingerprint, CASES.c.withdrawn_at.is_not(None))
@@ -151,6 +170,7 @@ def register_cases(session: Session, cases: list[CaseIn] | Mapping[str, Prepared
     cases (ids returned), one insert of every new request.
     """
     now = utcnow()
+    created_at = bind_processor(session, REQUESTS.c.created_at)(now)
     prepared = cases if isinstance(cases, Mapping) else prepare_cases(cases)
     lock_application_nos(session, prepared)
     known = {no: (cid, fp, withdrawn)
@@ -158,7 +178,7 @@ def register_cases(session: Session, cases: list[CaseIn] | Mapping[str, Prepared
     fresh = [no for no in prepared if no not in known]
     amended = {known[no][0]: case for no, case in prepared.items()  # a withdrawn case is never amended back
                if no in known and known[no][1] != case.fingerprint and not known[no][2]}
-    new_requests = _amend(session, amended, now) if amended else []
+    new_requests = _amend(session, amended, created_at) if amended else []
     first = take_seqs(session, len(fresh) + len(amended))
     ids: dict[str, int] = {}
     if fresh:
@@ -166,7 +186,7 @@ def register_cases(session: Session, cases: list[CaseIn] | Mapping[str, Prepared
             {"application_no": no, "season": prepared[no].body.season, "grade": prepared[no].body.grade,
              "child_birth_date": prepared[no].body.child_birth_date, "fingerprint": prepared[no].fingerprint,
              "seq": first + i, "created_at": now, "updated_at": now} for i, no in enumerate(fresh)]).all())
-        new_requests += [_request_row(ids[no], prepared[no].body, plan, now)
+        new_requests += [_request_row(ids[no], prepared[no].body, plan, created_at)
                          for no in fresh for plan in prepared[no].plans]
     if amended:
         session.execute(update(CASES).where(CASES.c.id == bindparam("b_id")).values(
@@ -175,8 +195,7 @@ def register_cases(session: Session, cases: list[CaseIn] | Mapping[str, Prepared
             {"b_id": cid, "b_season": amended[cid].body.season, "b_grade": amended[cid].body.grade,
              "b_born": amended[cid].body.child_birth_date, "b_fp": amended[cid].fingerprint,
              "b_seq": first + len(fresh) + i} for i, cid in enumerate(sorted(amended))])
-    if new_requests:
-        session.execute(insert(REQUESTS), new_requests)
+    insert_rows(session, REQUESTS, REQUEST_COLUMNS, new_requests)  # one bulk write, no per-row processing (issue 15)
     if fresh or amended:
         log.info("registered %d new case(s), amended %d; %d new request(s)", len(fresh), len(amended),
                  len(new_requests))
@@ -190,7 +209,7 @@ def register_cases(session: Session, cases: list[CaseIn] | Mapping[str, Prepared
     return out
 
 
-def _amend(session: Session, amended: Mapping[int, PreparedCase], now: datetime) -> list[dict[str, Any]]:
+def _amend(session: Session, amended: Mapping[int, PreparedCase], created_at: Any) -> list[tuple[Any, ...]]:
     """Supersede the live requests of the ``amended`` cases (case id → new body) that no longer match, move the
     kept ones to the new season and grade → the rows of the requests to create. The live requests are locked in
     id order first (the order :func:`answer_requests` locks in); the superseded leave the partial unique index
@@ -203,7 +222,7 @@ def _amend(session: Session, amended: Mapping[int, PreparedCase], now: datetime)
             .order_by(REQUESTS.c.id).with_for_update()):
         live[row.case_id].append(row)
     retired: list[int] = []
-    fresh: list[dict[str, Any]] = []
+    fresh: list[tuple[Any, ...]] = []
     for case_id, case in amended.items():
         plans = {p.key: p for p in case.plans}
         kept = set()
@@ -214,7 +233,8 @@ def _amend(session: Session, amended: Mapping[int, PreparedCase], now: datetime)
                 kept.add(plan.key)
             else:
                 retired.append(req.id)
-        fresh += [_request_row(case_id, case.body, plan, now) for key, plan in plans.items() if key not in kept]
+        fresh += [_request_row(case_id, case.body, plan, created_at)
+                  for key, plan in plans.items() if key not in kept]
         log.info("case %s amended: %d request(s) superseded, %d new", case.body.application_no,
                  len(live[case_id]) - len(kept), len(plans) - len(kept))
     if retired:
