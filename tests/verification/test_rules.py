@@ -1,5 +1,6 @@
 """Pure verification rules: planned requests, answer checks, digest, masking (no HTTP, no database)."""
 
+import json
 from datetime import date
 
 import pytest
@@ -7,8 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from verification.errors import ContradictsClaim, FactsInvalid
-from verification.rules import DEPARTMENT_OF, KINDS, canonical_digest, check_answer, facts_digest, mask_name, \
-    normalize_certificate_no, planned_requests
+from verification.rules import DEPARTMENT_OF, KINDS, canonical_digest, canonical_json, check_answer, facts_digest, \
+    mask_name, normalize_certificate_no, planned_requests
 from verification_kit import PERMIT, license_facts, owned_facts, uscc
 
 TODAY = date(2025, 5, 1)
@@ -93,22 +94,27 @@ def test_digest_ignores_ids_notes_and_order_but_not_content(guardians, new_id, n
     assert facts_digest(2025, 1, date(2019, 3, 1), flipped) != digest
 
 
-FACT_VALUE = st.recursive(st.none() | st.booleans() | st.integers(-2**70, 2**70) | st.floats(allow_nan=True)
-                          | st.text(st.characters(exclude_categories=["Cs"])),
+JSON_VALUE = st.recursive(st.none() | st.booleans() | st.integers(-2**70, 2**70) | st.floats(allow_nan=True)
+                          | st.text() | st.dates() | st.tuples(st.integers()),
                           lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner,
-                                                                                       max_size=3), max_leaves=8)
-ANY_RESULT = st.fixed_dictionaries({"id": st.integers(1, 10**6), "outcome": st.sampled_from(["confirmed", "mismatch"]),
-                                    "facts": st.none() | st.dictionaries(st.text(max_size=4), FACT_VALUE, max_size=6),
-                                    "department": st.sampled_from(["police", "hrss"]), "note": st.none()})
+                                                                                       max_size=3), max_leaves=10)
+
+
+@given(JSON_VALUE)
+def test_canonical_json_is_json_dumps_sorted(value):
+    """Fingerprints and digests write their canonical JSON with pydantic's serializer where it writes the same text
+    (issue 15): for any value, the text of ``json.dumps(sort_keys=True, ensure_ascii=False, default=str)``
+    (strings of every plane and lone surrogates, big integers, floats, dates, tuples, nesting)."""
+    assert canonical_json(value) == json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
+                                               default=str)
 
 
 @given(st.lists(st.fixed_dictionaries({"guardian_no": st.sampled_from([1, 2]),
-                                       "results": st.fixed_dictionaries({k: st.none() | ANY_RESULT for k in KINDS}),
+                                       "results": st.fixed_dictionaries({k: st.none() | RESULT for k in KINDS}),
                                        "pending": st.lists(st.sampled_from(KINDS), unique=True)}),
                 min_size=1, max_size=2, unique_by=lambda g: g["guardian_no"]))
 def test_the_digest_of_gathered_facts_is_facts_digest(guardians):
-    """A page of CaseFacts hashes what it gathered with pydantic's serializer (issue 15): the very digest of
-    facts_digest, for any JSON facts (strings of every plane, big integers, nesting; floats fall back)."""
+    """A page of CaseFacts hashes what it gathered as it read its rows (issue 15): the digest of facts_digest."""
     guardians = sorted(guardians, key=lambda g: g["guardian_no"])
     gathered = [(g["guardian_no"], {k: None if r is None else {"outcome": r["outcome"], "facts": r["facts"],
                                                                 "department": r["department"]}

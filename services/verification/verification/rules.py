@@ -71,7 +71,15 @@ EARLIEST_RECORD = date(1949, 10, 1)  # no residence permit, home, licence or con
 
 
 def canonical_json(value: Any) -> str:
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    """``json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)``, written by
+    pydantic's serializer (``pydantic_core.to_json``, several times faster: a case body's fingerprint, a page's
+    digests; issue 15) over the keys sorted here when ``value`` holds only strings, integers, booleans, nulls, lists
+    and dicts with string keys: for those it writes the same text (every code point checked). Anything else (a
+    float, a date, a lone surrogate) is written by ``json.dumps`` as before."""
+    try:
+        return to_json(_keys_sorted(value)).decode()
+    except (_NotPlain, ValueError):  # ValueError: a lone surrogate, which json.dumps writes
+        return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
 
 
 def sha256_of(value: Any) -> str:
@@ -145,22 +153,10 @@ def canonical_digest(season: int, grade: int, child_birth_date: date,
                      guardians: list[tuple[int, Mapping[str, Mapping[str, Any] | None], list[str]]]) -> str:
     """:func:`facts_digest` from what it keeps of each guardian, already gathered (a page of CaseFacts builds them
     as it reads its rows; issue 15): ``guardians`` = ``[(guardian_no, {kind: {outcome, facts, department} | None},
-    pending)]`` in ``guardian_no`` order. The same text is hashed, written by pydantic's serializer
-    (``pydantic_core.to_json``, several times ``json.dumps``' speed) over the keys sorted here: for strings, integers,
-    booleans and null it writes what ``json.dumps(ensure_ascii=False)`` writes (every code point checked); a fact
-    holding anything else (a float) is hashed by :func:`sha256_of` as before."""
-    canonical = {"child_birth_date": child_birth_date.isoformat(), "grade": grade,
-                 "guardians": [{"guardian_no": no, "pending": sorted(pending),
-                                "results": {kind: None if r is None else {
-                                    "department": r["department"], "facts": r["facts"], "outcome": r["outcome"]}
-                                            for kind, r in results.items()}}
-                               for no, results, pending in guardians],
-                 "season": season}
-    try:
-        text = to_json(_keys_sorted(canonical))
-    except _NotPlain:
-        return sha256_of(canonical)
-    return hashlib.sha256(text).hexdigest()
+    pending)]`` in ``guardian_no`` order."""
+    return sha256_of({"season": season, "grade": grade, "child_birth_date": child_birth_date.isoformat(),
+                      "guardians": [{"guardian_no": no, "results": results, "pending": sorted(pending)}
+                                    for no, results, pending in guardians]})
 
 
 class _NotPlain(Exception):
