@@ -1,6 +1,5 @@
 """Pure verification rules: planned requests, answer checks, digest, masking (no HTTP, no database)."""
 
-import json
 from datetime import date
 
 import pytest
@@ -8,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from verification.errors import ContradictsClaim, FactsInvalid
-from verification.rules import DEPARTMENT_OF, KINDS, canonical_digest, canonical_json, check_answer, facts_digest, \
+from verification.rules import DEPARTMENT_OF, KINDS, canonical_digest, check_answer, facts_digest, \
     mask_name, normalize_certificate_no, planned_requests
 from verification_kit import PERMIT, license_facts, owned_facts, uscc
 
@@ -92,21 +91,6 @@ def test_digest_ignores_ids_notes_and_order_but_not_content(guardians, new_id, n
     flipped = [{**guardians[0], "results": {**guardians[0]["results"], "housing": {
         "id": 1, "outcome": "falsified", "facts": None, "department": "housing", "note": None}}}, *guardians[1:]]
     assert facts_digest(2025, 1, date(2019, 3, 1), flipped) != digest
-
-
-JSON_VALUE = st.recursive(st.none() | st.booleans() | st.integers(-2**70, 2**70) | st.floats(allow_nan=True)
-                          | st.text() | st.dates() | st.tuples(st.integers()),
-                          lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=3), inner,
-                                                                                       max_size=3), max_leaves=10)
-
-
-@given(JSON_VALUE)
-def test_canonical_json_is_json_dumps_sorted(value):
-    """Fingerprints and digests write their canonical JSON with pydantic's serializer where it writes the same text
-    (issue 15): for any value, the text of ``json.dumps(sort_keys=True, ensure_ascii=False, default=str)``
-    (strings of every plane and lone surrogates, big integers, floats, dates, tuples, nesting)."""
-    assert canonical_json(value) == json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
-                                               default=str)
 
 
 @given(st.lists(st.fixed_dictionaries({"guardian_no": st.sampled_from([1, 2]),

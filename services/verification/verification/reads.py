@@ -137,7 +137,8 @@ _GUARDIAN_NO = itemgetter("guardian_no")
 def facts_of_record(text: str | None) -> Any:
     """A result's stored facts (JSON text, or ``None``) as :class:`sqlalchemy.JSON` reads them, parsed by pydantic's
     parser (``from_json``, several times ``json.loads``' speed); ``json.loads`` takes what it refuses (a lone
-    surrogate escaped in a string)."""
+    surrogate escaped in a string). Not orjson (:mod:`common.json_codec`): it reads an integer beyond 64 bits as a
+    float."""
     if text is None:
         return None
     try:

@@ -17,8 +17,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from pydantic_core import to_json
-
 from common.logging import mask_id
 # The kinds, their departments, which are always asked and which fields a confirmed answer repeats are the suite's
 # vocabulary: one table in common.vocabulary (re-exported here for the rules' callers).
@@ -71,15 +69,7 @@ EARLIEST_RECORD = date(1949, 10, 1)  # no residence permit, home, licence or con
 
 
 def canonical_json(value: Any) -> str:
-    """``json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)``, written by
-    pydantic's serializer (``pydantic_core.to_json``, several times faster: a case body's fingerprint, a page's
-    digests; issue 15) over the keys sorted here when ``value`` holds only strings, integers, booleans, nulls, lists
-    and dicts with string keys: for those it writes the same text (every code point checked). Anything else (a
-    float, a date, a lone surrogate) is written by ``json.dumps`` as before."""
-    try:
-        return to_json(_keys_sorted(value)).decode()
-    except (_NotPlain, ValueError):  # ValueError: a lone surrogate, which json.dumps writes
-        return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
 
 
 def sha256_of(value: Any) -> str:
@@ -157,28 +147,6 @@ def canonical_digest(season: int, grade: int, child_birth_date: date,
     return sha256_of({"season": season, "grade": grade, "child_birth_date": child_birth_date.isoformat(),
                       "guardians": [{"guardian_no": no, "results": results, "pending": sorted(pending)}
                                     for no, results, pending in guardians]})
-
-
-class _NotPlain(Exception):
-    pass
-
-
-_PLAIN = frozenset({str, int, bool, type(None)})
-
-
-def _keys_sorted(value: Any) -> Any:
-    """``value`` with every dict's keys in ``sort_keys`` order; :class:`_NotPlain` for a value that is not a string,
-    integer, boolean, null, list or dict with string keys."""
-    kind = type(value)
-    if kind in _PLAIN:
-        return value
-    if kind is dict:
-        if not all(type(k) is str for k in value):
-            raise _NotPlain
-        return {k: _keys_sorted(value[k]) for k in sorted(value)}
-    if kind is list:
-        return [_keys_sorted(v) for v in value]
-    raise _NotPlain
 
 
 def mask_name(name: str) -> str:
