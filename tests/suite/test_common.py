@@ -387,7 +387,8 @@ def test_header_limits_are_constructor_parameters(limits, headers, status):
 
 @pytest.mark.parametrize(("body", "depth"), [
     (b"", 0), (b"123", 0), (b"[]", 1), (b'{"a": [1, {"b": []}]}', 4), (b'["[[[", "]]"]', 1),
-    (b'{"a": "\\"[[["}', 1), (b"[[[[]]]]", 4),
+    (b'{"a": "\\"[[["}', 1), (b"[[[[]]]]", 4), (b'["\\\\", ["\\\\\\"]"]]', 2), (b'["a\\\n[", "\\u005b"]', 1),
+    (b'["unterminated [[', 3), (b'{"\xe4\xb8\xad": ["\xe4\xb8\xad\\"["]}', 2),
 ])
 def test_json_depth(body, depth):
     assert json_depth(body) == depth

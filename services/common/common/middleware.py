@@ -16,7 +16,9 @@ from common.logging import request_caller_var, request_id_var
 
 REQUEST_ID_HEADER = "x-request-id"
 _SAFE_ID = re.compile(r"^[A-Za-z0-9._:-]{1,64}$")
-_JSON_STRING = re.compile(rb'"(?:[^"\\]|\\.)*"', re.S)
+# a JSON string, as the unrolled loop "normal* (special normal*)*": the alternation "(?:[^"\\]|\\.)*" stepped one
+# character at a time and took a 1,000-item batch body (180 KB) some 12 ms, a fifth of its handling (issue 15)
+_JSON_STRING = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"', re.S)
 _DEPTH = {ord("["): 1, ord("{"): 1, ord("]"): -1, ord("}"): -1}
 _NOT_BRACKETS = bytes(b for b in range(256) if b not in _DEPTH)  # built once: per request it cost a submit 5 %
 access_log = logging.getLogger("tongcheng.access")
