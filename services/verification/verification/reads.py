@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic_core import from_json
 
-from sqlalchemy import Text, bindparam, cast, func, or_, select
+from sqlalchemy import Text, bindparam, cast, func, or_, select, union
 from sqlalchemy.orm import Session
 
 from common import paging
@@ -25,10 +25,11 @@ RESULT_FIELDS = ("id", "request_id", "outcome", "facts", "note", "department", "
 
 
 _REQUESTS, _RESULTS, _CASES = VerificationRequest.__table__.c, Result.__table__.c, Case.__table__.c
+_SHOWN = ("id", "kind", "department", "season", "grade", "application_no", "guardian_no", "subject_name",
+          "subject_id_number", "claim", "state", "created_at", "answered_at")
+"""A request's columns as :func:`request_view` shows them to the owning department, in its order."""
 _REQUEST_COLUMNS = tuple(_REQUESTS[name] for name in (
-    "id", "kind", "department", "season", "grade", "application_no", "guardian_no", "subject_name",
-    "subject_id_number", "claim", "state", "created_at", "answered_at", "recheck_open", "recheck_ref",
-    "recheck_ground", "recheck_requested_at"))
+    *_SHOWN, "recheck_open", "recheck_ref", "recheck_ground", "recheck_requested_at"))
 """What :func:`request_view` shows of a request (table columns: an ORM entity's attributes would load the rows
 through the ORM's machinery)."""
 
@@ -39,15 +40,31 @@ def queue(session: Session, department: str, *, season: int | None, limit: int, 
     id), ``limit`` per page after ``cursor`` (:mod:`common.paging`, listing ``queue``); of one fact ``kind`` when
     given (the cursor stays the last id seen, so the filter holds across pages). Core rows of
     :data:`_REQUEST_COLUMNS` (no ORM objects: a page of 1,000 is what a department pulls; issue 15)."""
-    q = select(*_REQUEST_COLUMNS).where(_REQUESTS.department == department,
-                                        or_(_REQUESTS.state == "pending", _REQUESTS.recheck_open.is_(True)),
-                                        _REQUESTS.id > paging.after_id("queue", cursor))
-    if season is not None:
-        q = q.where(_REQUESTS.season == season)
-    if kind is not None:
-        q = q.where(_REQUESTS.kind == kind)
-    return paging.cut(session.execute(q.order_by(_REQUESTS.id).limit(limit + 1)).all(), limit, "queue",
-                      key=lambda r: r.id)
+    after = paging.after_id("queue", cursor)
+
+    def first_ids(waiting: Any) -> Any:  # the first limit + 1 ids of one kind of waiting, walking its index
+        q = select(_REQUESTS.id).where(_REQUESTS.department == department, waiting, _REQUESTS.id > after)
+        if season is not None:
+            q = q.where(_REQUESTS.season == season)
+        if kind is not None:
+            q = q.where(_REQUESTS.kind == kind)
+        return select(q.order_by(_REQUESTS.id).limit(limit + 1).subquery().c.id)
+
+    # pending ones (ix_requests_queue) and open re-checks (ix_requests_recheck_queue) each read in id order up to
+    # the page, then merged: one WHERE with their OR read every waiting request of the department and sorted them
+    # all for each page (SQLite's MULTI-INDEX OR; a backlog of 30,000 read for 1,000)
+    ids = union(first_ids(_REQUESTS.state == "pending"), first_ids(_REQUESTS.recheck_open.is_(True))).subquery()
+    q = select(*_REQUEST_COLUMNS).where(_REQUESTS.id.in_(select(ids.c.id))).order_by(_REQUESTS.id).limit(limit + 1)
+    return paging.cut(session.execute(q).all(), limit, "queue", key=lambda r: r.id)
+
+
+def queue_view(row: Any) -> dict[str, Any]:
+    """A row of :func:`queue` as its department sees it: :func:`request_view` for the owner (the queue holds only
+    the caller's department's requests), built from the row as a tuple (a page of 1,000: issue 15)."""
+    view = dict(zip(_SHOWN, row))
+    view["recheck"] = None if not row.recheck_open else {
+        "appeal_ref": row.recheck_ref, "ground": row.recheck_ground, "requested_at": row.recheck_requested_at}
+    return view
 
 
 def get_request(session: Session, who: Identity, request_id: int) -> tuple[VerificationRequest, list[Result]]:

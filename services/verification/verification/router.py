@@ -134,7 +134,7 @@ def list_queue(who: Department, session: WriteSession, season: Season = None, ki
     rows, nxt = reads.queue(session, who.department, season=season, kind=kind, limit=limit, cursor=cursor)
     access.record_many(session, access_log, who, [(r.application_no, r.season) for r in rows], endpoint="GET /queue")
     session.commit()
-    return _json({"items": [reads.request_view(r, who) for r in rows], "next_cursor": nxt})
+    return _json({"items": [reads.queue_view(r) for r in rows], "next_cursor": nxt})
 
 
 @router.get("/requests/{request_id}", response_model=RequestDetail)
