@@ -163,7 +163,7 @@ def post_result(request_id: RequestId, body: ResultIn, request: Request, who: De
         outcome = service.answer_requests(session, who, [(request_id, body)])[0]
         if isinstance(outcome, DomainError):
             raise outcome
-        return outcome
+        return {name: outcome[name] for name in reads.RESULT_FIELDS}
 
     return commit_idempotent(session, idempotency_keys, request, who, key, body, effect, status_code=201,
                              required=True)

@@ -21,9 +21,10 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import bindparam, case as sql_case, func, insert, select, text, update
+from sqlalchemy import Text, bindparam, case as sql_case, cast, func, insert, select, text, update
 from sqlalchemy.orm import Session
 
+from common import json_codec
 from common.db import bind_processor, insert_rows, utcnow
 from common.errors import DomainError
 from common.idempotency import Canonical
@@ -32,7 +33,6 @@ from common.json_codec import dumps_text
 from verification.errors import CaseWithdrawn, RequestNotFound, RequestSuperseded
 from verification.facts import parse_facts
 from verification.models import Case, Result, SeqCounter, VerificationRequest
-from verification.reads import RESULT_FIELDS
 from verification.rules import PlannedRequest, canonical_json, check_answer, planned_requests
 from verification.schemas import CaseIn, ResultIn
 
@@ -262,7 +262,8 @@ def live_requests(session: Session, case_id: int) -> list[VerificationRequest]:
 # ---- answers -------------------------------------------------------------------------------------------------
 
 _ANSWERING = (select(REQUESTS.c.id, REQUESTS.c.case_id, REQUESTS.c.kind, REQUESTS.c.department, REQUESTS.c.state,
-                     REQUESTS.c.claim, REQUESTS.c.revision, REQUESTS.c.current_result_id)
+                     cast(REQUESTS.c.claim, Text).label("claim_text"),  # as text, parsed by orjson (json_codec)
+                     REQUESTS.c.revision, REQUESTS.c.current_result_id)
               .where(REQUESTS.c.id.in_(bindparam("ids", expanding=True))).order_by(REQUESTS.c.id).with_for_update())
 _RESULT_COLUMNS = ("request_id", "revision", "outcome", "facts", "note", "department", "answered_by", "answered_at",
                    "supersedes")
@@ -271,16 +272,16 @@ _RESULT_COLUMNS = ("request_id", "revision", "outcome", "facts", "note", "depart
 def _insert_results(session: Session, rows: list[dict[str, Any]], now: datetime) -> None:
     """Insert result rows (:data:`_RESULT_COLUMNS`) as one bulk write (:func:`common.db.insert_rows`: SQLite's
     ``executemany``, PostgreSQL's ``COPY``). The two typed columns are converted here as the Core insert converts
-    them, with the column types' own bind processors: ``facts`` to JSON text per row, the shared ``answered_at``
-    (``now``) once; SQLAlchemy's per-row parameter processing cost a batch of 1,000 a quarter of its CPU
+    them: ``facts`` as JSON text (:func:`common.json_codec.dumps_text`, orjson; ``None`` is JSON ``null``, as the
+    column stored it), the shared ``answered_at`` (``now``) once by its column type's bind processor.
+    SQLAlchemy's per-row parameter processing and ``json.dumps`` cost a batch of 1,000 a quarter of its CPU
     (issue 15)."""
     dialect = session.get_bind().dialect
-    to_json = RESULTS.c.facts.type.dialect_impl(dialect).bind_processor(dialect)
     at_processor = RESULTS.c.answered_at.type.dialect_impl(dialect).bind_processor(dialect)
     at = at_processor(now) if at_processor else now
     insert_rows(session, RESULTS, _RESULT_COLUMNS, [
-        (r["request_id"], r["revision"], r["outcome"], to_json(r["facts"]) if to_json else r["facts"], r["note"],
-         r["department"], r["answered_by"], at, r["supersedes"]) for r in rows])
+        (r["request_id"], r["revision"], r["outcome"], dumps_text(r["facts"]), r["note"], r["department"],
+         r["answered_by"], at, r["supersedes"]) for r in rows])
 _ANSWERED = (update(REQUESTS).where(REQUESTS.c.id.in_(bindparam("ids", expanding=True)))
              .values(revision=REQUESTS.c.revision + 1, current_result_id=NEXT_RESULT, state="answered",
                      answered_at=bindparam("now"),
@@ -295,8 +296,8 @@ def answer_requests(session: Session, who: Identity, items: list[tuple[int, Resu
                     ) -> list[dict[str, Any] | DomainError]:
     """Store one result per item for the caller's department (``POST /requests/{id}/results``, ``/results/batch``).
 
-    Per item, in order: the stored Result as a JSON-ready dict (:func:`result_view`'s shape; a correction when the
-    request was answered, naming the result it supersedes) or the :class:`DomainError` that refused it (404
+    Per item, in order: the stored Result as a dict holding :data:`verification.reads.RESULT_FIELDS` (and the
+    row's other columns; a correction when the request was answered, naming the result it supersedes) or the :class:`DomainError` that refused it (404
     ``request_not_found`` for a missing or another department's request, 409 ``request_superseded`` /
     ``case_withdrawn`` (:mod:`verification.withdrawals`), 422
     ``invalid_facts`` / ``contradicts_claim``). Refused items write nothing. The requests are locked (``FOR
@@ -306,6 +307,7 @@ def answer_requests(session: Session, who: Identity, items: list[tuple[int, Resu
     counter, one update of the cases.
     """
     now = utcnow()
+    today = now.date()
     requests = {row.id: row for row in session.execute(_ANSWERING, {"ids": sorted({rid for rid, _ in items})})}
     outcomes: list[dict[str, Any] | DomainError] = []
     rounds: list[list[dict[str, Any]]] = []  # round k: the (k+1)-th answer to each request named in this call
@@ -320,10 +322,11 @@ def answer_requests(session: Session, who: Identity, items: list[tuple[int, Resu
             if req.state == "withdrawn":
                 raise CaseWithdrawn(f"request {rid}'s application was withdrawn by the family: it left the queue and "
                                     "takes no more answers")
+            claim = json_codec.loads(req.claim_text)
             if body.outcome == "not_found" and body.facts is not None:
-                check_answer(req.kind, req.claim, body.outcome, body.facts, today=now.date())
+                check_answer(req.kind, claim, body.outcome, body.facts, today=today)
             facts = parse_facts(req.kind, body.facts) if body.facts is not None else None
-            check_answer(req.kind, req.claim, body.outcome, facts, today=now.date())
+            check_answer(req.kind, claim, body.outcome, facts, today=today)
         except DomainError as exc:
             outcomes.append(exc)
             continue
@@ -351,4 +354,4 @@ def answer_requests(session: Session, who: Identity, items: list[tuple[int, Resu
     _bump(session, (requests[rid].case_id for rid in latest), now)
     stored = sum(isinstance(o, dict) for o in outcomes)
     log.info("%s stored %d result(s), refused %d", who.department, stored, len(items) - stored)
-    return [o if isinstance(o, DomainError) else {k: o[k] for k in RESULT_FIELDS} for o in outcomes]
+    return outcomes
