@@ -21,7 +21,7 @@ from sqlalchemy import Column, Index, Integer, MetaData, String, Table, and_, de
 from sqlalchemy.orm import Session
 
 from common import paging
-from common.db import Database, UTCDateTime, WriteSession, insert_rows, utcnow
+from common.db import Database, UTCDateTime, WriteSession, bind_processor, insert_rows, utcnow
 from common.errors import AccessLogUnavailable
 from common.history import actor
 from common.identity import Caller, Identity
@@ -85,10 +85,7 @@ def record_many(session: Session, table: Table, who: Identity, reads: list[tuple
     processing; issue 15)."""
     seen: dict[str, int | None] = dict(reads)
     if seen:  # one bulk write (common.db.insert_rows); the shared time converted once by its column's type
-        dialect = session.get_bind().dialect
-        convert = table.c.at.type.dialect_impl(dialect).bind_processor(dialect)
-        at, reader = utcnow(), actor(who)
-        at = convert(at) if convert else at
+        at, reader = bind_processor(session, table.c.at)(utcnow()), actor(who)
         insert_rows(session, table, ("at", "reader", "application_no", "season", "endpoint"),
                     [(at, reader, no, season, endpoint) for no, season in seen.items()])
 

@@ -276,9 +276,7 @@ def _insert_results(session: Session, rows: list[dict[str, Any]], now: datetime)
     column stored it), the shared ``answered_at`` (``now``) once by its column type's bind processor.
     SQLAlchemy's per-row parameter processing and ``json.dumps`` cost a batch of 1,000 a quarter of its CPU
     (issue 15)."""
-    dialect = session.get_bind().dialect
-    at_processor = RESULTS.c.answered_at.type.dialect_impl(dialect).bind_processor(dialect)
-    at = at_processor(now) if at_processor else now
+    at = bind_processor(session, RESULTS.c.answered_at)(now)
     insert_rows(session, RESULTS, _RESULT_COLUMNS, [
         (r["request_id"], r["revision"], r["outcome"], dumps_text(r["facts"]), r["note"], r["department"],
          r["answered_by"], at, r["supersedes"]) for r in rows])
