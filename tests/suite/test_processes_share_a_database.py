@@ -114,9 +114,11 @@ DELIVER = """
     while len(list(gate.iterdir())) < 2:
         time.sleep(0.01)
     deliverer = Deliverer(db, httpx.Client(timeout=5), lease_s=30, allow_private=True)
+    deliverer.leases.start()  # renewed as the app's outbox thread renews them: at load 15 a pass outlived 30 s
     for _ in range(30):  # a webhook the other process holds is passed over; a later pass takes what is left
         deliverer.deliver(now_too=True)
         time.sleep(0.02)
+    deliverer.leases.stop()
     db.dispose()
 """
 
