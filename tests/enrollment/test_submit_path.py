@@ -40,21 +40,21 @@ def test_a_twin_winning_the_race_is_a_duplicate_and_nothing_is_stored(enrollment
     body = application(public=["S1"])
     first = enrollment.post("/applications", json=body, headers=auth("platform"))
     assert first.status_code == 201
-    real = applications._existing
+    real = applications._child_applications
     calls = []
 
-    def not_yet(session, season, ids):  # the check runs before the twin's commit: it sees nothing
+    def not_yet(session, season, child):  # the check runs before the twin's commit: it sees nothing
         calls.append(1)
-        return {} if len(calls) == 1 else real(session, season, ids)
+        return None, None
 
-    monkeypatch.setattr(applications, "_existing", not_yet)
+    monkeypatch.setattr(applications, "_child_applications", not_yet)
     again = {**body, "public_choices": ["S2"]}
     resp = enrollment.post("/applications", json=again, headers={**auth("platform"), "Idempotency-Key": "race"})
-    assert resp.status_code == 409, resp.text
+    assert resp.status_code == 409, resp.text  # the insert met the unique index; the winner's number read afresh
     assert (resp.json()["code"], resp.json()["existing_application_no"]) == (
         "duplicate_application", first.json()["application_no"])
-    assert len(calls) == 2
-    monkeypatch.setattr(applications, "_existing", real)
+    assert len(calls) == 1
+    monkeypatch.setattr(applications, "_child_applications", real)
     listed = enrollment.get("/applications", headers=auth("bureau")).json()["items"]
     assert [a["application_no"] for a in listed] == [first.json()["application_no"]]
     assert enrollment.get("/outbox", headers=auth("bureau")).json()["pending"] == 1  # the first one's case only

@@ -21,6 +21,7 @@ from typing import Annotated, Any
 from fastapi import Depends, Request
 from sqlalchemy import DateTime, Executable, MetaData, Table, create_engine, event
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
 
@@ -183,6 +184,68 @@ def driver_rows(session: Session, stmt: Executable) -> list[tuple[Any, ...]]:
         return result.cursor.fetchall() if result.returns_rows else []
     finally:
         result.close()
+
+
+class DriverStatement:
+    """A prebuilt Core statement run on the DBAPI cursor of a session's connection, inside its transaction.
+
+    Issue 15: a write the platform makes most (a submission: a dozen statements) spent more of its CPU in
+    SQLAlchemy's execution layer (execution context, event dispatch, result set-up: some 40 µs a statement) than in
+    the database. This runs the statement as SQLAlchemy would send it — compiled once per dialect (``columns``: the
+    keys of the rows an ``INSERT`` takes, all of them: a column left to a Python-side default is refused here),
+    each value through its type's bind processor (JSON text, UTC datetimes exactly as SQLAlchemy stores them) —
+    straight on the driver's cursor. A driver error is raised as SQLAlchemy's (``IntegrityError``...), so callers
+    catch what they caught before. Rows come back as the driver returns them (plain tuples: a date from sqlite3 is
+    ISO text), so select plain columns. No expanding ``IN`` (a list parameter); use ``=`` or a Core statement.
+    Where anything listens to the engine's statements (tracing, a test counting them), the statement goes through
+    SQLAlchemy instead, so every statement is still seen.
+    """
+
+    def __init__(self, stmt: Executable, columns: Sequence[str] | None = None):
+        self.stmt, self.columns = stmt, list(columns) if columns is not None else None
+        self._forms: dict[str, tuple[str, Sequence[str], Sequence[str] | None, dict[str, Any], dict[str, Any]]] = {}
+
+    def _form(self, dialect: Any) -> tuple[str, Sequence[str], Sequence[str] | None, dict[str, Any], dict[str, Any]]:
+        """(SQL, parameter names in order, their names in the SQL when named, fixed values, bind processors)."""
+        form = self._forms.get(dialect.name)
+        if form is None:
+            compiled = self.stmt.compile(dialect=dialect, column_keys=self.columns, for_executemany=True)
+            binds = compiled.bind_names  # BindParameter → its name in this compilation
+            if compiled.insert_prefetch or compiled.update_prefetch or any(b.expanding for b in binds):
+                raise ValueError("a DriverStatement takes every column's value and no expanding parameter")
+            names = list(compiled.positiontup) if compiled.positional else sorted(set(binds.values()))
+            keys = None if compiled.positional else [compiled.escaped_bind_names.get(n, n) for n in names]
+            fixed = {name: b.effective_value for b, name in binds.items() if not b.required}
+            processors = {name: proc for b, name in binds.items()
+                          if (proc := b.type.dialect_impl(dialect).bind_processor(dialect)) is not None}
+            form = self._forms[dialect.name] = (compiled.string, names, keys, fixed, processors)
+        return form
+
+    @staticmethod
+    def _driver_params(form: tuple[str, Sequence[str], Sequence[str] | None, dict[str, Any], dict[str, Any]],
+                       params: dict[str, Any]) -> Any:
+        _, names, keys, fixed, processors = form
+        values = {**fixed, **params} if fixed else params
+        out = [values[name] if (proc := processors.get(name)) is None else proc(values[name]) for name in names]
+        return out if keys is None else dict(zip(keys, out))
+
+    def execute(self, session: Session, params: dict[str, Any] | Sequence[dict[str, Any]] = ()) -> Any:
+        """Run with ``params`` (one dict, or a list of dicts: ``executemany``) in ``session``'s transaction → the
+        driver's cursor (``fetchone()``, ``fetchall()``, ``rowcount``), or SQLAlchemy's result where the engine's
+        statements are listened to (both have those three)."""
+        conn = session.connection()
+        if conn.dispatch.before_cursor_execute or conn.dispatch.after_cursor_execute:
+            return conn.execute(self.stmt, params if isinstance(params, dict) else list(params))
+        form = self._form(conn.dialect)
+        cursor = conn.connection.driver_connection.cursor()
+        try:
+            if isinstance(params, dict):
+                cursor.execute(form[0], self._driver_params(form, params))
+            else:
+                cursor.executemany(form[0], [self._driver_params(form, p) for p in params])
+        except conn.dialect.loaded_dbapi.Error as exc:
+            raise DBAPIError.instance(form[0], params, exc, conn.dialect.loaded_dbapi.Error) from exc
+        return cursor
 
 
 class Database:

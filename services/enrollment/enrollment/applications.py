@@ -10,11 +10,12 @@ from types import SimpleNamespace
 from typing import Any
 
 from pydantic import ValidationError
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import and_, bindparam, func, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from common import access, paging
+from common.db import DriverStatement
 from common.errors import field_error, pydantic_errors
 from common.identity import Identity
 from common.logging import mask_id, mask_phone
@@ -49,7 +50,8 @@ def application_view(app: Application | dict[str, Any], *, masked: bool = False)
 
 # The statements of a submission, built once: SQLAlchemy finds their compiled form by a cache key the statement
 # object remembers, where one built per call costs some 100 µs to key (issue 15: a submit ran 13 of them). Those
-# that need no ORM objects run on the session's connection, past the ORM's execution layer.
+# that need no ORM objects run on the session's connection, past the ORM's execution layer; the hot ones on the
+# driver's cursor (common.db.DriverStatement).
 _SCHOOL_REFS = (select(School.code, School.kind, School.level, School.status)
                 .where(School.code.in_(bindparam("codes", expanding=True))))
 _EXISTING = (select(Application.child_id_number, Application.application_no)  # the child's active application
@@ -60,13 +62,22 @@ _WITHDRAWN = (select(Application.child_id_number, Application.application_no)  #
                      Application.next_application_no.is_(None),
                      Application.child_id_number.in_(bindparam("ids", expanding=True)))
               .order_by(Application.id))
-_LINK = (Application.__table__.update().where(Application.application_no == bindparam("previous"))
-         .values(next_application_no=bindparam("next"), version=Application.version + 1))
-_CLOSING = (select(Run.id, Run.season, Run.grade, Run.finalised_at)
-            .where(Run.season == bindparam("season"), Run.grade == bindparam("grade"), Run.state == "final")
-            .order_by(Run.id).limit(1))
-_INSERT_APPLICATIONS = Application.__table__.insert()
-_INSERT_OUTBOX = OutboxRow.__table__.insert()
+_CHILD = DriverStatement(  # one child's look-up of a single submission: its active application and its withdrawn
+    select(Application.application_no, Application.state)  # ones not yet followed, in order
+    .where(Application.season == bindparam("season"), Application.child_id_number == bindparam("child"),
+           or_(Application.state == "submitted",
+               and_(Application.state == "withdrawn", Application.next_application_no.is_(None))))
+    .order_by(Application.id))
+_LINK = DriverStatement(Application.__table__.update().where(Application.application_no == bindparam("previous"))
+                        .values(next_application_no=bindparam("next"), version=Application.version + 1))
+_CLOSING = DriverStatement(select(Run.id).where(Run.season == bindparam("season"), Run.grade == bindparam("grade"),
+                                                Run.state == "final").order_by(Run.id).limit(1))
+_CLOSING_RUN = select(Run.id, Run.season, Run.grade, Run.finalised_at).where(Run.id == bindparam("id"))
+_ROW_COLUMNS = ("application_no", "season", "grade", "child_name", "child_id_number", "child_birth_date", "guardians",
+                "township_code", "public_choices", "private_choices", "claims", "state", "submitted_by",
+                "submitted_at", "withdrawn_at", "version", "previous_application_no", "next_application_no")
+_INSERT_APPLICATIONS = DriverStatement(Application.__table__.insert(), _ROW_COLUMNS)
+_INSERT_OUTBOX = DriverStatement(OutboxRow.__table__.insert(), outbox.ROW_COLUMNS)
 
 
 def _school_refs(session: Session, codes: Iterable[str]) -> dict[str, SchoolRef]:
@@ -117,6 +128,18 @@ def _existing(session: Session, season: int, id_numbers: Iterable[str]) -> dict[
     return {r.child_id_number: r.application_no for r in rows}
 
 
+def _child_applications(session: Session, season: int, child: str) -> tuple[str | None, str | None]:
+    """The child's active application of the season and its last withdrawn one not yet followed (one statement for
+    a single submission; a twin committing meanwhile meets the unique index on the active child)."""
+    active = withdrawn = None
+    for no, state in _CHILD.execute(session, {"season": season, "child": child}).fetchall():
+        if state == "submitted":
+            active = no
+        else:
+            withdrawn = no
+    return active, withdrawn
+
+
 def _follow_withdrawn(session: Session, rows: list[dict[str, Any]]) -> list[dict[str, str]]:
     """Applying again after a withdrawal (issue 17): each row's ``previous_application_no`` is the child's
     withdrawn application of the season not yet followed (the last one); returns the links to write on them."""
@@ -131,17 +154,18 @@ def _follow_withdrawn(session: Session, rows: list[dict[str, Any]]) -> list[dict
     return links
 
 
-def _insert(session: Session, rows: list[dict[str, Any]], now: datetime) -> None:
-    """Core inserts of the tables on the session's connection (the rows carry every column): no ORM bulk-insert
-    bookkeeping. A child's withdrawn application is linked to the new one both ways."""
-    conn = session.connection()
-    links = _follow_withdrawn(session, rows)
-    conn.execute(_INSERT_APPLICATIONS, rows)
+def _insert(session: Session, rows: list[dict[str, Any]], now: datetime, *, followed: bool = False) -> None:
+    """Inserts of the tables on the driver's cursor (the rows carry every column): no ORM bulk-insert bookkeeping.
+    A child's withdrawn application is linked to the new one both ways (``followed``: the rows' own
+    ``previous_application_no`` was looked up already, :func:`submit_application`)."""
+    links = ([{"previous": r["previous_application_no"], "next": r["application_no"]}
+              for r in rows if r["previous_application_no"]] if followed else _follow_withdrawn(session, rows))
+    _INSERT_APPLICATIONS.execute(session, rows)
     if links:
-        conn.execute(_LINK, links)
+        _LINK.execute(session, links)
     search.store_keys(session, rows)  # keyed hashes of the child's ID and the phones (finding a child)
-    conn.execute(_INSERT_OUTBOX, [outbox.row_values(topic=outbox.TOPIC_CASES, ref=r["application_no"],
-                                                    payload=case_payload(r), now=now) for r in rows])
+    _INSERT_OUTBOX.execute(session, [outbox.row_values(topic=outbox.TOPIC_CASES, ref=r["application_no"],
+                                                       payload=case_payload(r), now=now) for r in rows])
     events.record(session, events.SUBMITTED, [(r["application_no"], r["season"], r["grade"], {}) for r in rows],
                   now=now)
 
@@ -174,7 +198,8 @@ def closing_run(session: Session, season: int, grade: int) -> Any:
     that grade. Read it with the application sequence locked (:func:`enrollment.counters.lock_sequence`, also taken
     by ``runs.finalise_run``): then a submission either commits before a finalisation starts or sees its final
     run."""
-    return session.connection().execute(_CLOSING, {"season": season, "grade": grade}).first()
+    found = _CLOSING.execute(session, {"season": season, "grade": grade}).fetchone()
+    return None if found is None else session.connection().execute(_CLOSING_RUN, {"id": found[0]}).first()
 
 
 def _closed_detail(run: Any) -> str:
@@ -200,14 +225,16 @@ def submit_application(session: Session, body: ApplicationIn, *, who: str, now: 
                              guardian_min_age, ages):
         p = problems[0]
         raise Invalid(p.detail, code=p.code, field=p.field)
-    if existing := _existing(session, body.season, [body.child.id_number]).get(body.child.id_number):
+    existing, withdrawn = _child_applications(session, body.season, body.child.id_number)
+    if existing:
         raise _duplicate(existing)
     (seq,) = next_numbers(session, applications_sequence(body.season, body.grade))  # locks the sequence
     if closing := closing_run(session, body.season, body.grade):
         raise SeasonClosed(_closed_detail(closing), field="season", final_run_id=closing.id)
     row = _row(body, application_no(body.season, body.grade, seq), who, now)
-    try:
-        _insert(session, [row], now)  # no savepoint around it: a refusal here refuses the whole submission
+    row["previous_application_no"] = withdrawn  # applying again after a withdrawal (issue 17)
+    try:  # no savepoint around it: a refusal here refuses the whole submission
+        _insert(session, [row], now, followed=True)
     except IntegrityError:  # a twin of the child committed since _existing; read its number afresh
         session.rollback()
         raise _duplicate(_existing(session, body.season, [body.child.id_number]).get(body.child.id_number, "?"))

@@ -23,7 +23,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from common import json_codec, paging
-from common.db import bind_processor, driver_rows, insert_rows
+from common.db import DriverStatement, bind_processor, driver_rows, insert_rows
 from common.schemas import utc_text
 from enrollment.counters import next_numbers
 from enrollment.errors import Invalid
@@ -38,8 +38,9 @@ MAX_BULK = 1000
 _APPLICATION_NO = re.compile(r"HY[0-9]{4}-[0-9]-[0-9]{6,}")
 
 
-_INSERT_EVENTS = Event.__table__.insert()  # built once, run as Core: every submission records one (issue 15)
 _COLUMNS = ("id", "application_no", "kind", "season", "grade", "run_id", "data", "at")
+_INSERT_EVENTS = DriverStatement(Event.__table__.insert(), _COLUMNS)  # built once, run on the driver's cursor:
+# every submission records one (issue 15)
 BULK = 100  # from this many events on, one bulk write (common.db.insert_rows) instead of a Core insert
 
 
@@ -49,11 +50,12 @@ def record(session: Session, kind: str, items: Sequence[tuple[str, int, int, dic
     thousands of events go as one bulk write, their ``data`` and ``at`` converted as the Core insert would."""
     if not items:
         return
-    ids = next_numbers(session, SEQUENCE, len(items))
+    conn = session.connection()
+    ids = next_numbers(conn, SEQUENCE, len(items))
     if len(items) < BULK:
-        session.connection().execute(_INSERT_EVENTS, [{"id": i, "application_no": no, "kind": kind, "season": season,
-                                                       "grade": grade, "run_id": run_id, "data": data, "at": now}
-                                                      for i, (no, season, grade, data) in zip(ids, items)])
+        _INSERT_EVENTS.execute(conn, [{"id": i, "application_no": no, "kind": kind, "season": season, "grade": grade,
+                                       "run_id": run_id, "data": data, "at": now}
+                                      for i, (no, season, grade, data) in zip(ids, items)])
         return
     table = Event.__table__
     data_of, at = bind_processor(session, table.c.data), bind_processor(session, table.c.at)(now)

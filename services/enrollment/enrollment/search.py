@@ -25,6 +25,7 @@ from sqlalchemy import String, cast, delete, func, or_, select
 from sqlalchemy.orm import Session
 
 from common import paging
+from common.db import DriverStatement
 from enrollment.models import Application, SearchKey
 
 _KEY: dict[str, bytes] = {}
@@ -73,10 +74,11 @@ def keys_of(rows: list[dict[str, Any]]) -> list[dict[str, str]]:
 def store_keys(session: Session, rows: list[dict[str, Any]]) -> None:
     """One multi-row INSERT of the rows' search keys, in the submission's transaction."""
     if keys := keys_of(rows):
-        session.connection().execute(_INSERT_KEYS, keys)
+        _INSERT_KEYS.execute(session, keys)
 
 
-_INSERT_KEYS = SearchKey.__table__.insert()  # built once, run as Core: a submission's hot path (issue 15)
+_INSERT_KEYS = DriverStatement(SearchKey.__table__.insert(), ("application_no", "kind", "digest", "key_fp"))
+"""Built once, run on the driver's cursor: a submission's hot path (issue 15)."""
 
 
 def search(session: Session, *, season: int | None = None, grade: int | None = None,
