@@ -164,14 +164,15 @@ def commit_idempotent(session: Session, table: Table, request: Request, who: Ide
     fp = fingerprint(request, payload)
     find, claim, store = _statements(table)
     names = {"k_caller": caller, "k_key": key}
+    conn = session.connection()  # the effect never ends the transaction: the answer is stored on the same one
     try:  # the key first: a stored one (or a twin in flight) fails on the unique index, then is replayed
-        claim.execute(session, {"caller": caller, "key": key, "fingerprint": fp, "status_code": 0,
-                                "response": "null", "created_at": utcnow()})
+        claim.execute(conn, {"caller": caller, "key": key, "fingerprint": fp, "status_code": 0,
+                             "response": "null", "created_at": utcnow()})
     except IntegrityError:
         session.rollback()  # a twin committed first: answer as it did
         return _replay(request, session, session.execute(find, names).one(), fp, reveal)
     body, text = _render(effect())
-    store.execute(session, {**names, "k_status_code": status_code, "k_response": text})
+    store.execute(conn, {**names, "k_status_code": status_code, "k_response": text})
     if reveal:  # the answer sent, from the one stored (which never holds what reveal adds)
         body, text = _render(reveal(session, body))
     out = answer(request, text, status_code, body=body)

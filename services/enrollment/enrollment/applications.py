@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import ValidationError
 from sqlalchemy import and_, bindparam, func, or_, select
+from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -26,8 +27,8 @@ from enrollment.counters import applications_sequence, lock_sequence, next_numbe
 from enrollment.errors import (ApplicationNotFound, DuplicateApplication, Invalid, InvalidState, SeasonClosed,
                                WithdrawalClosed)
 from enrollment.models import Application, OutboxRow, PlacementRow, Run, School, access_log
-from enrollment.rules import (AgeRange, Problem, SchoolRef, application_no, check_age, check_application,
-                              check_choices, month_day)
+from enrollment.rules import (MAX_PRIVATE_CHOICES, MAX_PUBLIC_CHOICES, AgeRange, Problem, SchoolRef, application_no,
+                              check_age, check_application, check_choices, month_day)
 from enrollment.schemas import ApplicationIn
 
 
@@ -62,6 +63,10 @@ _WITHDRAWN = (select(Application.child_id_number, Application.application_no)  #
                      Application.next_application_no.is_(None),
                      Application.child_id_number.in_(bindparam("ids", expanding=True)))
               .order_by(Application.id))
+_CHOICES = MAX_PUBLIC_CHOICES + MAX_PRIVATE_CHOICES
+_SCHOOL_REFS_ONE = DriverStatement(  # a single submission's choices: a slot each, the unused ones NULL (no match)
+    select(School.code, School.kind, School.level, School.status)
+    .where(School.code.in_([bindparam(f"c{i}") for i in range(_CHOICES)])))
 _CHILD = DriverStatement(  # one child's look-up of a single submission: its active application and its withdrawn
     select(Application.application_no, Application.state)  # ones not yet followed, in order
     .where(Application.season == bindparam("season"), Application.child_id_number == bindparam("child"),
@@ -80,12 +85,17 @@ _INSERT_APPLICATIONS = DriverStatement(Application.__table__.insert(), _ROW_COLU
 _INSERT_OUTBOX = DriverStatement(OutboxRow.__table__.insert(), outbox.ROW_COLUMNS)
 
 
-def _school_refs(session: Session, codes: Iterable[str]) -> dict[str, SchoolRef]:
+def _school_refs(session: Session | Connection, codes: Iterable[str]) -> dict[str, SchoolRef]:
     wanted = sorted(set(codes))
     if not wanted:
         return {}
-    rows = session.connection().execute(_SCHOOL_REFS, {"codes": wanted}).all()
-    return {r.code: SchoolRef(r.kind, r.level, r.status) for r in rows}
+    if len(wanted) <= _CHOICES:
+        rows = _SCHOOL_REFS_ONE.execute(session, {f"c{i}": wanted[i] if i < len(wanted) else None
+                                                  for i in range(_CHOICES)}).fetchall()
+    else:
+        conn = session.connection() if isinstance(session, Session) else session
+        rows = conn.execute(_SCHOOL_REFS, {"codes": wanted}).all()
+    return {code: SchoolRef(kind, level, status) for code, kind, level, status in rows}
 
 
 def _problems(session: Session, body: ApplicationIn, schools: dict[str, SchoolRef], guardian_min_age: int,
@@ -128,7 +138,7 @@ def _existing(session: Session, season: int, id_numbers: Iterable[str]) -> dict[
     return {r.child_id_number: r.application_no for r in rows}
 
 
-def _child_applications(session: Session, season: int, child: str) -> tuple[str | None, str | None]:
+def _child_applications(session: Session | Connection, season: int, child: str) -> tuple[str | None, str | None]:
     """The child's active application of the season and its last withdrawn one not yet followed (one statement for
     a single submission; a twin committing meanwhile meets the unique index on the active child)."""
     active = withdrawn = None
@@ -140,13 +150,13 @@ def _child_applications(session: Session, season: int, child: str) -> tuple[str 
     return active, withdrawn
 
 
-def _follow_withdrawn(session: Session, rows: list[dict[str, Any]]) -> list[dict[str, str]]:
+def _follow_withdrawn(conn: Connection, rows: list[dict[str, Any]]) -> list[dict[str, str]]:
     """Applying again after a withdrawal (issue 17): each row's ``previous_application_no`` is the child's
     withdrawn application of the season not yet followed (the last one); returns the links to write on them."""
     links = []
     for season in {r["season"] for r in rows}:
         ids = sorted({r["child_id_number"] for r in rows if r["season"] == season})
-        withdrawn = dict(session.connection().execute(_WITHDRAWN, {"season": season, "ids": ids}).all())
+        withdrawn = dict(conn.execute(_WITHDRAWN, {"season": season, "ids": ids}).all())
         for r in rows:
             if r["season"] == season and (previous := withdrawn.get(r["child_id_number"])):
                 r["previous_application_no"] = previous
@@ -158,14 +168,15 @@ def _insert(session: Session, rows: list[dict[str, Any]], now: datetime, *, foll
     """Inserts of the tables on the driver's cursor (the rows carry every column): no ORM bulk-insert bookkeeping.
     A child's withdrawn application is linked to the new one both ways (``followed``: the rows' own
     ``previous_application_no`` was looked up already, :func:`submit_application`)."""
+    conn = session.connection()
     links = ([{"previous": r["previous_application_no"], "next": r["application_no"]}
-              for r in rows if r["previous_application_no"]] if followed else _follow_withdrawn(session, rows))
-    _INSERT_APPLICATIONS.execute(session, rows)
+              for r in rows if r["previous_application_no"]] if followed else _follow_withdrawn(conn, rows))
+    _INSERT_APPLICATIONS.execute(conn, rows)
     if links:
-        _LINK.execute(session, links)
-    search.store_keys(session, rows)  # keyed hashes of the child's ID and the phones (finding a child)
-    _INSERT_OUTBOX.execute(session, [outbox.row_values(topic=outbox.TOPIC_CASES, ref=r["application_no"],
-                                                       payload=case_payload(r), now=now) for r in rows])
+        _LINK.execute(conn, links)
+    search.store_keys(conn, rows)  # keyed hashes of the child's ID and the phones (finding a child)
+    _INSERT_OUTBOX.execute(conn, [outbox.row_values(topic=outbox.TOPIC_CASES, ref=r["application_no"],
+                                                    payload=case_payload(r), now=now) for r in rows])
     events.record(session, events.SUBMITTED, [(r["application_no"], r["season"], r["grade"], {}) for r in rows],
                   now=now)
 
@@ -192,14 +203,17 @@ def _store(session: Session, rows: list[dict[str, Any]], now: datetime) -> list[
     return out
 
 
-def closing_run(session: Session, season: int, grade: int) -> Any:
+def closing_run(session: Session | Connection, season: int, grade: int) -> Any:
     """The first final run of the season and grade, if any (``id``, ``season``, ``grade``, ``finalised_at``: one
     Core row, no ORM object): placement is over (BRIEF §4 step 6) and the season takes no more applications for
     that grade. Read it with the application sequence locked (:func:`enrollment.counters.lock_sequence`, also taken
     by ``runs.finalise_run``): then a submission either commits before a finalisation starts or sees its final
     run."""
     found = _CLOSING.execute(session, {"season": season, "grade": grade}).fetchone()
-    return None if found is None else session.connection().execute(_CLOSING_RUN, {"id": found[0]}).first()
+    if found is None:
+        return None
+    return (session.connection() if isinstance(session, Session) else session).execute(
+        _CLOSING_RUN, {"id": found[0]}).first()
 
 
 def _closed_detail(run: Any) -> str:
@@ -221,15 +235,16 @@ def submit_application(session: Session, body: ApplicationIn, *, who: str, now: 
     child between the check and the insert rolls the session back here). Returns the stored row's values
     (:func:`application_view` takes them as they are: nothing is read back).
     """
-    if problems := _problems(session, body, _school_refs(session, [*body.public_choices, *body.private_choices]),
+    conn = session.connection()
+    if problems := _problems(session, body, _school_refs(conn, [*body.public_choices, *body.private_choices]),
                              guardian_min_age, ages):
         p = problems[0]
         raise Invalid(p.detail, code=p.code, field=p.field)
-    existing, withdrawn = _child_applications(session, body.season, body.child.id_number)
+    existing, withdrawn = _child_applications(conn, body.season, body.child.id_number)
     if existing:
         raise _duplicate(existing)
-    (seq,) = next_numbers(session, applications_sequence(body.season, body.grade))  # locks the sequence
-    if closing := closing_run(session, body.season, body.grade):
+    (seq,) = next_numbers(conn, applications_sequence(body.season, body.grade))  # locks the sequence
+    if closing := closing_run(conn, body.season, body.grade):
         raise SeasonClosed(_closed_detail(closing), field="season", final_run_id=closing.id)
     row = _row(body, application_no(body.season, body.grade, seq), who, now)
     row["previous_application_no"] = withdrawn  # applying again after a withdrawal (issue 17)

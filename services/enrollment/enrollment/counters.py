@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
 
 from sqlalchemy import bindparam, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from common.db import DriverStatement, insert_ignoring_conflicts
@@ -30,11 +30,13 @@ def lock_sequence(session: Session, name: str) -> None:
     session.execute(select(Counter.value).where(Counter.name == name).with_for_update())
 
 
-def next_numbers(session: Session, name: str, n: int = 1) -> range:
-    """Reserve ``n`` numbers of the named sequence (1-based). The counter row is locked until commit, which also
-    serialises the callers of one sequence (used to order run creation). One statement: the row is created at
-    ``n`` or moved on by ``n`` (``INSERT … ON CONFLICT DO UPDATE … RETURNING``, SQLite ≥ 3.35 and PostgreSQL)."""
-    dialect = session.get_bind().dialect.name
+def next_numbers(session: Session | Connection, name: str, n: int = 1) -> range:
+    """Reserve ``n`` numbers of the named sequence (1-based) in the transaction of ``session`` (or its connection).
+    The counter row is locked until commit, which also serialises the callers of one sequence (used to order run
+    creation). One statement: the row is created at ``n`` or moved on by ``n`` (``INSERT … ON CONFLICT DO UPDATE …
+    RETURNING``, SQLite ≥ 3.35 and PostgreSQL)."""
+    conn = session.connection() if isinstance(session, Session) else session
+    dialect = conn.dialect.name
     statement = _BUMP.get(dialect)
     if statement is None:
         upsert = (pg_insert if dialect == "postgresql" else sqlite_insert)(Counter)
@@ -42,7 +44,7 @@ def next_numbers(session: Session, name: str, n: int = 1) -> range:
             upsert.values(name=bindparam("name"), value=bindparam("n"))
             .on_conflict_do_update(index_elements=["name"], set_={"value": Counter.value + upsert.excluded.value})
             .returning(Counter.value))
-    (last,) = statement.execute(session, {"name": name, "n": n}).fetchone()
+    (last,) = statement.execute(conn, {"name": name, "n": n}).fetchone()
     return range(last - n + 1, last + 1)
 
 

@@ -22,6 +22,7 @@ import hmac
 from typing import Any
 
 from sqlalchemy import String, cast, delete, func, or_, select
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from common import paging
@@ -71,8 +72,9 @@ def keys_of(rows: list[dict[str, Any]]) -> list[dict[str, str]]:
     return out
 
 
-def store_keys(session: Session, rows: list[dict[str, Any]]) -> None:
-    """One multi-row INSERT of the rows' search keys, in the submission's transaction."""
+def store_keys(session: Session | Connection, rows: list[dict[str, Any]]) -> None:
+    """One multi-row INSERT of the rows' search keys, in the submission's transaction (``session`` or its
+    connection)."""
     if keys := keys_of(rows):
         _INSERT_KEYS.execute(session, keys)
 
