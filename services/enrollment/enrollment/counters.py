@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from sqlalchemy import bindparam, select
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
