@@ -40,11 +40,19 @@ def configure(internal_secret: str, search_key: str | None = None, previous_key:
     _KEY.pop("previous", None)
     if previous_key and previous_key.encode() != _KEY["key"]:
         _KEY["previous"] = previous_key.encode()
+    _FINGERPRINT.clear()
 
 
 def fingerprint(key: bytes | None = None) -> str:
-    """16 hex characters naming a key without revealing it (the current key by default)."""
-    return hmac.new(key or _KEY["key"], b"fingerprint", hashlib.sha256).hexdigest()[:16]
+    """16 hex characters naming a key without revealing it (the current key by default; computed once per key:
+    every submission stores it with its keys)."""
+    key = key or _KEY["key"]
+    if (fp := _FINGERPRINT.get(key)) is None:
+        fp = _FINGERPRINT[key] = hmac.new(key, b"fingerprint", hashlib.sha256).hexdigest()[:16]
+    return fp
+
+
+_FINGERPRINT: dict[bytes, str] = {}
 
 
 def digest(kind: str, value: str, key: bytes | None = None) -> str:
