@@ -15,7 +15,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from common import access, paging
+from common import access
 from common.db import DriverStatement
 from common.errors import field_error, pydantic_errors
 from common.identity import Identity

@@ -27,7 +27,7 @@ from typing import Any
 
 from common.schemas import utc_text
 from enrollment import placement, placement_checks
-from enrollment.placement import Applicant, Placement, School
+from enrollment.placement import Applicant, School
 
 FORMAT = "tongcheng-run-snapshot"
 FORMAT_VERSION = 1
